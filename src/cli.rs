@@ -1,0 +1,108 @@
+//! The command line: `kehoach [--db PATH] [--lang vi|en]` opens the interface;
+//! `kehoach demo --db PATH` writes the demo village. Errors print one clear line and
+//! exit non-zero.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::i18n::{Lang, t, tf};
+use crate::store::{Store, StoreError};
+
+/// Bottom-up village planning (Dak Lak procedure 2134/QĐ-UBND) in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "kehoach", version, about)]
+pub struct Cli {
+    /// Database file (default: kehoach.db in the platform data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Interface language: vi (default) or en.
+    #[arg(long, global = true, value_name = "vi|en", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// What to do (default: open the interface).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the demo village (a complete Dak Lak planning cycle) into an empty database.
+    Demo,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::from_code(text).ok_or_else(|| format!("'{text}': use vi or en"))
+}
+
+/// The default database: `kehoach.db` in the platform data directory.
+pub fn default_db_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("vn", "kehoach", "kehoach")
+        .map(|d| d.data_dir().join("kehoach.db"))
+}
+
+/// Parses the command line, runs it, and turns failures into one line and exit code 1.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang.unwrap_or_default();
+    match run(cli, lang) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(line) => {
+            eprintln!("kehoach: {line}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli, lang: Lang) -> Result<(), String> {
+    let (path, is_default) = match cli.db {
+        Some(p) => (p, false),
+        None => (
+            default_db_path().ok_or_else(|| t(lang, "err.no_data_dir"))?,
+            true,
+        ),
+    };
+    let first_run = is_default && !path.exists();
+    let mut store = Store::open(&path).map_err(|e| store_error(lang, &e))?;
+    match cli.command {
+        Some(Command::Demo) => write_demo(&mut store, lang, &path),
+        None => {
+            let note = if first_run {
+                Some(load_first_run_demo(&mut store, lang, &path)?)
+            } else {
+                None
+            };
+            crate::tui::run(store, lang, note).map_err(|e| e.to_string())
+        }
+    }
+}
+
+fn write_demo(store: &mut Store, lang: Lang, path: &std::path::Path) -> Result<(), String> {
+    if !store.is_empty().map_err(|e| store_error(lang, &e))? {
+        return Err(tf(
+            lang,
+            "err.demo_not_empty",
+            &[path.display().to_string()],
+        ));
+    }
+    crate::demo::populate(store).map_err(|e| store_error(lang, &e))?;
+    println!(
+        "{}",
+        tf(lang, "msg.demo_written", &[path.display().to_string()])
+    );
+    Ok(())
+}
+
+fn load_first_run_demo(
+    store: &mut Store,
+    lang: Lang,
+    path: &std::path::Path,
+) -> Result<String, String> {
+    crate::demo::populate(store).map_err(|e| store_error(lang, &e))?;
+    Ok(tf(lang, "msg.first_run", &[path.display().to_string()]))
+}
+
+fn store_error(lang: Lang, e: &StoreError) -> String {
+    tf(lang, e.message_key(), &e.message_args())
+}

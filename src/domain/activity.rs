@@ -1,0 +1,1085 @@
+//! Proposed activities: what sub-groups propose during the assessment and plans carry.
+//!
+//! The procedure asks that each activity have a quantity, a time, a place and the
+//! responsibility of each party, and that villagers contribute a share (land, money,
+//! labour, materials). [`validate`] turns an [`ActivityDraft`] (fields as typed) into a
+//! [`ValidActivity`] or per-field errors; [`missing_plan_fields`] lists what a plan still
+//! needs. Time, place and responsibility may be left blank while proposing.
+//!
+//! # Numbers as typed
+//! - **Decimal numbers** (quantity, labour days) accept one decimal mark, a comma or a dot:
+//!   `1,5` and `1.5` are both 1.5. No thousand separators and no spaces: `1500`. A mark
+//!   followed by exactly three digits after a non-zero whole part (`1.000`, `2,500`) is
+//!   refused as ambiguous (thousands or decimals?); `0,125` is fine.
+//! - **Whole numbers** (money in VND, land in m²) accept dots and spaces as thousand
+//!   separators, in groups of three: `15.000.000`, `15 000 000`, `15000000`. A comma is
+//!   refused (đồng have no decimals), as is a bad grouping such as `1.5`. A trailing `đ`,
+//!   `₫`, `đồng` or `VND` is allowed on money, `m2` or `m²` on land.
+//! - Empty means "not given": quantity and estimated cost become `None`, contributions 0.
+//! - Negative numbers are refused; quantity must be above 0; quantity and other decimals
+//!   at most [`MAX_QUANTITY`], land at most [`MAX_LAND_M2`], money at most [`MAX_VND`].
+
+use serde::{Deserialize, Serialize};
+
+use super::CycleId;
+use super::text::{NameError, clean_name};
+
+/// Largest quantity (and labour days) accepted.
+pub const MAX_QUANTITY: f64 = 1e9;
+/// Largest land contribution accepted, in m².
+pub const MAX_LAND_M2: u64 = 1_000_000_000;
+/// Largest amount of money accepted, in VND.
+pub const MAX_VND: u64 = 1_000_000_000_000;
+
+/// Error: the name is blank.
+pub const ERR_NAME_REQUIRED: &str = "activity.error.name_required";
+/// Error: the text is longer than the limit.
+pub const ERR_TEXT_TOO_LONG: &str = "activity.error.text_too_long";
+/// Error: the text contains control or invisible characters.
+pub const ERR_TEXT_CONTROL: &str = "activity.error.text_control";
+/// Error: no sector chosen.
+pub const ERR_SECTOR_REQUIRED: &str = "activity.error.sector_required";
+/// Error: no category chosen.
+pub const ERR_CATEGORY_REQUIRED: &str = "activity.error.category_required";
+/// Error: a quantity was given without its unit.
+pub const ERR_UNIT_REQUIRED: &str = "activity.error.unit_required";
+/// Error: the quantity is 0.
+pub const ERR_QUANTITY_ZERO: &str = "activity.error.quantity_zero";
+/// Error: the quantity is above [`MAX_QUANTITY`].
+pub const ERR_QUANTITY_TOO_LARGE: &str = "activity.error.quantity_too_large";
+/// Error: an amount of money is above [`MAX_VND`].
+pub const ERR_MONEY_TOO_LARGE: &str = "activity.error.money_too_large";
+/// Error: land or labour days above their limit.
+pub const ERR_TOO_LARGE: &str = "activity.error.too_large";
+
+/// Every field error key [`validate`] may use (number keys come from [`NumberError::key`]).
+pub const ERROR_KEYS: [&str; 15] = [
+    ERR_NAME_REQUIRED,
+    ERR_TEXT_TOO_LONG,
+    ERR_TEXT_CONTROL,
+    ERR_SECTOR_REQUIRED,
+    ERR_CATEGORY_REQUIRED,
+    ERR_UNIT_REQUIRED,
+    ERR_QUANTITY_ZERO,
+    ERR_QUANTITY_TOO_LARGE,
+    ERR_MONEY_TOO_LARGE,
+    ERR_TOO_LARGE,
+    "activity.error.not_a_number",
+    "activity.error.negative",
+    "activity.error.decimal_format",
+    "activity.error.whole_comma",
+    "activity.error.grouping",
+];
+
+/// Database identifier of an activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ActivityId(pub i64);
+
+/// Sector an activity belongs to (used to sort and sum activities).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Sector {
+    /// Trồng trọt.
+    Agriculture,
+    /// Chăn nuôi.
+    Livestock,
+    /// Lâm nghiệp.
+    Forestry,
+    /// Giao thông, cơ sở hạ tầng.
+    Infrastructure,
+    /// Thủy lợi.
+    Irrigation,
+    /// Nước sạch, vệ sinh môi trường.
+    WaterSanitation,
+    /// Giáo dục.
+    Education,
+    /// Y tế.
+    Health,
+    /// Tín dụng, kinh tế hộ.
+    Economy,
+    /// Văn hóa, xã hội.
+    CultureSociety,
+    /// Khác.
+    Other,
+}
+
+impl Sector {
+    /// All sectors in display order.
+    pub const ALL: [Sector; 11] = [
+        Sector::Agriculture,
+        Sector::Livestock,
+        Sector::Forestry,
+        Sector::Infrastructure,
+        Sector::Irrigation,
+        Sector::WaterSanitation,
+        Sector::Education,
+        Sector::Health,
+        Sector::Economy,
+        Sector::CultureSociety,
+        Sector::Other,
+    ];
+
+    /// Stable code used in storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Sector::Agriculture => "agriculture",
+            Sector::Livestock => "livestock",
+            Sector::Forestry => "forestry",
+            Sector::Infrastructure => "infrastructure",
+            Sector::Irrigation => "irrigation",
+            Sector::WaterSanitation => "water_sanitation",
+            Sector::Education => "education",
+            Sector::Health => "health",
+            Sector::Economy => "economy",
+            Sector::CultureSociety => "culture_society",
+            Sector::Other => "other",
+        }
+    }
+
+    /// Parses a stored code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// i18n key of the label (`sector.<code>`).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Sector::Agriculture => "sector.agriculture",
+            Sector::Livestock => "sector.livestock",
+            Sector::Forestry => "sector.forestry",
+            Sector::Infrastructure => "sector.infrastructure",
+            Sector::Irrigation => "sector.irrigation",
+            Sector::WaterSanitation => "sector.water_sanitation",
+            Sector::Education => "sector.education",
+            Sector::Health => "sector.health",
+            Sector::Economy => "sector.economy",
+            Sector::CultureSociety => "sector.culture_society",
+            Sector::Other => "sector.other",
+        }
+    }
+}
+
+/// The procedure's two kinds of activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Category {
+    /// Hỗ trợ kỹ thuật / dịch vụ công (extension, training, credit groups ...).
+    TechnicalSupport,
+    /// Xây dựng / đầu tư (roads, small irrigation, breeds and seedlings ...).
+    Construction,
+}
+
+impl Category {
+    /// Both categories in display order.
+    pub const ALL: [Category; 2] = [Category::TechnicalSupport, Category::Construction];
+
+    /// Stable code used in storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::TechnicalSupport => "technical_support",
+            Category::Construction => "construction",
+        }
+    }
+
+    /// Parses a stored code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// i18n key of the label (`category.<code>`).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Category::TechnicalSupport => "category.technical_support",
+            Category::Construction => "category.construction",
+        }
+    }
+}
+
+/// The villagers' contribution to an activity.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Contribution {
+    /// Land given, in m².
+    pub land_m2: u64,
+    /// Money, in VND.
+    pub money_vnd: u64,
+    /// Labour, in days (half days allowed).
+    pub labour_days: f64,
+    /// Materials as described ("cát, đá, tre").
+    pub materials: String,
+}
+
+impl Contribution {
+    /// Whether nothing is contributed.
+    pub fn is_empty(&self) -> bool {
+        self.land_m2 == 0
+            && self.money_vnd == 0
+            && self.labour_days == 0.0
+            && self.materials.trim().is_empty()
+    }
+}
+
+/// A validated activity, not yet stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ValidActivity {
+    /// Name, cleaned (trimmed, spaces collapsed, NFC).
+    pub name: String,
+    /// Sector.
+    pub sector: Sector,
+    /// Category.
+    pub category: Category,
+    /// Quantity (volume), above 0; `None` when not yet given.
+    pub quantity: Option<f64>,
+    /// Unit of the quantity ("km", "con", "lớp"); required when a quantity is given.
+    pub unit: String,
+    /// When, as text ("Quý 2/2027", "tháng 3-5/2027"); empty when not given.
+    pub time: String,
+    /// Where; empty when not given.
+    pub location: String,
+    /// Who is responsible; empty when not given.
+    pub responsible: String,
+    /// What the villagers contribute.
+    pub contribution: Contribution,
+    /// Estimated cost in VND, if known.
+    pub estimated_cost_vnd: Option<u64>,
+    /// Proposed by women (a priority principle).
+    pub proposed_by_women: bool,
+    /// Sub-group that proposed it, if any.
+    pub subgroup_id: Option<i64>,
+    /// PRA tool it came from, if any.
+    pub tool_code: Option<String>,
+}
+
+impl ValidActivity {
+    /// Label keys of the fields a plan requires that are still empty.
+    pub fn missing_plan_fields(&self) -> Vec<&'static str> {
+        let checks = [
+            (Field::Quantity, self.quantity.is_none()),
+            (Field::Time, self.time.trim().is_empty()),
+            (Field::Location, self.location.trim().is_empty()),
+            (Field::Responsible, self.responsible.trim().is_empty()),
+            (Field::Contribution, self.contribution.is_empty()),
+        ];
+        checks
+            .into_iter()
+            .filter(|(_, missing)| *missing)
+            .map(|(f, _)| f.label_key())
+            .collect()
+    }
+}
+
+/// A stored activity of a cycle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Activity {
+    /// Identifier.
+    pub id: ActivityId,
+    /// Cycle it belongs to.
+    pub cycle_id: CycleId,
+    /// Its validated content.
+    pub fields: ValidActivity,
+}
+
+/// Label keys (`activity.field.*`) of the plan fields still missing: quantity, time,
+/// location, responsible, and the villagers' contribution.
+pub fn missing_plan_fields(activity: &Activity) -> Vec<&'static str> {
+    activity.fields.missing_plan_fields()
+}
+
+/// An activity as typed in the form, before validation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityDraft {
+    /// Name as typed.
+    pub name: String,
+    /// Sector, if chosen.
+    pub sector: Option<Sector>,
+    /// Category, if chosen.
+    pub category: Option<Category>,
+    /// Quantity as typed ("1,5").
+    pub quantity: String,
+    /// Unit as typed.
+    pub unit: String,
+    /// Time as typed.
+    pub time: String,
+    /// Location as typed.
+    pub location: String,
+    /// Responsible party as typed.
+    pub responsible: String,
+    /// Land contribution in m² as typed.
+    pub land_m2: String,
+    /// Money contribution in VND as typed ("15.000.000").
+    pub money_vnd: String,
+    /// Labour days as typed.
+    pub labour_days: String,
+    /// Materials as typed.
+    pub materials: String,
+    /// Estimated cost in VND as typed.
+    pub estimated_cost_vnd: String,
+    /// Proposed by women.
+    pub proposed_by_women: bool,
+    /// Originating sub-group.
+    pub subgroup_id: Option<i64>,
+    /// Originating PRA tool code.
+    pub tool_code: Option<String>,
+}
+
+impl ActivityDraft {
+    /// A draft showing a validated activity for editing, numbers in Vietnamese style.
+    pub fn from_valid(a: &ValidActivity) -> Self {
+        let c = &a.contribution;
+        Self {
+            name: a.name.clone(),
+            sector: Some(a.sector),
+            category: Some(a.category),
+            quantity: a.quantity.map(format_decimal).unwrap_or_default(),
+            unit: a.unit.clone(),
+            time: a.time.clone(),
+            location: a.location.clone(),
+            responsible: a.responsible.clone(),
+            land_m2: zero_blank(c.land_m2),
+            money_vnd: zero_blank(c.money_vnd),
+            labour_days: if c.labour_days == 0.0 {
+                String::new()
+            } else {
+                format_decimal(c.labour_days)
+            },
+            materials: c.materials.clone(),
+            estimated_cost_vnd: a.estimated_cost_vnd.map(format_vnd).unwrap_or_default(),
+            proposed_by_women: a.proposed_by_women,
+            subgroup_id: a.subgroup_id,
+            tool_code: a.tool_code.clone(),
+        }
+    }
+}
+
+fn zero_blank(n: u64) -> String {
+    if n == 0 { String::new() } else { format_vnd(n) }
+}
+
+/// A form field, for placing inline error messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Field {
+    /// Name.
+    Name,
+    /// Sector.
+    Sector,
+    /// Category.
+    Category,
+    /// Quantity.
+    Quantity,
+    /// Unit.
+    Unit,
+    /// Time.
+    Time,
+    /// Location.
+    Location,
+    /// Responsible party.
+    Responsible,
+    /// Land contribution.
+    LandM2,
+    /// Money contribution.
+    MoneyVnd,
+    /// Labour days contribution.
+    LabourDays,
+    /// Materials contribution.
+    Materials,
+    /// Estimated cost.
+    EstimatedCost,
+    /// The contribution as a whole (plan completeness only).
+    Contribution,
+}
+
+impl Field {
+    /// Every field.
+    pub const ALL: [Field; 14] = [
+        Field::Name,
+        Field::Sector,
+        Field::Category,
+        Field::Quantity,
+        Field::Unit,
+        Field::Time,
+        Field::Location,
+        Field::Responsible,
+        Field::LandM2,
+        Field::MoneyVnd,
+        Field::LabourDays,
+        Field::Materials,
+        Field::EstimatedCost,
+        Field::Contribution,
+    ];
+
+    /// i18n key of the field's label (`activity.field.*`).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Field::Name => "activity.field.name",
+            Field::Sector => "activity.field.sector",
+            Field::Category => "activity.field.category",
+            Field::Quantity => "activity.field.quantity",
+            Field::Unit => "activity.field.unit",
+            Field::Time => "activity.field.time",
+            Field::Location => "activity.field.location",
+            Field::Responsible => "activity.field.responsible",
+            Field::LandM2 => "activity.field.land_m2",
+            Field::MoneyVnd => "activity.field.money_vnd",
+            Field::LabourDays => "activity.field.labour_days",
+            Field::Materials => "activity.field.materials",
+            Field::EstimatedCost => "activity.field.estimated_cost",
+            Field::Contribution => "activity.field.contribution",
+        }
+    }
+}
+
+/// A refused field: which one and the i18n key of the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// The field.
+    pub field: Field,
+    /// i18n key of the message.
+    pub key: &'static str,
+}
+
+/// Why a typed number was refused (see the module docs for the rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NumberError {
+    /// Letters or other characters.
+    NotANumber,
+    /// A minus sign.
+    Negative,
+    /// Decimal number with spaces, several marks, or an ambiguous `1.000`.
+    DecimalFormat,
+    /// A comma in a whole number.
+    WholeComma,
+    /// Thousand groups not of three digits (`1.5`, `15.00`).
+    Grouping,
+}
+
+impl NumberError {
+    /// i18n key of the message.
+    pub fn key(self) -> &'static str {
+        match self {
+            NumberError::NotANumber => "activity.error.not_a_number",
+            NumberError::Negative => "activity.error.negative",
+            NumberError::DecimalFormat => "activity.error.decimal_format",
+            NumberError::WholeComma => "activity.error.whole_comma",
+            NumberError::Grouping => "activity.error.grouping",
+        }
+    }
+}
+
+/// Parses a decimal typed Vietnamese or English style (`1,5` or `1.5`); empty is `None`.
+pub fn parse_decimal(text: &str) -> Result<Option<f64>, NumberError> {
+    let s = text.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let (negative, body) = split_sign(s);
+    let value = decimal_body(body)?;
+    if negative {
+        Err(NumberError::Negative)
+    } else {
+        Ok(Some(value))
+    }
+}
+
+/// Parses a whole number with optional dot or space thousand separators; empty is `None`.
+pub fn parse_whole(text: &str) -> Result<Option<u64>, NumberError> {
+    let s = text.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let (negative, body) = split_sign(s);
+    let value = whole_body(body)?;
+    if negative {
+        Err(NumberError::Negative)
+    } else {
+        Ok(Some(value))
+    }
+}
+
+/// Parses an amount of VND like [`parse_whole`], allowing a trailing `đ`, `₫`, `đồng`, `VND`.
+pub fn parse_vnd(text: &str) -> Result<Option<u64>, NumberError> {
+    parse_whole(strip_suffix_any(
+        text.trim(),
+        &["đồng", "VNĐ", "VND", "vnđ", "vnd", "đ", "Đ", "₫"],
+    ))
+}
+
+/// Formats VND with dot thousand separators: `15.000.000`.
+pub fn format_vnd(amount: u64) -> String {
+    let digits = amount.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Formats a decimal with a comma mark (`1,5`); a value with exactly three decimals gets a
+/// trailing zero (`1,1250`) so that [`parse_decimal`] reads it back unambiguously.
+pub fn format_decimal(value: f64) -> String {
+    let text = value.to_string().replace('.', ",");
+    match text.split_once(',') {
+        Some((int, frac)) if frac.len() == 3 && int.bytes().any(|b| b != b'0') => {
+            format!("{text}0")
+        }
+        _ => text,
+    }
+}
+
+fn strip_suffix_any<'a>(text: &'a str, suffixes: &[&str]) -> &'a str {
+    suffixes
+        .iter()
+        .find_map(|s| text.strip_suffix(s))
+        .map_or(text, str::trim_end)
+}
+
+fn split_sign(s: &str) -> (bool, &str) {
+    match s.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    }
+}
+
+fn decimal_body(body: &str) -> Result<f64, NumberError> {
+    let allowed = |c: char| c.is_ascii_digit() || c == ',' || c == '.' || c.is_whitespace();
+    if !body.chars().all(allowed) {
+        return Err(NumberError::NotANumber);
+    }
+    if body.chars().any(char::is_whitespace) || body.matches([',', '.']).count() > 1 {
+        return Err(NumberError::DecimalFormat);
+    }
+    let (int, frac) = body.split_once([',', '.']).unwrap_or((body, ""));
+    if int.is_empty() && frac.is_empty() {
+        return Err(NumberError::NotANumber);
+    }
+    if frac.len() == 3 && int.bytes().any(|b| b != b'0') {
+        return Err(NumberError::DecimalFormat);
+    }
+    let int = if int.is_empty() { "0" } else { int };
+    format!("{int}.{frac}0")
+        .parse()
+        .map_err(|_| NumberError::NotANumber)
+}
+
+fn whole_body(body: &str) -> Result<u64, NumberError> {
+    if body.contains(',') {
+        return Err(NumberError::WholeComma);
+    }
+    let separator = |c: char| c == '.' || c.is_whitespace();
+    if !body.chars().all(|c| c.is_ascii_digit() || separator(c)) {
+        return Err(NumberError::NotANumber);
+    }
+    let groups: Vec<&str> = body.split(separator).collect();
+    if groups.len() > 1 && !well_grouped(&groups) {
+        return Err(NumberError::Grouping);
+    }
+    let digits = groups.concat();
+    if digits.is_empty() {
+        return Err(NumberError::NotANumber);
+    }
+    let significant = digits.trim_start_matches('0');
+    // Only digits remain, so parsing fails on overflow only: saturate for the limit check.
+    Ok(if significant.is_empty() {
+        0
+    } else {
+        significant.parse().unwrap_or(u64::MAX)
+    })
+}
+
+fn well_grouped(groups: &[&str]) -> bool {
+    match groups.split_first() {
+        Some((first, rest)) => (1..=3).contains(&first.len()) && rest.iter().all(|g| g.len() == 3),
+        None => false,
+    }
+}
+
+/// Collects field errors while validating.
+struct Checker {
+    errors: Vec<FieldError>,
+}
+
+impl Checker {
+    fn take<T: Default>(&mut self, field: Field, result: Result<T, &'static str>) -> T {
+        result.unwrap_or_else(|key| {
+            self.errors.push(FieldError { field, key });
+            T::default()
+        })
+    }
+}
+
+/// Validates a draft; on failure returns every refused field with its message key.
+pub fn validate(draft: &ActivityDraft) -> Result<ValidActivity, Vec<FieldError>> {
+    let mut ck = Checker { errors: Vec::new() };
+    let name = ck.take(Field::Name, clean_required(&draft.name));
+    let sector = ck.take(
+        Field::Sector,
+        draft.sector.map(Some).ok_or(ERR_SECTOR_REQUIRED),
+    );
+    let category = ck.take(
+        Field::Category,
+        draft.category.map(Some).ok_or(ERR_CATEGORY_REQUIRED),
+    );
+    let quantity = ck.take(Field::Quantity, quantity(&draft.quantity));
+    let unit = ck.take(Field::Unit, unit(&draft.unit, quantity.is_some()));
+    let time = ck.take(Field::Time, clean_optional(&draft.time));
+    let location = ck.take(Field::Location, clean_optional(&draft.location));
+    let responsible = ck.take(Field::Responsible, clean_optional(&draft.responsible));
+    let contribution = contribution(&mut ck, draft);
+    let estimated_cost_vnd = ck.take(Field::EstimatedCost, money(&draft.estimated_cost_vnd));
+    let tool_code = draft
+        .tool_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    match (sector, category) {
+        (Some(sector), Some(category)) if ck.errors.is_empty() => Ok(ValidActivity {
+            name,
+            sector,
+            category,
+            quantity,
+            unit,
+            time,
+            location,
+            responsible,
+            contribution,
+            estimated_cost_vnd,
+            proposed_by_women: draft.proposed_by_women,
+            subgroup_id: draft.subgroup_id,
+            tool_code: tool_code.map(str::to_string),
+        }),
+        _ => Err(ck.errors),
+    }
+}
+
+fn contribution(ck: &mut Checker, draft: &ActivityDraft) -> Contribution {
+    Contribution {
+        land_m2: ck.take(Field::LandM2, land(&draft.land_m2)),
+        money_vnd: ck
+            .take(Field::MoneyVnd, money(&draft.money_vnd))
+            .unwrap_or(0),
+        labour_days: ck.take(Field::LabourDays, labour(&draft.labour_days)),
+        materials: ck.take(Field::Materials, clean_optional(&draft.materials)),
+    }
+}
+
+fn name_error_key(e: NameError) -> &'static str {
+    match e {
+        NameError::Empty => ERR_NAME_REQUIRED,
+        NameError::TooLong => ERR_TEXT_TOO_LONG,
+        NameError::ControlCharacters => ERR_TEXT_CONTROL,
+    }
+}
+
+fn clean_required(raw: &str) -> Result<String, &'static str> {
+    clean_name(raw).map_err(name_error_key)
+}
+
+fn clean_optional(raw: &str) -> Result<String, &'static str> {
+    match clean_name(raw) {
+        Err(NameError::Empty) => Ok(String::new()),
+        other => other.map_err(name_error_key),
+    }
+}
+
+fn unit(raw: &str, has_quantity: bool) -> Result<String, &'static str> {
+    let unit = clean_optional(raw)?;
+    if has_quantity && unit.is_empty() {
+        Err(ERR_UNIT_REQUIRED)
+    } else {
+        Ok(unit)
+    }
+}
+
+fn quantity(raw: &str) -> Result<Option<f64>, &'static str> {
+    match parse_decimal(raw).map_err(NumberError::key)? {
+        Some(q) if q <= 0.0 => Err(ERR_QUANTITY_ZERO),
+        Some(q) if q > MAX_QUANTITY => Err(ERR_QUANTITY_TOO_LARGE),
+        other => Ok(other),
+    }
+}
+
+fn labour(raw: &str) -> Result<f64, &'static str> {
+    match parse_decimal(raw).map_err(NumberError::key)? {
+        Some(d) if d > MAX_QUANTITY => Err(ERR_TOO_LARGE),
+        other => Ok(other.unwrap_or(0.0)),
+    }
+}
+
+fn land(raw: &str) -> Result<u64, &'static str> {
+    let text = strip_suffix_any(raw.trim(), &["m²", "m2"]);
+    match parse_whole(text).map_err(NumberError::key)? {
+        Some(m2) if m2 > MAX_LAND_M2 => Err(ERR_TOO_LARGE),
+        other => Ok(other.unwrap_or(0)),
+    }
+}
+
+fn money(raw: &str) -> Result<Option<u64>, &'static str> {
+    match parse_vnd(raw).map_err(NumberError::key)? {
+        Some(vnd) if vnd > MAX_VND => Err(ERR_MONEY_TOO_LARGE),
+        other => Ok(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> ActivityDraft {
+        ActivityDraft {
+            name: "  Làm  đường bê tông liên thôn ".into(),
+            sector: Some(Sector::Infrastructure),
+            category: Some(Category::Construction),
+            quantity: "1,5".into(),
+            unit: "km".into(),
+            time: "Quý 2/2027".into(),
+            location: "Buôn Cuôr Đăng A".into(),
+            responsible: "Ban tự quản thôn".into(),
+            land_m2: "500".into(),
+            money_vnd: "15.000.000".into(),
+            labour_days: "120".into(),
+            materials: "cát, đá".into(),
+            estimated_cost_vnd: "450.000.000 đ".into(),
+            proposed_by_women: true,
+            subgroup_id: Some(2),
+            tool_code: Some("services_infrastructure".into()),
+        }
+    }
+
+    fn errors(d: &ActivityDraft) -> Vec<FieldError> {
+        validate(d).err().unwrap_or_default()
+    }
+
+    fn one_error(field: Field, key: &'static str) -> Vec<FieldError> {
+        vec![FieldError { field, key }]
+    }
+
+    #[test]
+    fn a_full_draft_validates() {
+        let a = validate(&draft()).expect("valid");
+        assert_eq!(a.name, "Làm đường bê tông liên thôn");
+        assert_eq!(a.quantity, Some(1.5));
+        assert_eq!(a.contribution.money_vnd, 15_000_000);
+        assert_eq!(a.contribution.land_m2, 500);
+        assert_eq!(a.contribution.labour_days, 120.0);
+        assert_eq!(a.estimated_cost_vnd, Some(450_000_000));
+        assert_eq!(a.tool_code.as_deref(), Some("services_infrastructure"));
+        assert!(a.missing_plan_fields().is_empty());
+    }
+
+    #[test]
+    fn a_minimal_draft_validates_and_lists_missing_plan_fields() {
+        let d = ActivityDraft {
+            name: "Tập huấn chăn nuôi heo".into(),
+            sector: Some(Sector::Livestock),
+            category: Some(Category::TechnicalSupport),
+            tool_code: Some("  ".into()),
+            ..ActivityDraft::default()
+        };
+        let a = validate(&d).expect("valid");
+        assert_eq!(a.quantity, None);
+        assert_eq!(a.estimated_cost_vnd, None);
+        assert_eq!(a.tool_code, None);
+        let stored = Activity {
+            id: ActivityId(1),
+            cycle_id: CycleId(1),
+            fields: a,
+        };
+        assert_eq!(
+            missing_plan_fields(&stored),
+            [
+                "activity.field.quantity",
+                "activity.field.time",
+                "activity.field.location",
+                "activity.field.responsible",
+                "activity.field.contribution",
+            ]
+        );
+    }
+
+    #[test]
+    fn name_sector_and_category_are_required() {
+        let d = ActivityDraft {
+            name: "   ".into(),
+            sector: None,
+            category: None,
+            ..draft()
+        };
+        assert_eq!(
+            errors(&d),
+            [
+                FieldError {
+                    field: Field::Name,
+                    key: ERR_NAME_REQUIRED
+                },
+                FieldError {
+                    field: Field::Sector,
+                    key: ERR_SECTOR_REQUIRED
+                },
+                FieldError {
+                    field: Field::Category,
+                    key: ERR_CATEGORY_REQUIRED
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_text_is_refused() {
+        let d = ActivityDraft {
+            name: "a".repeat(201),
+            location: "Buôn\u{7}".into(),
+            ..draft()
+        };
+        assert_eq!(
+            errors(&d),
+            [
+                FieldError {
+                    field: Field::Name,
+                    key: ERR_TEXT_TOO_LONG
+                },
+                FieldError {
+                    field: Field::Location,
+                    key: ERR_TEXT_CONTROL
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn quantity_accepts_decimal_comma_or_dot() {
+        for (typed, value) in [
+            ("1,5", 1.5),
+            ("1.5", 1.5),
+            (" 2 ", 2.0),
+            ("0,125", 0.125),
+            ("1500", 1500.0),
+            (",5", 0.5),
+        ] {
+            let a = validate(&ActivityDraft {
+                quantity: typed.into(),
+                ..draft()
+            })
+            .expect(typed);
+            assert_eq!(a.quantity, Some(value), "{typed}");
+        }
+    }
+
+    #[test]
+    fn quantity_must_be_positive_and_not_huge() {
+        let cases = [
+            ("0", ERR_QUANTITY_ZERO),
+            ("0,0", ERR_QUANTITY_ZERO),
+            ("-3", "activity.error.negative"),
+            ("2000000000", ERR_QUANTITY_TOO_LARGE),
+            ("1e5", "activity.error.not_a_number"),
+            ("hai", "activity.error.not_a_number"),
+            ("NaN", "activity.error.not_a_number"),
+            (",", "activity.error.not_a_number"),
+        ];
+        for (typed, key) in cases {
+            let d = ActivityDraft {
+                quantity: typed.into(),
+                ..draft()
+            };
+            assert_eq!(errors(&d), one_error(Field::Quantity, key), "{typed}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_or_grouped_quantities_are_refused() {
+        for typed in ["1.000", "2,500", "1.000.000", "1 500", "1,5,2", "1.234,5"] {
+            let d = ActivityDraft {
+                quantity: typed.into(),
+                ..draft()
+            };
+            assert_eq!(
+                errors(&d),
+                one_error(Field::Quantity, "activity.error.decimal_format"),
+                "{typed}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_quantity_needs_a_unit() {
+        let d = ActivityDraft {
+            unit: " ".into(),
+            ..draft()
+        };
+        assert_eq!(errors(&d), one_error(Field::Unit, ERR_UNIT_REQUIRED));
+        let without = ActivityDraft {
+            unit: String::new(),
+            quantity: String::new(),
+            ..draft()
+        };
+        assert!(validate(&without).is_ok());
+    }
+
+    #[test]
+    fn money_accepts_dot_and_space_thousands() {
+        for (typed, value) in [
+            ("15.000.000", 15_000_000),
+            ("15 000 000", 15_000_000),
+            ("15000000", 15_000_000),
+            ("500.000đ", 500_000),
+            ("2.000.000 VND", 2_000_000),
+            ("0", 0),
+            ("1.000.000.000.000", MAX_VND),
+        ] {
+            let a = validate(&ActivityDraft {
+                money_vnd: typed.into(),
+                ..draft()
+            })
+            .expect(typed);
+            assert_eq!(a.contribution.money_vnd, value, "{typed}");
+        }
+    }
+
+    #[test]
+    fn bad_money_is_refused_with_its_reason() {
+        let cases = [
+            ("15,000,000", "activity.error.whole_comma"),
+            ("1,5", "activity.error.whole_comma"),
+            ("1.5", "activity.error.grouping"),
+            ("15.00.000", "activity.error.grouping"),
+            ("1234.000", "activity.error.grouping"),
+            ("15..000", "activity.error.grouping"),
+            ("-500.000", "activity.error.negative"),
+            ("năm triệu", "activity.error.not_a_number"),
+            ("1.000.000.000.001", ERR_MONEY_TOO_LARGE),
+            ("99999999999999999999999", ERR_MONEY_TOO_LARGE),
+        ];
+        for (typed, key) in cases {
+            let d = ActivityDraft {
+                money_vnd: typed.into(),
+                ..draft()
+            };
+            assert_eq!(errors(&d), one_error(Field::MoneyVnd, key), "{typed}");
+            let d = ActivityDraft {
+                estimated_cost_vnd: typed.into(),
+                ..draft()
+            };
+            assert_eq!(errors(&d), one_error(Field::EstimatedCost, key), "{typed}");
+        }
+    }
+
+    #[test]
+    fn land_and_labour_are_checked() {
+        let ok = validate(&ActivityDraft {
+            land_m2: "5.000 m2".into(),
+            labour_days: "0,5".into(),
+            ..draft()
+        })
+        .expect("valid");
+        assert_eq!(ok.contribution.land_m2, 5000);
+        assert_eq!(ok.contribution.labour_days, 0.5);
+        let cases = [
+            (
+                ActivityDraft {
+                    land_m2: "-1".into(),
+                    ..draft()
+                },
+                Field::LandM2,
+                "activity.error.negative",
+            ),
+            (
+                ActivityDraft {
+                    land_m2: "2.000.000.000".into(),
+                    ..draft()
+                },
+                Field::LandM2,
+                ERR_TOO_LARGE,
+            ),
+            (
+                ActivityDraft {
+                    labour_days: "-2".into(),
+                    ..draft()
+                },
+                Field::LabourDays,
+                "activity.error.negative",
+            ),
+            (
+                ActivityDraft {
+                    labour_days: "1.000".into(),
+                    ..draft()
+                },
+                Field::LabourDays,
+                "activity.error.decimal_format",
+            ),
+            (
+                ActivityDraft {
+                    labour_days: "5000000000".into(),
+                    ..draft()
+                },
+                Field::LabourDays,
+                ERR_TOO_LARGE,
+            ),
+        ];
+        for (d, field, key) in cases {
+            assert_eq!(errors(&d), one_error(field, key), "{d:?}");
+        }
+    }
+
+    #[test]
+    fn all_errors_are_reported_together() {
+        let d = ActivityDraft {
+            name: String::new(),
+            quantity: "0".into(),
+            money_vnd: "1,5".into(),
+            labour_days: "x".into(),
+            ..draft()
+        };
+        let fields: Vec<Field> = errors(&d).iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::Name,
+                Field::Quantity,
+                Field::MoneyVnd,
+                Field::LabourDays
+            ]
+        );
+    }
+
+    #[test]
+    fn formatting_round_trips() {
+        assert_eq!(format_vnd(0), "0");
+        assert_eq!(format_vnd(999), "999");
+        assert_eq!(format_vnd(15_000_000), "15.000.000");
+        assert_eq!(format_decimal(1.5), "1,5");
+        assert_eq!(format_decimal(1.125), "1,1250");
+        assert_eq!(format_decimal(0.125), "0,125");
+        assert_eq!(format_decimal(2.0), "2");
+        let a = validate(&ActivityDraft {
+            quantity: "1,1250".into(),
+            ..draft()
+        })
+        .expect("valid");
+        assert_eq!(validate(&ActivityDraft::from_valid(&a)), Ok(a));
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for s in Sector::ALL {
+            assert_eq!(Sector::from_code(s.code()), Some(s));
+            assert!(s.label_key().ends_with(s.code()));
+        }
+        for c in Category::ALL {
+            assert_eq!(Category::from_code(c.code()), Some(c));
+            assert!(c.label_key().ends_with(c.code()));
+        }
+        assert_eq!(Sector::from_code("nope"), None);
+    }
+
+    #[test]
+    fn every_key_has_strings() {
+        let keys = crate::domain::pra::assessment_i18n_keys();
+        let labels = Sector::ALL
+            .iter()
+            .map(|s| s.label_key())
+            .chain(Category::ALL.iter().map(|c| c.label_key()))
+            .chain(Field::ALL.iter().map(|f| f.label_key()));
+        for key in ERROR_KEYS.into_iter().chain(labels) {
+            assert!(keys.contains(key), "assessment.toml lacks {key}");
+        }
+    }
+}

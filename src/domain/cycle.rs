@@ -1,0 +1,120 @@
+//! Planning cycles: one village, one year; a medium-term plan (3-5 years) and an annual plan.
+
+use serde::{Deserialize, Serialize};
+
+use super::VillageId;
+
+/// Database identifier of a planning cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CycleId(pub i64);
+
+/// Shortest and longest medium-term period the procedure allows, in years.
+pub const MEDIUM_TERM_SPAN: std::ops::RangeInclusive<u8> = 3..=5;
+
+/// A village's planning cycle for one year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cycle {
+    /// Identifier.
+    pub id: CycleId,
+    /// The village planning.
+    pub village_id: VillageId,
+    /// The plan year (the annual plan is for this year).
+    pub year: i32,
+    /// First year of the medium-term plan this cycle serves.
+    pub medium_term_start: i32,
+    /// Length of the medium-term period in years (3-5).
+    pub medium_term_span: u8,
+    /// Whether the cycle is closed (read-only).
+    pub closed: bool,
+}
+
+impl Cycle {
+    /// Whether this cycle makes a new medium-term plan (its year starts the period).
+    pub fn makes_medium_term_plan(&self) -> bool {
+        self.year == self.medium_term_start
+    }
+
+    /// Last year covered by the medium-term plan.
+    pub fn medium_term_end(&self) -> i32 {
+        self.medium_term_start + i32::from(self.medium_term_span) - 1
+    }
+}
+
+/// Counts and flags about one cycle, read in one go for the cycle screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CycleFacts {
+    /// Whether this cycle makes a new medium-term plan (otherwise it carries one over).
+    pub makes_medium_term_plan: bool,
+    /// People registered at village meeting 1.
+    pub meeting1_attendees: u32,
+    /// Women among them.
+    pub meeting1_women: u32,
+    /// Whether meeting 1 is closed.
+    pub meeting1_closed: bool,
+}
+
+/// What the facilitator typed to create a cycle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCycle {
+    /// Village.
+    pub village_id: VillageId,
+    /// Plan year.
+    pub year: i32,
+    /// Medium-term span in years.
+    pub medium_term_span: u8,
+}
+
+/// Why a year or span cannot be used for a cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CycleInputError {
+    /// Year outside 2000-2100.
+    YearOutOfRange,
+    /// Span outside 3-5 years.
+    SpanOutOfRange,
+}
+
+/// Parses a year typed by the facilitator (2000-2100).
+pub fn parse_year(text: &str) -> Result<i32, CycleInputError> {
+    match text.trim().parse::<i32>() {
+        Ok(y) if (2000..=2100).contains(&y) => Ok(y),
+        _ => Err(CycleInputError::YearOutOfRange),
+    }
+}
+
+/// Parses a medium-term span typed by the facilitator (3-5).
+pub fn parse_span(text: &str) -> Result<u8, CycleInputError> {
+    match text.trim().parse::<u8>() {
+        Ok(s) if MEDIUM_TERM_SPAN.contains(&s) => Ok(s),
+        _ => Err(CycleInputError::SpanOutOfRange),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_and_span_are_bounded() {
+        assert_eq!(parse_year(" 2026 "), Ok(2026));
+        assert_eq!(parse_year("1999"), Err(CycleInputError::YearOutOfRange));
+        assert_eq!(parse_year("20x6"), Err(CycleInputError::YearOutOfRange));
+        assert_eq!(parse_span("3"), Ok(3));
+        assert_eq!(parse_span("5"), Ok(5));
+        assert_eq!(parse_span("6"), Err(CycleInputError::SpanOutOfRange));
+        assert_eq!(parse_span("-1"), Err(CycleInputError::SpanOutOfRange));
+    }
+
+    #[test]
+    fn medium_term_period() {
+        let c = Cycle {
+            id: CycleId(1),
+            village_id: VillageId(1),
+            year: 2027,
+            medium_term_start: 2026,
+            medium_term_span: 5,
+            closed: false,
+        };
+        assert!(!c.makes_medium_term_plan());
+        assert_eq!(c.medium_term_end(), 2030);
+    }
+}

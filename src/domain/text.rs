@@ -1,0 +1,94 @@
+//! Names and free text: validation and diacritic-insensitive matching.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Longest name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Why a typed name was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameError {
+    /// Nothing but spaces.
+    Empty,
+    /// More than [`MAX_NAME_CHARS`] characters.
+    TooLong,
+    /// Contains control or invisible formatting characters.
+    ControlCharacters,
+}
+
+/// Validates a name and returns it trimmed, with inner runs of spaces collapsed and in
+/// Unicode NFC (so text from different Vietnamese input methods compares equal).
+pub fn clean_name(raw: &str) -> Result<String, NameError> {
+    if raw.chars().any(is_forbidden) {
+        return Err(NameError::ControlCharacters);
+    }
+    let cleaned: String = raw
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .nfc()
+        .collect();
+    if cleaned.is_empty() {
+        Err(NameError::Empty)
+    } else if cleaned.chars().count() > MAX_NAME_CHARS {
+        Err(NameError::TooLong)
+    } else {
+        Ok(cleaned)
+    }
+}
+
+fn is_forbidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+/// Folds text for searching: lower case, diacritics removed, đ → d.
+/// `fold("Nguyễn Thị")` is `"nguyen thi"`.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// Whether `haystack` contains `needle`, ignoring case and Vietnamese diacritics.
+pub fn matches(haystack: &str, needle: &str) -> bool {
+    fold(haystack).contains(&fold(needle.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_vietnamese_diacritics() {
+        assert_eq!(fold("Nguyễn Thị Hường"), "nguyen thi huong");
+        assert_eq!(fold("ĐINH Văn Đức"), "dinh van duc");
+        assert_eq!(fold("H'Nhi Êban"), "h'nhi eban");
+    }
+
+    #[test]
+    fn search_ignores_case_and_marks() {
+        assert!(matches("Nguyễn Thị Lan", "nguyen thi"));
+        assert!(matches("Y Bhin Niê", "NIE"));
+        assert!(!matches("Trần Văn Nam", "nguyen"));
+    }
+
+    #[test]
+    fn decomposed_input_equals_composed() {
+        let decomposed = "Nguye\u{302}\u{303}n";
+        assert_eq!(clean_name(decomposed), Ok("Nguyễn".to_string()));
+    }
+
+    #[test]
+    fn names_are_validated() {
+        assert_eq!(clean_name("   "), Err(NameError::Empty));
+        assert_eq!(clean_name(&"a".repeat(201)), Err(NameError::TooLong));
+        assert!(clean_name(&"ễ".repeat(200)).is_ok());
+        assert_eq!(clean_name("Lan\u{7}"), Err(NameError::ControlCharacters));
+        assert_eq!(clean_name("Lan\u{200B}"), Err(NameError::ControlCharacters));
+        assert_eq!(clean_name("  Y   Bhin  "), Ok("Y Bhin".to_string()));
+        assert_eq!(clean_name("Hoa 🌸"), Ok("Hoa 🌸".to_string()));
+    }
+}

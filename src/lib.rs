@@ -1,0 +1,13 @@
+//! kehoach: bottom-up village planning (Dak Lak procedure 2134/QĐ-UBND) in the terminal.
+//!
+//! Layers point one way: `tui` → `workflow` → `domain`, `tui` → `store` → `domain`,
+//! `export` → `domain`. Only `store` knows SQL; only `tui` knows ratatui.
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod export;
+pub mod i18n;
+pub mod store;
+pub mod tui;
+pub mod workflow;

@@ -1,0 +1,59 @@
+//! The append-only audit log: one row per changed field.
+
+use rusqlite::{Transaction, params};
+
+use super::{Result, Store};
+
+/// One audit-log row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    /// When (UTC, ISO 8601).
+    pub at: String,
+    /// Table / aggregate name.
+    pub entity: String,
+    /// Row id.
+    pub entity_id: i64,
+    /// Field changed (`*` for a created or removed row).
+    pub field: String,
+    /// Value before, if any.
+    pub old_value: Option<String>,
+    /// Value after, if any.
+    pub new_value: Option<String>,
+}
+
+/// Records one change inside the edit's transaction.
+pub fn record(
+    tx: &Transaction,
+    entity: &str,
+    entity_id: i64,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO audit_log (entity, entity_id, field, old_value, new_value)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![entity, entity_id, field, old, new],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// The whole audit log, oldest first.
+    pub fn audit_log(&self) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT at, entity, entity_id, field, old_value, new_value FROM audit_log ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(AuditEntry {
+                at: r.get(0)?,
+                entity: r.get(1)?,
+                entity_id: r.get(2)?,
+                field: r.get(3)?,
+                old_value: r.get(4)?,
+                new_value: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

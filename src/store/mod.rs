@@ -1,0 +1,173 @@
+//! The SQLite store: the only module that knows SQL.
+//!
+//! Owns: opening the file (WAL, synchronous=FULL, foreign keys), the single-writer lock,
+//! migrations, and one function per edit, each committed in its own transaction with an
+//! audit-log row. Functions take and return domain types. Must not: hand rusqlite types
+//! to callers or know about screens.
+
+mod audit;
+mod cycles;
+mod facts;
+mod migrate;
+mod open;
+mod places;
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use audit::AuditEntry;
+pub use migrate::{LATEST as SCHEMA_VERSION, MIGRATIONS};
+pub use places::HomeEntry;
+
+/// Everything that can go wrong with the database, each with a clear message.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Another kehoach process has the file open.
+    #[error("the database {0} is already open in another kehoach window")]
+    Locked(PathBuf),
+    /// The file exists but is not a SQLite database (or is corrupt).
+    #[error("{0} is not a kehoach database or is damaged")]
+    NotADatabase(PathBuf),
+    /// The file or its folder cannot be written.
+    #[error("{0} cannot be written (read-only file or folder)")]
+    ReadOnly(PathBuf),
+    /// The file was written by a newer kehoach.
+    #[error("the database has schema version {found}; this kehoach reads up to {supported}")]
+    NewerSchema {
+        /// Version in the file.
+        found: u32,
+        /// Newest version this build knows.
+        supported: u32,
+    },
+    /// The disk is full or the file size limit was reached.
+    #[error("the disk is full: the last change was not saved")]
+    DiskFull,
+    /// A record asked for does not exist.
+    #[error("record not found")]
+    NotFound,
+    /// The change breaks a rule of the data (duplicate year, frozen record ...).
+    #[error("{0}")]
+    Refused(&'static str),
+    /// A file-system error.
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+    /// Any other database error.
+    #[error("database error: {0}")]
+    Sqlite(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ffi::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly(PathBuf::new()),
+            Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
+                StoreError::NotADatabase(PathBuf::new())
+            }
+            _ if matches!(e, rusqlite::Error::QueryReturnedNoRows) => StoreError::NotFound,
+            _ => StoreError::Sqlite(e.to_string()),
+        }
+    }
+}
+
+impl StoreError {
+    /// The i18n key of the facilitator-facing message.
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            StoreError::Locked(_) => "err.db_locked",
+            StoreError::NotADatabase(_) => "err.db_not_database",
+            StoreError::ReadOnly(_) => "err.db_read_only",
+            StoreError::NewerSchema { .. } => "err.db_newer",
+            StoreError::DiskFull => "err.disk_full",
+            StoreError::NotFound => "err.not_found",
+            StoreError::Refused(key) => key,
+            StoreError::Io(_) | StoreError::Sqlite(_) => "err.db_other",
+        }
+    }
+
+    /// Arguments for the message (a path, versions or the underlying text).
+    pub fn message_args(&self) -> Vec<String> {
+        match self {
+            StoreError::Locked(p) | StoreError::NotADatabase(p) | StoreError::ReadOnly(p) => {
+                vec![p.display().to_string()]
+            }
+            StoreError::NewerSchema { found, supported } => {
+                vec![found.to_string(), supported.to_string()]
+            }
+            StoreError::Io(e) => vec![e.to_string()],
+            StoreError::Sqlite(s) => vec![s.clone()],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Result of a store call.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// An open kehoach database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    _lock: Option<File>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, migrating it to the latest schema.
+    pub fn open(path: &Path) -> Result<Self> {
+        open::open_file(path)
+    }
+
+    /// Opens a fresh in-memory database (tests and benchmarks).
+    pub fn open_in_memory() -> Result<Self> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        migrate::migrate(&mut conn, None)?;
+        Ok(Store {
+            conn,
+            path: None,
+            _lock: None,
+        })
+    }
+
+    /// The file this store writes, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<u32> {
+        migrate::version(&self.conn)
+    }
+
+    /// Runs SQLite's own integrity check; `Ok(true)` when the file is sound.
+    pub fn integrity_ok(&self) -> Result<bool> {
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        Ok(verdict == "ok")
+    }
+
+    /// Runs `edit` in one immediate transaction and commits it (one fsync).
+    fn edit<T>(&mut self, edit: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
+        let path = self.path.clone().unwrap_or_default();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| locate(e.into(), &path))?;
+        let value = edit(&tx).map_err(|e| locate(e, &path))?;
+        tx.commit().map_err(|e| locate(e.into(), &path))?;
+        Ok(value)
+    }
+}
+
+/// Fills in the file path of errors that name it.
+fn locate(e: StoreError, path: &Path) -> StoreError {
+    match e {
+        StoreError::ReadOnly(_) => StoreError::ReadOnly(path.to_path_buf()),
+        StoreError::NotADatabase(_) => StoreError::NotADatabase(path.to_path_buf()),
+        other => other,
+    }
+}

@@ -1,0 +1,256 @@
+//! The application: the current screen, a small modal stack, the store, language and theme.
+//! One event in, one state change, one redraw; nothing ticks.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::keymap::{Action, Context, resolve};
+use super::screens::{Change, Nav, Outcome, Saved, Screen, ViewCtx};
+use super::theme::Theme;
+use super::widgets::{Input, hints, popup, too_small};
+use crate::i18n::{Lang, t, tf};
+use crate::store::{Store, StoreError};
+
+/// A popup over the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Modal {
+    /// Help text (i18n key).
+    Help(String),
+    /// "Quit with an unsaved edit open?"
+    ConfirmQuit,
+}
+
+/// A line in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// Translated text.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub is_error: bool,
+}
+
+/// The running application.
+pub struct App {
+    store: Store,
+    lang: Lang,
+    theme: Theme,
+    screen: Screen,
+    modal: Option<Modal>,
+    message: Option<Message>,
+    quit: bool,
+}
+
+impl App {
+    /// Opens the home screen on `store`.
+    pub fn new(store: Store, lang: Lang, theme: Theme) -> Result<Self, StoreError> {
+        let screen = Screen::load(Nav::Home, &store)?;
+        Ok(App {
+            store,
+            lang,
+            theme,
+            screen,
+            modal: None,
+            message: None,
+            quit: false,
+        })
+    }
+
+    /// Whether the user asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The store (tests and the benchmark read it back).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Shows a message in the status bar.
+    pub fn say(&mut self, text: String, is_error: bool) {
+        self.message = Some(Message { text, is_error });
+    }
+
+    /// Handles one terminal event.
+    pub fn handle_event(&mut self, event: Event) {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Paste(text) => {
+                let outcome = self.screen.update(Input::Paste(text), self.ctx());
+                self.follow(outcome);
+            }
+            _ => {}
+        }
+    }
+
+    fn ctx(&self) -> ViewCtx {
+        ViewCtx {
+            lang: self.lang,
+            theme: self.theme,
+        }
+    }
+
+    fn handle_key(&mut self, key: KeyEvent) {
+        self.message = None;
+        match self.modal {
+            Some(Modal::Help(_)) => {
+                if resolve(Context::Help, &key) == Some(Action::Back) {
+                    self.modal = None;
+                }
+            }
+            Some(Modal::ConfirmQuit) => match resolve(Context::Confirm, &key) {
+                Some(Action::Yes) => self.quit = true,
+                Some(Action::No) => self.modal = None,
+                _ => {}
+            },
+            None => self.screen_key(key),
+        }
+    }
+
+    fn screen_key(&mut self, key: KeyEvent) {
+        let outcome = match resolve(self.screen.context(), &key) {
+            Some(Action::Help) => Outcome::Help,
+            Some(Action::ToggleLang) => Outcome::ToggleLang,
+            Some(Action::Quit) => Outcome::Quit,
+            Some(action) => self.screen.update(Input::Action(action), self.ctx()),
+            None => self.screen.update(Input::Key(key), self.ctx()),
+        };
+        self.follow(outcome);
+    }
+
+    fn follow(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Stay => {}
+            Outcome::Save(change) => self.save(change),
+            Outcome::Go(nav) => self.go(nav),
+            Outcome::Back => {
+                if let Some(parent) = self.screen.parent() {
+                    self.go(parent);
+                }
+            }
+            Outcome::Help => self.modal = Some(Modal::Help(self.screen.help_key())),
+            Outcome::ToggleLang => self.lang = self.lang.toggled(),
+            Outcome::Quit if self.screen.has_open_edit() => self.modal = Some(Modal::ConfirmQuit),
+            Outcome::Quit => self.quit = true,
+            Outcome::Say(text) => self.say(text, false),
+        }
+    }
+
+    fn go(&mut self, nav: Nav) {
+        match Screen::load(nav, &self.store) {
+            Ok(screen) => self.screen = screen,
+            Err(e) => self.say(error_text(self.lang, &e), true),
+        }
+    }
+
+    fn save(&mut self, change: Change) {
+        let result = apply(&mut self.store, change).map_err(|e| error_text(self.lang, &e));
+        match &result {
+            Ok(_) => self.say(t(self.lang, "msg.saved"), false),
+            Err(text) => self.say(text.clone(), true),
+        }
+        self.screen.on_saved(&self.store, &result);
+    }
+}
+
+/// Saves one change in its own transaction.
+fn apply(store: &mut Store, change: Change) -> Result<Saved, StoreError> {
+    Ok(match change {
+        Change::CreateCommune { name, district } => {
+            Saved::Commune(store.create_commune(&name, &district, "Đắk Lắk")?.id)
+        }
+        Change::RenameCommune(id, name) => {
+            store.rename_commune(id, &name)?;
+            Saved::Commune(id)
+        }
+        Change::CreateVillage {
+            commune,
+            name,
+            kind,
+        } => Saved::Village(store.create_village(commune, &name, kind)?.id),
+        Change::RenameVillage(id, name) => {
+            store.rename_village(id, &name)?;
+            Saved::Village(id)
+        }
+        Change::CreateCycle(new) => Saved::Cycle(store.create_cycle(&new)?.id),
+        Change::LoadDemo => Saved::Cycle(crate::demo::populate(store)?),
+    })
+}
+
+/// The facilitator-facing text of a store error.
+pub fn error_text(lang: Lang, e: &StoreError) -> String {
+    tf(lang, e.message_key(), &e.message_args())
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if too_small::is_too_small(area) {
+            let args = [area.width.to_string(), area.height.to_string()];
+            too_small::render(&tf(self.lang, "msg.too_small", &args), area, buf);
+            return;
+        }
+        let [title, body, status, keys] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.render_title(title, buf);
+        self.screen.render(body, buf, self.ctx());
+        self.render_status(status, buf);
+        let context = match self.modal {
+            Some(Modal::Help(_)) => Context::Help,
+            Some(Modal::ConfirmQuit) => Context::Confirm,
+            None => self.screen.context(),
+        };
+        hints::render(context, self.lang, &self.theme, keys, buf);
+        self.render_modal(body, buf);
+    }
+}
+
+impl App {
+    fn render_title(&self, area: Rect, buf: &mut Buffer) {
+        let lang = self.lang.code().to_uppercase();
+        Line::from(vec![
+            Span::styled("kehoach", self.theme.title),
+            Span::raw(format!(" · {}", self.screen.breadcrumb(self.lang))),
+            Span::styled(format!("  [{lang}]"), self.theme.muted),
+        ])
+        .render(area, buf);
+    }
+
+    fn render_status(&self, area: Rect, buf: &mut Buffer) {
+        if let Some(m) = &self.message {
+            let (mark, style) = if m.is_error {
+                ("✗", self.theme.error)
+            } else {
+                ("✓", self.theme.ok)
+            };
+            Line::styled(format!("{mark} {}", m.text), style).render(area, buf);
+        }
+    }
+
+    fn render_modal(&self, area: Rect, buf: &mut Buffer) {
+        match &self.modal {
+            Some(Modal::Help(key)) => {
+                let rect = popup::centered(area, 76, area.height);
+                let inner = popup::frame(&t(self.lang, "help.title"), &self.theme, rect, buf);
+                Paragraph::new(t(self.lang, key))
+                    .wrap(Wrap { trim: false })
+                    .render(inner, buf);
+            }
+            Some(Modal::ConfirmQuit) => popup::confirm(
+                &t(self.lang, "confirm.title"),
+                &t(self.lang, "confirm.quit_with_edit"),
+                &t(self.lang, "confirm.yes_no"),
+                &self.theme,
+                area,
+                buf,
+            ),
+            None => {}
+        }
+    }
+}

@@ -1,0 +1,229 @@
+//! The one table of key bindings. Dispatch, the key-hint bar, the help screen and the tests
+//! all read it, so a hint never names a key that does something else.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where the keyboard focus is; each context has its own bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Anywhere (checked after the context's own bindings).
+    Global,
+    /// The home screen's list of communes, villages and cycles.
+    Home,
+    /// The cycle screen's list of steps.
+    Cycle,
+    /// A form with text fields: printable keys type text.
+    Form,
+    /// A yes/no confirmation.
+    Confirm,
+    /// The help overlay.
+    Help,
+}
+
+/// Something the user asked for, independent of the key that asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Move the selection up.
+    Up,
+    /// Move the selection down.
+    Down,
+    /// Move up one page.
+    PageUp,
+    /// Move down one page.
+    PageDown,
+    /// Open the selected item.
+    Open,
+    /// Go back one screen / cancel.
+    Back,
+    /// Leave kehoach.
+    Quit,
+    /// Show the help for the current step.
+    Help,
+    /// Switch Vietnamese / English.
+    ToggleLang,
+    /// Create a commune.
+    NewCommune,
+    /// Create a village in the selected commune.
+    NewVillage,
+    /// Create a cycle for the selected village.
+    NewCycle,
+    /// Rename the selected commune or village.
+    Rename,
+    /// Load the demo village.
+    LoadDemo,
+    /// Next form field.
+    NextField,
+    /// Previous form field.
+    PrevField,
+    /// Submit the form.
+    Submit,
+    /// Answer yes.
+    Yes,
+    /// Answer no.
+    No,
+}
+
+/// One binding: in `context`, `key` with `mods` does `action`, labelled `label` (i18n key).
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Where it applies.
+    pub context: Context,
+    /// The key.
+    pub key: KeyCode,
+    /// Required modifiers.
+    pub mods: KeyModifiers,
+    /// What it does.
+    pub action: Action,
+    /// i18n key of the hint label; empty = not shown in the hint bar.
+    pub label: &'static str,
+}
+
+const fn b(context: Context, key: KeyCode, action: Action, label: &'static str) -> Binding {
+    Binding {
+        context,
+        key,
+        mods: KeyModifiers::NONE,
+        action,
+        label,
+    }
+}
+
+use Action as A;
+use Context as C;
+use KeyCode as K;
+
+/// Every binding of the application.
+pub static BINDINGS: &[Binding] = &[
+    b(C::Home, K::Enter, A::Open, "key.open"),
+    b(C::Home, K::Char('c'), A::NewCommune, "key.new_commune"),
+    b(C::Home, K::Char('t'), A::NewVillage, "key.new_village"),
+    b(C::Home, K::Char('n'), A::NewCycle, "key.new_cycle"),
+    b(C::Home, K::Char('r'), A::Rename, "key.rename"),
+    b(C::Home, K::Char('d'), A::LoadDemo, ""),
+    b(C::Home, K::Char('q'), A::Quit, "key.quit"),
+    b(C::Home, K::Char('l'), A::ToggleLang, "key.lang"),
+    b(C::Home, K::Char('?'), A::Help, "key.help"),
+    b(C::Home, K::Up, A::Up, ""),
+    b(C::Home, K::Down, A::Down, ""),
+    b(C::Home, K::Char('k'), A::Up, ""),
+    b(C::Home, K::Char('j'), A::Down, ""),
+    b(C::Home, K::PageUp, A::PageUp, ""),
+    b(C::Home, K::PageDown, A::PageDown, ""),
+    b(C::Cycle, K::Enter, A::Open, "key.open"),
+    b(C::Cycle, K::Esc, A::Back, "key.back"),
+    b(C::Cycle, K::Char('l'), A::ToggleLang, "key.lang"),
+    b(C::Cycle, K::Char('?'), A::Help, "key.help"),
+    b(C::Cycle, K::Up, A::Up, ""),
+    b(C::Cycle, K::Down, A::Down, ""),
+    b(C::Cycle, K::Char('k'), A::Up, ""),
+    b(C::Cycle, K::Char('j'), A::Down, ""),
+    b(C::Form, K::Enter, A::Submit, "key.save"),
+    b(C::Form, K::Tab, A::NextField, "key.next_field"),
+    b(C::Form, K::BackTab, A::PrevField, ""),
+    b(C::Form, K::Down, A::NextField, ""),
+    b(C::Form, K::Up, A::PrevField, ""),
+    b(C::Form, K::Esc, A::Back, "key.cancel"),
+    b(C::Confirm, K::Char('y'), A::Yes, "key.yes"),
+    b(C::Confirm, K::Char('c'), A::Yes, ""),
+    b(C::Confirm, K::Enter, A::Yes, ""),
+    b(C::Confirm, K::Char('n'), A::No, "key.no"),
+    b(C::Confirm, K::Char('k'), A::No, ""),
+    b(C::Confirm, K::Esc, A::No, ""),
+    b(C::Help, K::Esc, A::Back, "key.close"),
+    b(C::Help, K::Char('?'), A::Back, ""),
+    b(C::Help, K::Char('q'), A::Back, ""),
+    b(C::Help, K::Enter, A::Back, ""),
+    b(C::Help, K::F(1), A::Back, ""),
+    b(C::Form, K::F(1), A::Help, "key.help_f1"),
+    b(C::Global, K::F(1), A::Help, ""),
+    b(C::Global, K::F(2), A::ToggleLang, ""),
+    Binding {
+        mods: KeyModifiers::CONTROL,
+        ..b(C::Global, K::Char('c'), A::Quit, "")
+    },
+];
+
+/// Shift is ignored: terminals report it inconsistently for `?`, capitals and BackTab.
+fn matches(binding: &Binding, key: &KeyEvent) -> bool {
+    binding.key == key.code && key.modifiers - KeyModifiers::SHIFT == binding.mods
+}
+
+/// The action `key` triggers in `context`, looking at the context's table then the global one.
+pub fn resolve(context: Context, key: &KeyEvent) -> Option<Action> {
+    [context, Context::Global].into_iter().find_map(|ctx| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == ctx && matches(b, key))
+            .map(|b| b.action)
+    })
+}
+
+/// The labelled bindings of a context, for the key-hint bar and help.
+pub fn hints(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.context == context && !b.label.is_empty())
+}
+
+/// How a key is written in hints ("Enter", "Esc", "F1", "c").
+pub fn key_name(code: KeyCode) -> String {
+    match code {
+        K::Enter => "Enter".into(),
+        K::Esc => "Esc".into(),
+        K::Tab => "Tab".into(),
+        K::BackTab => "⇧Tab".into(),
+        K::Up => "↑".into(),
+        K::Down => "↓".into(),
+        K::Left => "←".into(),
+        K::Right => "→".into(),
+        K::PageUp => "PgUp".into(),
+        K::PageDown => "PgDn".into(),
+        K::F(n) => format!("F{n}"),
+        K::Char(' ') => "Space".into(),
+        K::Char(c) => c.to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEvent;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn no_context_binds_one_key_twice() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                assert!(
+                    !(a.context == b.context && a.key == b.key && a.mods == b.mods),
+                    "{:?} {:?} bound twice",
+                    a.context,
+                    a.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_label_is_translated() {
+        for b in BINDINGS.iter().filter(|b| !b.label.is_empty()) {
+            assert!(crate::i18n::has(b.label), "missing string {}", b.label);
+        }
+    }
+
+    #[test]
+    fn context_wins_over_global_and_ctrl_c_quits() {
+        assert_eq!(
+            resolve(Context::Home, &key(K::Char('c'))),
+            Some(Action::NewCommune)
+        );
+        let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(resolve(Context::Form, &ctrl_c), Some(Action::Quit));
+        assert_eq!(resolve(Context::Form, &key(K::Char('q'))), None);
+        assert_eq!(resolve(Context::Form, &key(K::F(1))), Some(Action::Help));
+    }
+}

@@ -1,0 +1,59 @@
+//! The terminal user interface: app loop, keymap, screens, widgets, theme.
+//!
+//! Owns: the terminal's life cycle (restored on exit, error and panic) and the blocking
+//! event loop. Must not: name the database library or write SQL (a test checks this).
+
+pub mod app;
+pub mod keymap;
+pub mod screens;
+pub mod theme;
+pub mod widgets;
+
+use std::io::IsTerminal;
+
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
+
+use crate::i18n::{Lang, t};
+use crate::store::Store;
+use app::App;
+
+/// Why the interface could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    /// Standard input or output is not a terminal (a pipe, CI).
+    #[error("{0}")]
+    NoTerminal(String),
+    /// The terminal failed.
+    #[error("terminal error: {0}")]
+    Io(#[from] std::io::Error),
+    /// The database failed while loading the first screen.
+    #[error("{0}")]
+    Store(String),
+}
+
+/// Runs the interface until the user quits; the terminal is restored whatever happens.
+pub fn run(store: Store, lang: Lang, startup_message: Option<String>) -> Result<(), TuiError> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(TuiError::NoTerminal(t(lang, "err.no_terminal")));
+    }
+    let mut app = App::new(store, lang, theme::Theme::from_env())
+        .map_err(|e| TuiError::Store(app::error_text(lang, &e)))?;
+    if let Some(text) = startup_message {
+        app.say(text, false);
+    }
+    let mut terminal = ratatui::try_init()?;
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut app);
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<(), TuiError> {
+    while !app.should_quit() {
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        app.handle_event(event::read()?);
+    }
+    Ok(())
+}

@@ -1,0 +1,163 @@
+//! A cycle: the procedure's steps in order, each with its status, opened with Enter.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
+
+use super::{Outcome, ViewCtx};
+use crate::domain::{Commune, Cycle, CycleFacts, CycleId, Village};
+use crate::i18n::{Lang, t, tf};
+use crate::store::{Store, StoreError};
+use crate::tui::keymap::Action;
+use crate::tui::widgets::Input;
+use crate::workflow::{Step, StepStatus, can_enter, status};
+
+/// The steps whose screens exist in this version.
+pub const BUILT_STEPS: &[Step] = &[];
+
+/// The cycle screen's state.
+pub struct CycleScreen {
+    cycle: Cycle,
+    village: Village,
+    commune: Option<Commune>,
+    facts: CycleFacts,
+    selected: usize,
+}
+
+impl CycleScreen {
+    /// Loads a cycle with its village and facts.
+    pub fn load(store: &Store, id: CycleId) -> Result<Self, StoreError> {
+        let cycle = store.cycle(id)?;
+        let village = store.village(cycle.village_id)?;
+        let commune = store
+            .communes()?
+            .into_iter()
+            .find(|c| c.id == village.commune_id);
+        let facts = store.cycle_facts(id)?;
+        Ok(CycleScreen {
+            cycle,
+            village,
+            commune,
+            facts,
+            selected: 0,
+        })
+    }
+
+    /// Re-reads the facts after a save.
+    pub fn reload(&mut self, store: &Store) {
+        if let Ok(facts) = store.cycle_facts(self.cycle.id) {
+            self.facts = facts;
+        }
+    }
+
+    fn step(&self) -> Step {
+        Step::ALL
+            .get(self.selected)
+            .copied()
+            .unwrap_or(Step::Preparation)
+    }
+
+    /// Handles one input.
+    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(Step::ALL.len() - 1),
+            Action::Open => return self.open(ctx.lang),
+            Action::Back => return Outcome::Back,
+            Action::Help => return Outcome::Help,
+            Action::ToggleLang => return Outcome::ToggleLang,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn open(&self, lang: Lang) -> Outcome {
+        match can_enter(self.step(), &self.facts, BUILT_STEPS) {
+            Ok(()) => Outcome::Stay,
+            Err(blocker) => Outcome::Say(t(lang, blocker.0)),
+        }
+    }
+
+    /// "Xã … › Thôn … › 2026".
+    pub fn breadcrumb(&self, lang: Lang) -> String {
+        let commune = self
+            .commune
+            .as_ref()
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
+        tf(
+            lang,
+            "cycle.breadcrumb",
+            &[
+                commune,
+                self.village.name.clone(),
+                self.cycle.year.to_string(),
+            ],
+        )
+    }
+
+    /// Help for the selected step.
+    pub fn help_key(&self) -> String {
+        format!("help.step.{}", self.step().code())
+    }
+
+    /// Draws the period line and the step list.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let [head, list] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+        Paragraph::new(self.period_line(ctx.lang)).render(head, buf);
+        let items: Vec<ListItem> = Step::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| step_item(i, *s, status(*s, &self.facts), ctx))
+            .collect();
+        let block =
+            Block::bordered().title(Line::styled(t(ctx.lang, "cycle.steps"), ctx.theme.title));
+        let list_widget = List::new(items)
+            .block(block)
+            .highlight_style(ctx.theme.selected)
+            .highlight_symbol("▶ ");
+        let mut state = ListState::default().with_selected(Some(self.selected));
+        StatefulWidget::render(list_widget, list, buf, &mut state);
+    }
+
+    fn period_line(&self, lang: Lang) -> String {
+        let key = if self.cycle.makes_medium_term_plan() {
+            "cycle.period_new"
+        } else {
+            "cycle.period_carried"
+        };
+        let args = [
+            self.cycle.medium_term_start.to_string(),
+            self.cycle.medium_term_end().to_string(),
+            self.cycle.year.to_string(),
+        ];
+        tf(lang, key, &args)
+    }
+}
+
+fn step_item<'a>(index: usize, step: Step, st: StepStatus, ctx: ViewCtx) -> ListItem<'a> {
+    let (mark, style) = match st {
+        StepStatus::Done => ("✓", ctx.theme.ok),
+        StepStatus::Warning => ("!", ctx.theme.warn),
+        StepStatus::InProgress => ("…", ctx.theme.focus),
+        StepStatus::CarriedOver => ("↷", ctx.theme.muted),
+        StepStatus::NotStarted => ("·", ctx.theme.muted),
+    };
+    let name = t(ctx.lang, &format!("step.{}", step.code()));
+    let label = unicode_pad(&format!("{}. {name}", index + 1), 44);
+    ListItem::new(Line::from(vec![
+        Span::raw(label),
+        Span::styled(format!("{mark} {}", t(ctx.lang, st.key())), style),
+    ]))
+}
+
+/// Pads `text` with spaces to `width` display columns (unicode-width, not bytes).
+pub fn unicode_pad(text: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}

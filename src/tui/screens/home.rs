@@ -1,0 +1,348 @@
+//! Home: every commune, its villages and their cycles; create and rename them.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
+
+use super::{Change, Nav, Outcome, Saved, ViewCtx};
+use crate::domain::cycle::{parse_span, parse_year};
+use crate::domain::text::{NameError, clean_name};
+use crate::domain::{CommuneId, NewCycle, VillageId, VillageKind};
+use crate::i18n::{Lang, t, tf};
+use crate::store::{HomeEntry, Store, StoreError};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::widgets::Input;
+use crate::tui::widgets::form::{Field, Form, FormEvent};
+
+/// What the open form will create or rename.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    NewCycle(VillageId),
+    Named(Named),
+}
+
+/// Forms whose first field is a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Named {
+    NewCommune,
+    NewVillage(CommuneId),
+    RenameCommune(CommuneId),
+    RenameVillage(VillageId),
+}
+
+/// The home screen's state.
+pub struct HomeScreen {
+    entries: Vec<HomeEntry>,
+    selected: usize,
+    form: Option<(Form, Purpose)>,
+}
+
+impl HomeScreen {
+    /// Loads the tree from the store.
+    pub fn load(store: &Store) -> Result<Self, StoreError> {
+        Ok(HomeScreen {
+            entries: store.home_entries()?,
+            selected: 0,
+            form: None,
+        })
+    }
+
+    /// Form context while a form is open, list context otherwise.
+    pub fn context(&self) -> Context {
+        if self.form.is_some() {
+            Context::Form
+        } else {
+            Context::Home
+        }
+    }
+
+    /// Handles one input.
+    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        if let Some((form, purpose)) = &mut self.form {
+            return match form.handle(&input) {
+                FormEvent::Editing => Outcome::Stay,
+                FormEvent::Cancel => {
+                    self.form = None;
+                    Outcome::Stay
+                }
+                FormEvent::Submit => submit(form, *purpose, ctx.lang),
+            };
+        }
+        match input {
+            Input::Action(action) => self.act(action, ctx.lang),
+            _ => Outcome::Stay,
+        }
+    }
+
+    fn act(&mut self, action: Action, lang: Lang) -> Outcome {
+        let last = self.entries.len().saturating_sub(1);
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::PageDown => self.selected = (self.selected + 10).min(last),
+            Action::Open => return self.open(lang),
+            Action::NewCommune => self.open_form(Purpose::Named(Named::NewCommune), lang),
+            Action::NewVillage => return self.new_in_commune(lang),
+            Action::NewCycle => return self.new_cycle(lang),
+            Action::Rename => return self.rename(lang),
+            Action::LoadDemo if self.entries.is_empty() => return Outcome::Save(Change::LoadDemo),
+            Action::LoadDemo => return Outcome::Say(t(lang, "home.demo_only_empty")),
+            Action::Quit => return Outcome::Quit,
+            Action::Help => return Outcome::Help,
+            Action::ToggleLang => return Outcome::ToggleLang,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn selected_entry(&self) -> Option<&HomeEntry> {
+        self.entries.get(self.selected)
+    }
+
+    /// The commune of the selected line (itself, or the one above it).
+    fn selected_commune(&self) -> Option<CommuneId> {
+        self.entries[..=self.selected.min(self.entries.len().saturating_sub(1))]
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                HomeEntry::Commune(c) => Some(c.id),
+                _ => None,
+            })
+    }
+
+    fn selected_village(&self) -> Option<VillageId> {
+        match self.selected_entry()? {
+            HomeEntry::Village(v) => Some(v.id),
+            HomeEntry::Cycle { village_id, .. } => Some(*village_id),
+            HomeEntry::Commune(_) => None,
+        }
+    }
+
+    fn open(&mut self, lang: Lang) -> Outcome {
+        match self.selected_entry() {
+            Some(HomeEntry::Cycle { id, .. }) => Outcome::Go(Nav::Cycle(*id)),
+            Some(HomeEntry::Village(_)) => self.new_cycle(lang),
+            Some(HomeEntry::Commune(_)) => self.new_in_commune(lang),
+            None => Outcome::Stay,
+        }
+    }
+
+    fn new_in_commune(&mut self, lang: Lang) -> Outcome {
+        match self.selected_commune() {
+            Some(c) => self.open_form(Purpose::Named(Named::NewVillage(c)), lang),
+            None => return Outcome::Say(t(lang, "home.need_commune")),
+        }
+        Outcome::Stay
+    }
+
+    fn new_cycle(&mut self, lang: Lang) -> Outcome {
+        match self.selected_village() {
+            Some(v) => self.open_form(Purpose::NewCycle(v), lang),
+            None => return Outcome::Say(t(lang, "home.need_village")),
+        }
+        Outcome::Stay
+    }
+
+    fn rename(&mut self, lang: Lang) -> Outcome {
+        let (purpose, name) = match self.selected_entry() {
+            Some(HomeEntry::Commune(c)) => {
+                (Purpose::Named(Named::RenameCommune(c.id)), c.name.clone())
+            }
+            Some(HomeEntry::Village(v)) => {
+                (Purpose::Named(Named::RenameVillage(v.id)), v.name.clone())
+            }
+            _ => return Outcome::Say(t(lang, "home.rename_what")),
+        };
+        let form = Form::new(
+            t(lang, "form.rename"),
+            vec![Field::text(t(lang, "field.name"), &name)],
+        );
+        self.form = Some((form, purpose));
+        Outcome::Stay
+    }
+
+    fn open_form(&mut self, purpose: Purpose, lang: Lang) {
+        self.form = Some((new_form(purpose, lang), purpose));
+    }
+
+    /// Closes the form and reloads after a save; keeps the form open on failure.
+    pub fn on_saved(&mut self, store: &Store, result: &Result<Saved, String>) {
+        let Ok(saved) = result else { return };
+        self.form = None;
+        if let Ok(entries) = store.home_entries() {
+            self.entries = entries;
+        }
+        let found = self.entries.iter().position(|e| match (e, saved) {
+            (HomeEntry::Commune(c), Saved::Commune(id)) => c.id == *id,
+            (HomeEntry::Village(v), Saved::Village(id)) => v.id == *id,
+            (HomeEntry::Cycle { id, .. }, Saved::Cycle(want)) => id == want,
+            _ => false,
+        });
+        self.selected = found
+            .unwrap_or(self.selected)
+            .min(self.entries.len().saturating_sub(1));
+    }
+
+    /// Draws the tree (or the first-run welcome) and any open form.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        if self.entries.is_empty() {
+            render_welcome(area, buf, ctx);
+        } else {
+            self.render_tree(area, buf, ctx);
+        }
+        if let Some((form, _)) = &self.form {
+            form.render(&ctx.theme, area, buf);
+        }
+    }
+
+    fn render_tree(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let items: Vec<ListItem> = self.entries.iter().map(|e| entry_line(e, ctx)).collect();
+        let block = Block::bordered().title(Line::styled(
+            t(ctx.lang, "home.list_title"),
+            ctx.theme.title,
+        ));
+        let list = List::new(items)
+            .block(block)
+            .highlight_style(ctx.theme.selected)
+            .highlight_symbol("▶ ");
+        let mut state = ListState::default().with_selected(Some(self.selected));
+        StatefulWidget::render(list, area, buf, &mut state);
+    }
+}
+
+fn entry_line<'a>(entry: &HomeEntry, ctx: ViewCtx) -> ListItem<'a> {
+    let lang = ctx.lang;
+    let line = match entry {
+        HomeEntry::Commune(c) => Line::from(vec![
+            Span::styled(tf(lang, "home.commune", std::slice::from_ref(&c.name)), ctx.theme.title),
+            Span::styled(
+                format!("  {} · {}", c.district, c.province),
+                ctx.theme.muted,
+            ),
+        ]),
+        HomeEntry::Village(v) => Line::raw(format!("  {}", v.name)),
+        HomeEntry::Cycle { year, closed, .. } => {
+            let state = if *closed {
+                t(lang, "home.cycle_closed")
+            } else {
+                String::new()
+            };
+            Line::raw(format!("      {} {year} {state}", t(lang, "home.cycle")))
+        }
+    };
+    ListItem::new(line)
+}
+
+fn render_welcome(area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+    let block = Block::bordered().title(Line::styled(
+        t(ctx.lang, "home.list_title"),
+        ctx.theme.title,
+    ));
+    let text = vec![
+        Line::styled(t(ctx.lang, "home.empty"), ctx.theme.title),
+        Line::raw(""),
+        Line::raw(t(ctx.lang, "home.offer_demo")),
+        Line::raw(t(ctx.lang, "home.offer_new")),
+    ];
+    Paragraph::new(text)
+        .block(block)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+fn new_form(purpose: Purpose, lang: Lang) -> Form {
+    let f = |key: &str, value: &str| Field::text(t(lang, key), value);
+    match purpose {
+        Purpose::Named(Named::NewCommune) => Form::new(
+            t(lang, "form.new_commune"),
+            vec![f("field.name", ""), f("field.district", "")],
+        ),
+        Purpose::Named(Named::NewVillage(_)) => {
+            let kinds = VillageKind::ALL
+                .iter()
+                .map(|k| t(lang, &format!("kind.{}", k.code())))
+                .collect();
+            Form::new(
+                t(lang, "form.new_village"),
+                vec![
+                    f("field.name", ""),
+                    Field::choice(t(lang, "field.kind"), kinds, 0),
+                ],
+            )
+        }
+        Purpose::NewCycle(_) => Form::new(
+            t(lang, "form.new_cycle"),
+            vec![f("field.year", ""), f("field.span", "5")],
+        ),
+        Purpose::Named(_) => Form::new(t(lang, "form.rename"), vec![f("field.name", "")]),
+    }
+}
+
+fn name_error(lang: Lang, e: NameError) -> String {
+    let key = match e {
+        NameError::Empty => "err.name_empty",
+        NameError::TooLong => "err.name_too_long",
+        NameError::ControlCharacters => "err.name_control",
+    };
+    t(lang, key)
+}
+
+/// Validates the form for `purpose`: a change to save, or the errors shown in the form.
+fn submit(form: &mut Form, purpose: Purpose, lang: Lang) -> Outcome {
+    match to_change(form, purpose, lang) {
+        Ok(change) => Outcome::Save(change),
+        Err(errors) => {
+            form.show_errors(errors);
+            Outcome::Stay
+        }
+    }
+}
+
+fn to_change(form: &Form, purpose: Purpose, lang: Lang) -> Result<Change, Vec<(usize, String)>> {
+    match purpose {
+        Purpose::NewCycle(village_id) => cycle_change(form, village_id, lang),
+        Purpose::Named(named) => named_change(form, named, lang),
+    }
+}
+
+fn cycle_change(
+    form: &Form,
+    village_id: VillageId,
+    lang: Lang,
+) -> Result<Change, Vec<(usize, String)>> {
+    let year = parse_year(&form.text(0)).map_err(|_| (0, t(lang, "err.year")));
+    let span = parse_span(&form.text(1)).map_err(|_| (1, t(lang, "err.span")));
+    match (year, span) {
+        (Ok(year), Ok(medium_term_span)) => Ok(Change::CreateCycle(NewCycle {
+            village_id,
+            year,
+            medium_term_span,
+        })),
+        (y, s) => Err([y.err(), s.err()].into_iter().flatten().collect()),
+    }
+}
+
+fn named_change(form: &Form, named: Named, lang: Lang) -> Result<Change, Vec<(usize, String)>> {
+    let name = clean_name(&form.text(0)).map_err(|e| vec![(0, name_error(lang, e))])?;
+    Ok(match named {
+        Named::NewCommune => Change::CreateCommune {
+            name,
+            district: form.text(1).trim().into(),
+        },
+        Named::NewVillage(commune) => {
+            let kind = VillageKind::ALL
+                .get(form.chosen(1))
+                .copied()
+                .unwrap_or(VillageKind::Thon);
+            Change::CreateVillage {
+                commune,
+                name,
+                kind,
+            }
+        }
+        Named::RenameCommune(id) => Change::RenameCommune(id, name),
+        Named::RenameVillage(id) => Change::RenameVillage(id, name),
+    })
+}

@@ -1,0 +1,199 @@
+//! The cycle's steps in procedure order and each step's status, derived from stored facts.
+//!
+//! Owns: the step list, `status`, and `can_enter` with a translatable reason. Must not:
+//! know which screen is open, read the database itself, or render.
+
+use crate::domain::CycleFacts;
+use crate::domain::Tally;
+use crate::domain::attendance::meets_women_threshold;
+
+/// One step of a village planning cycle, in the order the procedure runs them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// Phase 1: basic information, facilitation team, trained representatives.
+    Preparation,
+    /// Village meeting 1: attendance, working-group election.
+    Meeting1,
+    /// Situation assessment with the PRA tools (at most 2 days).
+    Assessment,
+    /// Working-group meeting: scoring into the draft plan (form 3).
+    WorkingGroupMeeting,
+    /// Village meeting 2: men's and women's scoring, official medium-term plan.
+    Meeting2,
+    /// Annual plan: review, selection into parts 1 and 2, form 4, approval.
+    AnnualPlan,
+    /// Exporting the plan for the commune.
+    Export,
+}
+
+impl Step {
+    /// Every step in order.
+    pub const ALL: [Step; 7] = [
+        Step::Preparation,
+        Step::Meeting1,
+        Step::Assessment,
+        Step::WorkingGroupMeeting,
+        Step::Meeting2,
+        Step::AnnualPlan,
+        Step::Export,
+    ];
+
+    /// i18n key of the step's name (`step.<code>`) and help (`help.step.<code>`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Step::Preparation => "preparation",
+            Step::Meeting1 => "meeting1",
+            Step::Assessment => "assessment",
+            Step::WorkingGroupMeeting => "wg_meeting",
+            Step::Meeting2 => "meeting2",
+            Step::AnnualPlan => "annual",
+            Step::Export => "export",
+        }
+    }
+
+    /// Whether the step belongs to making a medium-term plan (skipped in carry-over years).
+    pub fn is_medium_term(self) -> bool {
+        matches!(
+            self,
+            Step::Meeting1 | Step::Assessment | Step::WorkingGroupMeeting | Step::Meeting2
+        )
+    }
+
+    /// The step after this one, if any.
+    pub fn next(self) -> Option<Step> {
+        let i = Step::ALL.iter().position(|s| *s == self)?;
+        Step::ALL.get(i + 1).copied()
+    }
+
+    /// The step before this one, if any.
+    pub fn prev(self) -> Option<Step> {
+        let i = Step::ALL.iter().position(|s| *s == self)?;
+        i.checked_sub(1).and_then(|j| Step::ALL.get(j).copied())
+    }
+}
+
+/// Where a step stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepStatus {
+    /// Nothing recorded yet.
+    NotStarted,
+    /// Some facts recorded, not finished.
+    InProgress,
+    /// Finished within the procedure's rules.
+    Done,
+    /// Recorded, but a rule is not met (e.g. under 30% women).
+    Warning,
+    /// Not made this year: the medium-term plan is carried over from an earlier cycle.
+    CarriedOver,
+}
+
+impl StepStatus {
+    /// i18n key of the status label.
+    pub fn key(self) -> &'static str {
+        match self {
+            StepStatus::NotStarted => "status.not_started",
+            StepStatus::InProgress => "status.in_progress",
+            StepStatus::Done => "status.done",
+            StepStatus::Warning => "status.warning",
+            StepStatus::CarriedOver => "status.carried_over",
+        }
+    }
+}
+
+/// Why a step cannot be opened yet, as an i18n key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Blocker(pub &'static str);
+
+/// The status of `step` given the cycle's stored facts.
+pub fn status(step: Step, facts: &CycleFacts) -> StepStatus {
+    if step.is_medium_term() && !facts.makes_medium_term_plan {
+        return StepStatus::CarriedOver;
+    }
+    match step {
+        Step::Meeting1 => meeting1_status(facts),
+        _ => StepStatus::NotStarted,
+    }
+}
+
+fn meeting1_status(facts: &CycleFacts) -> StepStatus {
+    let tally = Tally {
+        men: facts
+            .meeting1_attendees
+            .saturating_sub(facts.meeting1_women),
+        women: facts.meeting1_women,
+    };
+    match (facts.meeting1_attendees, facts.meeting1_closed) {
+        (0, false) => StepStatus::NotStarted,
+        (_, false) => StepStatus::InProgress,
+        _ if meets_women_threshold(tally) => StepStatus::Done,
+        _ => StepStatus::Warning,
+    }
+}
+
+/// Whether the facilitator may open `step` now; the screens that exist are listed in
+/// `built`, so a step whose screen is not in this version says so instead of opening.
+pub fn can_enter(step: Step, facts: &CycleFacts, built: &[Step]) -> Result<(), Blocker> {
+    if !built.contains(&step) {
+        return Err(Blocker("blocker.not_in_version"));
+    }
+    if step.is_medium_term() && !facts.makes_medium_term_plan {
+        return Err(Blocker("blocker.carried_over"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts() -> CycleFacts {
+        CycleFacts {
+            makes_medium_term_plan: true,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn steps_run_in_procedure_order() {
+        assert_eq!(Step::Preparation.next(), Some(Step::Meeting1));
+        assert_eq!(Step::Export.next(), None);
+        assert_eq!(Step::Preparation.prev(), None);
+        assert_eq!(Step::Meeting2.prev(), Some(Step::WorkingGroupMeeting));
+    }
+
+    #[test]
+    fn meeting1_status_follows_attendance_and_closing() {
+        let mut f = facts();
+        assert_eq!(status(Step::Meeting1, &f), StepStatus::NotStarted);
+        f.meeting1_attendees = 10;
+        f.meeting1_women = 2;
+        assert_eq!(status(Step::Meeting1, &f), StepStatus::InProgress);
+        f.meeting1_closed = true;
+        assert_eq!(status(Step::Meeting1, &f), StepStatus::Warning);
+        f.meeting1_women = 3;
+        assert_eq!(status(Step::Meeting1, &f), StepStatus::Done);
+    }
+
+    #[test]
+    fn carried_over_years_skip_medium_term_steps() {
+        let f = CycleFacts::default();
+        assert_eq!(status(Step::Assessment, &f), StepStatus::CarriedOver);
+        assert_eq!(
+            can_enter(Step::Meeting1, &f, &[Step::Meeting1]),
+            Err(Blocker("blocker.carried_over"))
+        );
+        assert_eq!(status(Step::AnnualPlan, &f), StepStatus::NotStarted);
+    }
+
+    #[test]
+    fn unbuilt_steps_are_refused_with_a_reason() {
+        assert_eq!(
+            can_enter(Step::Export, &facts(), &[]),
+            Err(Blocker("blocker.not_in_version"))
+        );
+        assert_eq!(
+            can_enter(Step::Meeting1, &facts(), &[Step::Meeting1]),
+            Ok(())
+        );
+    }
+}
