@@ -1,8 +1,11 @@
 //! The demo village: a realistic Dak Lak planning cycle written through the store, so the
-//! demo always shows every step built so far.
+//! demo always shows every step built so far (preparation and village meeting 1 so far).
 
-use crate::domain::{CycleId, NewCycle, VillageKind};
-use crate::store::{Result, Store};
+use crate::domain::{
+    ChairRole, CycleId, Gender, MeetingKind, NewCycle, Organisation, PersonFields, VillageId,
+    VillageKind, WealthGroup,
+};
+use crate::store::{Figure, MeetingDetails, Result, Store};
 
 /// Year of the demo cycle (fixed so screens and exports are reproducible).
 pub const DEMO_YEAR: i32 = 2026;
@@ -10,7 +13,42 @@ pub const DEMO_YEAR: i32 = 2026;
 /// Name of the demo village.
 pub const DEMO_VILLAGE: &str = "Buôn Kram";
 
-/// Writes the demo commune, villages and cycle; returns the demo cycle.
+const CLANS: [&str; 10] = [
+    "Niê",
+    "Êban",
+    "Mlô",
+    "Ksor",
+    "Byă",
+    "Adrơng",
+    "Hđök",
+    "Knul",
+    "Ktla",
+    "Buôn Yă",
+];
+const MEN: [&str; 14] = [
+    "Khu", "Bhin", "Thuôn", "Jơ", "Kim", "Wơn", "Blih", "Suăn", "Duy", "Mai", "Dhuê", "Ngăn",
+    "Huê", "Tlang",
+];
+const WOMEN: [&str; 12] = [
+    "Nhi", "Blưm", "Hen", "Yam", "Ngơn", "Bliêng", "Mai", "Loan", "Thoa", "Rin", "Hương", "Djuê",
+];
+const KINH_MEN: [&str; 6] = [
+    "Nguyễn Văn Hùng",
+    "Trần Văn Lợi",
+    "Lê Văn Tám",
+    "Phạm Đức Thắng",
+    "Đỗ Văn Hải",
+    "Vũ Văn Nam",
+];
+const KINH_WOMEN: [&str; 4] = [
+    "Nguyễn Thị Hường",
+    "Trần Thị Lan",
+    "Lê Thị Hoa",
+    "Phạm Thị Thu",
+];
+
+/// Writes the demo commune, villages and cycle with a complete village meeting 1;
+/// returns the demo cycle.
 pub fn populate(store: &mut Store) -> Result<CycleId> {
     let commune = store.create_commune("Ea Tiêu", "Cư Kuin", "Đắk Lắk")?;
     let village = store.create_village(commune.id, DEMO_VILLAGE, VillageKind::Buon)?;
@@ -20,5 +58,159 @@ pub fn populate(store: &mut Store) -> Result<CycleId> {
         year: DEMO_YEAR,
         medium_term_span: 5,
     })?;
+    write_preparation(store, commune.id, village.id)?;
+    write_meeting1(store, cycle.id, village.id)?;
     Ok(cycle.id)
+}
+
+fn write_preparation(
+    store: &mut Store,
+    commune: crate::domain::CommuneId,
+    village: VillageId,
+) -> Result<()> {
+    let figures = [
+        ("population", "612"),
+        ("women", "309"),
+        ("households", "138"),
+        ("poor_households", "41"),
+        ("near_poor_households", "22"),
+        ("minority_households", "121"),
+        ("ethnic_groups", "Ê Đê, Kinh"),
+        ("agricultural_land_ha", "214.5"),
+        ("paddy_ha", "18"),
+        ("perennial_crops_ha", "160"),
+        ("roads_km", "6.2"),
+        ("paved_roads_km", "1.8"),
+        ("irrigation_works", "1"),
+        ("clean_water_households", "64"),
+        ("electricity_households", "131"),
+    ];
+    for (key, value) in figures {
+        let f = Figure {
+            key: key.into(),
+            value: value.into(),
+            source: "Thống kê xã Ea Tiêu".into(),
+            as_of: "2026-03-31".into(),
+        };
+        store.set_figure(village, &f)?;
+    }
+    for (name, role) in [
+        ("Lê Thị Minh", "Phó Chủ tịch UBND xã"),
+        ("H'Yam Êban", "Chủ tịch Hội Phụ nữ xã"),
+        ("Nguyễn Văn Bình", "Cán bộ địa chính"),
+        ("Y Phi Ksor", "Cán bộ thống kê"),
+    ] {
+        store.add_facilitator(commune, name, role)?;
+    }
+    Ok(())
+}
+
+/// The i-th demo attendee: Ê Đê and Kinh names, every fourth-ish a woman until 34 women.
+fn attendee(i: usize) -> PersonFields {
+    let woman = i % 8 < 3;
+    let kinh = i % 9 == 4;
+    let name = match (woman, kinh) {
+        (true, true) => KINH_WOMEN[i % KINH_WOMEN.len()].to_string(),
+        (false, true) => KINH_MEN[i % KINH_MEN.len()].to_string(),
+        (true, false) => format!(
+            "H'{} {}",
+            WOMEN[i % WOMEN.len()],
+            CLANS[(i / 3) % CLANS.len()]
+        ),
+        (false, false) => format!("Y {} {}", MEN[i % MEN.len()], CLANS[(i / 5) % CLANS.len()]),
+    };
+    let organisations = match i % 7 {
+        0 => vec![Organisation::FarmersUnion],
+        1 if woman => vec![Organisation::WomensUnion],
+        2 => vec![Organisation::YouthUnion],
+        3 => vec![Organisation::FatherlandFront],
+        5 => vec![Organisation::VeteransAssociation],
+        _ if woman => vec![Organisation::WomensUnion],
+        _ => Vec::new(),
+    };
+    PersonFields {
+        name,
+        gender: if woman { Gender::Female } else { Gender::Male },
+        ethnicity: Some(if kinh { "Kinh" } else { "Ê Đê" }.into()),
+        wealth: Some(WealthGroup::ALL[i % 3]),
+        organisations,
+        trained: i.is_multiple_of(23),
+        core_farmer: i.is_multiple_of(6),
+    }
+}
+
+fn write_meeting1(store: &mut Store, cycle: CycleId, village: VillageId) -> Result<()> {
+    let meeting = store.meeting(cycle, MeetingKind::Village1)?;
+    store.update_meeting_details(
+        meeting.id,
+        &MeetingDetails {
+            date: "2026-05-12".into(),
+            place: "Nhà văn hoá Buôn Kram".into(),
+            chair: attendee(LEADER).name,
+            chair_role: Some(ChairRole::BoardHead),
+            start_time: "07:30".into(),
+            end_time: "11:00".into(),
+            announced: crate::domain::meeting::ANNOUNCEMENTS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        },
+    )?;
+    let team: Vec<i64> = store
+        .facilitators(store.village(village)?.commune_id)?
+        .iter()
+        .take(3)
+        .map(|f| f.id)
+        .collect();
+    store.set_meeting_facilitators(meeting.id, &team)?;
+    let mut ids = Vec::new();
+    for i in 0..90 {
+        ids.push(store.register_new_person(village, meeting.id, &attendee(i))?);
+    }
+    store.close_meeting(meeting.id, None)?;
+    for i in working_group_picks() {
+        store.set_wg_member(cycle, ids[i], true)?;
+    }
+    store.set_wg_leader(cycle, Some(ids[LEADER]))?;
+    store.finalise_wg(cycle, None)
+}
+
+/// The board head, who chairs meeting 1 and leads the working group.
+const LEADER: usize = 28;
+
+/// Twenty attendees covering every check: women, trained, unions, wealth, Kinh, core farmers.
+fn working_group_picks() -> [usize; 20] {
+    [
+        0, 1, 2, 3, 4, 5, 8, 9, 10, 12, 13, 16, 17, 23, 24, 28, 46, 49, 69, 14,
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::attendance::meets_women_threshold;
+    use crate::domain::working_group::{check, failed};
+
+    #[test]
+    fn demo_meeting1_meets_every_rule() {
+        let mut store = Store::open_in_memory().expect("store");
+        let cycle = populate(&mut store).expect("demo");
+        let meeting = store
+            .find_meeting(cycle, MeetingKind::Village1)
+            .expect("read")
+            .expect("meeting");
+        let tally = meeting.closed_tally.expect("closed");
+        assert_eq!(tally.total(), 90);
+        assert!(meets_women_threshold(tally), "{tally:?}");
+        let wg = store.working_group(cycle).expect("wg");
+        let attendees = store.attendees(meeting.id).expect("attendees");
+        let ethnicities: Vec<String> = attendees
+            .iter()
+            .filter_map(|a| a.person.ethnicity.clone())
+            .collect();
+        let findings = check(&wg.members, wg.leader, &ethnicities, wg.range);
+        assert!(!failed(&findings), "{findings:#?}");
+        assert_eq!(wg.members.len(), 20);
+        assert!(wg.is_final());
+    }
 }

@@ -125,3 +125,60 @@ impl Meeting {
         self.closed_tally.is_some()
     }
 }
+
+/// What the chair announces at village meeting 1 (the procedure's content item 1).
+pub const ANNOUNCEMENTS: [&str; 4] = ["purpose", "content", "requirements", "timeline"];
+
+/// A date or time that could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadDateTime;
+
+/// Parses a date typed as `YYYY-MM-DD` or `DD/MM/YYYY` (or `D/M/YYYY`) into ISO form;
+/// empty stays empty.
+pub fn parse_date(text: &str) -> Result<String, BadDateTime> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%d-%m-%Y"))
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map_err(|_| BadDateTime)
+}
+
+/// Parses a time typed as `8:30`, `08:30`, `8h30` or `8h` into `HH:MM`; empty stays empty.
+pub fn parse_time(text: &str) -> Result<String, BadDateTime> {
+    let text = text.trim().to_lowercase();
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    let (h, m) = text.split_once([':', 'h']).unwrap_or((text.as_str(), "0"));
+    let m = if m.is_empty() { "0" } else { m };
+    match (h.parse::<u32>(), m.parse::<u32>()) {
+        (Ok(h), Ok(m)) if h < 24 && m < 60 => Ok(format!("{h:02}:{m:02}")),
+        _ => Err(BadDateTime),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_vietnamese_and_iso_form() {
+        assert_eq!(parse_date("12/05/2026"), Ok("2026-05-12".into()));
+        assert_eq!(parse_date("2026-05-12"), Ok("2026-05-12".into()));
+        assert_eq!(parse_date("31/02/2026"), Err(BadDateTime));
+        assert_eq!(parse_date(""), Ok(String::new()));
+    }
+
+    #[test]
+    fn times_with_h_or_colon() {
+        assert_eq!(parse_time("8h30"), Ok("08:30".into()));
+        assert_eq!(parse_time("8h"), Ok("08:00".into()));
+        assert_eq!(parse_time("13:05"), Ok("13:05".into()));
+        assert_eq!(parse_time("25:00"), Err(BadDateTime));
+        assert_eq!(parse_time("ab"), Err(BadDateTime));
+    }
+}

@@ -7,6 +7,7 @@
 pub mod activity;
 pub mod annual;
 pub mod attendance;
+pub mod basic_info;
 pub mod cycle;
 pub mod meeting;
 pub mod person;
@@ -19,7 +20,7 @@ pub mod working_group;
 
 pub use cycle::{Cycle, CycleFacts, CycleId, NewCycle};
 pub use meeting::{ChairRole, Meeting, MeetingId, MeetingKind, Tally};
-pub use person::{Gender, Organisation, Person, PersonDraft, PersonId, WealthGroup};
+pub use person::{Gender, Organisation, Person, PersonDraft, PersonFields, PersonId, WealthGroup};
 pub use place::{Commune, CommuneId, Village, VillageId, VillageKind};
 
 /// A rule check result shown to the facilitator: which rule, whether it passed, and

@@ -145,3 +145,123 @@ pub struct PersonDraft {
     /// Core farmer flag.
     pub core_farmer: bool,
 }
+
+/// A validated person, ready to save (name cleaned, gender chosen).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonFields {
+    /// Clean name.
+    pub name: String,
+    /// Gender as stated.
+    pub gender: Gender,
+    /// Ethnicity, if given.
+    pub ethnicity: Option<String>,
+    /// Wealth group, if given.
+    pub wealth: Option<WealthGroup>,
+    /// Memberships.
+    pub organisations: Vec<Organisation>,
+    /// Trained in planning.
+    pub trained: bool,
+    /// Core farmer.
+    pub core_farmer: bool,
+}
+
+/// Why a typed person was refused, per field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonError {
+    /// The name is unusable.
+    Name(super::text::NameError),
+    /// No gender chosen.
+    GenderMissing,
+    /// The ethnicity is unusable (too long, control characters).
+    Ethnicity(super::text::NameError),
+}
+
+impl PersonDraft {
+    /// Validates the draft into fields to save, or every error at once.
+    pub fn validate(&self) -> Result<PersonFields, Vec<PersonError>> {
+        let name = super::text::clean_name(&self.name).map_err(PersonError::Name);
+        let gender = self.gender.ok_or(PersonError::GenderMissing);
+        let ethnicity = match self.ethnicity.trim() {
+            "" => Ok(None),
+            text => super::text::clean_name(text)
+                .map(Some)
+                .map_err(PersonError::Ethnicity),
+        };
+        match (name, gender, ethnicity) {
+            (Ok(name), Ok(gender), Ok(ethnicity)) => Ok(PersonFields {
+                name,
+                gender,
+                ethnicity,
+                wealth: self.wealth,
+                organisations: self.organisations.clone(),
+                trained: self.trained,
+                core_farmer: self.core_farmer,
+            }),
+            (n, g, e) => Err([n.err(), g.err(), e.err()].into_iter().flatten().collect()),
+        }
+    }
+}
+
+impl PersonFields {
+    /// The fields of a saved person (for editing).
+    pub fn of(p: &Person) -> Self {
+        PersonFields {
+            name: p.name.clone(),
+            gender: p.gender,
+            ethnicity: p.ethnicity.clone(),
+            wealth: p.wealth,
+            organisations: p.organisations.clone(),
+            trained: p.trained,
+            core_farmer: p.core_farmer,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::text::NameError;
+
+    #[test]
+    fn a_person_needs_a_name_and_a_gender() {
+        let draft = PersonDraft::default();
+        assert_eq!(
+            draft.validate(),
+            Err(vec![
+                PersonError::Name(NameError::Empty),
+                PersonError::GenderMissing
+            ])
+        );
+        let ok = PersonDraft {
+            name: " H'Nhi  Êban ".into(),
+            gender: Some(Gender::Female),
+            ..Default::default()
+        };
+        let fields = ok.validate().expect("valid");
+        assert_eq!(fields.name, "H'Nhi Êban");
+        assert_eq!(fields.ethnicity, None);
+    }
+
+    #[test]
+    fn long_names_and_control_characters_are_refused() {
+        let long = PersonDraft {
+            name: "a".repeat(500),
+            gender: Some(Gender::Male),
+            ..Default::default()
+        };
+        assert_eq!(
+            long.validate(),
+            Err(vec![PersonError::Name(NameError::TooLong)])
+        );
+        let ctrl = PersonDraft {
+            name: "Lan".into(),
+            gender: Some(Gender::Male),
+            ethnicity: "Kinh\u{1b}".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            ctrl.validate(),
+            Err(vec![PersonError::Ethnicity(NameError::ControlCharacters)])
+        );
+    }
+}

@@ -7,7 +7,12 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// The migrations in order; migration `i` brings the schema from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[include_str!("sql/0001_foundation.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("sql/0001_foundation.sql"),
+    include_str!("sql/0002_meeting1.sql"),
+    include_str!("sql/0003_assessment.sql"),
+    include_str!("sql/0004_prioritisation.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

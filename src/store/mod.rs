@@ -5,21 +5,32 @@
 //! audit-log row. Functions take and return domain types. Must not: hand rusqlite types
 //! to callers or know about screens.
 
+mod assessment;
 mod audit;
 mod cycles;
 mod facts;
+mod meetings;
 mod migrate;
 mod open;
+mod people;
 mod places;
+mod preparation;
+mod prioritisation;
+mod working_group;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use assessment::{ActivityOrigin, AssessmentFacts, ToolFinding};
 pub use audit::AuditEntry;
+pub use meetings::{Attendee, MeetingDetails};
 pub use migrate::{LATEST as SCHEMA_VERSION, MIGRATIONS};
 pub use places::HomeEntry;
+pub use preparation::{Facilitator, Figure};
+pub use prioritisation::{GroupInfo, PlanVersion, ScoringSettings};
+pub use working_group::WorkingGroup;
 
 /// Everything that can go wrong with the database, each with a clear message.
 #[derive(Debug, thiserror::Error)]

@@ -46,7 +46,8 @@ pub struct App {
 impl App {
     /// Opens the home screen on `store`.
     pub fn new(store: Store, lang: Lang, theme: Theme) -> Result<Self, StoreError> {
-        let screen = Screen::load(Nav::Home, &store)?;
+        let mut store = store;
+        let screen = Screen::load(Nav::Home, &mut store, lang)?;
         Ok(App {
             store,
             lang,
@@ -139,7 +140,7 @@ impl App {
     }
 
     fn go(&mut self, nav: Nav) {
-        match Screen::load(nav, &self.store) {
+        match Screen::load(nav, &mut self.store, self.lang) {
             Ok(screen) => self.screen = screen,
             Err(e) => self.say(error_text(self.lang, &e), true),
         }
@@ -151,7 +152,7 @@ impl App {
             Ok(_) => self.say(t(self.lang, "msg.saved"), false),
             Err(text) => self.say(text.clone(), true),
         }
-        self.screen.on_saved(&self.store, &result);
+        self.screen.on_saved(&self.store, &result, self.lang);
     }
 }
 
@@ -176,7 +177,57 @@ fn apply(store: &mut Store, change: Change) -> Result<Saved, StoreError> {
         }
         Change::CreateCycle(new) => Saved::Cycle(store.create_cycle(&new)?.id),
         Change::LoadDemo => Saved::Cycle(crate::demo::populate(store)?),
+        other => {
+            apply_meeting(store, other)?;
+            Saved::Other
+        }
     })
+}
+
+/// Saves the meeting and working-group changes.
+fn apply_meeting(store: &mut Store, change: Change) -> Result<(), StoreError> {
+    match change {
+        Change::SaveMeetingRecord {
+            meeting,
+            details,
+            facilitators,
+        } => {
+            store.update_meeting_details(meeting, &details)?;
+            store.set_meeting_facilitators(meeting, &facilitators)
+        }
+        Change::RegisterNew {
+            village,
+            meeting,
+            fields,
+        } => store
+            .register_new_person(village, meeting, &fields)
+            .map(drop),
+        Change::RegisterKnown {
+            meeting,
+            person,
+            gender,
+        } => store.add_attendee(meeting, person, gender),
+        Change::UpdateAttendee {
+            meeting,
+            person,
+            fields,
+        } => store.update_attendee(meeting, person, &fields),
+        Change::RemoveAttendee { meeting, person } => store.remove_attendee(meeting, person),
+        Change::CloseMeeting { meeting, reason } => {
+            store.close_meeting(meeting, reason.as_deref()).map(drop)
+        }
+        Change::ReopenMeeting { meeting, reason } => store.reopen_meeting(meeting, &reason),
+        Change::SetWgMember {
+            cycle,
+            person,
+            member,
+        } => store.set_wg_member(cycle, person, member),
+        Change::SetWgLeader { cycle, leader } => store.set_wg_leader(cycle, leader),
+        Change::SetWgRange { cycle, range } => store.set_wg_range(cycle, range),
+        Change::FinaliseWg { cycle, reason } => store.finalise_wg(cycle, reason.as_deref()),
+        Change::ReopenWg { cycle, reason } => store.reopen_wg(cycle, &reason),
+        _ => Ok(()),
+    }
 }
 
 /// The facilitator-facing text of a store error.

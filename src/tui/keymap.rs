@@ -18,6 +18,16 @@ pub enum Context {
     Confirm,
     /// The help overlay.
     Help,
+    /// The attendance quick-add form: typing goes to the fields, ↑↓ pick a suggestion.
+    QuickAdd,
+    /// The attendance register list.
+    Register,
+    /// The working-group election list.
+    WorkGroup,
+    /// A meeting screen's record form and other section forms.
+    Record,
+    /// The preparation screen's lists.
+    Prep,
 }
 
 /// Something the user asked for, independent of the key that asked.
@@ -61,6 +71,28 @@ pub enum Action {
     Yes,
     /// Answer no.
     No,
+    /// Show the first section of a screen.
+    Section1,
+    /// Show the second section.
+    Section2,
+    /// Show the third section.
+    Section3,
+    /// Add a new item.
+    Add,
+    /// Remove the selected item (asks first).
+    Remove,
+    /// Toggle the selected item (working-group membership).
+    Toggle,
+    /// Make the selected member the leader.
+    SetLeader,
+    /// Finalise (working-group election).
+    Finalise,
+    /// Close the meeting, freezing its tally.
+    CloseMeeting,
+    /// Reopen a closed meeting or finalised election (asks for a reason).
+    Reopen,
+    /// Change the working group's size range.
+    EditRange,
 }
 
 /// One binding: in `context`, `key` with `mods` does `action`, labelled `label` (i18n key).
@@ -135,7 +167,60 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Help, K::Enter, A::Back, ""),
     b(C::Help, K::F(1), A::Back, ""),
     b(C::Form, K::F(1), A::Help, "key.help_f1"),
+    b(C::QuickAdd, K::Enter, A::Submit, "key.register"),
+    b(C::QuickAdd, K::Tab, A::NextField, "key.next_field"),
+    b(C::QuickAdd, K::BackTab, A::PrevField, ""),
+    b(C::QuickAdd, K::Up, A::Up, "key.suggestion"),
+    b(C::QuickAdd, K::Down, A::Down, ""),
+    b(C::QuickAdd, K::Esc, A::Back, "key.to_list"),
+    b(C::QuickAdd, K::F(1), A::Help, "key.help_f1"),
+    b(C::Register, K::Char('a'), A::Add, "key.add"),
+    b(C::Register, K::Enter, A::Open, "key.edit"),
+    b(C::Register, K::Char('x'), A::Remove, "key.remove"),
+    b(C::Register, K::Delete, A::Remove, ""),
+    b(
+        C::Register,
+        K::Char('k'),
+        A::CloseMeeting,
+        "key.close_meeting",
+    ),
+    b(C::Register, K::Char('m'), A::Reopen, ""),
+    b(C::Register, K::Up, A::Up, ""),
+    b(C::Register, K::Down, A::Down, ""),
+    b(C::Register, K::PageUp, A::PageUp, ""),
+    b(C::Register, K::PageDown, A::PageDown, ""),
+    b(C::Register, K::Esc, A::Back, "key.back"),
+    b(C::Register, K::Char('?'), A::Help, "key.help"),
+    b(C::WorkGroup, K::Char(' '), A::Toggle, "key.toggle_member"),
+    b(C::WorkGroup, K::Char('t'), A::SetLeader, "key.leader"),
+    b(C::WorkGroup, K::Char('f'), A::Finalise, "key.finalise"),
+    b(C::WorkGroup, K::Char('r'), A::EditRange, "key.range"),
+    b(C::WorkGroup, K::Char('m'), A::Reopen, ""),
+    b(C::WorkGroup, K::Up, A::Up, ""),
+    b(C::WorkGroup, K::Down, A::Down, ""),
+    b(C::WorkGroup, K::PageUp, A::PageUp, ""),
+    b(C::WorkGroup, K::PageDown, A::PageDown, ""),
+    b(C::WorkGroup, K::Esc, A::Back, "key.back"),
+    b(C::WorkGroup, K::Char('?'), A::Help, "key.help"),
+    b(C::Record, K::Enter, A::Submit, "key.save"),
+    b(C::Record, K::Tab, A::NextField, "key.next_field"),
+    b(C::Record, K::BackTab, A::PrevField, ""),
+    b(C::Record, K::Down, A::NextField, ""),
+    b(C::Record, K::Up, A::PrevField, ""),
+    b(C::Record, K::Esc, A::Back, "key.back"),
+    b(C::Record, K::F(1), A::Help, "key.help_f1"),
+    b(C::Prep, K::Enter, A::Open, "key.edit"),
+    b(C::Prep, K::Char('a'), A::Add, "key.add"),
+    b(C::Prep, K::Up, A::Up, ""),
+    b(C::Prep, K::Down, A::Down, ""),
+    b(C::Prep, K::PageUp, A::PageUp, ""),
+    b(C::Prep, K::PageDown, A::PageDown, ""),
+    b(C::Prep, K::Esc, A::Back, "key.back"),
+    b(C::Prep, K::Char('?'), A::Help, "key.help"),
     b(C::Global, K::F(1), A::Help, ""),
+    b(C::Global, K::F(3), A::Section1, ""),
+    b(C::Global, K::F(4), A::Section2, ""),
+    b(C::Global, K::F(5), A::Section3, ""),
     b(C::Global, K::F(2), A::ToggleLang, ""),
     Binding {
         mods: KeyModifiers::CONTROL,

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
-use super::{Outcome, ViewCtx};
+use super::{Nav, Outcome, ViewCtx};
 use crate::domain::{Commune, Cycle, CycleFacts, CycleId, Village};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
@@ -14,7 +14,7 @@ use crate::tui::widgets::Input;
 use crate::workflow::{Step, StepStatus, can_enter, status};
 
 /// The steps whose screens exist in this version.
-pub const BUILT_STEPS: &[Step] = &[];
+pub const BUILT_STEPS: &[Step] = &[Step::Meeting1];
 
 /// The cycle screen's state.
 pub struct CycleScreen {
@@ -77,7 +77,10 @@ impl CycleScreen {
 
     fn open(&self, lang: Lang) -> Outcome {
         match can_enter(self.step(), &self.facts, BUILT_STEPS) {
-            Ok(()) => Outcome::Stay,
+            Ok(()) => match self.step() {
+                Step::Meeting1 => Outcome::Go(Nav::Meeting1(self.cycle.id)),
+                _ => Outcome::Stay,
+            },
             Err(blocker) => Outcome::Say(t(lang, blocker.0)),
         }
     }

@@ -216,7 +216,10 @@ fn entry_line<'a>(entry: &HomeEntry, ctx: ViewCtx) -> ListItem<'a> {
     let lang = ctx.lang;
     let line = match entry {
         HomeEntry::Commune(c) => Line::from(vec![
-            Span::styled(tf(lang, "home.commune", std::slice::from_ref(&c.name)), ctx.theme.title),
+            Span::styled(
+                tf(lang, "home.commune", std::slice::from_ref(&c.name)),
+                ctx.theme.title,
+            ),
             Span::styled(
                 format!("  {} · {}", c.district, c.province),
                 ctx.theme.muted,
@@ -268,7 +271,7 @@ fn new_form(purpose: Purpose, lang: Lang) -> Form {
                 t(lang, "form.new_village"),
                 vec![
                     f("field.name", ""),
-                    Field::choice(t(lang, "field.kind"), kinds, 0),
+                    Field::choice(t(lang, "field.kind"), kinds, Some(0)),
                 ],
             )
         }
@@ -332,8 +335,9 @@ fn named_change(form: &Form, named: Named, lang: Lang) -> Result<Change, Vec<(us
             district: form.text(1).trim().into(),
         },
         Named::NewVillage(commune) => {
-            let kind = VillageKind::ALL
-                .get(form.chosen(1))
+            let kind = form
+                .chosen(1)
+                .and_then(|i| VillageKind::ALL.get(i))
                 .copied()
                 .unwrap_or(VillageKind::Thon);
             Change::CreateVillage {

@@ -2,14 +2,23 @@
 //! turns inputs into an [`Outcome`], and renders from its state. Writes go back to the
 //! app as [`Change`] values; the app saves them and tells the screen how it went.
 
+pub mod attendance;
 pub mod cycle;
 pub mod home;
+pub mod meeting1;
+pub mod reason;
+pub mod record;
+pub mod workgroup;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::domain::{CommuneId, CycleId, NewCycle, VillageId, VillageKind};
+use crate::domain::working_group::SizeRange;
+use crate::domain::{
+    CommuneId, CycleId, Gender, MeetingId, NewCycle, PersonFields, PersonId, VillageId, VillageKind,
+};
 use crate::i18n::Lang;
+use crate::store::MeetingDetails;
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::Context;
 use crate::tui::theme::Theme;
@@ -51,6 +60,100 @@ pub enum Change {
     CreateCycle(NewCycle),
     /// Fill an empty database with the demo village.
     LoadDemo,
+    /// Save a meeting's record and the facilitators present.
+    SaveMeetingRecord {
+        /// Meeting.
+        meeting: MeetingId,
+        /// Details.
+        details: MeetingDetails,
+        /// Facilitation-team ids present.
+        facilitators: Vec<i64>,
+    },
+    /// Create a person and register them at a meeting.
+    RegisterNew {
+        /// Their village.
+        village: VillageId,
+        /// Meeting.
+        meeting: MeetingId,
+        /// Validated profile.
+        fields: PersonFields,
+    },
+    /// Register a person already known to the village.
+    RegisterKnown {
+        /// Meeting.
+        meeting: MeetingId,
+        /// Person.
+        person: PersonId,
+        /// Gender stated at the meeting.
+        gender: Gender,
+    },
+    /// Correct a registered person's profile.
+    UpdateAttendee {
+        /// Meeting.
+        meeting: MeetingId,
+        /// Person.
+        person: PersonId,
+        /// Validated profile.
+        fields: PersonFields,
+    },
+    /// Remove a person from a meeting's register.
+    RemoveAttendee {
+        /// Meeting.
+        meeting: MeetingId,
+        /// Person.
+        person: PersonId,
+    },
+    /// Close a meeting (reason when below 30% women).
+    CloseMeeting {
+        /// Meeting.
+        meeting: MeetingId,
+        /// Written reason, if a rule is not met.
+        reason: Option<String>,
+    },
+    /// Reopen a closed meeting.
+    ReopenMeeting {
+        /// Meeting.
+        meeting: MeetingId,
+        /// Written reason.
+        reason: String,
+    },
+    /// Elect or drop a working-group member.
+    SetWgMember {
+        /// Cycle.
+        cycle: CycleId,
+        /// Person.
+        person: PersonId,
+        /// Member or not.
+        member: bool,
+    },
+    /// Choose the working-group leader.
+    SetWgLeader {
+        /// Cycle.
+        cycle: CycleId,
+        /// Leader.
+        leader: Option<PersonId>,
+    },
+    /// Change the working group's size range.
+    SetWgRange {
+        /// Cycle.
+        cycle: CycleId,
+        /// Range.
+        range: SizeRange,
+    },
+    /// Finalise the election (reason when checks fail).
+    FinaliseWg {
+        /// Cycle.
+        cycle: CycleId,
+        /// Written reason, if checks fail.
+        reason: Option<String>,
+    },
+    /// Reopen a finalised election.
+    ReopenWg {
+        /// Cycle.
+        cycle: CycleId,
+        /// Written reason.
+        reason: String,
+    },
 }
 
 /// What a saved change created, so the screen can select it.
@@ -73,6 +176,8 @@ pub enum Nav {
     Home,
     /// A cycle's step list.
     Cycle(CycleId),
+    /// Village meeting 1 of a cycle.
+    Meeting1(CycleId),
 }
 
 /// What a screen asks the app to do after an input.
@@ -102,14 +207,19 @@ pub enum Screen {
     Home(home::HomeScreen),
     /// One cycle's steps.
     Cycle(cycle::CycleScreen),
+    /// Village meeting 1.
+    Meeting1(Box<meeting1::Meeting1Screen>),
 }
 
 impl Screen {
     /// Loads the screen for `nav`.
-    pub fn load(nav: Nav, store: &Store) -> Result<Screen, StoreError> {
+    pub fn load(nav: Nav, store: &mut Store, lang: Lang) -> Result<Screen, StoreError> {
         Ok(match nav {
             Nav::Home => Screen::Home(home::HomeScreen::load(store)?),
             Nav::Cycle(id) => Screen::Cycle(cycle::CycleScreen::load(store, id)?),
+            Nav::Meeting1(id) => {
+                Screen::Meeting1(Box::new(meeting1::Meeting1Screen::load(store, id, lang)?))
+            }
         })
     }
 
@@ -118,6 +228,7 @@ impl Screen {
         match self {
             Screen::Home(_) => None,
             Screen::Cycle(_) => Some(Nav::Home),
+            Screen::Meeting1(s) => Some(Nav::Cycle(s.cycle_id())),
         }
     }
 
@@ -126,12 +237,16 @@ impl Screen {
         match self {
             Screen::Home(s) => s.context(),
             Screen::Cycle(_) => Context::Cycle,
+            Screen::Meeting1(s) => s.context(),
         }
     }
 
     /// Whether an unsaved edit is open (quitting asks first).
     pub fn has_open_edit(&self) -> bool {
-        self.context() == Context::Form
+        matches!(
+            self.context(),
+            Context::Form | Context::QuickAdd | Context::Record
+        )
     }
 
     /// Handles one input.
@@ -139,14 +254,16 @@ impl Screen {
         match self {
             Screen::Home(s) => s.update(input, ctx),
             Screen::Cycle(s) => s.update(input, ctx),
+            Screen::Meeting1(s) => s.update(input, ctx),
         }
     }
 
     /// Tells the screen how saving went, so it reloads or shows the error.
-    pub fn on_saved(&mut self, store: &Store, result: &Result<Saved, String>) {
+    pub fn on_saved(&mut self, store: &Store, result: &Result<Saved, String>, lang: Lang) {
         match self {
             Screen::Home(s) => s.on_saved(store, result),
             Screen::Cycle(s) => s.reload(store),
+            Screen::Meeting1(s) => s.on_saved(store, result.is_ok(), lang),
         }
     }
 
@@ -155,6 +272,7 @@ impl Screen {
         match self {
             Screen::Home(_) => crate::i18n::t(lang, "home.title"),
             Screen::Cycle(s) => s.breadcrumb(lang),
+            Screen::Meeting1(s) => s.breadcrumb(lang),
         }
     }
 
@@ -163,6 +281,7 @@ impl Screen {
         match self {
             Screen::Home(_) => "help.home".into(),
             Screen::Cycle(s) => s.help_key(),
+            Screen::Meeting1(_) => "help.step.meeting1".into(),
         }
     }
 
@@ -171,6 +290,7 @@ impl Screen {
         match self {
             Screen::Home(s) => s.render(area, buf, ctx),
             Screen::Cycle(s) => s.render(area, buf, ctx),
+            Screen::Meeting1(s) => s.render(area, buf, ctx),
         }
     }
 }

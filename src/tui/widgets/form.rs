@@ -19,12 +19,19 @@ use crate::tui::theme::Theme;
 pub enum FieldKind {
     /// Free text.
     Text(Box<TextField>),
-    /// One of several labelled options, changed with ←/→ or Space.
+    /// One of several labelled options, changed with ←/→, Space or its number.
     Choice {
         /// Option labels.
         options: Vec<String>,
-        /// Index of the chosen option.
-        chosen: usize,
+        /// Index of the chosen option, `None` while nothing is chosen.
+        chosen: Option<usize>,
+    },
+    /// Several yes/no flags, each toggled by its number key (1-9).
+    Flags {
+        /// Flag labels.
+        options: Vec<String>,
+        /// Which are on.
+        on: Vec<bool>,
     },
 }
 
@@ -49,8 +56,17 @@ impl Field {
         }
     }
 
+    /// A flags field.
+    pub fn flags(label: String, options: Vec<String>, on: Vec<bool>) -> Self {
+        Field {
+            label,
+            kind: FieldKind::Flags { options, on },
+            error: None,
+        }
+    }
+
     /// A choice field.
-    pub fn choice(label: String, options: Vec<String>, chosen: usize) -> Self {
+    pub fn choice(label: String, options: Vec<String>, chosen: Option<usize>) -> Self {
         Field {
             label,
             kind: FieldKind::Choice { options, chosen },
@@ -124,11 +140,41 @@ impl Form {
             FieldKind::Choice { options, chosen } => {
                 let n = options.len().max(1);
                 match code {
-                    KeyCode::Right | KeyCode::Char(' ') => *chosen = (*chosen + 1) % n,
-                    KeyCode::Left => *chosen = (*chosen + n - 1) % n,
+                    KeyCode::Right | KeyCode::Char(' ') => {
+                        *chosen = Some(chosen.map_or(0, |c| (c + 1) % n))
+                    }
+                    KeyCode::Left => *chosen = Some(chosen.map_or(n - 1, |c| (c + n - 1) % n)),
+                    KeyCode::Char(c) => {
+                        if let Some(i) = digit_index(c).filter(|i| *i < n) {
+                            *chosen = Some(i);
+                        }
+                    }
+                    KeyCode::Backspace | KeyCode::Delete => *chosen = None,
                     _ => {}
                 }
             }
+            FieldKind::Flags { on, .. } => {
+                if let KeyCode::Char(c) = code
+                    && let Some(flag) = digit_index(c).and_then(|i| on.get_mut(i))
+                {
+                    *flag = !*flag;
+                }
+            }
+        }
+    }
+
+    /// The flags of field `i` (empty for other kinds).
+    pub fn flags(&self, i: usize) -> Vec<bool> {
+        match self.fields.get(i).map(|f| &f.kind) {
+            Some(FieldKind::Flags { on, .. }) => on.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Sets the text of field `i` (a no-op for other kinds).
+    pub fn set_text(&mut self, i: usize, text: &str) {
+        if let Some(FieldKind::Text(f)) = self.fields.get_mut(i).map(|f| &mut f.kind) {
+            f.set(text);
         }
     }
 
@@ -140,11 +186,11 @@ impl Form {
         }
     }
 
-    /// The chosen option of field `i` (0 for a text or a missing field).
-    pub fn chosen(&self, i: usize) -> usize {
+    /// The chosen option of field `i` (`None` if unset, a text or a missing field).
+    pub fn chosen(&self, i: usize) -> Option<usize> {
         match self.fields.get(i).map(|f| &f.kind) {
             Some(FieldKind::Choice { chosen, .. }) => *chosen,
-            _ => 0,
+            _ => None,
         }
     }
 
@@ -175,6 +221,11 @@ impl Form {
     pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let rect = popup::centered(area, 72, self.rows() + 2);
         let inner = popup::frame(&self.title, theme, rect, buf);
+        self.render_fields(theme, inner, buf, true);
+    }
+
+    /// Renders the fields into `inner`; the cursor and focus show only when `active`.
+    pub fn render_fields(&self, theme: &Theme, inner: Rect, buf: &mut Buffer, active: bool) {
         let label_w = self
             .fields
             .iter()
@@ -187,7 +238,7 @@ impl Form {
             if y >= inner.bottom() {
                 break;
             }
-            let focused = i == self.focus;
+            let focused = active && i == self.focus;
             let label_style = if focused { theme.focus } else { theme.muted };
             let row = Rect {
                 y,
@@ -211,6 +262,11 @@ impl Form {
     }
 }
 
+/// `'1'` → 0 ... `'9'` → 8.
+fn digit_index(c: char) -> Option<usize> {
+    c.to_digit(10).filter(|d| *d >= 1).map(|d| d as usize - 1)
+}
+
 fn render_value(field: &Field, focused: bool, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let style = if focused {
         theme.focus
@@ -219,9 +275,34 @@ fn render_value(field: &Field, focused: bool, theme: &Theme, area: Rect, buf: &m
     };
     match &field.kind {
         FieldKind::Text(f) => f.render(area, buf, focused, style),
+        FieldKind::Choice { options, chosen } if focused => {
+            let spans: Vec<Span> = options
+                .iter()
+                .enumerate()
+                .map(|(i, label)| match Some(i) == *chosen {
+                    true => Span::styled(format!("[{} {label}] ", i + 1), theme.selected),
+                    false => Span::styled(format!(" {} {label}  ", i + 1), style),
+                })
+                .collect();
+            Line::from(spans).render(area, buf);
+        }
         FieldKind::Choice { options, chosen } => {
-            let label = options.get(*chosen).cloned().unwrap_or_default();
-            Line::styled(format!("◀ {label} ▶"), style).render(area, buf);
+            let label = chosen
+                .and_then(|c| options.get(c))
+                .map_or("—", |s| s.as_str());
+            Line::styled(label.to_string(), style).render(area, buf);
+        }
+        FieldKind::Flags { options, on } => {
+            let spans: Vec<Span> = options
+                .iter()
+                .zip(on)
+                .enumerate()
+                .map(|(i, (label, on))| {
+                    let mark = if *on { "☑" } else { "☐" };
+                    Span::styled(format!("{}{mark}{label} ", i + 1), style)
+                })
+                .collect();
+            Line::from(spans).render(area, buf);
         }
     }
 }

@@ -1,0 +1,597 @@
+//! The attendance component, built once for village meetings 1 and 2 and the annual
+//! approval meeting: a quick-add form always ready, suggestions from people already known
+//! to the village (diacritic-insensitive), the register, and closing with the 30% rule.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, StatefulWidget, Widget};
+
+use super::reason::{ReasonFor, ReasonPrompt};
+use super::{Change, Outcome, ViewCtx};
+use crate::domain::attendance::meets_women_threshold;
+use crate::domain::person::PersonError;
+use crate::domain::text::{fold, matches};
+use crate::domain::{
+    Gender, Meeting, Organisation, Person, PersonDraft, PersonFields, PersonId, Tally, VillageId,
+    WealthGroup,
+};
+use crate::i18n::{Lang, t, tf};
+use crate::store::{Attendee, Store, StoreError};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::widgets::Input;
+use crate::tui::widgets::form::{Field, Form, FormEvent};
+
+const NAME: usize = 0;
+const GENDER: usize = 1;
+const ETHNICITY: usize = 2;
+const WEALTH: usize = 3;
+const FLAGS: usize = 4;
+const MAX_SUGGESTIONS: usize = 6;
+
+/// Where the keyboard is inside the component.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Focus {
+    Form,
+    List,
+}
+
+/// The attendance register of one meeting.
+pub struct AttendancePanel {
+    meeting: Meeting,
+    village: VillageId,
+    attendees: Vec<Attendee>,
+    known: Vec<Person>,
+    form: Form,
+    editing: Option<PersonId>,
+    suggestion: Option<usize>,
+    focus: Focus,
+    selected: usize,
+    confirm_remove: Option<PersonId>,
+    reason: Option<ReasonPrompt>,
+}
+
+impl AttendancePanel {
+    /// Loads the register of `meeting` and the village's known people.
+    pub fn load(
+        store: &Store,
+        meeting: Meeting,
+        village: VillageId,
+        lang: Lang,
+    ) -> Result<Self, StoreError> {
+        let attendees = store.attendees(meeting.id)?;
+        let known = store.people(village)?;
+        let focus = if meeting.is_closed() {
+            Focus::List
+        } else {
+            Focus::Form
+        };
+        Ok(AttendancePanel {
+            meeting,
+            village,
+            attendees,
+            known,
+            form: person_form(lang, None),
+            editing: None,
+            suggestion: None,
+            focus,
+            selected: 0,
+            confirm_remove: None,
+            reason: None,
+        })
+    }
+
+    /// Re-reads the register after a save (the form is cleared by `on_saved`).
+    pub fn reload(&mut self, store: &Store) {
+        if let Ok(Some(m)) = store.find_meeting(self.meeting.cycle_id, self.meeting.kind) {
+            self.meeting = m;
+        }
+        if let (Ok(a), Ok(k)) = (store.attendees(self.meeting.id), store.people(self.village)) {
+            self.attendees = a;
+            self.known = k;
+        }
+        self.selected = self.selected.min(self.attendees.len().saturating_sub(1));
+    }
+
+    /// Clears the form after a successful save and gets ready for the next person.
+    pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) {
+        if ok {
+            self.form = person_form(lang, None);
+            self.editing = None;
+            self.suggestion = None;
+            self.reason = None;
+            self.confirm_remove = None;
+            if self.meeting.is_closed() || self.focus == Focus::Form {
+                self.focus = Focus::Form;
+            }
+        }
+        self.reload(store);
+        if self.meeting.is_closed() {
+            self.focus = Focus::List;
+        }
+    }
+
+    /// The live tally (or the frozen one once closed).
+    pub fn tally(&self) -> Tally {
+        self.meeting
+            .closed_tally
+            .unwrap_or_else(|| live_tally(&self.attendees))
+    }
+
+    /// Everyone registered.
+    pub fn attendees(&self) -> &[Attendee] {
+        &self.attendees
+    }
+
+    /// Whether a form, prompt or confirmation holds the keyboard.
+    pub fn context(&self) -> Context {
+        if self.reason.is_some() {
+            Context::Form
+        } else if self.confirm_remove.is_some() {
+            Context::Confirm
+        } else if self.focus == Focus::Form {
+            Context::QuickAdd
+        } else {
+            Context::Register
+        }
+    }
+
+    /// Handles one input.
+    pub fn update(&mut self, input: Input, lang: Lang) -> Outcome {
+        if let Some(prompt) = &mut self.reason {
+            return match prompt.handle(&input, lang) {
+                Some(Ok(change)) => Outcome::Save(change),
+                Some(Err(())) => {
+                    self.reason = None;
+                    Outcome::Stay
+                }
+                None => Outcome::Stay,
+            };
+        }
+        if let Some(person) = self.confirm_remove {
+            return self.answer_remove(person, &input);
+        }
+        match self.focus {
+            Focus::Form => self.update_form(input, lang),
+            Focus::List => self.update_list(input, lang),
+        }
+    }
+
+    fn answer_remove(&mut self, person: PersonId, input: &Input) -> Outcome {
+        self.confirm_remove = None;
+        match input {
+            Input::Action(Action::Yes) => Outcome::Save(Change::RemoveAttendee {
+                meeting: self.meeting.id,
+                person,
+            }),
+            _ => Outcome::Stay,
+        }
+    }
+
+    fn update_form(&mut self, input: Input, lang: Lang) -> Outcome {
+        let on_name = self.form.focus == NAME;
+        match input {
+            Input::Action(Action::Up) if on_name => self.move_suggestion(-1),
+            Input::Action(Action::Down) if on_name => self.move_suggestion(1),
+            Input::Action(Action::Up | Action::Down) => {}
+            Input::Action(Action::Back) => {
+                self.form = person_form(lang, None);
+                self.editing = None;
+                self.suggestion = None;
+                if !self.attendees.is_empty() {
+                    self.focus = Focus::List;
+                } else {
+                    return Outcome::Back;
+                }
+            }
+            other => match self.form.handle(&other) {
+                FormEvent::Submit => return self.submit(lang),
+                FormEvent::Cancel | FormEvent::Editing => self.suggestion = None,
+            },
+        }
+        Outcome::Stay
+    }
+
+    fn move_suggestion(&mut self, step: isize) {
+        let n = self.suggestions().len();
+        if n == 0 {
+            self.suggestion = None;
+            return;
+        }
+        self.suggestion = match (self.suggestion, step) {
+            (None, s) if s > 0 => Some(0),
+            (None, _) => Some(n - 1),
+            (Some(i), s) => {
+                let next = i as isize + s;
+                (0..n as isize).contains(&next).then_some(next as usize)
+            }
+        };
+    }
+
+    /// Known people not yet registered whose name contains what is typed.
+    fn suggestions(&self) -> Vec<&Person> {
+        let typed = self.form.text(NAME);
+        if typed.trim().chars().count() < 2 || self.editing.is_some() {
+            return Vec::new();
+        }
+        self.known
+            .iter()
+            .filter(|p| !self.attendees.iter().any(|a| a.person.id == p.id))
+            .filter(|p| matches(&p.name, &typed))
+            .take(MAX_SUGGESTIONS)
+            .collect()
+    }
+
+    fn submit(&mut self, lang: Lang) -> Outcome {
+        if let Some(p) = self
+            .suggestion
+            .and_then(|i| self.suggestions().get(i).map(|p| (p.id, p.gender)))
+        {
+            return Outcome::Save(Change::RegisterKnown {
+                meeting: self.meeting.id,
+                person: p.0,
+                gender: p.1,
+            });
+        }
+        match draft_of(&self.form).validate() {
+            Ok(fields) => self.save_fields(fields),
+            Err(errors) => {
+                self.form
+                    .show_errors(errors.into_iter().map(|e| field_error(e, lang)).collect());
+                Outcome::Stay
+            }
+        }
+    }
+
+    fn save_fields(&self, fields: PersonFields) -> Outcome {
+        let meeting = self.meeting.id;
+        Outcome::Save(match self.editing {
+            Some(person) => Change::UpdateAttendee {
+                meeting,
+                person,
+                fields,
+            },
+            None => Change::RegisterNew {
+                village: self.village,
+                meeting,
+                fields,
+            },
+        })
+    }
+
+    fn update_list(&mut self, input: Input, lang: Lang) -> Outcome {
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        let last = self.attendees.len().saturating_sub(1);
+        let closed = self.meeting.is_closed();
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::PageDown => self.selected = (self.selected + 10).min(last),
+            Action::Back => return Outcome::Back,
+            Action::Help => return Outcome::Help,
+            _ if closed && action == Action::Reopen => {
+                self.reason = Some(ReasonPrompt::new(
+                    ReasonFor::ReopenMeeting(self.meeting.id),
+                    lang,
+                ));
+            }
+            _ if closed => return Outcome::Say(t(lang, "att.closed_hint")),
+            Action::Add => self.focus = Focus::Form,
+            Action::Open => self.start_edit(lang),
+            Action::Remove => {
+                self.confirm_remove = self.attendees.get(self.selected).map(|a| a.person.id)
+            }
+            Action::CloseMeeting => return self.close(lang),
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn start_edit(&mut self, lang: Lang) {
+        if let Some(a) = self.attendees.get(self.selected) {
+            let mut fields = PersonFields::of(&a.person);
+            fields.gender = a.gender_at_meeting;
+            self.form = person_form(lang, Some(&fields));
+            self.editing = Some(a.person.id);
+            self.focus = Focus::Form;
+        }
+    }
+
+    fn close(&mut self, lang: Lang) -> Outcome {
+        let meeting = self.meeting.id;
+        if meets_women_threshold(self.tally()) {
+            Outcome::Save(Change::CloseMeeting {
+                meeting,
+                reason: None,
+            })
+        } else {
+            self.reason = Some(ReasonPrompt::new(ReasonFor::CloseMeeting(meeting), lang));
+            Outcome::Stay
+        }
+    }
+}
+
+fn live_tally(attendees: &[Attendee]) -> Tally {
+    let women = attendees
+        .iter()
+        .filter(|a| a.gender_at_meeting == Gender::Female)
+        .count() as u32;
+    Tally {
+        men: attendees.len() as u32 - women,
+        women,
+    }
+}
+
+fn person_form(lang: Lang, person: Option<&PersonFields>) -> Form {
+    let genders = vec![t(lang, "gender.m"), t(lang, "gender.f")];
+    let wealth = WealthGroup::ALL
+        .iter()
+        .map(|w| t(lang, &format!("wealth.{}", w.code())))
+        .collect();
+    let flags = flag_labels(lang);
+    let on = flag_values(person);
+    let p = person;
+    let title = t(
+        lang,
+        if p.is_some() {
+            "att.edit_title"
+        } else {
+            "att.add_title"
+        },
+    );
+    Form::new(
+        title,
+        vec![
+            Field::text(t(lang, "att.name"), p.map_or("", |p| p.name.as_str())),
+            Field::choice(
+                t(lang, "att.gender"),
+                genders,
+                p.map(|p| usize::from(p.gender == Gender::Female)),
+            ),
+            Field::text(
+                t(lang, "att.ethnicity"),
+                p.and_then(|p| p.ethnicity.as_deref()).unwrap_or(""),
+            ),
+            Field::choice(
+                t(lang, "att.wealth"),
+                wealth,
+                p.and_then(|p| p.wealth)
+                    .and_then(|w| WealthGroup::ALL.iter().position(|x| *x == w)),
+            ),
+            Field::flags(t(lang, "att.flags"), flags, on),
+        ],
+    )
+}
+
+fn flag_labels(lang: Lang) -> Vec<String> {
+    let mut labels: Vec<String> = Organisation::ALL
+        .iter()
+        .map(|o| t(lang, &format!("org.short.{}", o.code())))
+        .collect();
+    labels.push(t(lang, "att.trained_short"));
+    labels.push(t(lang, "att.core_short"));
+    labels
+}
+
+fn flag_values(person: Option<&PersonFields>) -> Vec<bool> {
+    let mut on: Vec<bool> = Organisation::ALL
+        .iter()
+        .map(|o| person.is_some_and(|p| p.organisations.contains(o)))
+        .collect();
+    on.push(person.is_some_and(|p| p.trained));
+    on.push(person.is_some_and(|p| p.core_farmer));
+    on
+}
+
+fn draft_of(form: &Form) -> PersonDraft {
+    let flags = form.flags(FLAGS);
+    let n = Organisation::ALL.len();
+    PersonDraft {
+        name: form.text(NAME),
+        gender: form
+            .chosen(GENDER)
+            .map(|i| if i == 1 { Gender::Female } else { Gender::Male }),
+        ethnicity: form.text(ETHNICITY),
+        wealth: form
+            .chosen(WEALTH)
+            .and_then(|i| WealthGroup::ALL.get(i))
+            .copied(),
+        organisations: Organisation::ALL
+            .iter()
+            .zip(&flags)
+            .filter(|(_, on)| **on)
+            .map(|(o, _)| *o)
+            .collect(),
+        trained: flags.get(n).copied().unwrap_or(false),
+        core_farmer: flags.get(n + 1).copied().unwrap_or(false),
+    }
+}
+
+fn field_error(e: PersonError, lang: Lang) -> (usize, String) {
+    use crate::domain::text::NameError;
+    let name_key = |e: NameError| match e {
+        NameError::Empty => "err.name_empty",
+        NameError::TooLong => "err.name_too_long",
+        NameError::ControlCharacters => "err.name_control",
+    };
+    match e {
+        PersonError::Name(n) => (NAME, t(lang, name_key(n))),
+        PersonError::GenderMissing => (GENDER, t(lang, "err.gender_missing")),
+        PersonError::Ethnicity(n) => (ETHNICITY, t(lang, name_key(n))),
+    }
+}
+
+impl AttendancePanel {
+    /// Draws the quick-add form (while open) above the register or the suggestions.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let closed = self.meeting.is_closed();
+        let form_rows = if closed {
+            0
+        } else {
+            8 + self
+                .form
+                .fields
+                .iter()
+                .filter(|f| f.error.is_some())
+                .count() as u16
+        };
+        let [form_area, list_area] =
+            Layout::vertical([Constraint::Length(form_rows), Constraint::Min(0)]).areas(area);
+        if !closed {
+            self.render_form(form_area, buf, ctx);
+        }
+        let suggestions = self.suggestions();
+        if self.focus == Focus::Form && !suggestions.is_empty() {
+            self.render_suggestions(&suggestions, list_area, buf, ctx);
+        } else {
+            self.render_register(list_area, buf, ctx);
+        }
+        if let Some(prompt) = &self.reason {
+            prompt.render(&ctx.theme, area, buf);
+        }
+        if let Some(person) = self.confirm_remove {
+            let name = self
+                .attendees
+                .iter()
+                .find(|a| a.person.id == person)
+                .map(|a| a.person.name.clone());
+            let message = tf(ctx.lang, "att.confirm_remove", &[name.unwrap_or_default()]);
+            crate::tui::widgets::popup::confirm(
+                &t(ctx.lang, "confirm.title"),
+                &message,
+                &t(ctx.lang, "confirm.yes_no"),
+                &ctx.theme,
+                area,
+                buf,
+            );
+        }
+    }
+
+    fn render_form(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let active = self.focus == Focus::Form && self.reason.is_none();
+        let style = if active {
+            ctx.theme.focus
+        } else {
+            ctx.theme.muted
+        };
+        let block = Block::bordered().border_style(style).title(Line::styled(
+            format!(" {} ", self.form.title),
+            ctx.theme.title,
+        ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [fields, notice] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+        self.form.render_fields(&ctx.theme, fields, buf, active);
+        if let Some(text) = self.duplicate_notice(ctx.lang) {
+            Line::styled(text, ctx.theme.warn).render(notice, buf);
+        }
+    }
+
+    /// "⚑ Đã có người tên này" while the typed name equals a known person's name.
+    fn duplicate_notice(&self, lang: Lang) -> Option<String> {
+        let typed = fold(self.form.text(NAME).trim());
+        if typed.is_empty() || self.editing.is_some() {
+            return None;
+        }
+        let same = self.known.iter().filter(|p| fold(&p.name) == typed).count();
+        (same > 0).then(|| format!("⚑ {}", tf(lang, "att.duplicate_name", &[same.to_string()])))
+    }
+
+    fn render_suggestions(&self, people: &[&Person], area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let items: Vec<ListItem> = people
+            .iter()
+            .map(|p| ListItem::new(person_line(p, p.gender, ctx.lang)))
+            .collect();
+        let block = Block::bordered().title(Line::styled(
+            t(ctx.lang, "att.suggestions"),
+            ctx.theme.title,
+        ));
+        let list = List::new(items)
+            .block(block)
+            .highlight_style(ctx.theme.selected)
+            .highlight_symbol("▶ ");
+        let mut state = ListState::default().with_selected(self.suggestion);
+        StatefulWidget::render(list, area, buf, &mut state);
+    }
+
+    fn render_register(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let items: Vec<ListItem> = self
+            .attendees
+            .iter()
+            .map(|a| self.register_line(a, ctx))
+            .collect();
+        let title = match self.meeting.closed_tally {
+            Some(_) => t(ctx.lang, "att.register_closed"),
+            None => tf(
+                ctx.lang,
+                "att.register",
+                &[self.attendees.len().to_string()],
+            ),
+        };
+        let style = if self.focus == Focus::List {
+            ctx.theme.focus
+        } else {
+            ctx.theme.muted
+        };
+        let block = Block::bordered()
+            .border_style(style)
+            .title(Line::styled(title, ctx.theme.title));
+        let list = List::new(items)
+            .block(block)
+            .highlight_style(ctx.theme.selected)
+            .highlight_symbol("▶ ");
+        let selected =
+            (self.focus == Focus::List && !self.attendees.is_empty()).then_some(self.selected);
+        let mut state = ListState::default().with_selected(selected);
+        StatefulWidget::render(list, area, buf, &mut state);
+    }
+
+    fn register_line<'a>(&self, a: &Attendee, ctx: ViewCtx) -> ListItem<'a> {
+        let folded = fold(&a.person.name);
+        let twins = self
+            .attendees
+            .iter()
+            .filter(|b| fold(&b.person.name) == folded)
+            .count();
+        let mut line = person_line(&a.person, a.gender_at_meeting, ctx.lang);
+        line.spans.insert(0, Span::raw(format!("{:>3}. ", a.seq)));
+        if twins > 1 {
+            line.spans.push(Span::styled(
+                format!("  ⚑ {}", t(ctx.lang, "att.same_name")),
+                ctx.theme.warn,
+            ));
+        }
+        ListItem::new(line)
+    }
+}
+
+/// "Nguyễn Thị Lan · Nữ · Kinh · PN TH" for lists.
+fn person_line<'a>(p: &Person, gender: Gender, lang: Lang) -> Line<'a> {
+    let mut parts = vec![
+        p.name.clone(),
+        t(lang, &format!("gender.{}", gender.code())),
+    ];
+    parts.extend(p.ethnicity.clone());
+    if let Some(w) = p.wealth {
+        parts.push(t(lang, &format!("wealth.{}", w.code())));
+    }
+    let mut tags: Vec<String> = p
+        .organisations
+        .iter()
+        .map(|o| t(lang, &format!("org.short.{}", o.code())))
+        .collect();
+    if p.trained {
+        tags.push(t(lang, "att.trained_short"));
+    }
+    if p.core_farmer {
+        tags.push(t(lang, "att.core_short"));
+    }
+    if !tags.is_empty() {
+        parts.push(tags.join(" "));
+    }
+    Line::raw(parts.join(" · "))
+}

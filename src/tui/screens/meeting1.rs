@@ -1,0 +1,156 @@
+//! Village meeting 1: the record, attendance with the live tally, and the working-group
+//! election. F3 / F4 / F5 switch sections; the women's-share meter is always visible.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::attendance::AttendancePanel;
+use super::record::RecordTab;
+use super::workgroup::WorkGroupTab;
+use super::{Outcome, ViewCtx};
+use crate::domain::{Cycle, CycleId, MeetingKind, Village};
+use crate::i18n::{Lang, t, tf};
+use crate::store::{Store, StoreError};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::widgets::{Input, meter};
+
+/// The three sections of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// The meeting record.
+    Record,
+    /// Attendance register.
+    Attendance,
+    /// Working-group election.
+    WorkGroup,
+}
+
+const SECTIONS: [(Section, &str, &str); 3] = [
+    (Section::Record, "F3", "m1.record"),
+    (Section::Attendance, "F4", "m1.attendance"),
+    (Section::WorkGroup, "F5", "m1.workgroup"),
+];
+
+/// Village meeting 1's state: one component per section.
+pub struct Meeting1Screen {
+    cycle: Cycle,
+    village: Village,
+    section: Section,
+    record: RecordTab,
+    attendance: AttendancePanel,
+    workgroup: WorkGroupTab,
+}
+
+impl Meeting1Screen {
+    /// Loads (creating on first visit) meeting 1 of `cycle`.
+    pub fn load(store: &mut Store, id: CycleId, lang: Lang) -> Result<Self, StoreError> {
+        let cycle = store.cycle(id)?;
+        let village = store.village(cycle.village_id)?;
+        let meeting = store.meeting(id, MeetingKind::Village1)?;
+        let details = store.meeting_details(meeting.id)?;
+        let team = store.facilitators(village.commune_id)?;
+        let present = store.meeting_facilitators(meeting.id)?;
+        let record = RecordTab::new(meeting.id, &details, team, &present, lang);
+        let workgroup = WorkGroupTab::load(store, id, details.chair.clone())?;
+        let attendance = AttendancePanel::load(store, meeting, village.id, lang)?;
+        Ok(Meeting1Screen {
+            cycle,
+            village,
+            section: Section::Attendance,
+            record,
+            attendance,
+            workgroup,
+        })
+    }
+
+    /// The cycle this meeting belongs to.
+    pub fn cycle_id(&self) -> CycleId {
+        self.cycle.id
+    }
+
+    /// Keymap context of the active section.
+    pub fn context(&self) -> Context {
+        match self.section {
+            Section::Record => Context::Record,
+            Section::Attendance => self.attendance.context(),
+            Section::WorkGroup => self.workgroup.context(),
+        }
+    }
+
+    /// Handles one input.
+    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        let section = match input {
+            Input::Action(Action::Section1) => Some(Section::Record),
+            Input::Action(Action::Section2) => Some(Section::Attendance),
+            Input::Action(Action::Section3) => Some(Section::WorkGroup),
+            _ => None,
+        };
+        if let Some(s) = section {
+            self.section = s;
+            return Outcome::Stay;
+        }
+        match self.section {
+            Section::Record => self.record.update(input, ctx.lang),
+            Section::Attendance => self.attendance.update(input, ctx.lang),
+            Section::WorkGroup => {
+                self.workgroup
+                    .update(input, self.attendance.attendees(), ctx.lang)
+            }
+        }
+    }
+
+    /// Reloads after a save.
+    pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) {
+        self.attendance.on_saved(store, ok, lang);
+        self.workgroup.reload(store, ok);
+    }
+
+    /// "Xã … › Buôn … › 2026 › Họp dân lần 1".
+    pub fn breadcrumb(&self, lang: Lang) -> String {
+        tf(
+            lang,
+            "m1.breadcrumb",
+            &[self.village.name.clone(), self.cycle.year.to_string()],
+        )
+    }
+
+    /// Draws section tabs, the meter and the active section.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let [tabs, gauge, body] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(area);
+        self.render_tabs(tabs, buf, ctx);
+        meter::render(self.attendance.tally(), ctx.lang, &ctx.theme, gauge, buf);
+        match self.section {
+            Section::Record => self.record.render(body, buf, ctx),
+            Section::Attendance => self.attendance.render(body, buf, ctx),
+            Section::WorkGroup => {
+                self.workgroup
+                    .render(self.attendance.attendees(), body, buf, ctx)
+            }
+        }
+    }
+
+    fn render_tabs(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let spans: Vec<Span> = SECTIONS
+            .iter()
+            .flat_map(|(s, key, label)| {
+                let style = if *s == self.section {
+                    ctx.theme.selected
+                } else {
+                    ctx.theme.muted
+                };
+                [
+                    Span::styled(format!(" {key} {} ", t(ctx.lang, label)), style),
+                    Span::raw(" "),
+                ]
+            })
+            .collect();
+        Line::from(spans).render(area, buf);
+    }
+}

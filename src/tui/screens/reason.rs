@@ -1,0 +1,89 @@
+//! The written-reason prompt: closing below a rule, finalising with failed checks and
+//! reopening a closed record all need a reason, which is stored and exported.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::Change;
+use crate::domain::text::clean_name;
+use crate::domain::{CycleId, MeetingId};
+use crate::i18n::{Lang, t};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::Input;
+use crate::tui::widgets::form::{Field, Form, FormEvent};
+
+/// What the reason is for, and so which change it leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReasonFor {
+    /// Closing a meeting below 30% women.
+    CloseMeeting(MeetingId),
+    /// Reopening a closed meeting.
+    ReopenMeeting(MeetingId),
+    /// Finalising a working group with failed checks.
+    FinaliseWg(CycleId),
+    /// Reopening a finalised working group.
+    ReopenWg(CycleId),
+}
+
+impl ReasonFor {
+    fn title_key(self) -> &'static str {
+        match self {
+            ReasonFor::CloseMeeting(_) => "reason.close_below",
+            ReasonFor::ReopenMeeting(_) => "reason.reopen_meeting",
+            ReasonFor::FinaliseWg(_) => "reason.finalise_failed",
+            ReasonFor::ReopenWg(_) => "reason.reopen_wg",
+        }
+    }
+
+    fn change(self, reason: String) -> Change {
+        match self {
+            ReasonFor::CloseMeeting(meeting) => Change::CloseMeeting {
+                meeting,
+                reason: Some(reason),
+            },
+            ReasonFor::ReopenMeeting(meeting) => Change::ReopenMeeting { meeting, reason },
+            ReasonFor::FinaliseWg(cycle) => Change::FinaliseWg {
+                cycle,
+                reason: Some(reason),
+            },
+            ReasonFor::ReopenWg(cycle) => Change::ReopenWg { cycle, reason },
+        }
+    }
+}
+
+/// A one-field form asking for a written reason.
+pub struct ReasonPrompt {
+    purpose: ReasonFor,
+    form: Form,
+}
+
+impl ReasonPrompt {
+    /// A prompt for `purpose`.
+    pub fn new(purpose: ReasonFor, lang: Lang) -> Self {
+        let form = Form::new(
+            t(lang, purpose.title_key()),
+            vec![Field::text(t(lang, "reason.label"), "")],
+        );
+        ReasonPrompt { purpose, form }
+    }
+
+    /// `Some(Ok(change))` on a valid reason, `Some(Err(()))` on cancel, `None` while typing.
+    pub fn handle(&mut self, input: &Input, lang: Lang) -> Option<Result<Change, ()>> {
+        match self.form.handle(input) {
+            FormEvent::Editing => None,
+            FormEvent::Cancel => Some(Err(())),
+            FormEvent::Submit => match clean_name(&self.form.text(0)) {
+                Ok(reason) => Some(Ok(self.purpose.change(reason))),
+                Err(_) => {
+                    self.form.show_errors(vec![(0, t(lang, "reason.required"))]);
+                    None
+                }
+            },
+        }
+    }
+
+    /// Draws the prompt as a popup.
+    pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+        self.form.render(theme, area, buf);
+    }
+}

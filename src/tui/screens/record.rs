@@ -1,0 +1,149 @@
+//! The meeting record: date, place, chair and role, times, what the chair announced and
+//! which facilitators were present. Saved with Enter.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+
+use super::{Change, Outcome, ViewCtx};
+use crate::domain::meeting::{ANNOUNCEMENTS, parse_date, parse_time};
+use crate::domain::text::clean_name;
+use crate::domain::{ChairRole, MeetingId};
+use crate::i18n::{Lang, t};
+use crate::store::{Facilitator, MeetingDetails};
+use crate::tui::keymap::Action;
+use crate::tui::widgets::Input;
+use crate::tui::widgets::form::{Field, Form, FormEvent};
+
+const ROLES: [ChairRole; 2] = [ChairRole::BoardHead, ChairRole::BoardDeputy];
+
+/// The record form of one meeting.
+pub struct RecordTab {
+    meeting: MeetingId,
+    team: Vec<Facilitator>,
+    form: Form,
+}
+
+impl RecordTab {
+    /// A form filled with the stored details and present facilitators.
+    pub fn new(
+        meeting: MeetingId,
+        d: &MeetingDetails,
+        team: Vec<Facilitator>,
+        present: &[i64],
+        lang: Lang,
+    ) -> Self {
+        let announced = ANNOUNCEMENTS
+            .iter()
+            .map(|a| d.announced.iter().any(|x| x == a))
+            .collect();
+        let team_on = team
+            .iter()
+            .take(9)
+            .map(|f| present.contains(&f.id))
+            .collect();
+        let fields = vec![
+            Field::text(t(lang, "rec.date"), &d.date),
+            Field::text(t(lang, "rec.place"), &d.place),
+            Field::text(t(lang, "rec.chair"), &d.chair),
+            Field::choice(
+                t(lang, "rec.role"),
+                ROLES
+                    .iter()
+                    .map(|r| t(lang, &format!("role.{}", r.code())))
+                    .collect(),
+                d.chair_role
+                    .and_then(|r| ROLES.iter().position(|x| *x == r)),
+            ),
+            Field::text(t(lang, "rec.start"), &d.start_time),
+            Field::text(t(lang, "rec.end"), &d.end_time),
+            Field::flags(
+                t(lang, "rec.announced"),
+                ANNOUNCEMENTS
+                    .iter()
+                    .map(|a| t(lang, &format!("rec.ann.{a}")))
+                    .collect(),
+                announced,
+            ),
+            Field::flags(
+                t(lang, "rec.facilitators"),
+                team.iter().take(9).map(|f| f.name.clone()).collect(),
+                team_on,
+            ),
+        ];
+        RecordTab {
+            meeting,
+            team,
+            form: Form::new(t(lang, "rec.title"), fields),
+        }
+    }
+
+    /// Handles one input.
+    pub fn update(&mut self, input: Input, lang: Lang) -> Outcome {
+        if input == Input::Action(Action::Back) {
+            return Outcome::Back;
+        }
+        match self.form.handle(&input) {
+            FormEvent::Submit => self.submit(lang),
+            _ => Outcome::Stay,
+        }
+    }
+
+    fn submit(&mut self, lang: Lang) -> Outcome {
+        let mut errors = Vec::new();
+        let date =
+            parse_date(&self.form.text(0)).map_err(|_| errors.push((0, t(lang, "err.date"))));
+        let start =
+            parse_time(&self.form.text(4)).map_err(|_| errors.push((4, t(lang, "err.time"))));
+        let end = parse_time(&self.form.text(5)).map_err(|_| errors.push((5, t(lang, "err.time"))));
+        let text = |i: usize, errors: &mut Vec<(usize, String)>| match self.form.text(i).trim() {
+            "" => String::new(),
+            raw => clean_name(raw).unwrap_or_else(|_| {
+                errors.push((i, t(lang, "err.name_control")));
+                String::new()
+            }),
+        };
+        let place = text(1, &mut errors);
+        let chair = text(2, &mut errors);
+        if !errors.is_empty() {
+            self.form.show_errors(errors);
+            return Outcome::Stay;
+        }
+        let details = MeetingDetails {
+            date: date.unwrap_or_default(),
+            place,
+            chair,
+            chair_role: self.form.chosen(3).and_then(|i| ROLES.get(i)).copied(),
+            start_time: start.unwrap_or_default(),
+            end_time: end.unwrap_or_default(),
+            announced: self.checked(6, ANNOUNCEMENTS.iter().map(|a| a.to_string()).collect()),
+        };
+        let facilitators = self.checked(7, self.team.iter().map(|f| f.id).collect());
+        Outcome::Save(Change::SaveMeetingRecord {
+            meeting: self.meeting,
+            details,
+            facilitators,
+        })
+    }
+
+    fn checked<T: Clone>(&self, field: usize, values: Vec<T>) -> Vec<T> {
+        values
+            .into_iter()
+            .zip(self.form.flags(field))
+            .filter(|(_, on)| *on)
+            .map(|(v, _)| v)
+            .collect()
+    }
+
+    /// Draws the form in a frame.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let block = Block::bordered().title(Line::styled(
+            format!(" {} ", self.form.title),
+            ctx.theme.title,
+        ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        self.form.render_fields(&ctx.theme, inner, buf, true);
+    }
+}

@@ -1,0 +1,331 @@
+//! Electing the working group from the attendees, with the procedure's checks live.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
+
+use super::reason::{ReasonFor, ReasonPrompt};
+use super::{Change, Outcome, ViewCtx};
+use crate::domain::working_group::{SizeRange, check, display_args, failed};
+use crate::domain::{CycleId, Finding, Gender, Person, PersonId};
+use crate::i18n::{Lang, t, tf};
+use crate::store::{Attendee, Store, StoreError, WorkingGroup};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::widgets::Input;
+use crate::tui::widgets::form::{Field, Form, FormEvent};
+
+/// The election tab's state.
+pub struct WorkGroupTab {
+    cycle: CycleId,
+    wg: WorkingGroup,
+    selected: usize,
+    chair: String,
+    reason: Option<ReasonPrompt>,
+    range_form: Option<Form>,
+}
+
+impl WorkGroupTab {
+    /// Loads the working group of `cycle`; `chair` is the meeting chair's name (leader hint).
+    pub fn load(store: &Store, cycle: CycleId, chair: String) -> Result<Self, StoreError> {
+        Ok(WorkGroupTab {
+            cycle,
+            wg: store.working_group(cycle)?,
+            selected: 0,
+            chair,
+            reason: None,
+            range_form: None,
+        })
+    }
+
+    /// Re-reads after a save and closes prompts.
+    pub fn reload(&mut self, store: &Store, ok: bool) {
+        if let Ok(wg) = store.working_group(self.cycle) {
+            self.wg = wg;
+        }
+        if ok {
+            self.reason = None;
+            self.range_form = None;
+        }
+    }
+
+    /// The stored working group.
+    pub fn working_group(&self) -> &WorkingGroup {
+        &self.wg
+    }
+
+    /// Form context while a prompt is open.
+    pub fn context(&self) -> Context {
+        if self.reason.is_some() || self.range_form.is_some() {
+            Context::Form
+        } else {
+            Context::WorkGroup
+        }
+    }
+
+    /// The procedure's checks on the current members.
+    pub fn findings(&self, attendees: &[Attendee]) -> Vec<Finding> {
+        let ethnicities: Vec<String> = attendees
+            .iter()
+            .filter_map(|a| a.person.ethnicity.clone())
+            .collect();
+        check(
+            &self.wg.members,
+            self.wg.leader,
+            &ethnicities,
+            self.wg.range,
+        )
+    }
+
+    /// Handles one input; `attendees` are the candidates in register order.
+    pub fn update(&mut self, input: Input, attendees: &[Attendee], lang: Lang) -> Outcome {
+        if let Some(prompt) = &mut self.reason {
+            return match prompt.handle(&input, lang) {
+                Some(Ok(change)) => Outcome::Save(change),
+                Some(Err(())) => {
+                    self.reason = None;
+                    Outcome::Stay
+                }
+                None => Outcome::Stay,
+            };
+        }
+        if let Some(form) = &mut self.range_form {
+            let event = form.handle(&input);
+            return self.update_range(lang, event);
+        }
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        self.act(action, attendees, lang)
+    }
+
+    fn act(&mut self, action: Action, attendees: &[Attendee], lang: Lang) -> Outcome {
+        let last = attendees.len().saturating_sub(1);
+        let person = attendees.get(self.selected).map(|a| a.person.id);
+        let final_ = self.wg.is_final();
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::PageDown => self.selected = (self.selected + 10).min(last),
+            Action::Back => return Outcome::Back,
+            Action::Help => return Outcome::Help,
+            Action::Reopen if final_ => {
+                self.reason = Some(ReasonPrompt::new(ReasonFor::ReopenWg(self.cycle), lang))
+            }
+            Action::Toggle | Action::SetLeader | Action::Finalise | Action::EditRange if final_ => {
+                return Outcome::Say(t(lang, "err.wg_final"));
+            }
+            Action::Toggle => return self.toggle(person),
+            Action::SetLeader => return self.set_leader(person, lang),
+            Action::Finalise => return self.finalise(attendees, lang),
+            Action::EditRange => self.range_form = Some(range_form(self.wg.range, lang)),
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn is_member(&self, id: PersonId) -> bool {
+        self.wg.members.iter().any(|m| m.id == id)
+    }
+
+    fn toggle(&self, person: Option<PersonId>) -> Outcome {
+        match person {
+            Some(p) => Outcome::Save(Change::SetWgMember {
+                cycle: self.cycle,
+                person: p,
+                member: !self.is_member(p),
+            }),
+            None => Outcome::Stay,
+        }
+    }
+
+    fn set_leader(&self, person: Option<PersonId>, lang: Lang) -> Outcome {
+        match person {
+            Some(p) if self.is_member(p) => Outcome::Save(Change::SetWgLeader {
+                cycle: self.cycle,
+                leader: Some(p),
+            }),
+            Some(_) => Outcome::Say(t(lang, "err.leader_not_member")),
+            None => Outcome::Stay,
+        }
+    }
+
+    fn finalise(&mut self, attendees: &[Attendee], lang: Lang) -> Outcome {
+        if failed(&self.findings(attendees)) {
+            self.reason = Some(ReasonPrompt::new(ReasonFor::FinaliseWg(self.cycle), lang));
+            Outcome::Stay
+        } else {
+            Outcome::Save(Change::FinaliseWg {
+                cycle: self.cycle,
+                reason: None,
+            })
+        }
+    }
+
+    fn update_range(&mut self, lang: Lang, event: FormEvent) -> Outcome {
+        let Some(form) = &mut self.range_form else {
+            return Outcome::Stay;
+        };
+        match event {
+            FormEvent::Editing => Outcome::Stay,
+            FormEvent::Cancel => {
+                self.range_form = None;
+                Outcome::Stay
+            }
+            FormEvent::Submit => {
+                let parse = |i: usize| {
+                    form.text(i)
+                        .trim()
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|n| (1..=200).contains(n))
+                };
+                match parse(0)
+                    .zip(parse(1))
+                    .and_then(|(a, b)| SizeRange::new(a, b))
+                {
+                    Some(range) => Outcome::Save(Change::SetWgRange {
+                        cycle: self.cycle,
+                        range,
+                    }),
+                    None => {
+                        form.show_errors(vec![(0, t(lang, "err.range"))]);
+                        Outcome::Stay
+                    }
+                }
+            }
+        }
+    }
+
+    /// Draws the candidate list, the checks, and any prompt.
+    pub fn render(&self, attendees: &[Attendee], area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let [list, checks] =
+            Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
+                .areas(area);
+        self.render_candidates(attendees, list, buf, ctx);
+        self.render_checks(attendees, checks, buf, ctx);
+        if let Some(prompt) = &self.reason {
+            prompt.render(&ctx.theme, area, buf);
+        }
+        if let Some(form) = &self.range_form {
+            form.render(&ctx.theme, area, buf);
+        }
+    }
+
+    fn render_candidates(
+        &self,
+        attendees: &[Attendee],
+        area: Rect,
+        buf: &mut Buffer,
+        ctx: ViewCtx,
+    ) {
+        let items: Vec<ListItem> = attendees
+            .iter()
+            .map(|a| self.candidate(&a.person, ctx))
+            .collect();
+        let title = tf(
+            ctx.lang,
+            "wg.members_title",
+            &[self.wg.members.len().to_string()],
+        );
+        let block = Block::bordered().title(Line::styled(title, ctx.theme.title));
+        let list = List::new(items)
+            .block(block)
+            .highlight_style(ctx.theme.selected)
+            .highlight_symbol("▶");
+        let mut state =
+            ListState::default().with_selected((!attendees.is_empty()).then_some(self.selected));
+        StatefulWidget::render(list, area, buf, &mut state);
+    }
+
+    fn candidate<'a>(&self, p: &Person, ctx: ViewCtx) -> ListItem<'a> {
+        let mark = if self.is_member(p.id) { "☑" } else { "☐" };
+        let leader = if self.wg.leader == Some(p.id) {
+            "★"
+        } else {
+            " "
+        };
+        let g = t(ctx.lang, &format!("gender.{}", p.gender.code()));
+        let trained = if p.trained {
+            format!(" {}", t(ctx.lang, "att.trained_short"))
+        } else {
+            String::new()
+        };
+        ListItem::new(Line::raw(format!(
+            "{mark}{leader}{} · {g}{trained}",
+            p.name
+        )))
+    }
+
+    fn render_checks(&self, attendees: &[Attendee], area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let lang = ctx.lang;
+        let mut lines: Vec<Line> = self
+            .findings(attendees)
+            .iter()
+            .map(|f| finding_line(f, ctx))
+            .collect();
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(self.summary(lang)));
+        if self.wg.leader.is_none() && !self.chair.is_empty() {
+            lines.push(Line::styled(
+                tf(lang, "wg.leader_hint", std::slice::from_ref(&self.chair)),
+                ctx.theme.muted,
+            ));
+        }
+        if let Some(reason) = &self.wg.override_reason {
+            lines.push(Line::styled(
+                tf(lang, "wg.override", std::slice::from_ref(reason)),
+                ctx.theme.warn,
+            ));
+        }
+        let title = if self.wg.is_final() {
+            t(lang, "wg.checks_final")
+        } else {
+            t(lang, "wg.checks")
+        };
+        let block = Block::bordered().title(Line::styled(title, ctx.theme.title));
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+    }
+
+    fn summary(&self, lang: Lang) -> String {
+        let women = self
+            .wg
+            .members
+            .iter()
+            .filter(|p| p.gender == Gender::Female)
+            .count();
+        let range = format!("{}-{}", self.wg.range.min, self.wg.range.max);
+        tf(
+            lang,
+            "wg.summary",
+            &[self.wg.members.len().to_string(), women.to_string(), range],
+        )
+    }
+}
+
+fn finding_line<'a>(f: &Finding, ctx: ViewCtx) -> Line<'a> {
+    let lang = ctx.lang;
+    let label = t(lang, f.rule);
+    if f.passed {
+        return Line::from(vec![Span::styled(format!("✓ {label}"), ctx.theme.ok)]);
+    }
+    let detail = tf(lang, f.detail_key, &display_args(f, |k| t(lang, k)));
+    Line::from(vec![Span::styled(
+        format!("✗ {label}: {detail}"),
+        ctx.theme.warn,
+    )])
+}
+
+fn range_form(range: SizeRange, lang: Lang) -> Form {
+    Form::new(
+        t(lang, "wg.range_title"),
+        vec![
+            Field::text(t(lang, "wg.range_min"), &range.min.to_string()),
+            Field::text(t(lang, "wg.range_max"), &range.max.to_string()),
+        ],
+    )
+}

@@ -1,0 +1,99 @@
+//! The women's-share meter: counts, share, and a bar with the 30% threshold marked.
+//! Pass or fail is written in words and symbols, never by colour alone.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::domain::Tally;
+use crate::domain::attendance::{
+    MIN_WOMEN_PERCENT, meets_women_threshold, women_missing, women_share,
+};
+use crate::i18n::{Lang, t, tf};
+use crate::tui::theme::Theme;
+
+/// Renders one line: "Tổng 92 · Nam 60 · Nữ 32 · Nữ 34,8% [████|░░] ✓ ĐẠT".
+pub fn render(tally: Tally, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let share = women_share(tally);
+    let ok = meets_women_threshold(tally);
+    let counts = tf(
+        lang,
+        "meter.counts",
+        &[
+            tally.total().to_string(),
+            tally.men.to_string(),
+            tally.women.to_string(),
+            percent(share, lang),
+        ],
+    );
+    let verdict = if ok {
+        Span::styled(format!(" ✓ {}", t(lang, "meter.ok")), theme.ok)
+    } else {
+        let need = women_missing(tally).to_string();
+        Span::styled(
+            format!(" ✗ {}", tf(lang, "meter.short", &[need])),
+            theme.warn,
+        )
+    };
+    let used = unicode_width::UnicodeWidthStr::width(counts.as_str()) as u16
+        + unicode_width::UnicodeWidthStr::width(verdict.content.as_ref()) as u16;
+    let bar_width = area.width.saturating_sub(used + 3).min(30) as usize;
+    Line::from(vec![
+        Span::raw(counts),
+        Span::raw(" ["),
+        Span::styled(
+            bar(share, bar_width),
+            if ok { theme.ok } else { theme.warn },
+        ),
+        Span::raw("]"),
+        verdict,
+    ])
+    .render(area, buf);
+}
+
+/// A bar of `width` cells filled to `share` percent with `|` at the 30% mark.
+pub fn bar(share: f64, width: usize) -> String {
+    if width == 0 {
+        return String::new();
+    }
+    let filled = ((share / 100.0) * width as f64).round() as usize;
+    let mark = (MIN_WOMEN_PERCENT as usize * width)
+        .div_ceil(100)
+        .min(width.saturating_sub(1));
+    (0..width)
+        .map(|i| match (i == mark, i < filled) {
+            (true, _) => '│',
+            (false, true) => '█',
+            (false, false) => '░',
+        })
+        .collect()
+}
+
+/// "34,8%" in Vietnamese, "34.8%" in English.
+pub fn percent(share: f64, lang: Lang) -> String {
+    let text = format!("{share:.1}%");
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bar_marks_the_threshold() {
+        assert_eq!(bar(0.0, 10), "░░░│░░░░░░");
+        assert_eq!(bar(50.0, 10), "███│█░░░░░");
+        assert_eq!(bar(100.0, 1), "│");
+        assert_eq!(bar(40.0, 0), "");
+    }
+
+    #[test]
+    fn percent_uses_the_local_decimal_mark() {
+        assert_eq!(percent(34.78, Lang::Vi), "34,8%");
+        assert_eq!(percent(34.78, Lang::En), "34.8%");
+    }
+}

@@ -1,0 +1,580 @@
+//! Input fuzzing (issue 8, item 2): long random sequences of terminal events fed into the
+//! application state machine, rendering to a `TestBackend` after every event at random sizes
+//! from 1x1 to 250x80, on a fresh database and on the demo database.
+//!
+//! Asserts that nothing panics and that the database is still sound and self-consistent
+//! afterwards (see [`check_store`]). CI runs `KEHOACH_FUZZ_CASES` cases per store kind
+//! (default 64); raise it locally:
+//!
+//! ```text
+//! KEHOACH_FUZZ_CASES=2000 cargo test --release --test fuzz_input -- --nocapture
+//! ```
+//!
+//! Each test prints how many cases it ran (visible with `--nocapture`).
+#![allow(clippy::unwrap_used)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use kehoach::domain::{CommuneId, VillageId};
+use kehoach::i18n::Lang;
+use kehoach::store::{HomeEntry, SCHEMA_VERSION, Store};
+use kehoach::tui::app::App;
+use kehoach::tui::theme::Theme;
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton, MouseEvent,
+    MouseEventKind,
+};
+
+/// Default number of cases per store kind in CI.
+const DEFAULT_CASES: u32 = 64;
+
+/// Longest event sequence of one case.
+const MAX_EVENTS: usize = 200;
+
+/// Every precomposed Vietnamese letter (lower case; capitals are derived), plus đ.
+const VIETNAMESE: &str = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợ\
+                          uùúủũụưừứửữựyỳýỷỹỵđ";
+
+/// Characters that are hard on text handling: combining tone marks (decomposed input),
+/// zero-width characters, wide characters, emoji, controls, a right-to-left mark.
+const HOSTILE: &str = "\u{0300}\u{0301}\u{0303}\u{0309}\u{0323}\u{200B}\u{200D}\u{FEFF}\
+                       \u{202E}\u{0000}\u{0007}\u{001B}\u{007F}😀👩‍🌾🇻🇳中文ﾟ\t";
+
+fn cases() -> u32 {
+    std::env::var("KEHOACH_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(DEFAULT_CASES)
+}
+
+/// One generated input, kept small and readable so a shrunk failure can be read off.
+#[derive(Clone)]
+enum Ev {
+    /// A typed character (with Shift when it is a capital).
+    Char(char),
+    /// A non-character key.
+    Key(KeyCode),
+    /// Ctrl + a letter.
+    Ctrl(char),
+    /// Alt + a character (what Esc followed by a key looks like).
+    Alt(char),
+    /// A key release or repeat (Windows sends releases).
+    Kind(KeyCode, KeyEventKind),
+    /// Bracketed paste.
+    Paste(String),
+    /// The terminal was resized to width x height.
+    Resize(u16, u16),
+    /// Focus gained/lost or a mouse click: events the app ignores.
+    Other(u8),
+}
+
+impl fmt::Debug for Ev {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Ev::Char(c) => write!(f, "{c:?}"),
+            Ev::Key(k) => write!(f, "{k:?}"),
+            Ev::Ctrl(c) => write!(f, "Ctrl-{c}"),
+            Ev::Alt(c) => write!(f, "Alt-{c}"),
+            Ev::Kind(k, kind) => write!(f, "{k:?}/{kind:?}"),
+            Ev::Paste(s) if s.chars().count() > 40 => {
+                write!(f, "Paste({} chars: {:?}…)", s.chars().count(), head(s, 40))
+            }
+            Ev::Paste(s) => write!(f, "Paste({s:?})"),
+            Ev::Resize(w, h) => write!(f, "Resize({w}x{h})"),
+            Ev::Other(n) => write!(f, "Other({n})"),
+        }
+    }
+}
+
+fn head(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+impl Ev {
+    fn to_event(&self) -> Event {
+        let key = |code, mods| Event::Key(KeyEvent::new(code, mods));
+        match self {
+            Ev::Char(c) if c.is_uppercase() => key(KeyCode::Char(*c), KeyModifiers::SHIFT),
+            Ev::Char(c) => key(KeyCode::Char(*c), KeyModifiers::NONE),
+            Ev::Key(KeyCode::BackTab) => key(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Ev::Key(code) => key(*code, KeyModifiers::NONE),
+            Ev::Ctrl(c) => key(KeyCode::Char(*c), KeyModifiers::CONTROL),
+            Ev::Alt(c) => key(KeyCode::Char(*c), KeyModifiers::ALT),
+            Ev::Kind(code, kind) => Event::Key(KeyEvent::new_with_kind_and_state(
+                *code,
+                KeyModifiers::NONE,
+                *kind,
+                KeyEventState::NONE,
+            )),
+            Ev::Paste(text) => Event::Paste(text.clone()),
+            Ev::Resize(w, h) => Event::Resize(*w, *h),
+            Ev::Other(0) => Event::FocusGained,
+            Ev::Other(1) => Event::FocusLost,
+            Ev::Other(n) => Event::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column: u16::from(*n),
+                row: u16::from(*n) / 3,
+                modifiers: KeyModifiers::NONE,
+            }),
+        }
+    }
+}
+
+fn vietnamese_char() -> impl Strategy<Value = char> {
+    let letters: Vec<char> = VIETNAMESE.chars().collect();
+    (prop::sample::select(letters), any::<bool>()).prop_map(|(c, upper)| {
+        if upper {
+            c.to_uppercase().next().unwrap_or(c)
+        } else {
+            c
+        }
+    })
+}
+
+fn typed_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        6 => vietnamese_char(),
+        4 => prop::char::range('a', 'z'),
+        1 => prop::char::range('A', 'Z'),
+        3 => prop::char::range('0', '9'),
+        2 => Just(' '),
+        // Keys bound on the list screens and in confirmations.
+        4 => prop::sample::select(vec!['c', 't', 'n', 'r', 'd', 'j', 'k', 'y', 'l', '?']),
+        1 => Just('q'),
+        1 => prop::sample::select(HOSTILE.chars().collect::<Vec<_>>()),
+        1 => prop::sample::select(vec![',', '.', '-', '/', '\'', '"', '%', '\\']),
+    ]
+}
+
+fn special_key() -> impl Strategy<Value = KeyCode> {
+    prop_oneof![
+        6 => Just(KeyCode::Enter),
+        5 => Just(KeyCode::Tab),
+        2 => Just(KeyCode::BackTab),
+        3 => Just(KeyCode::Esc),
+        4 => prop::sample::select(vec![KeyCode::Up, KeyCode::Down, KeyCode::Left, KeyCode::Right]),
+        1 => prop::sample::select(vec![KeyCode::PageUp, KeyCode::PageDown, KeyCode::Home, KeyCode::End]),
+        3 => Just(KeyCode::Backspace),
+        1 => Just(KeyCode::Delete),
+        1 => Just(KeyCode::Insert),
+        2 => (1u8..=12).prop_map(KeyCode::F),
+    ]
+}
+
+fn paste_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => prop::collection::vec(
+            prop_oneof![
+                6 => vietnamese_char(),
+                3 => prop::char::range(' ', '~'),
+                2 => prop::sample::select(vec!['\n', '\r', '\t']),
+                1 => prop::sample::select(HOSTILE.chars().collect::<Vec<_>>()),
+            ],
+            0..120,
+        )
+        .prop_map(|v| v.into_iter().collect()),
+        // A paste longer than a field keeps (10,000 characters).
+        1 => (9_990usize..10_050, vietnamese_char()).prop_map(|(n, c)| c.to_string().repeat(n)),
+    ]
+}
+
+fn size() -> impl Strategy<Value = (u16, u16)> {
+    prop_oneof![
+        6 => (1u16..=250, 1u16..=80),
+        2 => (80u16..=250, 24u16..=80),
+        1 => prop::sample::select(vec![(1, 1), (80, 24), (79, 24), (80, 23), (250, 80), (1, 80), (250, 1)]),
+    ]
+}
+
+fn event() -> impl Strategy<Value = Ev> {
+    prop_oneof![
+        40 => typed_char().prop_map(Ev::Char),
+        30 => special_key().prop_map(Ev::Key),
+        3 => prop::sample::select(('a'..='z').filter(|c| *c != 'c').collect::<Vec<_>>())
+            .prop_map(Ev::Ctrl),
+        1 => Just(Ev::Ctrl('c')),
+        1 => typed_char().prop_map(Ev::Alt),
+        1 => (special_key(), prop::sample::select(vec![KeyEventKind::Release, KeyEventKind::Repeat]))
+            .prop_map(|(k, kind)| Ev::Kind(k, kind)),
+        3 => paste_text().prop_map(Ev::Paste),
+        3 => size().prop_map(|(w, h)| Ev::Resize(w, h)),
+        1 => (0u8..6).prop_map(Ev::Other),
+    ]
+}
+
+/// One fuzz case: the starting terminal size and the events.
+#[derive(Debug, Clone)]
+struct Case {
+    size: (u16, u16),
+    events: Vec<Ev>,
+}
+
+fn case() -> impl Strategy<Value = Case> {
+    (size(), prop::collection::vec(event(), 1..=MAX_EVENTS))
+        .prop_map(|(size, events)| Case { size, events })
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Fresh,
+    Demo,
+}
+
+fn store(kind: Kind) -> Store {
+    let mut store = Store::open_in_memory().expect("in-memory store");
+    if let Kind::Demo = kind {
+        kehoach::demo::populate(&mut store).expect("demo data");
+    }
+    store
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    let frame = terminal
+        .draw(|f| f.render_widget(app, f.area()))
+        .expect("drawing to a TestBackend cannot fail");
+    let area = frame.area;
+    if area.width >= 80 && area.height >= 24 {
+        let title: String = (0..7)
+            .map(|x| frame.buffer[(x, 0)].symbol().to_string())
+            .collect();
+        assert_eq!(
+            title, "kehoach",
+            "title bar missing at {}x{}",
+            area.width, area.height
+        );
+    }
+}
+
+/// Feeds the case's events, drawing after each; stops once the app quits.
+fn run_case(kind: Kind, case: &Case) {
+    let before = Snapshot::of(&store(kind));
+    let lang = if case.events.len() % 2 == 0 {
+        Lang::Vi
+    } else {
+        Lang::En
+    };
+    let theme = if case.events.len() % 3 == 0 {
+        Theme::mono()
+    } else {
+        Theme::colour()
+    };
+    let mut app = App::new(store(kind), lang, theme).expect("app opens");
+    let (w, h) = case.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    draw(&mut terminal, &app);
+    for ev in &case.events {
+        if let Ev::Resize(w, h) = ev {
+            terminal.backend_mut().resize(*w, *h);
+        }
+        app.handle_event(ev.to_event());
+        draw(&mut terminal, &app);
+        if app.should_quit() {
+            // As the real loop does: once the app quits, nothing more is read.
+            assert!(
+                !matches!(ev, Ev::Paste(_) | Ev::Resize(..) | Ev::Other(_)),
+                "quit on a non-key event {ev:?}"
+            );
+            break;
+        }
+    }
+    let now = check_store(app.store(), &before);
+    CREATED.fetch_add(now.len() - before.len(), Ordering::Relaxed);
+    // Whatever state the app was left in, it still draws at the minimum usable size.
+    terminal.backend_mut().resize(80, 24);
+    draw(&mut terminal, &app);
+}
+
+/// What the database holds, read through the public store API only.
+#[derive(Debug, Default)]
+struct Snapshot {
+    communes: BTreeMap<i64, String>,
+    villages: BTreeMap<i64, (i64, String)>,
+    cycles: BTreeMap<i64, (i64, i32)>,
+}
+
+impl Snapshot {
+    fn len(&self) -> usize {
+        self.communes.len() + self.villages.len() + self.cycles.len()
+    }
+
+    fn of(store: &Store) -> Snapshot {
+        let mut s = Snapshot::default();
+        for c in store.communes().expect("communes") {
+            for v in store.villages(c.id).expect("villages") {
+                assert_eq!(v.commune_id, c.id, "village listed under another commune");
+                for cy in store.cycles(v.id).expect("cycles") {
+                    assert_eq!(cy.village_id, v.id, "cycle listed under another village");
+                    s.cycles.insert(cy.id.0, (v.id.0, cy.year));
+                }
+                s.villages.insert(v.id.0, (c.id.0, v.name));
+            }
+            s.communes.insert(c.id.0, c.name);
+        }
+        s
+    }
+}
+
+/// The invariants that must hold whatever the facilitator typed; returns what is stored.
+fn check_store(store: &Store, before: &Snapshot) -> Snapshot {
+    assert!(
+        store.integrity_ok().expect("integrity_check runs"),
+        "integrity_check failed"
+    );
+    assert_eq!(
+        store.schema_version().expect("schema version"),
+        SCHEMA_VERSION
+    );
+    let now = Snapshot::of(store);
+    check_home_tree(store, &now);
+    check_audit(store, &now);
+    check_cycles(store, &now);
+    // Nothing the interface offers deletes a record.
+    for id in before.communes.keys() {
+        assert!(now.communes.contains_key(id), "commune {id} disappeared");
+    }
+    for id in before.villages.keys() {
+        assert!(now.villages.contains_key(id), "village {id} disappeared");
+    }
+    for (id, c) in &before.cycles {
+        assert_eq!(
+            now.cycles.get(id),
+            Some(c),
+            "cycle {id} disappeared or moved"
+        );
+    }
+    now
+}
+
+/// Every village on the home tree sits under its own commune, every cycle under its own
+/// village, each village's years are unique and newest first, and the tree lists exactly
+/// the stored rows.
+fn check_home_tree(store: &Store, now: &Snapshot) {
+    let mut commune: Option<CommuneId> = None;
+    let mut village: Option<VillageId> = None;
+    let mut last_year: Option<i32> = None;
+    let (mut communes, mut villages, mut cycles) =
+        (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+    for entry in store.home_entries().expect("home entries") {
+        match entry {
+            HomeEntry::Commune(c) => {
+                commune = Some(c.id);
+                village = None;
+                assert!(communes.insert(c.id.0), "commune {:?} listed twice", c.id);
+            }
+            HomeEntry::Village(v) => {
+                assert_eq!(
+                    Some(v.commune_id),
+                    commune,
+                    "village {:?} under a foreign commune",
+                    v.id
+                );
+                village = Some(v.id);
+                last_year = None;
+                assert!(villages.insert(v.id.0), "village {:?} listed twice", v.id);
+            }
+            HomeEntry::Cycle {
+                id,
+                village_id,
+                year,
+                ..
+            } => {
+                assert_eq!(
+                    Some(village_id),
+                    village,
+                    "cycle {id:?} under a foreign village"
+                );
+                if let Some(prev) = last_year {
+                    assert!(
+                        year < prev,
+                        "cycle years of {village_id:?} not unique/newest first"
+                    );
+                }
+                last_year = Some(year);
+                assert!(cycles.insert(id.0), "cycle {id:?} listed twice");
+            }
+        }
+    }
+    assert_eq!(communes, now.communes.keys().copied().collect());
+    assert_eq!(villages, now.villages.keys().copied().collect());
+    assert_eq!(cycles, now.cycles.keys().copied().collect());
+}
+
+/// One `*` (created) audit row per stored commune, village and cycle, naming exactly the
+/// stored ids; each commune's and village's name is the last name the log recorded.
+fn check_audit(store: &Store, now: &Snapshot) {
+    let log = store.audit_log().expect("audit log");
+    let created = |entity: &str| -> Vec<i64> {
+        log.iter()
+            .filter(|e| e.entity == entity && e.field == "*" && e.old_value.is_none())
+            .map(|e| e.entity_id)
+            .collect()
+    };
+    for (entity, ids) in [
+        ("commune", now.communes.keys().copied().collect::<Vec<_>>()),
+        ("village", now.villages.keys().copied().collect()),
+        ("cycle", now.cycles.keys().copied().collect()),
+    ] {
+        let mut logged = created(entity);
+        assert_eq!(
+            logged.len(),
+            ids.len(),
+            "{entity}: created rows in the log vs stored rows"
+        );
+        logged.sort_unstable();
+        assert_eq!(logged, ids, "{entity}: logged ids vs stored ids");
+    }
+    let last_name = |entity: &str, id: i64| {
+        log.iter()
+            .rev()
+            .find(|e| {
+                e.entity == entity && e.entity_id == id && (e.field == "*" || e.field == "name")
+            })
+            .and_then(|e| e.new_value.clone())
+    };
+    for (id, name) in &now.communes {
+        assert_eq!(
+            last_name("commune", *id).as_ref(),
+            Some(name),
+            "commune {id} name vs log"
+        );
+    }
+    for (id, (_, name)) in &now.villages {
+        assert_eq!(
+            last_name("village", *id).as_ref(),
+            Some(name),
+            "village {id} name vs log"
+        );
+    }
+    for e in &log {
+        assert!(!e.at.is_empty(), "audit row without a time: {e:?}");
+    }
+}
+
+/// Every cycle reads back with its village and facts; counts are consistent.
+fn check_cycles(store: &Store, now: &Snapshot) {
+    for (id, (village, year)) in &now.cycles {
+        let cycle = store
+            .cycle(kehoach::domain::CycleId(*id))
+            .expect("cycle reads back");
+        assert_eq!((cycle.village_id.0, cycle.year), (*village, *year));
+        assert!(cycle.medium_term_start <= cycle.year && cycle.year <= cycle.medium_term_end());
+        store
+            .village(cycle.village_id)
+            .expect("its village reads back");
+        let facts = store.cycle_facts(cycle.id).expect("cycle facts");
+        assert!(
+            facts.meeting1_women <= facts.meeting1_attendees,
+            "more women than attendees in cycle {id}"
+        );
+    }
+}
+
+static FRESH_CASES: AtomicUsize = AtomicUsize::new(0);
+/// Communes, villages and cycles the random cases created (how far the fuzzing got).
+static CREATED: AtomicUsize = AtomicUsize::new(0);
+static DEMO_CASES: AtomicUsize = AtomicUsize::new(0);
+
+proptest! {
+    #![proptest_config(Config {
+        cases: cases(),
+        max_shrink_iters: 4096,
+        ..Config::default()
+    })]
+
+    fn fuzz_fresh(case in case()) {
+        FRESH_CASES.fetch_add(1, Ordering::Relaxed);
+        run_case(Kind::Fresh, &case);
+    }
+
+    fn fuzz_demo(case in case()) {
+        DEMO_CASES.fetch_add(1, Ordering::Relaxed);
+        run_case(Kind::Demo, &case);
+    }
+}
+
+#[test]
+fn random_events_on_a_fresh_database() {
+    fuzz_fresh();
+    println!(
+        "fuzz_input: {} cases on a fresh database (KEHOACH_FUZZ_CASES={}); \
+         records created by all cases so far: {}",
+        FRESH_CASES.load(Ordering::Relaxed),
+        cases(),
+        CREATED.load(Ordering::Relaxed)
+    );
+}
+
+#[test]
+fn random_events_on_the_demo_database() {
+    fuzz_demo();
+    println!(
+        "fuzz_input: {} cases on the demo database (KEHOACH_FUZZ_CASES={}); \
+         records created by all cases so far: {}",
+        DEMO_CASES.load(Ordering::Relaxed),
+        cases(),
+        CREATED.load(Ordering::Relaxed)
+    );
+}
+
+/// A fixed sequence that exercises the saving paths the random cases reach only by luck:
+/// create a commune, a village and a cycle with Vietnamese names, at several sizes.
+#[test]
+fn scripted_creation_with_vietnamese_names() {
+    let mut app = App::new(store(Kind::Fresh), Lang::Vi, Theme::colour()).expect("app opens");
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    let mut feed = |evs: Vec<Ev>, app: &mut App| {
+        for ev in evs {
+            app.handle_event(ev.to_event());
+            draw(&mut terminal, app);
+        }
+    };
+    let typed = |s: &str| s.chars().map(Ev::Char).collect::<Vec<_>>();
+    feed(vec![Ev::Char('c')], &mut app);
+    feed(typed("Ea Tiêu"), &mut app);
+    feed(vec![Ev::Key(KeyCode::Tab)], &mut app);
+    feed(typed("Cư Kuin"), &mut app);
+    feed(vec![Ev::Key(KeyCode::Enter), Ev::Char('t')], &mut app);
+    feed(typed("Buôn Ê Đê ễự"), &mut app);
+    feed(vec![Ev::Key(KeyCode::Enter), Ev::Char('n')], &mut app);
+    feed(typed("2026"), &mut app);
+    feed(
+        vec![
+            Ev::Key(KeyCode::Enter),
+            Ev::Resize(1, 1),
+            Ev::Resize(250, 80),
+        ],
+        &mut app,
+    );
+    let now = Snapshot::of(app.store());
+    assert_eq!(now.communes.values().collect::<Vec<_>>(), ["Ea Tiêu"]);
+    assert_eq!(
+        now.villages
+            .values()
+            .map(|(_, n)| n.as_str())
+            .collect::<Vec<_>>(),
+        ["Buôn Ê Đê ễự"]
+    );
+    assert_eq!(
+        now.cycles.values().map(|(_, y)| *y).collect::<Vec<_>>(),
+        [2026]
+    );
+    check_store(app.store(), &Snapshot::default());
+}
+
+/// Regression: `t` (new village) on an empty home screen sliced an empty list.
+#[test]
+fn new_village_key_on_an_empty_database() {
+    run_case(
+        Kind::Fresh,
+        &Case {
+            size: (80, 24),
+            events: vec![Ev::Char('t')],
+        },
+    );
+}
