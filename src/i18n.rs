@@ -55,12 +55,13 @@ pub struct Entry {
 }
 
 /// The string files compiled into the binary.
-pub const SOURCES: [(&str, &str); 5] = [
+pub const SOURCES: [(&str, &str); 6] = [
     ("core", include_str!("../assets/i18n/core.toml")),
     ("rules", include_str!("../assets/i18n/rules.toml")),
     ("scoring", include_str!("../assets/i18n/scoring.toml")),
     ("assessment", include_str!("../assets/i18n/assessment.toml")),
     ("annual", include_str!("../assets/i18n/annual.toml")),
+    ("store", include_str!("../assets/i18n/store.toml")),
 ];
 
 /// Parses all string files into one table; an error names the file.

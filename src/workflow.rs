@@ -110,8 +110,17 @@ pub fn status(step: Step, facts: &CycleFacts) -> StepStatus {
         return StepStatus::CarriedOver;
     }
     match step {
+        Step::Preparation => preparation_status(facts),
         Step::Meeting1 => meeting1_status(facts),
         _ => StepStatus::NotStarted,
+    }
+}
+
+fn preparation_status(facts: &CycleFacts) -> StepStatus {
+    match (facts.figures, facts.facilitators) {
+        (0, 0) => StepStatus::NotStarted,
+        (f, t) if f > 0 && t > 0 => StepStatus::Done,
+        _ => StepStatus::InProgress,
     }
 }
 
@@ -122,11 +131,14 @@ fn meeting1_status(facts: &CycleFacts) -> StepStatus {
             .saturating_sub(facts.meeting1_women),
         women: facts.meeting1_women,
     };
-    match (facts.meeting1_attendees, facts.meeting1_closed) {
-        (0, false) => StepStatus::NotStarted,
-        (_, false) => StepStatus::InProgress,
-        _ if meets_women_threshold(tally) => StepStatus::Done,
-        _ => StepStatus::Warning,
+    let started = facts.meeting1_attendees > 0 || facts.wg_members > 0;
+    let finished = facts.meeting1_closed && facts.wg_final;
+    let overridden = facts.meeting1_override || facts.wg_override || !meets_women_threshold(tally);
+    match (started, finished) {
+        (false, _) => StepStatus::NotStarted,
+        (true, false) => StepStatus::InProgress,
+        (true, true) if overridden => StepStatus::Warning,
+        (true, true) => StepStatus::Done,
     }
 }
 
@@ -169,9 +181,35 @@ mod tests {
         f.meeting1_women = 2;
         assert_eq!(status(Step::Meeting1, &f), StepStatus::InProgress);
         f.meeting1_closed = true;
-        assert_eq!(status(Step::Meeting1, &f), StepStatus::Warning);
+        assert_eq!(
+            status(Step::Meeting1, &f),
+            StepStatus::InProgress,
+            "working group not final"
+        );
+        f.wg_final = true;
+        assert_eq!(
+            status(Step::Meeting1, &f),
+            StepStatus::Warning,
+            "under 30% women"
+        );
         f.meeting1_women = 3;
         assert_eq!(status(Step::Meeting1, &f), StepStatus::Done);
+        f.wg_override = true;
+        assert_eq!(
+            status(Step::Meeting1, &f),
+            StepStatus::Warning,
+            "finalised with failed checks"
+        );
+    }
+
+    #[test]
+    fn preparation_needs_figures_and_a_team() {
+        let mut f = facts();
+        assert_eq!(status(Step::Preparation, &f), StepStatus::NotStarted);
+        f.figures = 3;
+        assert_eq!(status(Step::Preparation, &f), StepStatus::InProgress);
+        f.facilitators = 2;
+        assert_eq!(status(Step::Preparation, &f), StepStatus::Done);
     }
 
     #[test]

@@ -107,11 +107,14 @@ fn kill_9_right_after_creating_a_village_loses_nothing() {
     tmux.send_keys(&["t"]);
     tmux.wait_for("╔ Thôn, buôn mới", TIMEOUT).unwrap();
     tmux.type_text("Buôn Kô Sier");
-    tmux.send_keys(&["Tab", "Right"]);
-    tmux.wait_for("◀ Buôn ▶", TIMEOUT).unwrap();
-    tmux.send_keys(&["Enter"]);
-    let screen = tmux.wait_for("  Buôn Kô Sier", TIMEOUT).unwrap();
-    assert!(screen.contains("Đã lưu"), "{screen}");
+    tmux.send_keys(&["Tab", "Right", "Enter"]); // kind: thôn → buôn, then save
+    // Saved once the form has closed and the village is listed with the status line.
+    let screen = tmux
+        .wait_until(TIMEOUT, |s| {
+            !s.contains("╔ Thôn, buôn mới") && s.contains("Buôn Kô Sier") && s.contains("Đã lưu")
+        })
+        .unwrap();
+    assert!(screen.contains("Xã Ea Tu"), "{screen}");
 
     let pid = tmux.pane_pid();
     if let Ok(comm) = std::fs::read_to_string(format!("/proc/{pid}/comm")) {

@@ -6,10 +6,11 @@
 
 #![allow(clippy::unwrap_used)]
 
-use kehoach::i18n::Lang;
+use kehoach::i18n::{Lang, t};
 use kehoach::store::Store;
 use kehoach::tui::app::App;
 use kehoach::tui::theme::Theme;
+use kehoach::workflow::Step;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -225,6 +226,27 @@ fn a_village_and_a_cycle_are_created_with_keys() {
     // The saved cycle is selected: Enter opens it.
     press(&mut app, KeyCode::Enter);
     assert!(text(&app).contains("2027"));
+}
+
+#[test]
+fn step_names_never_run_into_their_status() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut app = demo_app(lang);
+        open_demo_cycle(&mut app);
+        let shown = text(&app);
+        for step in Step::ALL {
+            let name = t(lang, &format!("step.{}", step.code()));
+            let row = shown
+                .lines()
+                .find(|l| l.contains(&name))
+                .unwrap_or_else(|| panic!("step {name:?} not shown:\n{shown}"));
+            let after = row.split(&name).nth(1).unwrap_or_default();
+            assert!(
+                after.starts_with(' '),
+                "no space between {name:?} and its status: {row}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -51,6 +51,18 @@ pub struct CycleFacts {
     pub meeting1_women: u32,
     /// Whether meeting 1 is closed.
     pub meeting1_closed: bool,
+    /// Whether meeting 1 was closed with a written override reason.
+    pub meeting1_override: bool,
+    /// Working-group members elected.
+    pub wg_members: u32,
+    /// Whether the election is finalised.
+    pub wg_final: bool,
+    /// Whether it was finalised with failed checks (a reason was written).
+    pub wg_override: bool,
+    /// Basic-information figures recorded for the village.
+    pub figures: u32,
+    /// Members of the commune facilitation team.
+    pub facilitators: u32,
 }
 
 /// What the facilitator typed to create a cycle.

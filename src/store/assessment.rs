@@ -141,7 +141,8 @@ impl Store {
         })
     }
 
-    /// Sets or clears the sub-group's leader (who records and sums up).
+    /// Sets or clears the sub-group's leader (who records and sums up); membership is not
+    /// required here, `subgroup::check` warns about a leader outside the group.
     pub fn set_subgroup_leader(&mut self, id: i64, leader: Option<PersonId>) -> Result<()> {
         self.edit(|tx| {
             subgroup_head(tx, id)?;

@@ -22,11 +22,37 @@ impl Store {
                 ))
             },
         )?;
+        let meeting1_override: bool = self.conn.query_row(
+            "SELECT count(*) > 0 FROM meetings
+             WHERE cycle_id = ?1 AND kind = 'village1' AND override_reason IS NOT NULL",
+            [id.0],
+            |r| r.get(0),
+        )?;
+        let (wg_members, wg_final, wg_override) = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM working_group_members WHERE cycle_id = ?1),
+                    coalesce((SELECT closed_members IS NOT NULL FROM working_groups WHERE cycle_id = ?1), 0),
+                    coalesce((SELECT override_reason IS NOT NULL FROM working_groups WHERE cycle_id = ?1), 0)",
+            [id.0],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let (figures, facilitators) = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM village_figures WHERE village_id = ?1 AND value <> ''),
+                    (SELECT count(*) FROM facilitators f JOIN villages v ON v.commune_id = f.commune_id
+                     WHERE v.id = ?1)",
+            [cycle.village_id.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         Ok(CycleFacts {
             makes_medium_term_plan: cycle.makes_medium_term_plan(),
             meeting1_attendees: attendees,
             meeting1_women: women,
             meeting1_closed: closed,
+            meeting1_override,
+            wg_members,
+            wg_final,
+            wg_override,
+            figures,
+            facilitators,
         })
     }
 }

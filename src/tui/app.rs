@@ -226,6 +226,15 @@ fn apply_meeting(store: &mut Store, change: Change) -> Result<(), StoreError> {
         Change::SetWgRange { cycle, range } => store.set_wg_range(cycle, range),
         Change::FinaliseWg { cycle, reason } => store.finalise_wg(cycle, reason.as_deref()),
         Change::ReopenWg { cycle, reason } => store.reopen_wg(cycle, &reason),
+        Change::SetFigure { village, figure } => store.set_figure(village, &figure),
+        Change::AddFacilitator {
+            commune,
+            name,
+            role,
+        } => store.add_facilitator(commune, &name, &role).map(drop),
+        Change::AddTrainedRep { village, fields } => {
+            store.create_person(village, &fields).map(drop)
+        }
         _ => Ok(()),
     }
 }

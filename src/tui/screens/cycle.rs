@@ -14,7 +14,7 @@ use crate::tui::widgets::Input;
 use crate::workflow::{Step, StepStatus, can_enter, status};
 
 /// The steps whose screens exist in this version.
-pub const BUILT_STEPS: &[Step] = &[Step::Meeting1];
+pub const BUILT_STEPS: &[Step] = &[Step::Preparation, Step::Meeting1];
 
 /// The cycle screen's state.
 pub struct CycleScreen {
@@ -78,6 +78,7 @@ impl CycleScreen {
     fn open(&self, lang: Lang) -> Outcome {
         match can_enter(self.step(), &self.facts, BUILT_STEPS) {
             Ok(()) => match self.step() {
+                Step::Preparation => Outcome::Go(Nav::Preparation(self.cycle.id)),
                 Step::Meeting1 => Outcome::Go(Nav::Meeting1(self.cycle.id)),
                 _ => Outcome::Stay,
             },
@@ -152,7 +153,7 @@ fn step_item<'a>(index: usize, step: Step, st: StepStatus, ctx: ViewCtx) -> List
         StepStatus::NotStarted => ("·", ctx.theme.muted),
     };
     let name = t(ctx.lang, &format!("step.{}", step.code()));
-    let label = unicode_pad(&format!("{}. {name}", index + 1), 44);
+    let label = unicode_pad(&format!("{}. {name}", index + 1), 50);
     ListItem::new(Line::from(vec![
         Span::raw(label),
         Span::styled(format!("{mark} {}", t(ctx.lang, st.key())), style),

@@ -6,6 +6,7 @@ pub mod attendance;
 pub mod cycle;
 pub mod home;
 pub mod meeting1;
+pub mod preparation;
 pub mod reason;
 pub mod record;
 pub mod workgroup;
@@ -147,6 +148,29 @@ pub enum Change {
         /// Written reason, if checks fail.
         reason: Option<String>,
     },
+    /// Save one basic-information figure.
+    SetFigure {
+        /// Village.
+        village: VillageId,
+        /// Figure with source and date.
+        figure: crate::store::Figure,
+    },
+    /// Add a member to the commune facilitation team.
+    AddFacilitator {
+        /// Commune.
+        commune: CommuneId,
+        /// Name.
+        name: String,
+        /// Role.
+        role: String,
+    },
+    /// Add a village representative trained in planning.
+    AddTrainedRep {
+        /// Village.
+        village: VillageId,
+        /// Validated profile (trained).
+        fields: PersonFields,
+    },
     /// Reopen a finalised election.
     ReopenWg {
         /// Cycle.
@@ -178,6 +202,8 @@ pub enum Nav {
     Cycle(CycleId),
     /// Village meeting 1 of a cycle.
     Meeting1(CycleId),
+    /// Preparation of a cycle's village.
+    Preparation(CycleId),
 }
 
 /// What a screen asks the app to do after an input.
@@ -209,6 +235,8 @@ pub enum Screen {
     Cycle(cycle::CycleScreen),
     /// Village meeting 1.
     Meeting1(Box<meeting1::Meeting1Screen>),
+    /// Preparation.
+    Preparation(preparation::PreparationScreen),
 }
 
 impl Screen {
@@ -220,6 +248,9 @@ impl Screen {
             Nav::Meeting1(id) => {
                 Screen::Meeting1(Box::new(meeting1::Meeting1Screen::load(store, id, lang)?))
             }
+            Nav::Preparation(id) => {
+                Screen::Preparation(preparation::PreparationScreen::load(store, id)?)
+            }
         })
     }
 
@@ -229,6 +260,7 @@ impl Screen {
             Screen::Home(_) => None,
             Screen::Cycle(_) => Some(Nav::Home),
             Screen::Meeting1(s) => Some(Nav::Cycle(s.cycle_id())),
+            Screen::Preparation(s) => Some(Nav::Cycle(s.cycle_id())),
         }
     }
 
@@ -238,6 +270,7 @@ impl Screen {
             Screen::Home(s) => s.context(),
             Screen::Cycle(_) => Context::Cycle,
             Screen::Meeting1(s) => s.context(),
+            Screen::Preparation(s) => s.context(),
         }
     }
 
@@ -255,6 +288,7 @@ impl Screen {
             Screen::Home(s) => s.update(input, ctx),
             Screen::Cycle(s) => s.update(input, ctx),
             Screen::Meeting1(s) => s.update(input, ctx),
+            Screen::Preparation(s) => s.update(input, ctx),
         }
     }
 
@@ -264,6 +298,7 @@ impl Screen {
             Screen::Home(s) => s.on_saved(store, result),
             Screen::Cycle(s) => s.reload(store),
             Screen::Meeting1(s) => s.on_saved(store, result.is_ok(), lang),
+            Screen::Preparation(s) => s.on_saved(store, result.is_ok()),
         }
     }
 
@@ -273,6 +308,7 @@ impl Screen {
             Screen::Home(_) => crate::i18n::t(lang, "home.title"),
             Screen::Cycle(s) => s.breadcrumb(lang),
             Screen::Meeting1(s) => s.breadcrumb(lang),
+            Screen::Preparation(s) => s.breadcrumb(lang),
         }
     }
 
@@ -282,6 +318,7 @@ impl Screen {
             Screen::Home(_) => "help.home".into(),
             Screen::Cycle(s) => s.help_key(),
             Screen::Meeting1(_) => "help.step.meeting1".into(),
+            Screen::Preparation(_) => "help.step.preparation".into(),
         }
     }
 
@@ -291,6 +328,7 @@ impl Screen {
             Screen::Home(s) => s.render(area, buf, ctx),
             Screen::Cycle(s) => s.render(area, buf, ctx),
             Screen::Meeting1(s) => s.render(area, buf, ctx),
+            Screen::Preparation(s) => s.render(area, buf, ctx),
         }
     }
 }

@@ -1,0 +1,582 @@
+//! The benchmark of issue 8, item 4 (release build):
+//!
+//! ```text
+//! cargo run --release --example bench            # full run, about a minute
+//! cargo run --release --example bench -- --quick # fewer repetitions, for a smoke test
+//! ```
+//!
+//! 1. Writes a large commune database with examples/gen_commune.rs (public store API only).
+//! 2. Start to first frame, cold process: spawns `bench --first-frame DB` (open the store,
+//!    `App::new`, one 80x24 draw to a `TestBackend`) and the bare baseline
+//!    (examples/bare_baseline.rs: rusqlite opens the WAL database, ratatui draws one 80x24
+//!    frame), alternately, and takes the wall time from spawn until the child reports its
+//!    frame; median of the runs. Each child also reports its peak RSS (VmHWM).
+//! 3. Peak RSS of a short meeting session in a child process (the largest screens drawn,
+//!    20 attendees registered).
+//! 4. Keystroke → saved → redrawn: `handle_event` + draw of each saving key over 1,000
+//!    edits on a file database (WAL, synchronous=FULL: each save is fsynced), p50/p99;
+//!    the saves are checked in the store.
+//! 5. Rendering of the largest screens at 250x80 (median of repeated draws).
+//! 6. Size of the release binary.
+#![allow(clippy::unwrap_used)]
+
+#[path = "gen_commune.rs"]
+#[allow(dead_code)]
+mod gen_commune;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use kehoach::domain::MeetingKind;
+use kehoach::i18n::Lang;
+use kehoach::store::Store;
+use kehoach::tui::app::App;
+use kehoach::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+/// Targets from issue 8.
+const TARGET_FIRST_FRAME_RATIO: f64 = 1.5;
+const TARGET_RSS_MB: f64 = 12.0;
+const TARGET_KEY_P99_MS: f64 = 5.0;
+const TARGET_BINARY_MB: f64 = 8.0;
+
+struct Plan {
+    first_frame_runs: usize,
+    edits: usize,
+    render_runs: usize,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    match args.get(1).map(String::as_str) {
+        Some("--first-frame") => return child_first_frame(Path::new(&args[2])),
+        Some("--session") => return child_session(Path::new(&args[2])),
+        _ => {}
+    }
+    let plan = if args.iter().any(|a| a == "--quick") {
+        Plan {
+            first_frame_runs: 5,
+            edits: 100,
+            render_runs: 20,
+        }
+    } else {
+        Plan {
+            first_frame_runs: 21,
+            edits: 1000,
+            render_runs: 200,
+        }
+    };
+    let exe = std::env::current_exe().expect("own path");
+    let examples_dir = exe.parent().expect("examples dir").to_path_buf();
+    let release_dir = examples_dir.parent().expect("release dir").to_path_buf();
+    build_helpers();
+    let data = release_dir.join("bench-data");
+    std::fs::create_dir_all(&data).expect("bench-data folder");
+
+    let db = data.join("commune.db");
+    let stats = gen_commune::generate(&db).expect("generate the commune");
+    println!("database: {}", gen_commune::describe(&stats));
+
+    let baseline = examples_dir.join("bare_baseline");
+    let ff = first_frames(&exe, &baseline, &db, plan.first_frame_runs);
+    let session_rss = session_rss(&exe, &data, &db);
+    let village_keys = keystrokes_villages(&data, &db, plan.edits);
+    let attendee_keys = keystrokes_attendance(&data, &db, plan.edits);
+    let renders = render_largest(&db, plan.render_runs);
+    let binary = std::fs::metadata(release_dir.join("kehoach"))
+        .map(|m| m.len())
+        .unwrap_or(0);
+
+    report(
+        &plan,
+        &stats,
+        &ff,
+        session_rss,
+        &[village_keys, attendee_keys],
+        &renders,
+        binary,
+    );
+}
+
+/// Builds the release binary (for its size) and the baseline program.
+fn build_helpers() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .args([
+            "build",
+            "--release",
+            "--bin",
+            "kehoach",
+            "--example",
+            "bare_baseline",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("run cargo build");
+    assert!(status.success(), "cargo build --release failed");
+}
+
+// ---- child processes ----------------------------------------------------------------
+
+/// Peak resident set size of this process in kB (0 where /proc is missing).
+fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1).map(str::to_owned))
+        })
+        .and_then(|kb| kb.parse().ok())
+        .unwrap_or(0)
+}
+
+/// `bench --first-frame DB`: what kehoach does before its first frame, to a TestBackend.
+fn child_first_frame(db: &Path) {
+    let start = Instant::now();
+    let store = Store::open(db).expect("open store");
+    let app = App::new(store, Lang::Vi, Theme::colour()).expect("first screen");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|f| f.render_widget(&app, f.area()))
+        .expect("draw");
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "frame").expect("stdout");
+    out.flush().expect("stdout");
+    let in_process = start.elapsed();
+    writeln!(
+        out,
+        "in_process_us={} rss_kb={}",
+        in_process.as_micros(),
+        peak_rss_kb()
+    )
+    .expect("stdout");
+}
+
+/// `bench --session DB`: a short meeting session; prints the peak RSS.
+fn child_session(db: &Path) {
+    let store = Store::open(db).expect("open store");
+    let mut app = App::new(store, Lang::Vi, Theme::colour()).expect("first screen");
+    let mut terminal = Terminal::new(TestBackend::new(250, 80)).expect("terminal");
+    let mut draw = |app: &App| {
+        terminal
+            .draw(|f| f.render_widget(app, f.area()))
+            .expect("draw");
+    };
+    draw(&app);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::PageDown);
+        draw(&app);
+    }
+    open_meeting1(&mut app);
+    draw(&app);
+    for i in 0..20 {
+        for ev in register_keys(&format!("Người dự họp {i}"), i) {
+            app.handle_event(ev);
+            draw(&app);
+        }
+    }
+    for section in [3, 5, 4] {
+        press(&mut app, KeyCode::F(section));
+        draw(&app);
+    }
+    println!("rss_kb={}", peak_rss_kb());
+}
+
+// ---- start to first frame -----------------------------------------------------------
+
+#[derive(Default)]
+struct FirstFrames {
+    kehoach_wall: Vec<Duration>,
+    kehoach_in_process: Vec<Duration>,
+    kehoach_rss_kb: Vec<u64>,
+    baseline_wall: Vec<Duration>,
+    baseline_in_process: Vec<Duration>,
+    baseline_rss_kb: Vec<u64>,
+}
+
+struct ChildRun {
+    wall: Duration,
+    in_process: Duration,
+    rss_kb: u64,
+}
+
+fn spawn_measured(mut cmd: Command) -> ChildRun {
+    let start = Instant::now();
+    let mut child = cmd.stdout(Stdio::piped()).spawn().expect("spawn child");
+    let mut reader = BufReader::new(child.stdout.take().expect("child stdout"));
+    let mut first = String::new();
+    reader.read_line(&mut first).expect("read child");
+    let wall = start.elapsed();
+    assert_eq!(first.trim(), "frame", "child did not draw its frame");
+    let mut rest = String::new();
+    reader.read_to_string(&mut rest).expect("read child");
+    assert!(child.wait().expect("wait child").success(), "child failed");
+    let field = |name: &str| -> u64 {
+        rest.split_whitespace()
+            .find_map(|kv| kv.strip_prefix(name))
+            .and_then(|v| v.parse().ok())
+            .expect("child report")
+    };
+    ChildRun {
+        wall,
+        in_process: Duration::from_micros(field("in_process_us=")),
+        rss_kb: field("rss_kb="),
+    }
+}
+
+fn first_frames(exe: &Path, baseline: &Path, db: &Path, runs: usize) -> FirstFrames {
+    let mut ff = FirstFrames::default();
+    // Two warm-up rounds (page cache, lock file), not counted.
+    for round in 0..runs + 2 {
+        let mut k = Command::new(exe);
+        k.arg("--first-frame").arg(db);
+        let k = spawn_measured(k);
+        let mut b = Command::new(baseline);
+        b.arg(db);
+        let b = spawn_measured(b);
+        if round >= 2 {
+            ff.kehoach_wall.push(k.wall);
+            ff.kehoach_in_process.push(k.in_process);
+            ff.kehoach_rss_kb.push(k.rss_kb);
+            ff.baseline_wall.push(b.wall);
+            ff.baseline_in_process.push(b.in_process);
+            ff.baseline_rss_kb.push(b.rss_kb);
+        }
+    }
+    ff
+}
+
+fn session_rss(exe: &Path, data: &Path, db: &Path) -> u64 {
+    let copy = fresh_copy(data, db, "session.db");
+    let out = Command::new(exe)
+        .arg("--session")
+        .arg(&copy)
+        .output()
+        .expect("session child");
+    assert!(
+        out.status.success(),
+        "session child failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .strip_prefix("rss_kb=")
+        .and_then(|v| v.parse().ok())
+        .expect("session report")
+}
+
+// ---- keystroke → saved → redrawn ----------------------------------------------------
+
+fn key(code: KeyCode) -> Event {
+    let mods = match code {
+        KeyCode::Char(c) if c.is_uppercase() => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    Event::Key(KeyEvent::new(code, mods))
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_event(key(code));
+}
+
+fn typed(text: &str) -> impl Iterator<Item = Event> + '_ {
+    text.chars().map(|c| key(KeyCode::Char(c)))
+}
+
+/// Copies the generated database so each measurement starts from the same file.
+fn fresh_copy(data: &Path, db: &Path, name: &str) -> PathBuf {
+    let copy = data.join(name);
+    for suffix in ["", "-wal", "-shm", ".lock"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", copy.display()));
+    }
+    std::fs::copy(db, &copy).expect("copy database");
+    copy
+}
+
+struct KeyTimes {
+    what: &'static str,
+    saving: Vec<Duration>,
+    typing: Vec<Duration>,
+}
+
+/// Times `handle_event` + one 80x24 draw; `saving` marks the key that saves.
+fn timed(app: &mut App, terminal: &mut Terminal<TestBackend>, ev: Event) -> Duration {
+    let start = Instant::now();
+    app.handle_event(ev);
+    terminal
+        .draw(|f| f.render_widget(&*app, f.area()))
+        .expect("draw");
+    start.elapsed()
+}
+
+/// Home screen: create villages through the form (`t`, name, Enter).
+fn keystrokes_villages(data: &Path, db: &Path, edits: usize) -> KeyTimes {
+    let copy = fresh_copy(data, db, "edit-villages.db");
+    let store = Store::open(&copy).expect("open copy");
+    let mut app = App::new(store, Lang::Vi, Theme::colour()).expect("home");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let villages_before = villages(app.store());
+    let mut times = KeyTimes {
+        what: "home: new village (t, name, Enter)",
+        saving: vec![],
+        typing: vec![],
+    };
+    for i in 0..edits {
+        times
+            .typing
+            .push(timed(&mut app, &mut terminal, key(KeyCode::Char('t'))));
+        for ev in typed(&format!("Thôn mới Ê Đê {i}")) {
+            times.typing.push(timed(&mut app, &mut terminal, ev));
+        }
+        times
+            .saving
+            .push(timed(&mut app, &mut terminal, key(KeyCode::Enter)));
+    }
+    let created = villages(app.store()) - villages_before;
+    assert_eq!(created, edits, "every village edit must be saved");
+    times
+}
+
+fn villages(store: &Store) -> usize {
+    store
+        .communes()
+        .expect("communes")
+        .iter()
+        .map(|c| store.villages(c.id).expect("villages").len())
+        .sum()
+}
+
+/// From home, opens village meeting 1 of the first village's newest cycle.
+fn open_meeting1(app: &mut App) {
+    // Home lists: commune, first village, its cycles newest first.
+    for code in [KeyCode::Home, KeyCode::PageUp, KeyCode::PageUp] {
+        press(app, code);
+    }
+    for _ in 0..200 {
+        press(app, KeyCode::Up);
+    }
+    for code in [
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::Enter,
+        KeyCode::Down,
+        KeyCode::Enter,
+    ] {
+        press(app, code);
+    }
+}
+
+/// Keys that register a new person at the meeting: name, Tab, gender, Enter.
+fn register_keys(name: &str, i: usize) -> Vec<Event> {
+    let mut evs: Vec<Event> = typed(name).collect();
+    evs.push(key(KeyCode::Tab));
+    evs.push(key(KeyCode::Right));
+    if i % 2 == 1 {
+        evs.push(key(KeyCode::Right));
+    }
+    evs.push(key(KeyCode::Enter));
+    evs
+}
+
+fn attendance_count(store: &Store) -> usize {
+    let first_village = store
+        .communes()
+        .expect("communes")
+        .first()
+        .map(|c| store.villages(c.id).expect("villages")[0].id)
+        .expect("a village");
+    let newest = store.cycles(first_village).expect("cycles")[0].id;
+    let meeting = store
+        .find_meeting(newest, MeetingKind::Village1)
+        .expect("meeting")
+        .expect("meeting 1 exists");
+    store.attendees(meeting.id).expect("attendees").len()
+}
+
+/// Meeting 1 attendance: register new people through the quick-add form.
+fn keystrokes_attendance(data: &Path, db: &Path, edits: usize) -> KeyTimes {
+    let copy = fresh_copy(data, db, "edit-attendance.db");
+    let store = Store::open(&copy).expect("open copy");
+    let mut app = App::new(store, Lang::Vi, Theme::colour()).expect("home");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let before = attendance_count(app.store());
+    open_meeting1(&mut app);
+    let mut times = KeyTimes {
+        what: "meeting 1: register a new attendee (name, Tab, gender, Enter)",
+        saving: vec![],
+        typing: vec![],
+    };
+    for i in 0..edits {
+        let evs = register_keys(&format!("Nguyễn Thị Ưng Dự {i}"), i);
+        let n = evs.len();
+        for (k, ev) in evs.into_iter().enumerate() {
+            let d = timed(&mut app, &mut terminal, ev);
+            if k + 1 == n {
+                times.saving.push(d)
+            } else {
+                times.typing.push(d)
+            }
+        }
+    }
+    let added = attendance_count(app.store()) - before;
+    assert_eq!(added, edits, "every registration must be saved");
+    times
+}
+
+// ---- rendering ----------------------------------------------------------------------
+
+struct Render {
+    what: &'static str,
+    times: Vec<Duration>,
+}
+
+fn render_largest(db: &Path, runs: usize) -> Vec<Render> {
+    let store = Store::open(db).expect("open");
+    let mut app = App::new(store, Lang::Vi, Theme::colour()).expect("home");
+    let mut terminal = Terminal::new(TestBackend::new(250, 80)).expect("terminal");
+    let mut measure = |app: &App, what| {
+        let times = (0..runs)
+            .map(|_| {
+                // A blank backend each time, so every cell is written, not just the diff.
+                terminal.backend_mut().resize(250, 79);
+                terminal.backend_mut().resize(250, 80);
+                let start = Instant::now();
+                terminal
+                    .draw(|f| f.render_widget(app, f.area()))
+                    .expect("draw");
+                start.elapsed()
+            })
+            .collect();
+        Render { what, times }
+    };
+    let mut out = vec![measure(&app, "home, whole commune (166 lines), 250x80")];
+    open_meeting1(&mut app);
+    out.push(measure(
+        &app,
+        "meeting 1 attendance (~100 registered), 250x80",
+    ));
+    press(&mut app, KeyCode::F(5));
+    out.push(measure(
+        &app,
+        "meeting 1 working group (140 people), 250x80",
+    ));
+    out
+}
+
+// ---- report -------------------------------------------------------------------------
+
+fn median<T: Copy + Ord>(v: &[T]) -> T {
+    let mut s = v.to_vec();
+    s.sort_unstable();
+    s[s.len() / 2]
+}
+
+fn percentile(v: &[Duration], p: f64) -> Duration {
+    let mut s = v.to_vec();
+    s.sort_unstable();
+    let rank = ((p / 100.0) * s.len() as f64).ceil() as usize;
+    s[rank.clamp(1, s.len()) - 1]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1e3)
+}
+
+fn mb(kb: u64) -> String {
+    format!("{:.1} MB", kb as f64 / 1024.0)
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok { "✓ met" } else { "✗ NOT met" }
+}
+
+fn report(
+    plan: &Plan,
+    stats: &gen_commune::Stats,
+    ff: &FirstFrames,
+    session_rss_kb: u64,
+    keys: &[KeyTimes],
+    renders: &[Render],
+    binary: u64,
+) {
+    let k = median(&ff.kehoach_wall);
+    let b = median(&ff.baseline_wall);
+    let ratio = k.as_secs_f64() / b.as_secs_f64();
+    let k_rss = median(&ff.kehoach_rss_kb);
+    let b_rss = median(&ff.baseline_rss_kb);
+    let peak_rss = k_rss.max(session_rss_kb);
+    println!();
+    println!("| measure | result | target |");
+    println!("|---|---|---|");
+    println!(
+        "| start to first frame, kehoach (cold process, median of {}) | {} (in process {}) | ≤ 1.5x baseline |",
+        ff.kehoach_wall.len(),
+        ms(k),
+        ms(median(&ff.kehoach_in_process))
+    );
+    println!(
+        "| start to first frame, bare ratatui+rusqlite baseline | {} (in process {}) | |",
+        ms(b),
+        ms(median(&ff.baseline_in_process))
+    );
+    println!(
+        "| first-frame ratio kehoach / baseline | {ratio:.2}x | {} |",
+        verdict(ratio <= TARGET_FIRST_FRAME_RATIO)
+    );
+    println!("| peak RSS at first frame, kehoach | {} | |", mb(k_rss));
+    println!("| peak RSS at first frame, baseline | {} | |", mb(b_rss));
+    println!(
+        "| peak RSS, meeting session (250x80, all sections, 20 registrations) | {} | ≤ 12 MB: {} |",
+        mb(session_rss_kb),
+        verdict(peak_rss as f64 / 1024.0 <= TARGET_RSS_MB)
+    );
+    for kt in keys {
+        let p99 = percentile(&kt.saving, 99.0);
+        println!(
+            "| keystroke → saved → redrawn, {} ({} edits) | p50 {} · p99 {} · max {} | p99 ≤ 5 ms: {} |",
+            kt.what,
+            kt.saving.len(),
+            ms(percentile(&kt.saving, 50.0)),
+            ms(p99),
+            ms(*kt.saving.iter().max().expect("edits")),
+            verdict(p99.as_secs_f64() * 1e3 <= TARGET_KEY_P99_MS)
+        );
+        println!(
+            "| typing keys in the same run ({} keys) | p50 {} · p99 {} | |",
+            kt.typing.len(),
+            ms(percentile(&kt.typing, 50.0)),
+            ms(percentile(&kt.typing, 99.0)),
+        );
+    }
+    for r in renders {
+        println!(
+            "| render {} (median of {}) | {} (p99 {}) | |",
+            r.what,
+            r.times.len(),
+            ms(median(&r.times)),
+            ms(percentile(&r.times, 99.0))
+        );
+    }
+    println!(
+        "| release binary size (stripped) | {:.2} MB ({} bytes) | ≤ 8 MB: {} |",
+        binary as f64 / 1e6,
+        binary,
+        verdict(binary as f64 / 1e6 <= TARGET_BINARY_MB)
+    );
+    println!(
+        "| full export of one village cycle, every format | not yet measured (export not built) | ≤ 100 ms |"
+    );
+    println!();
+    println!(
+        "plan: {} first-frame rounds, {} edits per kind, {} draws per screen; database {:.1} MB",
+        plan.first_frame_runs,
+        plan.edits,
+        plan.render_runs,
+        stats.bytes as f64 / 1e6
+    );
+}

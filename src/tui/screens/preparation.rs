@@ -1,0 +1,436 @@
+//! Preparation (phase 1): the village's basic figures for forms 1-2 (each with a source
+//! and date), the commune facilitation team, and the village representatives trained in
+//! mid-April (who count as "trained" in the working-group check).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Row, StatefulWidget, Table, TableState, Widget};
+
+use super::{Change, Outcome, ViewCtx};
+use crate::domain::basic_info::{FIGURES, FigureDef, check_value};
+use crate::domain::meeting::parse_date;
+use crate::domain::text::clean_name;
+use crate::domain::{CommuneId, Gender, Organisation, Person, PersonDraft, Village};
+use crate::i18n::{Lang, t, tf};
+use crate::store::{Facilitator, Figure, Store, StoreError};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::widgets::Input;
+use crate::tui::widgets::form::{Field, Form, FormEvent};
+
+/// The three sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Figures,
+    Team,
+    Trained,
+}
+
+/// What the open form saves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Editing {
+    Figure(FigureDef),
+    Facilitator,
+    TrainedRep,
+}
+
+/// The preparation screen's state.
+pub struct PreparationScreen {
+    cycle: crate::domain::CycleId,
+    village: Village,
+    figures: Vec<Figure>,
+    team: Vec<Facilitator>,
+    trained: Vec<Person>,
+    section: Section,
+    selected: usize,
+    form: Option<(Form, Editing)>,
+}
+
+impl PreparationScreen {
+    /// Loads the village's figures, team and trained representatives.
+    pub fn load(store: &Store, cycle: crate::domain::CycleId) -> Result<Self, StoreError> {
+        let village = store.village(store.cycle(cycle)?.village_id)?;
+        let mut screen = PreparationScreen {
+            cycle,
+            village,
+            figures: Vec::new(),
+            team: Vec::new(),
+            trained: Vec::new(),
+            section: Section::Figures,
+            selected: 0,
+            form: None,
+        };
+        screen.reload(store);
+        Ok(screen)
+    }
+
+    fn commune(&self) -> CommuneId {
+        self.village.commune_id
+    }
+
+    /// The cycle the screen was opened from.
+    pub fn cycle_id(&self) -> crate::domain::CycleId {
+        self.cycle
+    }
+
+    /// Re-reads everything.
+    pub fn reload(&mut self, store: &Store) {
+        if let Ok(f) = store.figures(self.village.id) {
+            self.figures = f;
+        }
+        if let Ok(team) = store.facilitators(self.commune()) {
+            self.team = team;
+        }
+        if let Ok(people) = store.people(self.village.id) {
+            self.trained = people.into_iter().filter(|p| p.trained).collect();
+        }
+    }
+
+    /// Closes the form after a successful save.
+    pub fn on_saved(&mut self, store: &Store, ok: bool) {
+        if ok {
+            self.form = None;
+        }
+        self.reload(store);
+    }
+
+    /// Form context while a form is open.
+    pub fn context(&self) -> Context {
+        if self.form.is_some() {
+            Context::Form
+        } else {
+            Context::Prep
+        }
+    }
+
+    fn rows(&self) -> usize {
+        match self.section {
+            Section::Figures => FIGURES.len(),
+            Section::Team => self.team.len(),
+            Section::Trained => self.trained.len(),
+        }
+    }
+
+    /// Handles one input.
+    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        let lang = ctx.lang;
+        if let Some((form, editing)) = &mut self.form {
+            return match form.handle(&input) {
+                FormEvent::Editing => Outcome::Stay,
+                FormEvent::Cancel => {
+                    self.form = None;
+                    Outcome::Stay
+                }
+                FormEvent::Submit => submit(form, *editing, &self.village, lang),
+            };
+        }
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        let last = self.rows().saturating_sub(1);
+        match action {
+            Action::Section1 => self.switch(Section::Figures),
+            Action::Section2 => self.switch(Section::Team),
+            Action::Section3 => self.switch(Section::Trained),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::PageDown => self.selected = (self.selected + 10).min(last),
+            Action::Open | Action::Add => self.open_form(action, lang),
+            Action::Back => return Outcome::Back,
+            Action::Help => return Outcome::Help,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn switch(&mut self, section: Section) {
+        self.section = section;
+        self.selected = 0;
+    }
+
+    fn open_form(&mut self, action: Action, lang: Lang) {
+        self.form = match (self.section, action) {
+            (Section::Figures, _) => FIGURES.get(self.selected).map(|def| {
+                let stored = self
+                    .figures
+                    .iter()
+                    .find(|f| f.key == def.key)
+                    .cloned()
+                    .unwrap_or_default();
+                (figure_form(*def, &stored, lang), Editing::Figure(*def))
+            }),
+            (Section::Team, Action::Add) => Some((team_form(lang), Editing::Facilitator)),
+            (Section::Trained, Action::Add) => Some((trained_form(lang), Editing::TrainedRep)),
+            _ => None,
+        };
+    }
+
+    /// "Buôn Kram › 2026 › Chuẩn bị".
+    pub fn breadcrumb(&self, lang: Lang) -> String {
+        tf(
+            lang,
+            "prep.breadcrumb",
+            std::slice::from_ref(&self.village.name),
+        )
+    }
+
+    /// Draws the section tabs, the active table and any form.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let [tabs, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        self.render_tabs(tabs, buf, ctx);
+        let (header, rows, widths) = match self.section {
+            Section::Figures => self.figure_rows(ctx.lang),
+            Section::Team => self.team_rows(ctx.lang),
+            Section::Trained => self.trained_rows(ctx.lang),
+        };
+        let table = Table::new(rows, widths)
+            .header(header.style(ctx.theme.title))
+            .block(Block::bordered())
+            .row_highlight_style(ctx.theme.selected)
+            .highlight_symbol("▶");
+        let mut state =
+            TableState::default().with_selected((self.rows() > 0).then_some(self.selected));
+        StatefulWidget::render(table, body, buf, &mut state);
+        if let Some((form, _)) = &self.form {
+            form.render(&ctx.theme, area, buf);
+        }
+    }
+
+    fn render_tabs(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let tabs = [
+            (Section::Figures, "F3", "prep.figures"),
+            (Section::Team, "F4", "prep.team"),
+            (Section::Trained, "F5", "prep.trained"),
+        ];
+        let spans: Vec<Span> = tabs
+            .iter()
+            .flat_map(|(s, key, label)| {
+                let style = if *s == self.section {
+                    ctx.theme.selected
+                } else {
+                    ctx.theme.muted
+                };
+                [
+                    Span::styled(format!(" {key} {} ", t(ctx.lang, label)), style),
+                    Span::raw(" "),
+                ]
+            })
+            .collect();
+        Line::from(spans).render(area, buf);
+    }
+
+    fn figure_rows(&self, lang: Lang) -> (Row<'static>, Vec<Row<'static>>, Vec<Constraint>) {
+        let rows = FIGURES
+            .iter()
+            .map(|def| {
+                let f = self
+                    .figures
+                    .iter()
+                    .find(|f| f.key == def.key)
+                    .cloned()
+                    .unwrap_or_default();
+                Row::new([
+                    t(lang, &format!("figure.{}", def.key)),
+                    f.value,
+                    f.source,
+                    f.as_of,
+                ])
+            })
+            .collect();
+        let header = Row::new(
+            [
+                "prep.col.figure",
+                "prep.col.value",
+                "prep.col.source",
+                "prep.col.date",
+            ]
+            .map(|k| t(lang, k)),
+        );
+        (
+            header,
+            rows,
+            vec![
+                Constraint::Length(30),
+                Constraint::Length(12),
+                Constraint::Min(14),
+                Constraint::Length(11),
+            ],
+        )
+    }
+
+    fn team_rows(&self, lang: Lang) -> (Row<'static>, Vec<Row<'static>>, Vec<Constraint>) {
+        let rows = self
+            .team
+            .iter()
+            .map(|f| Row::new([Cell::from(f.name.clone()), Cell::from(f.role.clone())]))
+            .collect();
+        let header = Row::new(["prep.col.name", "prep.col.role"].map(|k| t(lang, k)));
+        (
+            header,
+            rows,
+            vec![Constraint::Length(28), Constraint::Min(10)],
+        )
+    }
+
+    fn trained_rows(&self, lang: Lang) -> (Row<'static>, Vec<Row<'static>>, Vec<Constraint>) {
+        let rows = self
+            .trained
+            .iter()
+            .map(|p| {
+                let orgs: Vec<String> = p
+                    .organisations
+                    .iter()
+                    .map(|o| t(lang, &format!("org.short.{}", o.code())))
+                    .collect();
+                Row::new([
+                    p.name.clone(),
+                    t(lang, &format!("gender.{}", p.gender.code())),
+                    orgs.join(" "),
+                ])
+            })
+            .collect();
+        let header = Row::new(["prep.col.name", "att.gender", "att.flags"].map(|k| t(lang, k)));
+        (
+            header,
+            rows,
+            vec![
+                Constraint::Length(28),
+                Constraint::Length(8),
+                Constraint::Min(10),
+            ],
+        )
+    }
+}
+
+fn figure_form(def: FigureDef, f: &Figure, lang: Lang) -> Form {
+    Form::new(
+        t(lang, &format!("figure.{}", def.key)),
+        vec![
+            Field::text(t(lang, "prep.col.value"), &f.value),
+            Field::text(t(lang, "prep.col.source"), &f.source),
+            Field::text(t(lang, "rec.date"), &f.as_of),
+        ],
+    )
+}
+
+fn team_form(lang: Lang) -> Form {
+    Form::new(
+        t(lang, "prep.add_team"),
+        vec![
+            Field::text(t(lang, "prep.col.name"), ""),
+            Field::text(t(lang, "prep.col.role"), ""),
+        ],
+    )
+}
+
+fn trained_form(lang: Lang) -> Form {
+    let orgs = Organisation::ALL
+        .iter()
+        .map(|o| t(lang, &format!("org.short.{}", o.code())))
+        .collect();
+    Form::new(
+        t(lang, "prep.add_trained"),
+        vec![
+            Field::text(t(lang, "att.name"), ""),
+            Field::choice(
+                t(lang, "att.gender"),
+                vec![t(lang, "gender.m"), t(lang, "gender.f")],
+                None,
+            ),
+            Field::text(t(lang, "att.ethnicity"), ""),
+            Field::flags(
+                t(lang, "att.flags"),
+                orgs,
+                vec![false; Organisation::ALL.len()],
+            ),
+        ],
+    )
+}
+
+fn submit(form: &mut Form, editing: Editing, village: &Village, lang: Lang) -> Outcome {
+    let result = match editing {
+        Editing::Figure(def) => figure_change(form, def, village, lang),
+        Editing::Facilitator => team_change(form, village, lang),
+        Editing::TrainedRep => trained_change(form, village, lang),
+    };
+    match result {
+        Ok(change) => Outcome::Save(change),
+        Err(errors) => {
+            form.show_errors(errors);
+            Outcome::Stay
+        }
+    }
+}
+
+type Errors = Vec<(usize, String)>;
+
+fn figure_change(
+    form: &Form,
+    def: FigureDef,
+    village: &Village,
+    lang: Lang,
+) -> Result<Change, Errors> {
+    let value = check_value(def, &form.text(0)).map_err(|e| vec![(0, t(lang, e.key()))])?;
+    let as_of = parse_date(&form.text(2)).map_err(|_| vec![(2, t(lang, "err.date"))])?;
+    let source = match form.text(1).trim() {
+        "" => String::new(),
+        s => clean_name(s).map_err(|_| vec![(1, t(lang, "err.name_control"))])?,
+    };
+    Ok(Change::SetFigure {
+        village: village.id,
+        figure: Figure {
+            key: def.key.into(),
+            value,
+            source,
+            as_of,
+        },
+    })
+}
+
+fn team_change(form: &Form, village: &Village, lang: Lang) -> Result<Change, Errors> {
+    let name = clean_name(&form.text(0)).map_err(|_| vec![(0, t(lang, "err.name_empty"))])?;
+    let role = clean_name(&form.text(1)).unwrap_or_default();
+    Ok(Change::AddFacilitator {
+        commune: village.commune_id,
+        name,
+        role,
+    })
+}
+
+fn trained_change(form: &Form, village: &Village, lang: Lang) -> Result<Change, Errors> {
+    let draft = PersonDraft {
+        name: form.text(0),
+        gender: form
+            .chosen(1)
+            .map(|i| if i == 1 { Gender::Female } else { Gender::Male }),
+        ethnicity: form.text(2),
+        organisations: Organisation::ALL
+            .iter()
+            .zip(form.flags(3))
+            .filter(|(_, on)| *on)
+            .map(|(o, _)| *o)
+            .collect(),
+        trained: true,
+        ..Default::default()
+    };
+    let fields = draft.validate().map_err(|errors| {
+        errors
+            .into_iter()
+            .map(|e| match e {
+                crate::domain::person::PersonError::GenderMissing => {
+                    (1, t(lang, "err.gender_missing"))
+                }
+                crate::domain::person::PersonError::Ethnicity(_) => {
+                    (2, t(lang, "err.name_control"))
+                }
+                crate::domain::person::PersonError::Name(_) => (0, t(lang, "err.name_empty")),
+            })
+            .collect::<Errors>()
+    })?;
+    Ok(Change::AddTrainedRep {
+        village: village.id,
+        fields,
+    })
+}
