@@ -138,15 +138,8 @@ impl AttendancePanel {
 
     /// Handles one input.
     pub fn update(&mut self, input: Input, lang: Lang) -> Outcome {
-        if let Some(prompt) = &mut self.reason {
-            return match prompt.handle(&input, lang) {
-                Some(Ok(change)) => Outcome::Save(change),
-                Some(Err(())) => {
-                    self.reason = None;
-                    Outcome::Stay
-                }
-                None => Outcome::Stay,
-            };
+        if let Some(outcome) = ReasonPrompt::drive(&mut self.reason, &input, lang) {
+            return outcome;
         }
         if let Some(person) = self.confirm_remove {
             return self.answer_remove(person, &input);

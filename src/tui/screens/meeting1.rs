@@ -3,18 +3,16 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 use super::attendance::AttendancePanel;
 use super::record::RecordTab;
 use super::workgroup::WorkGroupTab;
 use super::{Outcome, ViewCtx};
 use crate::domain::{Cycle, CycleId, MeetingKind, Village};
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Lang, tf};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::widgets::{Input, meter};
+use crate::tui::widgets::{Input, meter, tabs};
 
 /// The three sections of the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,20 +135,14 @@ impl Meeting1Screen {
     }
 
     fn render_tabs(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        let spans: Vec<Span> = SECTIONS
+        let tabs: Vec<(&str, &str)> = SECTIONS
             .iter()
-            .flat_map(|(s, key, label)| {
-                let style = if *s == self.section {
-                    ctx.theme.selected
-                } else {
-                    ctx.theme.muted
-                };
-                [
-                    Span::styled(format!(" {key} {} ", t(ctx.lang, label)), style),
-                    Span::raw(" "),
-                ]
-            })
+            .map(|(_, key, label)| (*key, *label))
             .collect();
-        Line::from(spans).render(area, buf);
+        let active = SECTIONS
+            .iter()
+            .position(|(s, _, _)| *s == self.section)
+            .unwrap_or(0);
+        tabs::render(&tabs, active, ctx.lang, &ctx.theme, area, buf);
     }
 }

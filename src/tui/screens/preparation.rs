@@ -4,8 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Row, StatefulWidget, Table, TableState, Widget};
+use ratatui::widgets::{Block, Cell, Row, StatefulWidget, Table, TableState};
 
 use super::{Change, Outcome, ViewCtx};
 use crate::domain::basic_info::{FIGURES, FigureDef, check_value};
@@ -15,8 +14,8 @@ use crate::domain::{CommuneId, Gender, Organisation, Person, PersonDraft, Villag
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Facilitator, Figure, Store, StoreError};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::{Input, tabs};
 
 /// The three sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,25 +199,15 @@ impl PreparationScreen {
 
     fn render_tabs(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         let tabs = [
-            (Section::Figures, "F3", "prep.figures"),
-            (Section::Team, "F4", "prep.team"),
-            (Section::Trained, "F5", "prep.trained"),
+            ("F3", "prep.figures"),
+            ("F4", "prep.team"),
+            ("F5", "prep.trained"),
         ];
-        let spans: Vec<Span> = tabs
+        let active = [Section::Figures, Section::Team, Section::Trained]
             .iter()
-            .flat_map(|(s, key, label)| {
-                let style = if *s == self.section {
-                    ctx.theme.selected
-                } else {
-                    ctx.theme.muted
-                };
-                [
-                    Span::styled(format!(" {key} {} ", t(ctx.lang, label)), style),
-                    Span::raw(" "),
-                ]
-            })
-            .collect();
-        Line::from(spans).render(area, buf);
+            .position(|s| *s == self.section)
+            .unwrap_or(0);
+        tabs::render(&tabs, active, ctx.lang, &ctx.theme, area, buf);
     }
 
     fn figure_rows(&self, lang: Lang) -> (Row<'static>, Vec<Row<'static>>, Vec<Constraint>) {

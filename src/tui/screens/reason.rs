@@ -82,6 +82,24 @@ impl ReasonPrompt {
         }
     }
 
+    /// Feeds `input` to the prompt in `slot`, closing it on cancel; `None` when no prompt
+    /// is open (the caller handles the input itself).
+    pub fn drive(
+        slot: &mut Option<ReasonPrompt>,
+        input: &Input,
+        lang: Lang,
+    ) -> Option<super::Outcome> {
+        let prompt = slot.as_mut()?;
+        Some(match prompt.handle(input, lang) {
+            Some(Ok(change)) => super::Outcome::Save(change),
+            Some(Err(())) => {
+                *slot = None;
+                super::Outcome::Stay
+            }
+            None => super::Outcome::Stay,
+        })
+    }
+
     /// Draws the prompt as a popup.
     pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
         self.form.render(theme, area, buf);

@@ -79,15 +79,8 @@ impl WorkGroupTab {
 
     /// Handles one input; `attendees` are the candidates in register order.
     pub fn update(&mut self, input: Input, attendees: &[Attendee], lang: Lang) -> Outcome {
-        if let Some(prompt) = &mut self.reason {
-            return match prompt.handle(&input, lang) {
-                Some(Ok(change)) => Outcome::Save(change),
-                Some(Err(())) => {
-                    self.reason = None;
-                    Outcome::Stay
-                }
-                None => Outcome::Stay,
-            };
+        if let Some(outcome) = ReasonPrompt::drive(&mut self.reason, &input, lang) {
+            return outcome;
         }
         if let Some(form) = &mut self.range_form {
             let event = form.handle(&input);
