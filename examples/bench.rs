@@ -338,8 +338,26 @@ fn keystrokes_villages(data: &Path, db: &Path, edits: usize) -> KeyTimes {
             .push(timed(&mut app, &mut terminal, key(KeyCode::Enter)));
     }
     let created = villages(app.store()) - villages_before;
-    assert_eq!(created, edits, "every village edit must be saved");
+    assert_eq!(
+        created,
+        edits,
+        "every village edit must be saved; screen:\n{}",
+        screen(&terminal)
+    );
     times
+}
+
+/// The last frame as text, for failure messages.
+fn screen(terminal: &Terminal<TestBackend>) -> String {
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn villages(store: &Store) -> usize {
@@ -424,7 +442,12 @@ fn keystrokes_attendance(data: &Path, db: &Path, edits: usize) -> KeyTimes {
         }
     }
     let added = attendance_count(app.store()) - before;
-    assert_eq!(added, edits, "every registration must be saved");
+    assert_eq!(
+        added,
+        edits,
+        "every registration must be saved; screen:\n{}",
+        screen(&terminal)
+    );
     times
 }
 

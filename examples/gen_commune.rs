@@ -1,7 +1,9 @@
 //! Writes a large commune database for the benchmark (issue 8, item 4), through the public
-//! store API only: 15 villages x 10 yearly cycles, a register of 140 people per village,
-//! ~100 attendees at each cycle's village meeting 1, a 10-member working group elected in
-//! every past cycle, and 40 proposed activities per cycle.
+//! store API only: 15 villages x 10 yearly cycles (2017-2026), a register of 140 people per
+//! village, ~100 attendees at one meeting per cycle (village meeting 1 in the three years
+//! that start a medium-term plan, the annual-approval meeting in the others), a 10-member
+//! working group elected in each past plan year, and 40 proposed activities per cycle.
+//! The newest cycle (2026) starts a medium-term plan and its meeting 1 is still open.
 //!
 //! ```text
 //! cargo run --release --example gen_commune -- target/bench/commune.db
@@ -195,14 +197,23 @@ pub fn generate_at(path: &Path) -> Result<Stats, StoreError> {
         s.transactions += people.len();
         for y in 0..YEARS {
             let year = FIRST_YEAR + y;
+            // Medium-term periods 2017-2020, 2021-2025 and 2026-2030: meeting 1 and the
+            // working-group election happen in 2017, 2021 and 2026; the other years hold
+            // the annual-approval meeting.
             let cycle = store.create_cycle(&NewCycle {
                 village_id: village.id,
                 year,
-                medium_term_span: 5,
+                medium_term_span: if year == FIRST_YEAR { 4 } else { 5 },
             })?;
             s.cycles += 1;
             s.transactions += 1;
-            let meeting = store.meeting(cycle.id, MeetingKind::Village1)?;
+            let plan_year = cycle.makes_medium_term_plan();
+            let kind = if plan_year {
+                MeetingKind::Village1
+            } else {
+                MeetingKind::AnnualApproval
+            };
+            let meeting = store.meeting(cycle.id, kind)?;
             s.transactions += 1;
             let count = ATTENDEES - 10 + rng.next() % 21;
             let offset = rng.next() % PEOPLE_PER_VILLAGE;
@@ -219,9 +230,13 @@ pub fn generate_at(path: &Path) -> Result<Stats, StoreError> {
             }
             s.activities += ACTIVITIES;
             s.transactions += ACTIVITIES;
-            // Past cycles are finished: meeting closed, working group elected.
-            if y + 1 < YEARS {
-                store.close_meeting(meeting.id, Some("benchmark data"))?;
+            // The newest cycle is the one being worked on: its meeting stays open.
+            if y + 1 == YEARS {
+                continue;
+            }
+            store.close_meeting(meeting.id, Some("benchmark data"))?;
+            s.transactions += 1;
+            if plan_year {
                 // Half women, as the procedure asks.
                 let (women, men): (Vec<_>, Vec<_>) =
                     attendees.iter().partition(|(_, g)| *g == Gender::Female);
@@ -237,7 +252,7 @@ pub fn generate_at(path: &Path) -> Result<Stats, StoreError> {
                 store.set_wg_leader(cycle.id, members.first().copied())?;
                 store.finalise_wg(cycle.id, Some("benchmark data"))?;
                 s.wg_members += members.len();
-                s.transactions += members.len() + 3;
+                s.transactions += members.len() + 2;
             }
         }
     }

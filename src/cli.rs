@@ -1,6 +1,9 @@
 //! The command line: `kehoach [--db PATH] [--lang vi|en]` opens the interface;
-//! `kehoach demo --db PATH` writes the demo village. Errors print one clear line and
-//! exit non-zero.
+//! `kehoach demo --db PATH` writes the demo village; `kehoach export --db PATH --village
+//! NAME_OR_ID --year YYYY --format xlsx,html,csv,json --out DIR [--force] [--private]`
+//! writes a cycle's export files. Errors print one clear line and exit non-zero.
+
+pub mod export;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +33,8 @@ pub struct Cli {
 pub enum Command {
     /// Write the demo village (a complete Dak Lak planning cycle) into an empty database.
     Demo,
+    /// Export one cycle of one village as xlsx, html, csv and/or json files.
+    Export(export::ExportArgs),
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -64,9 +69,25 @@ fn run(cli: Cli, lang: Lang) -> Result<(), String> {
         ),
     };
     let first_run = is_default && !path.exists();
+    if matches!(cli.command, Some(Command::Export(_))) && !path.is_file() {
+        return Err(tf(
+            lang,
+            "export.err.db_missing",
+            &[path.display().to_string()],
+        ));
+    }
     let mut store = Store::open(&path).map_err(|e| store_error(lang, &e))?;
     match cli.command {
         Some(Command::Demo) => write_demo(&mut store, lang, &path),
+        Some(Command::Export(args)) => {
+            for written in export::run(&store, lang, &args)? {
+                println!(
+                    "{}",
+                    tf(lang, "export.msg.written", &[written.display().to_string()])
+                );
+            }
+            Ok(())
+        }
         None => {
             let note = if first_run {
                 Some(load_first_run_demo(&mut store, lang, &path)?)

@@ -7,6 +7,9 @@ use crate::domain::{
 };
 use crate::store::{Figure, MeetingDetails, Result, Store};
 
+mod assessment;
+mod scoring;
+
 /// Year of the demo cycle (fixed so screens and exports are reproducible).
 pub const DEMO_YEAR: i32 = 2026;
 
@@ -60,6 +63,8 @@ pub fn populate(store: &mut Store) -> Result<CycleId> {
     })?;
     write_preparation(store, commune.id, village.id)?;
     write_meeting1(store, cycle.id, village.id)?;
+    assessment::write(store, cycle.id)?;
+    scoring::write(store, cycle.id)?;
     Ok(cycle.id)
 }
 
@@ -212,5 +217,26 @@ mod tests {
         assert!(!failed(&findings), "{findings:#?}");
         assert_eq!(wg.members.len(), 20);
         assert!(wg.is_final());
+    }
+
+    #[test]
+    fn demo_assessment_is_complete_and_meets_the_subgroup_rules() {
+        use crate::domain::pra::Catalogue;
+        use crate::workflow::{Step, StepStatus, status};
+        let mut store = Store::open_in_memory().expect("store");
+        let cycle = populate(&mut store).expect("demo");
+        let wg = store.working_group(cycle).expect("wg");
+        let groups = store.subgroups(cycle).expect("subgroups");
+        let catalogue = Catalogue::builtin().expect("catalogue");
+        let findings = crate::domain::subgroup::check(&groups, &wg.members, &catalogue);
+        assert!(!failed(&findings), "{findings:#?}");
+        assert!((3..=4).contains(&groups.len()));
+        let facts = store.cycle_facts(cycle).expect("facts");
+        let a = facts.assessment;
+        assert!((6..=8).contains(&a.tools_selected), "{a:?}");
+        assert_eq!(a.tools_done, a.tools_selected);
+        assert_eq!(a.subgroups_reported, a.subgroups);
+        assert!((15..=25).contains(&a.activities), "{a:?}");
+        assert_eq!(status(Step::Assessment, &facts), StepStatus::Done);
     }
 }

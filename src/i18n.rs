@@ -55,13 +55,16 @@ pub struct Entry {
 }
 
 /// The string files compiled into the binary.
-pub const SOURCES: [(&str, &str); 6] = [
+pub const SOURCES: [(&str, &str); 9] = [
     ("core", include_str!("../assets/i18n/core.toml")),
     ("rules", include_str!("../assets/i18n/rules.toml")),
     ("scoring", include_str!("../assets/i18n/scoring.toml")),
     ("assessment", include_str!("../assets/i18n/assessment.toml")),
     ("annual", include_str!("../assets/i18n/annual.toml")),
     ("store", include_str!("../assets/i18n/store.toml")),
+    ("export", include_str!("../assets/i18n/export.toml")),
+    ("assess_ui", include_str!("../assets/i18n/assess_ui.toml")),
+    ("meeting2", include_str!("../assets/i18n/meeting2.toml")),
 ];
 
 /// Parses all string files into one table; an error names the file.

@@ -6,6 +6,7 @@
 use crate::domain::CycleFacts;
 use crate::domain::Tally;
 use crate::domain::attendance::meets_women_threshold;
+use crate::domain::cycle::AssessmentProgress;
 
 /// One step of a village planning cycle, in the order the procedure runs them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -100,6 +101,20 @@ impl StepStatus {
     }
 }
 
+/// The procedure's limit for the situation assessment: 2 days of 8 working hours, in minutes.
+pub const ASSESSMENT_LIMIT_MINUTES: u32 = 2 * 8 * 60;
+
+/// Time the assessment took: sub-groups work side by side, so it is the longest
+/// sub-group's total of `(sub-group, minutes)` records.
+pub fn assessment_elapsed(records: impl IntoIterator<Item = (i64, u32)>) -> u32 {
+    let mut per_group: std::collections::HashMap<i64, u32> = std::collections::HashMap::new();
+    for (group, minutes) in records {
+        let total = per_group.entry(group).or_default();
+        *total = total.saturating_add(minutes);
+    }
+    per_group.into_values().max().unwrap_or(0)
+}
+
 /// Why a step cannot be opened yet, as an i18n key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Blocker(pub &'static str);
@@ -112,7 +127,20 @@ pub fn status(step: Step, facts: &CycleFacts) -> StepStatus {
     match step {
         Step::Preparation => preparation_status(facts),
         Step::Meeting1 => meeting1_status(facts),
+        Step::Assessment => assessment_status(&facts.assessment),
+        Step::Meeting2 => meeting2_status(&facts.meeting2),
+        Step::WorkingGroupMeeting => scoring_status(facts),
         _ => StepStatus::NotStarted,
+    }
+}
+
+/// Done once every proposed activity has all five scores.
+fn scoring_status(facts: &CycleFacts) -> StepStatus {
+    let activities = facts.assessment.activities;
+    match (facts.activities_touched, facts.activities_scored) {
+        (0, _) => StepStatus::NotStarted,
+        (_, done) if activities > 0 && done >= activities => StepStatus::Done,
+        _ => StepStatus::InProgress,
     }
 }
 
@@ -138,6 +166,38 @@ fn meeting1_status(facts: &CycleFacts) -> StepStatus {
         (false, _) => StepStatus::NotStarted,
         (true, false) => StepStatus::InProgress,
         (true, true) if overridden => StepStatus::Warning,
+        (true, true) => StepStatus::Done,
+    }
+}
+
+fn meeting2_status(m: &crate::domain::cycle::Meeting2Progress) -> StepStatus {
+    let tally = Tally {
+        men: m.attendees.saturating_sub(m.women),
+        women: m.women,
+    };
+    let started = m.attendees > 0 || m.scored || m.plan_approved;
+    let finished = m.closed && m.plan_approved;
+    let warning = m.overridden || !meets_women_threshold(tally);
+    match (started, finished) {
+        (false, _) => StepStatus::NotStarted,
+        (true, false) => StepStatus::InProgress,
+        (true, true) if warning => StepStatus::Warning,
+        (true, true) => StepStatus::Done,
+    }
+}
+
+fn assessment_status(a: &AssessmentProgress) -> StepStatus {
+    let started = a.tools_selected > 0 || a.subgroups > 0 || a.activities > 0;
+    let finished = a.tools_selected > 0
+        && a.tools_done == a.tools_selected
+        && a.subgroups > 0
+        && a.subgroups_reported == a.subgroups
+        && a.activities > 0;
+    let warning = !a.rules_met || a.minutes_used > ASSESSMENT_LIMIT_MINUTES;
+    match (started, finished) {
+        (false, _) => StepStatus::NotStarted,
+        (true, false) => StepStatus::InProgress,
+        (true, true) if warning => StepStatus::Warning,
         (true, true) => StepStatus::Done,
     }
 }
@@ -200,6 +260,51 @@ mod tests {
             StepStatus::Warning,
             "finalised with failed checks"
         );
+    }
+
+    #[test]
+    fn assessment_is_done_when_every_tool_and_group_reported() {
+        let mut f = facts();
+        assert_eq!(status(Step::Assessment, &f), StepStatus::NotStarted);
+        f.assessment.tools_selected = 2;
+        assert_eq!(status(Step::Assessment, &f), StepStatus::InProgress);
+        f.assessment = AssessmentProgress {
+            tools_selected: 2,
+            tools_done: 2,
+            subgroups: 3,
+            subgroups_reported: 3,
+            activities: 5,
+            minutes_used: 600,
+            rules_met: true,
+        };
+        assert_eq!(status(Step::Assessment, &f), StepStatus::Done);
+        f.assessment.minutes_used = ASSESSMENT_LIMIT_MINUTES + 1;
+        assert_eq!(
+            status(Step::Assessment, &f),
+            StepStatus::Warning,
+            "over 2 days"
+        );
+        f.assessment.minutes_used = 600;
+        f.assessment.rules_met = false;
+        assert_eq!(status(Step::Assessment, &f), StepStatus::Warning, "rules");
+    }
+
+    #[test]
+    fn scoring_is_done_when_every_activity_has_all_scores() {
+        let mut f = facts();
+        f.assessment.activities = 3;
+        assert_eq!(
+            status(Step::WorkingGroupMeeting, &f),
+            StepStatus::NotStarted
+        );
+        f.activities_touched = 3;
+        f.activities_scored = 2;
+        assert_eq!(
+            status(Step::WorkingGroupMeeting, &f),
+            StepStatus::InProgress
+        );
+        f.activities_scored = 3;
+        assert_eq!(status(Step::WorkingGroupMeeting, &f), StepStatus::Done);
     }
 
     #[test]

@@ -149,12 +149,31 @@ fn a_second_window_on_the_same_file_is_refused() {
     let tmux = Tmux::start(dir.path(), &script);
     tmux.wait_for("Chưa có dữ liệu", TIMEOUT).unwrap();
 
-    let second = run_piped(dir.path(), &["--db", &db.to_string_lossy()]);
-    assert!(!second.status.success());
-    let err = String::from_utf8_lossy(&second.stderr);
-    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
-    assert!(err.contains("cửa sổ kehoach khác"), "{err}");
-    assert!(err.contains("k.db"), "names the file: {err}");
+    // A second window (its own terminal) on the same file.
+    let second = Tmux::start(
+        dir.path(),
+        &app_then_report(&format!("--db {}", sh_path(&db))),
+    );
+    second.wait_for_exit(TIMEOUT).unwrap();
+    let shown = second
+        .wait_for_in_history("kehoach-exit=", TIMEOUT)
+        .unwrap();
+    assert!(shown.contains("kehoach-exit=1"), "non-zero exit:\n{shown}");
+    let said: Vec<&str> = shown
+        .lines()
+        .filter(|l| l.starts_with("kehoach:"))
+        .collect();
+    assert_eq!(said.len(), 1, "one line:\n{shown}");
+    assert!(said[0].contains("cửa sổ kehoach khác"), "{shown}");
+    assert!(said[0].contains("k.db"), "names the file: {shown}");
+    assert!(!shown.contains("panicked"), "{shown}");
+
+    // `kehoach demo` on the open file is refused the same way.
+    let demo = run_piped(dir.path(), &["demo", "--db", &db.to_string_lossy()]);
+    assert!(!demo.status.success());
+    let err = lines(&demo.stderr);
+    assert_eq!(err.len(), 1, "{err:?}");
+    assert!(err[0].contains("cửa sổ kehoach khác"), "{err:?}");
 
     // The first window is unharmed and still saves.
     tmux.send_keys(&["d"]);

@@ -1,6 +1,7 @@
 //! Input fuzzing (issue 8, item 2): long random sequences of terminal events fed into the
 //! application state machine, rendering to a `TestBackend` after every event at random sizes
-//! from 1x1 to 250x80, on a fresh database and on the demo database.
+//! from 1x1 to 250x80, on a fresh database, on the demo database, and starting inside the
+//! demo's village meeting 1 (attendance, working group, record).
 //!
 //! Asserts that nothing panics and that the database is still sound and self-consistent
 //! afterwards (see [`check_store`]). CI runs `KEHOACH_FUZZ_CASES` cases per store kind
@@ -17,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use kehoach::domain::{CommuneId, VillageId};
+use kehoach::domain::{CommuneId, CycleId, Gender, MeetingKind, VillageId};
 use kehoach::i18n::Lang;
 use kehoach::store::{HomeEntry, SCHEMA_VERSION, Store};
 use kehoach::tui::app::App;
@@ -220,18 +221,63 @@ fn case() -> impl Strategy<Value = Case> {
         .prop_map(|(size, events)| Case { size, events })
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
+    /// An empty database (first run).
     Fresh,
+    /// The demo database, starting on the home screen.
     Demo,
+    /// The demo database, starting inside the demo cycle's village meeting 1.
+    DemoMeeting1,
 }
 
 fn store(kind: Kind) -> Store {
     let mut store = Store::open_in_memory().expect("in-memory store");
-    if let Kind::Demo = kind {
+    if kind != Kind::Fresh {
         kehoach::demo::populate(&mut store).expect("demo data");
     }
     store
+}
+
+/// Keys from the demo's home screen to its cycle's village meeting 1 (home lists the
+/// commune, Buôn Kram, its 2026 cycle; the cycle's second step is meeting 1).
+const TO_MEETING1: [KeyCode; 5] = [
+    KeyCode::Down,
+    KeyCode::Down,
+    KeyCode::Enter,
+    KeyCode::Down,
+    KeyCode::Enter,
+];
+
+/// Opens the app for `kind`; for `DemoMeeting1`, walks to meeting 1 and checks it got there.
+fn open_app(kind: Kind, lang: Lang, theme: Theme) -> App {
+    let mut app = App::new(store(kind), lang, theme).expect("app opens");
+    if kind == Kind::DemoMeeting1 {
+        for code in TO_MEETING1 {
+            app.handle_event(Ev::Key(code).to_event());
+        }
+        let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
+        draw(&mut terminal, &app);
+        let text = screen_text(&terminal);
+        let section = kehoach::i18n::t(lang, "m1.attendance");
+        assert!(
+            text.contains(&section),
+            "the walk to meeting 1 did not arrive (looked for {section:?}):\n{text}"
+        );
+    }
+    app
+}
+
+fn screen_text(terminal: &Terminal<TestBackend>) -> String {
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
@@ -253,7 +299,10 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 
 /// Feeds the case's events, drawing after each; stops once the app quits.
 fn run_case(kind: Kind, case: &Case) {
-    let before = Snapshot::of(&store(kind));
+    let (before, log_before) = {
+        let s = store(kind);
+        (Snapshot::of(&s), s.audit_log().expect("audit log").len())
+    };
     let lang = if case.events.len() % 2 == 0 {
         Lang::Vi
     } else {
@@ -264,7 +313,7 @@ fn run_case(kind: Kind, case: &Case) {
     } else {
         Theme::colour()
     };
-    let mut app = App::new(store(kind), lang, theme).expect("app opens");
+    let mut app = open_app(kind, lang, theme);
     let (w, h) = case.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     draw(&mut terminal, &app);
@@ -283,8 +332,10 @@ fn run_case(kind: Kind, case: &Case) {
             break;
         }
     }
-    let now = check_store(app.store(), &before);
-    CREATED.fetch_add(now.len() - before.len(), Ordering::Relaxed);
+    check_store(app.store(), &before);
+    let log_after = app.store().audit_log().expect("audit log").len();
+    assert!(log_after >= log_before, "audit rows disappeared");
+    SAVED.fetch_add(log_after - log_before, Ordering::Relaxed);
     // Whatever state the app was left in, it still draws at the minimum usable size.
     terminal.backend_mut().resize(80, 24);
     draw(&mut terminal, &app);
@@ -299,10 +350,6 @@ struct Snapshot {
 }
 
 impl Snapshot {
-    fn len(&self) -> usize {
-        self.communes.len() + self.villages.len() + self.cycles.len()
-    }
-
     fn of(store: &Store) -> Snapshot {
         let mut s = Snapshot::default();
         for c in store.communes().expect("communes") {
@@ -456,12 +503,35 @@ fn check_audit(store: &Store, now: &Snapshot) {
     }
 }
 
-/// Every cycle reads back with its village and facts; counts are consistent.
+/// Every cycle reads back with its village and facts; every stored count matches its rows.
 fn check_cycles(store: &Store, now: &Snapshot) {
+    let log = store.audit_log().expect("audit log");
+    let created = |entity: &str| {
+        log.iter()
+            .filter(|e| e.entity == entity && e.field == "*" && e.old_value.is_none())
+            .count()
+    };
+    let people: usize = now
+        .villages
+        .keys()
+        .map(|v| store.people(VillageId(*v)).expect("people").len())
+        .sum();
+    assert_eq!(
+        people,
+        created("person"),
+        "people vs their created rows in the log"
+    );
+    let mut meetings = 0;
+    for (id, (village, _)) in &now.cycles {
+        meetings += check_meetings(store, CycleId(*id), VillageId(*village));
+    }
+    assert_eq!(
+        meetings,
+        created("meeting"),
+        "meetings vs their created rows in the log"
+    );
     for (id, (village, year)) in &now.cycles {
-        let cycle = store
-            .cycle(kehoach::domain::CycleId(*id))
-            .expect("cycle reads back");
+        let cycle = store.cycle(CycleId(*id)).expect("cycle reads back");
         assert_eq!((cycle.village_id.0, cycle.year), (*village, *year));
         assert!(cycle.medium_term_start <= cycle.year && cycle.year <= cycle.medium_term_end());
         store
@@ -472,13 +542,117 @@ fn check_cycles(store: &Store, now: &Snapshot) {
             facts.meeting1_women <= facts.meeting1_attendees,
             "more women than attendees in cycle {id}"
         );
+        let meeting1 = store
+            .find_meeting(cycle.id, MeetingKind::Village1)
+            .expect("meeting 1");
+        let (attendees, women) = meeting1.as_ref().map_or((0, 0), |m| {
+            let a = store.attendees(m.id).expect("attendees");
+            let w = a
+                .iter()
+                .filter(|a| a.gender_at_meeting == Gender::Female)
+                .count();
+            (a.len(), w)
+        });
+        assert_eq!(
+            (
+                facts.meeting1_attendees as usize,
+                facts.meeting1_women as usize
+            ),
+            (attendees, women),
+            "cycle {id}: meeting-1 facts vs the register's rows"
+        );
+        assert_eq!(
+            facts.meeting1_closed,
+            meeting1.as_ref().is_some_and(|m| m.is_closed()),
+            "cycle {id}: closed flag"
+        );
+        let wg = store.working_group(cycle.id).expect("working group");
+        assert_eq!(
+            facts.wg_members as usize,
+            wg.members.len(),
+            "cycle {id}: working-group count vs its rows"
+        );
+        let register: BTreeSet<i64> = store
+            .people(cycle.village_id)
+            .expect("people")
+            .iter()
+            .map(|p| p.id.0)
+            .collect();
+        for m in &wg.members {
+            assert!(
+                register.contains(&m.id.0),
+                "working-group member from another village"
+            );
+        }
+        if let Some(leader) = wg.leader {
+            assert!(
+                wg.members.iter().any(|m| m.id == leader),
+                "cycle {id}: the leader is not a member"
+            );
+        }
     }
 }
 
+/// Each meeting of a cycle: its register lists people of the cycle's village once each,
+/// in registration order; the live tally counts the register; a closed meeting's frozen
+/// tally equals it (a closed register cannot change). Returns how many meetings exist.
+fn check_meetings(store: &Store, cycle: CycleId, village: VillageId) -> usize {
+    let register: BTreeSet<i64> = store
+        .people(village)
+        .expect("people")
+        .iter()
+        .map(|p| p.id.0)
+        .collect();
+    let mut found = 0;
+    for kind in MeetingKind::ALL {
+        let Some(m) = store.find_meeting(cycle, kind).expect("find meeting") else {
+            continue;
+        };
+        found += 1;
+        assert_eq!(m.cycle_id, cycle);
+        let attendees = store.attendees(m.id).expect("attendees");
+        let mut seen = BTreeSet::new();
+        let mut last_seq = 0;
+        for a in &attendees {
+            assert!(
+                seen.insert(a.person.id.0),
+                "{kind:?}: a person registered twice"
+            );
+            assert!(
+                register.contains(&a.person.id.0),
+                "{kind:?}: attendee from another village"
+            );
+            assert!(
+                a.seq > last_seq,
+                "{kind:?}: registration order not increasing"
+            );
+            last_seq = a.seq;
+        }
+        let women = attendees
+            .iter()
+            .filter(|a| a.gender_at_meeting == Gender::Female)
+            .count() as u32;
+        let live = store.live_tally(m.id).expect("live tally");
+        assert_eq!(
+            (live.men, live.women),
+            (attendees.len() as u32 - women, women),
+            "{kind:?}: live tally vs register rows"
+        );
+        if let Some(frozen) = m.closed_tally {
+            assert_eq!(
+                frozen, live,
+                "{kind:?}: frozen tally vs register of a closed meeting"
+            );
+        }
+    }
+    found
+}
+
 static FRESH_CASES: AtomicUsize = AtomicUsize::new(0);
-/// Communes, villages and cycles the random cases created (how far the fuzzing got).
-static CREATED: AtomicUsize = AtomicUsize::new(0);
+/// Audit-log rows written by all random cases: how many changes the fuzzing saved.
+static SAVED: AtomicUsize = AtomicUsize::new(0);
 static DEMO_CASES: AtomicUsize = AtomicUsize::new(0);
+static MEETING1_CASES: AtomicUsize = AtomicUsize::new(0);
 
 proptest! {
     #![proptest_config(Config {
@@ -496,6 +670,11 @@ proptest! {
         DEMO_CASES.fetch_add(1, Ordering::Relaxed);
         run_case(Kind::Demo, &case);
     }
+
+    fn fuzz_demo_meeting1(case in case()) {
+        MEETING1_CASES.fetch_add(1, Ordering::Relaxed);
+        run_case(Kind::DemoMeeting1, &case);
+    }
 }
 
 #[test]
@@ -503,10 +682,10 @@ fn random_events_on_a_fresh_database() {
     fuzz_fresh();
     println!(
         "fuzz_input: {} cases on a fresh database (KEHOACH_FUZZ_CASES={}); \
-         records created by all cases so far: {}",
+         changes saved by all cases so far: {}",
         FRESH_CASES.load(Ordering::Relaxed),
         cases(),
-        CREATED.load(Ordering::Relaxed)
+        SAVED.load(Ordering::Relaxed)
     );
 }
 
@@ -515,10 +694,22 @@ fn random_events_on_the_demo_database() {
     fuzz_demo();
     println!(
         "fuzz_input: {} cases on the demo database (KEHOACH_FUZZ_CASES={}); \
-         records created by all cases so far: {}",
+         changes saved by all cases so far: {}",
         DEMO_CASES.load(Ordering::Relaxed),
         cases(),
-        CREATED.load(Ordering::Relaxed)
+        SAVED.load(Ordering::Relaxed)
+    );
+}
+
+#[test]
+fn random_events_inside_demo_meeting1() {
+    fuzz_demo_meeting1();
+    println!(
+        "fuzz_input: {} cases inside the demo's village meeting 1 (KEHOACH_FUZZ_CASES={}); \
+         changes saved by all cases so far: {}",
+        MEETING1_CASES.load(Ordering::Relaxed),
+        cases(),
+        SAVED.load(Ordering::Relaxed)
     );
 }
 

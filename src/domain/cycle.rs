@@ -63,6 +63,50 @@ pub struct CycleFacts {
     pub figures: u32,
     /// Members of the commune facilitation team.
     pub facilitators: u32,
+    /// The situation assessment's progress.
+    pub assessment: AssessmentProgress,
+    /// Activities with a score on every criterion of the working-group matrix.
+    pub activities_scored: u32,
+    /// Activities with at least one score.
+    pub activities_touched: u32,
+    /// Village meeting 2's progress.
+    pub meeting2: Meeting2Progress,
+}
+
+/// Facts about village meeting 2, for its step status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Meeting2Progress {
+    /// People registered at meeting 2.
+    pub attendees: u32,
+    /// Women among them.
+    pub women: u32,
+    /// Whether meeting 2 is closed.
+    pub closed: bool,
+    /// Whether it was closed with a written override reason (under 30% women).
+    pub overridden: bool,
+    /// Whether any group result is entered (the scoring settings are locked).
+    pub scored: bool,
+    /// Whether the official medium-term plan is approved and frozen.
+    pub plan_approved: bool,
+}
+
+/// Counts about a cycle's situation assessment, for its step status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AssessmentProgress {
+    /// PRA tools selected for the cycle.
+    pub tools_selected: u32,
+    /// Selected tools with at least one finding.
+    pub tools_done: u32,
+    /// Sub-groups.
+    pub subgroups: u32,
+    /// Sub-groups with at least one finding.
+    pub subgroups_reported: u32,
+    /// Proposed activities (merged duplicates not counted).
+    pub activities: u32,
+    /// Time taken: the longest sub-group's total minutes (sub-groups work side by side).
+    pub minutes_used: u32,
+    /// Whether the sub-group rules (`subgroup::check`) are all met.
+    pub rules_met: bool,
 }
 
 /// What the facilitator typed to create a cycle.

@@ -1,4 +1,165 @@
 //! Exports of a village's plan for the commune: pure functions from a plan snapshot to
 //! bytes (xlsx, html, csv, json). The caller writes the files. Must not touch the database.
-//!
-//! The formats arrive with the export issue; the module exists now so the layering holds.
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod snapshot;
+pub mod xlsx;
+
+pub use snapshot::CycleSnapshot;
+
+use crate::domain::{ChairRole, Gender, Organisation, WealthGroup};
+use crate::i18n::{Lang, t};
+
+/// Why an export could not be made or a bundle could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The bundle is not valid JSON or not a kehoach bundle.
+    #[error("not a kehoach export bundle: {0}")]
+    Malformed(String),
+    /// The bundle's content does not match its checksum (changed or damaged).
+    #[error("the bundle was changed or damaged: its checksum does not match")]
+    Checksum,
+    /// The bundle was written by a newer kehoach.
+    #[error("the bundle has schema version {found}; this kehoach reads up to {supported}")]
+    NewerSchema {
+        /// Version in the bundle.
+        found: u32,
+        /// Newest version this build reads.
+        supported: u32,
+    },
+    /// The spreadsheet writer failed.
+    #[error("spreadsheet error: {0}")]
+    Xlsx(String),
+}
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Excel workbook, one sheet per form.
+    Xlsx,
+    /// Printable A4 HTML page.
+    Html,
+    /// One UTF-8 CSV file (with BOM) per form.
+    Csv,
+    /// JSON bundle with schema version and checksum.
+    Json,
+}
+
+impl Format {
+    /// All formats.
+    pub const ALL: [Format; 4] = [Format::Xlsx, Format::Html, Format::Csv, Format::Json];
+
+    /// Parses `xlsx`, `html`, `csv` or `json` (any case).
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "xlsx" => Some(Format::Xlsx),
+            "html" => Some(Format::Html),
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+/// The files of one format for a snapshot: (file name, bytes).
+pub fn render(
+    snapshot: &CycleSnapshot,
+    format: Format,
+    lang: Lang,
+) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
+    let stem = file_stem(&snapshot.village.name, snapshot.cycle.year);
+    Ok(match format {
+        Format::Xlsx => vec![(format!("{stem}.xlsx"), xlsx::to_xlsx(snapshot, lang)?)],
+        Format::Html => vec![(format!("{stem}.html"), html::to_html(snapshot, lang))],
+        Format::Json => vec![(format!("{stem}.json"), json::to_json(snapshot))],
+        Format::Csv => csv::to_csv(snapshot),
+    })
+}
+
+/// ASCII-safe file stem from village and year: "Buôn Kram", 2026 → "buon-kram-2026".
+pub fn file_stem(village: &str, year: i32) -> String {
+    let folded = crate::domain::text::fold(village);
+    let mut stem = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            stem.push(c);
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        format!("village-{year}")
+    } else {
+        format!("{stem}-{year}")
+    }
+}
+
+/// Label of a gender.
+pub(crate) fn gender_label(lang: Lang, g: Gender) -> String {
+    t(lang, &format!("gender.{}", g.code()))
+}
+
+/// Label of a wealth group (empty when unknown).
+pub(crate) fn wealth_label(lang: Lang, w: Option<WealthGroup>) -> String {
+    w.map(|w| t(lang, &format!("wealth.{}", w.code())))
+        .unwrap_or_default()
+}
+
+/// Labels of organisations, comma-separated.
+pub(crate) fn orgs_label(lang: Lang, orgs: &[Organisation]) -> String {
+    orgs.iter()
+        .map(|o| t(lang, &format!("export.org.{}", o.code())))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Label of a chair's role (empty when not set).
+pub(crate) fn role_label(lang: Lang, r: Option<ChairRole>) -> String {
+    r.map(|r| t(lang, &format!("role.{}", r.code())))
+        .unwrap_or_default()
+}
+
+/// "Có"/"Không" (yes/no).
+pub(crate) fn yes_no(lang: Lang, b: bool) -> String {
+    t(lang, if b { "export.yes" } else { "export.no" })
+}
+
+/// Label of a figure key.
+pub(crate) fn figure_label(lang: Lang, key: &str) -> String {
+    t(lang, &format!("figure.{key}"))
+}
+
+/// Whether a figure is a number (count or measure) by its definition.
+pub(crate) fn figure_number(key: &str, value: &str) -> Option<f64> {
+    use crate::domain::basic_info::{FIGURES, FigureKind};
+    let def = FIGURES.iter().find(|d| d.key == key)?;
+    match def.kind {
+        FigureKind::Text => None,
+        FigureKind::Count | FigureKind::Measure => value.trim().replace(',', ".").parse().ok(),
+    }
+}
+
+/// Labels of what the chair announced.
+pub(crate) fn announced_label(lang: Lang, codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|c| t(lang, &format!("rec.ann.{c}")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_stems_are_ascii() {
+        assert_eq!(file_stem("Buôn Kram", 2026), "buon-kram-2026");
+        assert_eq!(file_stem("Thôn 3", 2027), "thon-3-2027");
+        assert_eq!(file_stem("Đắk  Lắk / Ea", 2026), "dak-lak-ea-2026");
+        assert_eq!(file_stem("..", 2026), "village-2026");
+    }
+}

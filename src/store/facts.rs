@@ -1,6 +1,10 @@
 //! Stored facts about a cycle, from which the workflow derives each step's status.
 
-use super::{Result, Store};
+use super::{Result, Store, StoreError};
+use crate::domain::cycle::{AssessmentProgress, Meeting2Progress};
+use crate::domain::pra::Catalogue;
+use crate::domain::subgroup::check;
+use crate::domain::working_group::failed;
 use crate::domain::{CycleFacts, CycleId};
 
 impl Store {
@@ -42,6 +46,7 @@ impl Store {
             [cycle.village_id.0],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
+        let scored = self.matrix_rows(id)?;
         Ok(CycleFacts {
             makes_medium_term_plan: cycle.makes_medium_term_plan(),
             meeting1_attendees: attendees,
@@ -53,6 +58,55 @@ impl Store {
             wg_override,
             figures,
             facilitators,
+            assessment: self.assessment_progress(id)?,
+            activities_scored: scored.iter().filter(|r| r.missing().is_empty()).count() as u32,
+            activities_touched: scored.iter().filter(|r| r.partial_total() > 0).count() as u32,
+            meeting2: self.meeting2_progress(id)?,
+        })
+    }
+
+    /// Meeting 2's attendance, closing and plan approval.
+    fn meeting2_progress(&self, id: CycleId) -> Result<Meeting2Progress> {
+        let (attendees, women, closed, overridden) = self.conn.query_row(
+            "SELECT count(a.person_id),
+                    coalesce(sum(a.gender = 'f'), 0),
+                    coalesce(max(m.closed_men IS NOT NULL), 0),
+                    coalesce(max(m.override_reason IS NOT NULL), 0)
+             FROM meetings m LEFT JOIN attendance a ON a.meeting_id = m.id
+             WHERE m.cycle_id = ?1 AND m.kind = 'village2'",
+            [id.0],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+        let settings = self.scoring_settings(id)?;
+        Ok(Meeting2Progress {
+            attendees,
+            women,
+            closed,
+            overridden,
+            scored: settings.locked,
+            plan_approved: settings.plan_frozen,
+        })
+    }
+
+    /// The assessment counts and whether the sub-group rules are met.
+    fn assessment_progress(&self, id: CycleId) -> Result<AssessmentProgress> {
+        let f = self.assessment_facts(id)?;
+        let catalogue =
+            Catalogue::builtin().map_err(|_| StoreError::Refused("assess.err.catalogue"))?;
+        let members = self.working_group(id)?.members;
+        let findings = check(&self.subgroups(id)?, &members, &catalogue);
+        Ok(AssessmentProgress {
+            tools_selected: f.tools_selected,
+            tools_done: f.tools_done,
+            subgroups: f.subgroups,
+            subgroups_reported: f.subgroups_reported,
+            activities: f.activities,
+            minutes_used: crate::workflow::assessment_elapsed(
+                self.findings(id)?
+                    .iter()
+                    .map(|f| (f.subgroup_id, f.minutes)),
+            ),
+            rules_met: !failed(&findings),
         })
     }
 }

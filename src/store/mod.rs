@@ -16,6 +16,7 @@ mod people;
 mod places;
 mod preparation;
 mod prioritisation;
+mod snapshot;
 mod working_group;
 
 use std::fs::File;

@@ -177,6 +177,18 @@ fn apply(store: &mut Store, change: Change) -> Result<Saved, StoreError> {
         }
         Change::CreateCycle(new) => Saved::Cycle(store.create_cycle(&new)?.id),
         Change::LoadDemo => Saved::Cycle(crate::demo::populate(store)?),
+        Change::Scoring(c) => {
+            super::screens::wgmeeting::apply_scoring(store, c)?;
+            Saved::Other
+        }
+        Change::Assessment(c) => {
+            super::screens::assessment::apply_assessment(store, c)?;
+            Saved::Other
+        }
+        Change::Meeting2(c) => {
+            super::screens::meeting2::apply_meeting2(store, c)?;
+            Saved::Other
+        }
         other => {
             apply_meeting(store, other)?;
             Saved::Other

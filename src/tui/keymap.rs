@@ -28,6 +28,20 @@ pub enum Context {
     Record,
     /// The preparation screen's lists.
     Prep,
+    /// Sub-group reports at the working-group meeting.
+    WgReports,
+    /// The scoring matrix: digits score the cell under the cursor.
+    WgMatrix,
+    /// The ranked draft plan.
+    WgDraft,
+    /// The assessment screen's lists (tools, sub-groups, findings, activities).
+    Assess,
+    /// A multi-line text area: Enter is a new line, F9 saves.
+    TextArea,
+    /// Meeting 2's group rows: digits type a vote count or position, Enter saves.
+    Scores,
+    /// Meeting 2's combined results.
+    Results,
 }
 
 /// Something the user asked for, independent of the key that asked.
@@ -77,6 +91,10 @@ pub enum Action {
     Section2,
     /// Show the third section.
     Section3,
+    /// Show the fourth section.
+    Section4,
+    /// Show the fifth section.
+    Section5,
     /// Add a new item.
     Add,
     /// Remove the selected item (asks first).
@@ -93,6 +111,10 @@ pub enum Action {
     Reopen,
     /// Change the working group's size range.
     EditRange,
+    /// Jump to a row by its number.
+    GoTo,
+    /// Change the combination method (meeting 2).
+    ChooseMethod,
 }
 
 /// One binding: in `context`, `key` with `mods` does `action`, labelled `label` (i18n key).
@@ -217,10 +239,72 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Prep, K::PageDown, A::PageDown, ""),
     b(C::Prep, K::Esc, A::Back, "key.back"),
     b(C::Prep, K::Char('?'), A::Help, "key.help"),
+    b(C::Assess, K::Char(' '), A::Toggle, "assess.key.toggle"),
+    b(C::Assess, K::Tab, A::NextField, "assess.key.pane"),
+    b(C::Assess, K::BackTab, A::PrevField, ""),
+    b(C::Assess, K::Char('a'), A::Add, "key.add"),
+    b(C::Assess, K::Enter, A::Open, "key.edit"),
+    b(C::Assess, K::Char('t'), A::SetLeader, ""),
+    b(C::Assess, K::Up, A::Up, ""),
+    b(C::Assess, K::Down, A::Down, ""),
+    b(C::Assess, K::PageUp, A::PageUp, ""),
+    b(C::Assess, K::PageDown, A::PageDown, ""),
+    b(C::Assess, K::Esc, A::Back, "key.back"),
+    b(C::Assess, K::Char('?'), A::Help, "key.help"),
+    b(C::TextArea, K::F(9), A::Submit, "assess.key.save_f9"),
+    b(C::TextArea, K::Tab, A::NextField, "key.next_field"),
+    b(C::TextArea, K::BackTab, A::PrevField, ""),
+    b(C::TextArea, K::Esc, A::Back, "key.cancel"),
+    b(C::TextArea, K::F(1), A::Help, "key.help_f1"),
+    b(C::WgReports, K::Char(' '), A::Toggle, "key.merge"),
+    b(C::WgReports, K::Right, A::NextField, "key.group"),
+    b(C::WgReports, K::Left, A::PrevField, ""),
+    b(C::WgReports, K::Up, A::Up, ""),
+    b(C::WgReports, K::Down, A::Down, ""),
+    b(C::WgReports, K::PageUp, A::PageUp, ""),
+    b(C::WgReports, K::PageDown, A::PageDown, ""),
+    b(C::WgReports, K::Esc, A::Back, "key.back"),
+    b(C::WgReports, K::Char('?'), A::Help, "key.help"),
+    b(C::WgMatrix, K::Enter, A::Open, "key.jump"),
+    b(C::WgMatrix, K::Char('s'), A::EditRange, "key.scale"),
+    b(C::WgMatrix, K::Up, A::Up, ""),
+    b(C::WgMatrix, K::Down, A::Down, ""),
+    b(C::WgMatrix, K::PageUp, A::PageUp, ""),
+    b(C::WgMatrix, K::PageDown, A::PageDown, ""),
+    b(C::WgMatrix, K::Esc, A::Back, "key.back"),
+    b(C::WgMatrix, K::Char('?'), A::Help, "key.help"),
+    b(C::WgDraft, K::Up, A::Up, ""),
+    b(C::WgDraft, K::Down, A::Down, ""),
+    b(C::WgDraft, K::PageUp, A::PageUp, ""),
+    b(C::WgDraft, K::PageDown, A::PageDown, ""),
+    b(C::WgDraft, K::Esc, A::Back, "key.back"),
+    b(C::WgDraft, K::Char('?'), A::Help, "key.help"),
+    b(C::Scores, K::Enter, A::Submit, "m2.key.save_next"),
+    b(C::Scores, K::Char('g'), A::GoTo, "m2.key.goto"),
+    b(C::Scores, K::Char('e'), A::Open, "m2.key.details"),
+    b(C::Scores, K::Char('v'), A::Toggle, "m2.key.mode"),
+    b(C::Scores, K::Delete, A::Remove, "m2.key.clear"),
+    b(C::Scores, K::Up, A::Up, ""),
+    b(C::Scores, K::Down, A::Down, ""),
+    b(C::Scores, K::PageUp, A::PageUp, ""),
+    b(C::Scores, K::PageDown, A::PageDown, ""),
+    b(C::Scores, K::Esc, A::Back, "key.back"),
+    b(C::Scores, K::Char('?'), A::Help, ""),
+    b(C::Results, K::Char('a'), A::Finalise, "m2.key.approve"),
+    b(C::Results, K::Char('p'), A::ChooseMethod, "m2.key.method"),
+    b(C::Results, K::Char('m'), A::Reopen, "m2.key.reopen"),
+    b(C::Results, K::Up, A::Up, ""),
+    b(C::Results, K::Down, A::Down, ""),
+    b(C::Results, K::PageUp, A::PageUp, ""),
+    b(C::Results, K::PageDown, A::PageDown, ""),
+    b(C::Results, K::Esc, A::Back, "key.back"),
+    b(C::Results, K::Char('?'), A::Help, "key.help"),
     b(C::Global, K::F(1), A::Help, ""),
     b(C::Global, K::F(3), A::Section1, ""),
     b(C::Global, K::F(4), A::Section2, ""),
     b(C::Global, K::F(5), A::Section3, ""),
+    b(C::Global, K::F(6), A::Section4, ""),
+    b(C::Global, K::F(7), A::Section5, ""),
     b(C::Global, K::F(2), A::ToggleLang, ""),
     Binding {
         mods: KeyModifiers::CONTROL,

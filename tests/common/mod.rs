@@ -17,12 +17,17 @@ pub const TIMEOUT: Duration = Duration::from_secs(15);
 /// Builds `kehoach` with `cargo build --release --bin kehoach` (once per test process) and
 /// returns the path of the executable. The tests run under plain `cargo test`, yet the
 /// end-to-end tests exercise the binary a facilitator runs: release profile, stripped, LTO.
+///
+/// A failed build is remembered, so every test reports it without building again.
 pub fn release_binary() -> PathBuf {
-    static BINARY: OnceLock<PathBuf> = OnceLock::new();
-    BINARY.get_or_init(build_release).clone()
+    static BINARY: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    match BINARY.get_or_init(build_release) {
+        Ok(path) => path.clone(),
+        Err(why) => panic!("{why}"),
+    }
 }
 
-fn build_release() -> PathBuf {
+fn build_release() -> Result<PathBuf, String> {
     let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let output = Command::new(env!("CARGO"))
         .current_dir(manifest_dir)
@@ -34,12 +39,13 @@ fn build_release() -> PathBuf {
             "--message-format=json",
         ])
         .output()
-        .expect("run cargo build --release");
-    assert!(
-        output.status.success(),
-        "cargo build --release --bin kehoach failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+        .map_err(|e| format!("cannot run cargo build --release: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "cargo build --release --bin kehoach failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
     // Cargo names the executable it built; that respects CARGO_TARGET_DIR and --target.
     let stdout = String::from_utf8_lossy(&output.stdout);
     let built = stdout
@@ -48,8 +54,14 @@ fn build_release() -> PathBuf {
         .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "kehoach")
         .find_map(|m| m["executable"].as_str().map(PathBuf::from));
     let binary = built.unwrap_or_else(|| manifest_dir.join("target/release/kehoach"));
-    assert!(binary.is_file(), "no binary at {}", binary.display());
-    binary
+    if binary.is_file() {
+        Ok(binary)
+    } else {
+        Err(format!(
+            "cargo build succeeded but no binary at {}",
+            binary.display()
+        ))
+    }
 }
 
 /// Runs the release binary with `args`, stdin empty and stdout/stderr piped (not a
@@ -206,11 +218,12 @@ impl Tmux {
         self.run(&["capture-pane", "-p", "-t", &self.target])
     }
 
-    /// The screen with the lines scrolled off above it (what tmux keeps in history).
-    /// After the program ends, tmux's "Pane is dead" line can scroll the last line of
-    /// output off the visible screen, so checks after exit read this.
+    /// The screen with the lines scrolled off above it (what tmux keeps in history), lines
+    /// wrapped at the window's edge joined back. After the program ends, tmux's "Pane is
+    /// dead" line can scroll the last line of output off the visible screen, so checks
+    /// after exit read this.
     pub fn capture_all(&self) -> String {
-        self.run(&["capture-pane", "-p", "-S", "-", "-t", &self.target])
+        self.run(&["capture-pane", "-p", "-J", "-S", "-", "-t", &self.target])
     }
 
     /// A tmux format about the pane, e.g. `#{pane_pid}`.

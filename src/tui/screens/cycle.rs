@@ -14,7 +14,13 @@ use crate::tui::widgets::Input;
 use crate::workflow::{Step, StepStatus, can_enter, status};
 
 /// The steps whose screens exist in this version.
-pub const BUILT_STEPS: &[Step] = &[Step::Preparation, Step::Meeting1];
+pub const BUILT_STEPS: &[Step] = &[
+    Step::Preparation,
+    Step::Meeting1,
+    Step::Assessment,
+    Step::WorkingGroupMeeting,
+    Step::Meeting2,
+];
 
 /// The cycle screen's state.
 pub struct CycleScreen {
@@ -80,6 +86,9 @@ impl CycleScreen {
             Ok(()) => match self.step() {
                 Step::Preparation => Outcome::Go(Nav::Preparation(self.cycle.id)),
                 Step::Meeting1 => Outcome::Go(Nav::Meeting1(self.cycle.id)),
+                Step::Assessment => Outcome::Go(Nav::Assessment(self.cycle.id)),
+                Step::WorkingGroupMeeting => Outcome::Go(Nav::WgMeeting(self.cycle.id)),
+                Step::Meeting2 => Outcome::Go(Nav::Meeting2(self.cycle.id)),
                 _ => Outcome::Stay,
             },
             Err(blocker) => Outcome::Say(t(lang, blocker.0)),

@@ -2,13 +2,16 @@
 //! turns inputs into an [`Outcome`], and renders from its state. Writes go back to the
 //! app as [`Change`] values; the app saves them and tells the screen how it went.
 
+pub mod assessment;
 pub mod attendance;
 pub mod cycle;
 pub mod home;
 pub mod meeting1;
+pub mod meeting2;
 pub mod preparation;
 pub mod reason;
 pub mod record;
+pub mod wgmeeting;
 pub mod workgroup;
 
 use ratatui::buffer::Buffer;
@@ -178,6 +181,12 @@ pub enum Change {
         /// Written reason.
         reason: String,
     },
+    /// An edit of the situation assessment.
+    Assessment(assessment::AssessmentChange),
+    /// An edit at village meeting 2 (groups, method, approval).
+    Meeting2(meeting2::Meeting2Change),
+    /// An edit at the working-group meeting (scores, scale, merges).
+    Scoring(wgmeeting::ScoringChange),
 }
 
 /// What a saved change created, so the screen can select it.
@@ -204,6 +213,12 @@ pub enum Nav {
     Meeting1(CycleId),
     /// Preparation of a cycle's village.
     Preparation(CycleId),
+    /// The situation assessment of a cycle.
+    Assessment(CycleId),
+    /// Village meeting 2 of a cycle.
+    Meeting2(CycleId),
+    /// The working-group meeting of a cycle.
+    WgMeeting(CycleId),
 }
 
 /// What a screen asks the app to do after an input.
@@ -237,6 +252,12 @@ pub enum Screen {
     Meeting1(Box<meeting1::Meeting1Screen>),
     /// Preparation.
     Preparation(preparation::PreparationScreen),
+    /// Situation assessment.
+    Assessment(Box<assessment::AssessmentScreen>),
+    /// Village meeting 2.
+    Meeting2(Box<meeting2::Meeting2Screen>),
+    /// Working-group meeting.
+    WgMeeting(Box<wgmeeting::WgMeetingScreen>),
 }
 
 impl Screen {
@@ -251,6 +272,15 @@ impl Screen {
             Nav::Preparation(id) => {
                 Screen::Preparation(preparation::PreparationScreen::load(store, id)?)
             }
+            Nav::WgMeeting(id) => {
+                Screen::WgMeeting(Box::new(wgmeeting::WgMeetingScreen::load(store, id)?))
+            }
+            Nav::Assessment(id) => Screen::Assessment(Box::new(
+                assessment::AssessmentScreen::load(store, id, lang)?,
+            )),
+            Nav::Meeting2(id) => {
+                Screen::Meeting2(Box::new(meeting2::Meeting2Screen::load(store, id, lang)?))
+            }
         })
     }
 
@@ -261,6 +291,9 @@ impl Screen {
             Screen::Cycle(_) => Some(Nav::Home),
             Screen::Meeting1(s) => Some(Nav::Cycle(s.cycle_id())),
             Screen::Preparation(s) => Some(Nav::Cycle(s.cycle_id())),
+            Screen::Assessment(s) => Some(Nav::Cycle(s.cycle_id())),
+            Screen::Meeting2(s) => Some(Nav::Cycle(s.cycle_id())),
+            Screen::WgMeeting(s) => Some(Nav::Cycle(s.cycle_id())),
         }
     }
 
@@ -271,6 +304,9 @@ impl Screen {
             Screen::Cycle(_) => Context::Cycle,
             Screen::Meeting1(s) => s.context(),
             Screen::Preparation(s) => s.context(),
+            Screen::Assessment(s) => s.context(),
+            Screen::Meeting2(s) => s.context(),
+            Screen::WgMeeting(s) => s.context(),
         }
     }
 
@@ -278,7 +314,7 @@ impl Screen {
     pub fn has_open_edit(&self) -> bool {
         matches!(
             self.context(),
-            Context::Form | Context::QuickAdd | Context::Record
+            Context::Form | Context::QuickAdd | Context::Record | Context::TextArea
         )
     }
 
@@ -289,6 +325,9 @@ impl Screen {
             Screen::Cycle(s) => s.update(input, ctx),
             Screen::Meeting1(s) => s.update(input, ctx),
             Screen::Preparation(s) => s.update(input, ctx),
+            Screen::Assessment(s) => s.update(input, ctx),
+            Screen::Meeting2(s) => s.update(input, ctx),
+            Screen::WgMeeting(s) => s.update(input, ctx),
         }
     }
 
@@ -299,6 +338,9 @@ impl Screen {
             Screen::Cycle(s) => s.reload(store),
             Screen::Meeting1(s) => s.on_saved(store, result.is_ok(), lang),
             Screen::Preparation(s) => s.on_saved(store, result.is_ok()),
+            Screen::Assessment(s) => s.on_saved(store, result.is_ok(), lang),
+            Screen::Meeting2(s) => s.on_saved(store, result.is_ok(), lang),
+            Screen::WgMeeting(s) => s.on_saved(store, result.is_ok()),
         }
     }
 
@@ -309,6 +351,9 @@ impl Screen {
             Screen::Cycle(s) => s.breadcrumb(lang),
             Screen::Meeting1(s) => s.breadcrumb(lang),
             Screen::Preparation(s) => s.breadcrumb(lang),
+            Screen::Assessment(s) => s.breadcrumb(lang),
+            Screen::Meeting2(s) => s.breadcrumb(lang),
+            Screen::WgMeeting(s) => s.breadcrumb(lang),
         }
     }
 
@@ -319,6 +364,9 @@ impl Screen {
             Screen::Cycle(s) => s.help_key(),
             Screen::Meeting1(_) => "help.step.meeting1".into(),
             Screen::Preparation(_) => "help.step.preparation".into(),
+            Screen::Assessment(_) => "help.step.assessment".into(),
+            Screen::Meeting2(_) => "help.step.meeting2".into(),
+            Screen::WgMeeting(_) => "help.step.wg_meeting".into(),
         }
     }
 
@@ -329,6 +377,9 @@ impl Screen {
             Screen::Cycle(s) => s.render(area, buf, ctx),
             Screen::Meeting1(s) => s.render(area, buf, ctx),
             Screen::Preparation(s) => s.render(area, buf, ctx),
+            Screen::Assessment(s) => s.render(area, buf, ctx),
+            Screen::Meeting2(s) => s.render(area, buf, ctx),
+            Screen::WgMeeting(s) => s.render(area, buf, ctx),
         }
     }
 }

@@ -5,6 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::Change;
+use super::meeting2::Meeting2Change as M2;
+use crate::domain::scoring::{Group, InputMode, Method};
 use crate::domain::text::clean_name;
 use crate::domain::{CycleId, MeetingId};
 use crate::i18n::{Lang, t};
@@ -23,6 +25,14 @@ pub enum ReasonFor {
     FinaliseWg(CycleId),
     /// Reopening a finalised working group.
     ReopenWg(CycleId),
+    /// Changing a meeting-2 group's input mode once scoring has started.
+    ChangeMode(CycleId, Group, InputMode),
+    /// Changing the combination method once scoring has started.
+    ChangeMethod(CycleId, Method),
+    /// Approving the plan, closing meeting 2 below 30% women.
+    ApproveBelow(CycleId, MeetingId),
+    /// Reopening the approved medium-term plan.
+    ReopenPlan(CycleId),
 }
 
 impl ReasonFor {
@@ -32,6 +42,9 @@ impl ReasonFor {
             ReasonFor::ReopenMeeting(_) => "reason.reopen_meeting",
             ReasonFor::FinaliseWg(_) => "reason.finalise_failed",
             ReasonFor::ReopenWg(_) => "reason.reopen_wg",
+            ReasonFor::ChangeMode(..) | ReasonFor::ChangeMethod(..) => "m2.reason.locked",
+            ReasonFor::ApproveBelow(..) => "m2.reason.approve_below",
+            ReasonFor::ReopenPlan(_) => "m2.reason.reopen_plan",
         }
     }
 
@@ -47,6 +60,42 @@ impl ReasonFor {
                 reason: Some(reason),
             },
             ReasonFor::ReopenWg(cycle) => Change::ReopenWg { cycle, reason },
+            ReasonFor::ApproveBelow(cycle, meeting) => Change::Meeting2(M2::Approve {
+                cycle,
+                meeting,
+                reason: Some(reason),
+            }),
+            ReasonFor::ReopenPlan(cycle) => Change::Meeting2(M2::Reopen { cycle, reason }),
+            ReasonFor::ChangeMode(cycle, group, mode) => Change::Meeting2(M2::Mode {
+                cycle,
+                group,
+                mode,
+                reason: Some(reason),
+            }),
+            ReasonFor::ChangeMethod(cycle, method) => Change::Meeting2(M2::Method {
+                cycle,
+                method,
+                reason: Some(reason),
+            }),
+        }
+    }
+
+    /// The change for a meeting-2 setting purpose with an optional reason (needed once
+    /// the settings are locked); `None` for purposes that always need a reason.
+    pub fn setting_change(self, reason: Option<String>) -> Option<Change> {
+        match self {
+            ReasonFor::ChangeMode(cycle, group, mode) => Some(Change::Meeting2(M2::Mode {
+                cycle,
+                group,
+                mode,
+                reason,
+            })),
+            ReasonFor::ChangeMethod(cycle, method) => Some(Change::Meeting2(M2::Method {
+                cycle,
+                method,
+                reason,
+            })),
+            _ => None,
         }
     }
 }

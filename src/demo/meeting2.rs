@@ -1,0 +1,92 @@
+//! The demo's village meeting 2: 80 of meeting 1's participants (30 women), a men's and a
+//! women's group placing 3 votes each, combined with the default method and approved as
+//! the official medium-term plan. The men favour the draft's order (infrastructure); the
+//! women favour the activities women proposed, so the two rankings differ visibly.
+
+use crate::domain::scoring::{Group, combine, draft_ranks, rank_matrix};
+use crate::domain::{CycleId, MeetingKind, VillageId};
+use crate::store::{GroupInfo, MeetingDetails, Result, Store};
+
+/// Meeting 1 participants who come again.
+const ATTENDEES: usize = 80;
+
+/// Votes each person places.
+const VOTES_EACH: u32 = 3;
+
+/// Writes meeting 2: attendance, both groups' votes, closing and approval.
+pub fn write(store: &mut Store, cycle: CycleId, village: VillageId) -> Result<()> {
+    let meeting = store.meeting(cycle, MeetingKind::Village2)?;
+    store.update_meeting_details(
+        meeting.id,
+        &MeetingDetails {
+            date: "2026-06-02".into(),
+            place: "Nhà văn hoá Buôn Kram".into(),
+            chair: super::attendee(super::LEADER).name,
+            chair_role: Some(crate::domain::ChairRole::BoardHead),
+            start_time: "07:30".into(),
+            end_time: "10:30".into(),
+            announced: Vec::new(),
+        },
+    )?;
+    let people = store.people(village)?;
+    let (mut men, mut women) = (0, 0);
+    for i in 0..ATTENDEES {
+        let fields = super::attendee(i);
+        let Some(person) = people.iter().find(|p| p.fields.name == fields.name) else {
+            continue;
+        };
+        if store.add_attendee(meeting.id, person.id, fields.gender).is_ok() {
+            match fields.gender {
+                crate::domain::Gender::Female => women += 1,
+                _ => men += 1,
+            }
+        }
+    }
+    write_groups(store, cycle, men, women)?;
+    store.close_meeting(meeting.id, None)?;
+    let draft = draft_ranks(&rank_matrix(&store.matrix_rows(cycle)?));
+    let combined = combine(
+        &store.group_result(cycle, Group::Men)?,
+        &store.group_result(cycle, Group::Women)?,
+        &draft,
+        store.scoring_settings(cycle)?.method,
+    );
+    store.approve_plan(cycle, &combined).map(drop)
+}
+
+/// Both groups' details and votes: the men's votes follow the draft order, the women's
+/// put the activities women proposed first.
+fn write_groups(store: &mut Store, cycle: CycleId, men: u32, women: u32) -> Result<()> {
+    let draft = draft_ranks(&rank_matrix(&store.matrix_rows(cycle)?));
+    let activities = store.activities(cycle)?;
+    let by_women = |key: i64| {
+        activities
+            .iter()
+            .any(|a| a.id.0 == key && a.fields.proposed_by_women)
+    };
+    let mut women_order: Vec<i64> = draft.iter().map(|&(k, _)| k).collect();
+    women_order.sort_by_key(|k| !by_women(*k));
+    women_order.rotate_left(1);
+    for (group, members, recorder) in [
+        (Group::Men, men, "Y Kim Niê"),
+        (Group::Women, women, "H'Blưm Êban"),
+    ] {
+        let info = GroupInfo {
+            members,
+            votes_each: VOTES_EACH,
+            recorder: recorder.into(),
+        };
+        store.set_group_info(cycle, group, &info)?;
+    }
+    for (k, &(key, _)) in draft.iter().enumerate() {
+        let votes = 20u32.saturating_sub(2 * u32::try_from(k).unwrap_or(u32::MAX));
+        let id = crate::domain::activity::ActivityId(key);
+        store.set_votes(cycle, Group::Men, id, Some(votes))?;
+    }
+    for (j, &key) in women_order.iter().enumerate() {
+        let votes = 12u32.saturating_sub(u32::try_from(j).unwrap_or(u32::MAX));
+        let id = crate::domain::activity::ActivityId(key);
+        store.set_votes(cycle, Group::Women, id, Some(votes))?;
+    }
+    Ok(())
+}

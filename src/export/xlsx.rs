@@ -1,0 +1,349 @@
+//! XLSX: one sheet per form (basic information, meeting-1 attendance tally, attendance
+//! register, working group, proposed activities), Vietnamese headers, numbers as
+//! numbers, column widths that fit, A4 landscape print setup.
+
+use rust_xlsxwriter::{Format as CellFormat, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use super::csv::ACTIVITY_COLUMNS;
+use super::snapshot::CycleSnapshot;
+use super::{
+    ExportError, announced_label, figure_label, figure_number, gender_label, orgs_label,
+    role_label, wealth_label, yes_no,
+};
+use crate::i18n::{Lang, t};
+
+/// A cell to write.
+enum Cell {
+    Text(String),
+    Number(f64),
+    Empty,
+}
+
+/// A sheet being filled row by row, remembering each column's widest content.
+struct Sheet {
+    ws: Worksheet,
+    row: u32,
+    widths: Vec<usize>,
+    header: CellFormat,
+    title: CellFormat,
+    body: CellFormat,
+    number: CellFormat,
+}
+
+impl Sheet {
+    fn new(name: &str) -> Result<Self, XlsxError> {
+        let mut ws = Worksheet::new();
+        ws.set_name(name)?;
+        ws.set_paper_size(9); // A4
+        ws.set_landscape();
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+        Ok(Sheet {
+            ws,
+            row: 0,
+            widths: Vec::new(),
+            header: CellFormat::new()
+                .set_bold()
+                .set_border(FormatBorder::Thin)
+                .set_text_wrap(),
+            title: CellFormat::new().set_bold().set_font_size(13),
+            body: CellFormat::new().set_border(FormatBorder::Thin),
+            number: CellFormat::new()
+                .set_border(FormatBorder::Thin)
+                .set_num_format("#,##0.##"),
+        })
+    }
+
+    fn title(&mut self, text: &str) -> Result<(), XlsxError> {
+        self.ws
+            .write_string_with_format(self.row, 0, text, &self.title)?;
+        self.row += 2;
+        Ok(())
+    }
+
+    fn header(&mut self, lang: Lang, keys: &[&str]) -> Result<(), XlsxError> {
+        let cells: Vec<Cell> = keys.iter().map(|k| Cell::Text(t(lang, k))).collect();
+        self.write(cells, true)
+    }
+
+    fn write(&mut self, cells: Vec<Cell>, header: bool) -> Result<(), XlsxError> {
+        for (c, cell) in cells.into_iter().enumerate() {
+            let col = c as u16;
+            let width = match &cell {
+                Cell::Text(s) => s.chars().count(),
+                Cell::Number(n) => format!("{n}").len() + 2,
+                Cell::Empty => 0,
+            };
+            if self.widths.len() <= c {
+                self.widths.resize(c + 1, 0);
+            }
+            // Headers wrap, so they count less than body text.
+            let width = if header { width.min(18) } else { width };
+            self.widths[c] = self.widths[c].max(width);
+            let fmt = if header { &self.header } else { &self.body };
+            match cell {
+                Cell::Text(s) => {
+                    self.ws.write_string_with_format(self.row, col, s, fmt)?;
+                }
+                Cell::Number(n) => {
+                    self.ws
+                        .write_number_with_format(self.row, col, n, &self.number)?;
+                }
+                Cell::Empty => {
+                    self.ws.write_blank(self.row, col, fmt)?;
+                }
+            }
+        }
+        self.row += 1;
+        Ok(())
+    }
+
+    fn skip(&mut self) {
+        self.row += 1;
+    }
+
+    fn finish(mut self) -> Result<Worksheet, XlsxError> {
+        for (c, w) in self.widths.iter().enumerate() {
+            let width = (*w as f64 + 2.0).clamp(6.0, 60.0);
+            self.ws.set_column_width(c as u16, width)?;
+        }
+        Ok(self.ws)
+    }
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+fn number(n: impl Into<f64>) -> Cell {
+    Cell::Number(n.into())
+}
+
+fn opt_number(n: Option<f64>) -> Cell {
+    n.map(Cell::Number).unwrap_or(Cell::Empty)
+}
+
+/// The workbook of a snapshot as bytes.
+pub fn to_xlsx(s: &CycleSnapshot, lang: Lang) -> Result<Vec<u8>, ExportError> {
+    build(s, lang).map_err(|e| ExportError::Xlsx(e.to_string()))
+}
+
+fn build(s: &CycleSnapshot, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    wb.push_worksheet(basic(s, lang)?.finish()?);
+    wb.push_worksheet(meeting1(s, lang)?.finish()?);
+    wb.push_worksheet(attendees(s, lang)?.finish()?);
+    wb.push_worksheet(working_group(s, lang)?.finish()?);
+    wb.push_worksheet(activities(s, lang)?.finish()?);
+    wb.save_to_buffer()
+}
+
+fn basic(s: &CycleSnapshot, lang: Lang) -> Result<Sheet, XlsxError> {
+    let mut sh = Sheet::new(&t(lang, "export.sheet.basic"))?;
+    sh.title(&t(lang, "export.title.basic"))?;
+    for (k, v) in [
+        ("province", &s.commune.province),
+        ("district", &s.commune.district),
+        ("commune", &s.commune.name),
+        ("village", &s.village.name),
+    ] {
+        sh.write(
+            vec![text(t(lang, &format!("export.field.{k}"))), text(v.clone())],
+            false,
+        )?;
+    }
+    sh.write(
+        vec![text(t(lang, "export.field.year")), number(s.cycle.year)],
+        false,
+    )?;
+    sh.skip();
+    sh.header(
+        lang,
+        &[
+            "export.col.item",
+            "export.col.value",
+            "export.col.source",
+            "export.col.as_of",
+        ],
+    )?;
+    for f in &s.figures {
+        let value = match figure_number(&f.key, &f.value) {
+            Some(n) => number(n),
+            None => text(f.value.clone()),
+        };
+        sh.write(
+            vec![
+                text(figure_label(lang, &f.key)),
+                value,
+                text(f.source.clone()),
+                text(f.as_of.clone()),
+            ],
+            false,
+        )?;
+    }
+    sh.skip();
+    sh.write(vec![text(t(lang, "export.title.team"))], true)?;
+    sh.header(lang, &["export.col.name", "export.col.role"])?;
+    for f in &s.facilitators {
+        sh.write(vec![text(f.name.clone()), text(f.role.clone())], false)?;
+    }
+    Ok(sh)
+}
+
+fn meeting1(s: &CycleSnapshot, lang: Lang) -> Result<Sheet, XlsxError> {
+    let mut sh = Sheet::new(&t(lang, "export.sheet.meeting1"))?;
+    sh.title(&t(lang, "export.title.meeting1"))?;
+    let Some(m) = &s.meeting1 else {
+        sh.write(vec![text(t(lang, "export.m1.none"))], false)?;
+        return Ok(sh);
+    };
+    let rows: Vec<(&str, Cell)> = vec![
+        ("rec.date", text(m.date.clone())),
+        ("rec.place", text(m.place.clone())),
+        ("rec.chair", text(m.chair.clone())),
+        ("rec.role", text(role_label(lang, m.chair_role))),
+        ("rec.start", text(m.start_time.clone())),
+        ("rec.end", text(m.end_time.clone())),
+        ("rec.announced", text(announced_label(lang, &m.announced))),
+        ("rec.facilitators", text(m.facilitators_present.join(", "))),
+        ("export.m1.men", number(m.tally.men)),
+        ("export.m1.women", number(m.tally.women)),
+        ("export.m1.total", number(m.tally.total())),
+        (
+            "export.m1.women_share",
+            number((s.meeting1_women_percent() * 10.0).round() / 10.0),
+        ),
+        ("export.m1.closed", text(yes_no(lang, m.closed))),
+        (
+            "export.m1.override",
+            text(m.override_reason.clone().unwrap_or_default()),
+        ),
+    ];
+    sh.header(lang, &["export.col.item", "export.col.value"])?;
+    for (k, v) in rows {
+        sh.write(vec![text(t(lang, k)), v], false)?;
+    }
+    Ok(sh)
+}
+
+fn attendees(s: &CycleSnapshot, lang: Lang) -> Result<Sheet, XlsxError> {
+    let mut sh = Sheet::new(&t(lang, "export.sheet.attendees"))?;
+    sh.title(&t(lang, "export.title.attendees"))?;
+    sh.header(
+        lang,
+        &[
+            "export.col.no",
+            "export.col.name",
+            "export.col.gender",
+            "export.col.ethnicity",
+            "export.col.wealth",
+            "export.col.organisations",
+            "export.col.trained",
+        ],
+    )?;
+    for a in &s.attendees {
+        sh.write(
+            vec![
+                number(a.seq),
+                text(a.name.clone().unwrap_or_default()),
+                text(gender_label(lang, a.gender)),
+                text(a.ethnicity.clone().unwrap_or_default()),
+                text(wealth_label(lang, a.wealth)),
+                text(orgs_label(lang, &a.organisations)),
+                text(yes_no(lang, a.trained)),
+            ],
+            false,
+        )?;
+    }
+    Ok(sh)
+}
+
+fn working_group(s: &CycleSnapshot, lang: Lang) -> Result<Sheet, XlsxError> {
+    let wg = &s.working_group;
+    let mut sh = Sheet::new(&t(lang, "export.sheet.working_group"))?;
+    sh.title(&t(lang, "export.title.elected"))?;
+    sh.header(
+        lang,
+        &[
+            "export.col.no",
+            "export.col.name",
+            "export.col.gender",
+            "export.col.ethnicity",
+            "export.col.wealth",
+            "export.col.organisations",
+            "export.col.trained",
+            "export.col.core_farmer",
+            "export.col.leader",
+        ],
+    )?;
+    for (i, m) in wg.members.iter().enumerate() {
+        sh.write(
+            vec![
+                number((i + 1) as u32),
+                text(m.name.clone()),
+                text(gender_label(lang, m.gender)),
+                text(m.ethnicity.clone().unwrap_or_default()),
+                text(wealth_label(lang, m.wealth)),
+                text(orgs_label(lang, &m.organisations)),
+                text(yes_no(lang, m.trained)),
+                text(yes_no(lang, m.core_farmer)),
+                text(yes_no(lang, m.leader)),
+            ],
+            false,
+        )?;
+    }
+    sh.skip();
+    if let Some(c) = wg.frozen {
+        for (k, n) in [
+            ("export.wg.members", c.members),
+            ("export.wg.women", c.women),
+            ("export.wg.trained", c.trained),
+        ] {
+            sh.write(vec![Cell::Empty, text(t(lang, k)), number(n)], false)?;
+        }
+    } else {
+        sh.write(vec![Cell::Empty, text(t(lang, "export.wg.open"))], false)?;
+    }
+    if let Some(r) = &wg.override_reason {
+        sh.write(
+            vec![
+                Cell::Empty,
+                text(t(lang, "export.wg.override")),
+                text(r.clone()),
+            ],
+            false,
+        )?;
+    }
+    Ok(sh)
+}
+
+fn activities(s: &CycleSnapshot, lang: Lang) -> Result<Sheet, XlsxError> {
+    let mut sh = Sheet::new(&t(lang, "export.sheet.activities"))?;
+    sh.title(&t(lang, "export.title.activities"))?;
+    sh.header(lang, &ACTIVITY_COLUMNS)?;
+    for (i, a) in s.activities.iter().enumerate() {
+        let f = &a.fields;
+        sh.write(
+            vec![
+                number((i + 1) as u32),
+                text(f.name.clone()),
+                text(t(lang, f.sector.label_key())),
+                text(t(lang, f.category.label_key())),
+                opt_number(f.quantity),
+                text(f.unit.clone()),
+                text(f.time.clone()),
+                text(f.location.clone()),
+                text(f.responsible.clone()),
+                number(f.contribution.land_m2 as f64),
+                number(f.contribution.money_vnd as f64),
+                number(f.contribution.labour_days),
+                text(f.contribution.materials.clone()),
+                opt_number(f.estimated_cost_vnd.map(|c| c as f64)),
+                text(yes_no(lang, f.proposed_by_women)),
+                text(f.tool_code.clone().unwrap_or_default()),
+            ],
+            false,
+        )?;
+    }
+    Ok(sh)
+}

@@ -1,0 +1,299 @@
+//! Proposed activities: the list by sector, and a form with every attribute the procedure
+//! asks for (quantity and unit, time, place, responsibility, villagers' contribution, the
+//! sub-group and tool it came from). `activity::validate` errors show under their fields.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
+
+use super::{AssessmentChange, Data, save, step_index};
+use crate::domain::activity::{
+    self, Activity, ActivityDraft, ActivityId, Category, Field as AField, Sector, format_decimal,
+};
+use crate::i18n::{Lang, t};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::screens::cycle::unicode_pad;
+use crate::tui::screens::{Outcome, ViewCtx};
+use crate::tui::widgets::Input;
+use crate::tui::widgets::form::{Field, Form, FormEvent};
+
+/// Form field order; the index of each is its position here.
+const TEXT_FIELDS: [(usize, AField); 11] = [
+    (0, AField::Name),
+    (3, AField::Quantity),
+    (4, AField::Unit),
+    (5, AField::Time),
+    (6, AField::Location),
+    (7, AField::Responsible),
+    (8, AField::LandM2),
+    (9, AField::MoneyVnd),
+    (10, AField::LabourDays),
+    (11, AField::Materials),
+    (12, AField::EstimatedCost),
+];
+const SECTOR: usize = 1;
+const CATEGORY: usize = 2;
+const WOMEN: usize = 13;
+const SUBGROUP: usize = 14;
+const TOOL: usize = 15;
+
+/// The activities section's state.
+#[derive(Debug, Default)]
+pub struct ActivitiesTab {
+    selected: usize,
+    form: Option<(Form, Option<ActivityId>)>,
+}
+
+/// The cycle's activities in sector order (then as proposed).
+pub fn by_sector(data: &Data) -> Vec<&Activity> {
+    let rank = |s: Sector| Sector::ALL.iter().position(|x| *x == s).unwrap_or(0);
+    let mut list: Vec<&Activity> = data.activities.iter().collect();
+    list.sort_by_key(|a| (rank(a.fields.sector), a.id));
+    list
+}
+
+impl ActivitiesTab {
+    /// Form context while the form is open.
+    pub fn context(&self) -> Context {
+        if self.form.is_some() {
+            Context::Form
+        } else {
+            Context::Assess
+        }
+    }
+
+    /// Closes the form after a successful save.
+    pub fn saved(&mut self) {
+        self.form = None;
+    }
+
+    /// Handles one input.
+    pub fn update(&mut self, input: Input, data: &Data, lang: Lang) -> Outcome {
+        if let Some((form, id)) = &mut self.form {
+            return match form.handle(&input) {
+                FormEvent::Editing => Outcome::Stay,
+                FormEvent::Cancel => {
+                    self.form = None;
+                    Outcome::Stay
+                }
+                FormEvent::Submit => submit(form, *id, data, lang),
+            };
+        }
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        let list = by_sector(data);
+        match action {
+            Action::Back => Outcome::Back,
+            Action::Help => Outcome::Help,
+            Action::Add => {
+                self.form = Some((new_form(&ActivityDraft::default(), data, lang), None));
+                Outcome::Stay
+            }
+            Action::Open => {
+                if let Some(a) = list.get(self.selected) {
+                    let draft = ActivityDraft::from_valid(&a.fields);
+                    self.form = Some((new_form(&draft, data, lang), Some(a.id)));
+                }
+                Outcome::Stay
+            }
+            other => {
+                self.selected = step_index(self.selected, list.len(), other);
+                Outcome::Stay
+            }
+        }
+    }
+
+    /// Draws the list in `body` and the form over `full`.
+    pub fn render(&self, data: &Data, full: Rect, body: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let list = by_sector(data);
+        let title = format!("{} ({})", t(ctx.lang, "assess.activities"), list.len());
+        let block = Block::bordered().title(Line::styled(title, ctx.theme.title));
+        if list.is_empty() {
+            Paragraph::new(Line::styled(
+                t(ctx.lang, "assess.no_activities"),
+                ctx.theme.muted,
+            ))
+            .block(block)
+            .render(body, buf);
+        } else {
+            let items: Vec<ListItem> = list.iter().map(|a| activity_item(a, data, ctx)).collect();
+            let widget = List::new(items)
+                .block(block)
+                .highlight_style(ctx.theme.selected)
+                .highlight_symbol("▶");
+            let mut state = ListState::default().with_selected(Some(self.selected));
+            StatefulWidget::render(widget, body, buf, &mut state);
+        }
+        if let Some((form, _)) = &self.form {
+            form.render(&ctx.theme, full, buf);
+        }
+    }
+}
+
+/// "Trồng trọt       Tập huấn kỹ thuật cà phê · 2 lớp ♀".
+fn activity_item<'a>(a: &Activity, data: &Data, ctx: ViewCtx) -> ListItem<'a> {
+    let f = &a.fields;
+    let sector = unicode_pad(&short(&t(ctx.lang, f.sector.label_key()), 16), 17);
+    let qty = f
+        .quantity
+        .map(|q| format!(" · {} {}", format_decimal(q), f.unit))
+        .unwrap_or_default();
+    let women = if f.proposed_by_women { " ♀" } else { "" };
+    let group = f
+        .subgroup_id
+        .and_then(|id| data.subgroups.iter().find(|g| g.id == id))
+        .map(|g| format!(" [{}]", g.name))
+        .unwrap_or_default();
+    ListItem::new(Line::from(vec![
+        Span::styled(sector, ctx.theme.muted),
+        Span::raw(format!("{}{qty}{women}{group}", f.name)),
+    ]))
+}
+
+/// `text` cut to at most `width` display columns, with "…" when cut.
+pub fn short(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+fn labels(lang: Lang, keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|k| t(lang, k)).collect()
+}
+
+fn new_form(d: &ActivityDraft, data: &Data, lang: Lang) -> Form {
+    let text = |f: AField, v: &str| Field::text(t(lang, f.label_key()), v);
+    let sectors: Vec<&str> = Sector::ALL.iter().map(|s| s.label_key()).collect();
+    let categories: Vec<&str> = Category::ALL.iter().map(|c| c.label_key()).collect();
+    let groups: Vec<String> = data.subgroups.iter().map(|g| g.name.clone()).collect();
+    let tools: Vec<String> = data
+        .selected
+        .iter()
+        .map(|c| data.tool_name(c, lang))
+        .collect();
+    let pos = |s: Option<Sector>| s.and_then(|s| Sector::ALL.iter().position(|x| *x == s));
+    let cat = |c: Option<Category>| c.and_then(|c| Category::ALL.iter().position(|x| *x == c));
+    let fields = vec![
+        text(AField::Name, &d.name),
+        Field::choice(
+            t(lang, AField::Sector.label_key()),
+            labels(lang, &sectors),
+            pos(d.sector),
+        ),
+        Field::choice(
+            t(lang, AField::Category.label_key()),
+            labels(lang, &categories),
+            cat(d.category),
+        ),
+        text(AField::Quantity, &d.quantity),
+        text(AField::Unit, &d.unit),
+        text(AField::Time, &d.time),
+        text(AField::Location, &d.location),
+        text(AField::Responsible, &d.responsible),
+        text(AField::LandM2, &d.land_m2),
+        text(AField::MoneyVnd, &d.money_vnd),
+        text(AField::LabourDays, &d.labour_days),
+        text(AField::Materials, &d.materials),
+        text(AField::EstimatedCost, &d.estimated_cost_vnd),
+        Field::flags(
+            t(lang, "assess.by_women"),
+            vec![t(lang, "assess.yes")],
+            vec![d.proposed_by_women],
+        ),
+        Field::choice(
+            t(lang, "assess.from_group"),
+            groups,
+            d.subgroup_id
+                .and_then(|id| data.subgroups.iter().position(|g| g.id == id)),
+        ),
+        Field::choice(
+            t(lang, "assess.from_tool"),
+            tools,
+            d.tool_code
+                .as_ref()
+                .and_then(|c| data.selected.iter().position(|s| s == c)),
+        ),
+    ];
+    let title = t(lang, "assess.activity_form");
+    Form::new(title, fields)
+}
+
+fn draft(form: &Form, data: &Data) -> ActivityDraft {
+    ActivityDraft {
+        name: form.text(0),
+        sector: form
+            .chosen(SECTOR)
+            .and_then(|i| Sector::ALL.get(i).copied()),
+        category: form
+            .chosen(CATEGORY)
+            .and_then(|i| Category::ALL.get(i).copied()),
+        quantity: form.text(3),
+        unit: form.text(4),
+        time: form.text(5),
+        location: form.text(6),
+        responsible: form.text(7),
+        land_m2: form.text(8),
+        money_vnd: form.text(9),
+        labour_days: form.text(10),
+        materials: form.text(11),
+        estimated_cost_vnd: form.text(12),
+        proposed_by_women: form.flags(WOMEN).first().copied().unwrap_or(false),
+        subgroup_id: form
+            .chosen(SUBGROUP)
+            .and_then(|i| data.subgroups.get(i))
+            .map(|g| g.id),
+        tool_code: form
+            .chosen(TOOL)
+            .and_then(|i| data.selected.get(i))
+            .cloned(),
+    }
+}
+
+fn field_index(field: AField) -> usize {
+    match field {
+        AField::Sector => SECTOR,
+        AField::Category => CATEGORY,
+        other => TEXT_FIELDS
+            .iter()
+            .find(|(_, f)| *f == other)
+            .map_or(0, |(i, _)| *i),
+    }
+}
+
+fn submit(form: &mut Form, id: Option<ActivityId>, data: &Data, lang: Lang) -> Outcome {
+    match activity::validate(&draft(form, data)) {
+        Ok(valid) => save(match id {
+            Some(id) => AssessmentChange::UpdateActivity {
+                id,
+                activity: Box::new(valid),
+            },
+            None => AssessmentChange::AddActivity {
+                cycle: data.cycle,
+                activity: Box::new(valid),
+            },
+        }),
+        Err(errors) => {
+            let shown = errors
+                .iter()
+                .map(|e| (field_index(e.field), t(lang, e.key)))
+                .collect();
+            form.show_errors(shown);
+            Outcome::Stay
+        }
+    }
+}

@@ -1,0 +1,460 @@
+//! One group's section of meeting 2 (men's or women's): the group's details and one row
+//! per draft activity. A number typed on the selected row is checked live (whole number,
+//! capacity, unique position, non-empty group); Enter saves it and moves down.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use super::data::{Data, GroupData};
+use super::{Meeting2Change, save};
+use crate::domain::scoring::{
+    ActivityKey, Group, InputMode, VoteError, check_votes, parse_position, parse_votes,
+};
+use crate::i18n::{Lang, t, tf};
+use crate::store::GroupInfo;
+use crate::tui::keymap::{Action, Context};
+use crate::tui::screens::{Outcome, ViewCtx};
+use crate::tui::widgets::Input;
+use crate::tui::widgets::form::{Field, Form, FormEvent};
+
+const MAX_TYPED: usize = 8;
+
+/// The state of one group's section.
+pub struct GroupTab {
+    group: Group,
+    selected: usize,
+    typed: String,
+    error: Option<String>,
+    form: Option<Form>,
+    jump: Option<String>,
+    pending: bool,
+}
+
+impl GroupTab {
+    /// A section for `group`, first row selected.
+    pub fn new(group: Group) -> Self {
+        GroupTab {
+            group,
+            selected: 0,
+            typed: String::new(),
+            error: None,
+            form: None,
+            jump: None,
+            pending: false,
+        }
+    }
+
+    /// The index of the selected row (draft order).
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// Shows `message` as the inline error (e.g. a refused mode change).
+    pub fn set_error(&mut self, message: String) {
+        self.error = Some(message);
+    }
+
+    /// Keymap context: the details form, or the score rows.
+    pub fn context(&self) -> Context {
+        if self.form.is_some() {
+            Context::Form
+        } else {
+            Context::Scores
+        }
+    }
+
+    /// After a save: on success move to the next row (entry) or close the form.
+    pub fn on_saved(&mut self, ok: bool, rows: usize) {
+        if ok {
+            if self.pending {
+                self.selected = (self.selected + 1).min(rows.saturating_sub(1));
+            }
+            self.typed.clear();
+            self.error = None;
+            self.form = None;
+        }
+        self.pending = false;
+        self.selected = self.selected.min(rows.saturating_sub(1));
+    }
+
+    /// Handles one input.
+    pub fn update(&mut self, input: Input, data: &Data, lang: Lang) -> Outcome {
+        if self.form.is_some() {
+            return self.update_form(&input, data, lang);
+        }
+        if self.jump.is_some() {
+            return self.update_jump(input, data.rows.len(), lang);
+        }
+        let n = data.rows.len();
+        match input {
+            Input::Action(Action::Up) => self.move_to(self.selected.saturating_sub(1)),
+            Input::Action(Action::Down) => self.move_to((self.selected + 1).min(n.max(1) - 1)),
+            Input::Action(Action::PageUp) => self.move_to(self.selected.saturating_sub(10)),
+            Input::Action(Action::PageDown) => self.move_to((self.selected + 10).min(n.max(1) - 1)),
+            Input::Action(Action::Submit) => return self.submit(data, lang),
+            Input::Action(Action::Remove) => return self.clear(data),
+            Input::Action(Action::Open) => self.form = Some(details_form(data, self.group, lang)),
+            Input::Action(Action::GoTo) => self.jump = Some(String::new()),
+            Input::Action(Action::Back) if !self.typed.is_empty() => self.move_to(self.selected),
+            Input::Action(Action::Back) => return Outcome::Back,
+            Input::Key(key) => self.type_key(key.code, data, lang),
+            Input::Paste(text) => {
+                self.typed.extend(text.chars().take(MAX_TYPED));
+                self.live_check(data, lang);
+            }
+            Input::Action(_) => {}
+        }
+        Outcome::Stay
+    }
+
+    fn move_to(&mut self, row: usize) {
+        self.selected = row;
+        self.typed.clear();
+        self.error = None;
+    }
+
+    fn type_key(&mut self, code: ratatui::crossterm::event::KeyCode, data: &Data, lang: Lang) {
+        use ratatui::crossterm::event::KeyCode;
+        match code {
+            KeyCode::Char(c) if self.typed.chars().count() < MAX_TYPED => self.typed.push(c),
+            KeyCode::Backspace => {
+                self.typed.pop();
+            }
+            _ => return,
+        }
+        self.live_check(data, lang);
+    }
+
+    fn live_check(&mut self, data: &Data, lang: Lang) {
+        self.error = match self.typed.is_empty() {
+            true => None,
+            false => self.check(data, lang).err(),
+        };
+    }
+
+    /// The typed value checked against the group's rules.
+    fn check(&self, data: &Data, lang: Lang) -> Result<u32, String> {
+        let Some(row) = data.rows.get(self.selected) else {
+            return Err(String::new());
+        };
+        let g = data.group(self.group);
+        check_value(g, &data.keys(), row.key, &self.typed)
+            .map_err(|e| tf(lang, e.message_key(), &e.args()))
+    }
+
+    fn submit(&mut self, data: &Data, lang: Lang) -> Outcome {
+        let Some(row) = data.rows.get(self.selected) else {
+            return Outcome::Stay;
+        };
+        if self.typed.trim().is_empty() {
+            self.move_to((self.selected + 1).min(data.rows.len() - 1));
+            return Outcome::Stay;
+        }
+        if data.settings.plan_frozen {
+            self.error = Some(t(lang, "m2.err.frozen"));
+            return Outcome::Stay;
+        }
+        match self.check(data, lang) {
+            Ok(value) => {
+                self.pending = true;
+                save(Meeting2Change::Entry {
+                    cycle: data.cycle,
+                    group: self.group,
+                    mode: data.group(self.group).mode(),
+                    activity: row.key,
+                    value: Some(value),
+                })
+            }
+            Err(message) => {
+                self.error = Some(message);
+                Outcome::Stay
+            }
+        }
+    }
+
+    fn clear(&mut self, data: &Data) -> Outcome {
+        let Some(row) = data.rows.get(self.selected) else {
+            return Outcome::Stay;
+        };
+        save(Meeting2Change::Entry {
+            cycle: data.cycle,
+            group: self.group,
+            mode: data.group(self.group).mode(),
+            activity: row.key,
+            value: None,
+        })
+    }
+
+    fn update_jump(&mut self, input: Input, n: usize, lang: Lang) -> Outcome {
+        let Some(jump) = self.jump.as_mut() else {
+            return Outcome::Stay;
+        };
+        match input {
+            Input::Key(key) => match key.code {
+                ratatui::crossterm::event::KeyCode::Char(c) if c.is_ascii_digit() => jump.push(c),
+                ratatui::crossterm::event::KeyCode::Backspace => {
+                    jump.pop();
+                }
+                _ => {}
+            },
+            Input::Action(Action::Submit) => match jump.parse::<usize>() {
+                Ok(k) if (1..=n).contains(&k) => {
+                    self.jump = None;
+                    self.move_to(k - 1);
+                }
+                _ => self.error = Some(tf(lang, "m2.err.no_such_row", &[n.to_string()])),
+            },
+            Input::Action(Action::Back) => self.jump = None,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn update_form(&mut self, input: &Input, data: &Data, lang: Lang) -> Outcome {
+        let Some(form) = self.form.as_mut() else {
+            return Outcome::Stay;
+        };
+        match form.handle(input) {
+            FormEvent::Editing => Outcome::Stay,
+            FormEvent::Cancel => {
+                self.form = None;
+                Outcome::Stay
+            }
+            FormEvent::Submit => match read_details(form, lang) {
+                Ok(info) => save(Meeting2Change::GroupInfo {
+                    cycle: data.cycle,
+                    group: self.group,
+                    info,
+                }),
+                Err(errors) => {
+                    form.show_errors(errors);
+                    Outcome::Stay
+                }
+            },
+        }
+    }
+}
+
+/// Checks `text` typed for activity `key` of a group: a non-empty group, then a vote count
+/// keeping the group within members × votes each, or a free position 1..=n.
+pub fn check_value(
+    g: &GroupData,
+    keys: &[ActivityKey],
+    key: ActivityKey,
+    text: &str,
+) -> Result<u32, VoteError> {
+    if g.info.members == 0 {
+        return Err(VoteError::EmptyGroup);
+    }
+    match g.mode() {
+        InputMode::Votes => {
+            let votes = parse_votes(text)?;
+            let others = keys
+                .iter()
+                .filter(|k| **k != key)
+                .filter_map(|k| g.value(*k));
+            let counts: Vec<u32> = others.chain(std::iter::once(votes)).collect();
+            check_votes(&counts, g.info.members, g.info.votes_each).map(|()| votes)
+        }
+        InputMode::Ranking => {
+            let n = u32::try_from(keys.len()).unwrap_or(u32::MAX);
+            let position = parse_position(text, n)?;
+            match keys
+                .iter()
+                .find(|k| **k != key && g.value(**k) == Some(position))
+            {
+                Some(&activity) => Err(VoteError::DuplicatePosition { position, activity }),
+                None => Ok(position),
+            }
+        }
+    }
+}
+
+fn details_form(data: &Data, group: Group, lang: Lang) -> Form {
+    let info = &data.group(group).info;
+    Form::new(
+        tf(lang, "m2.form.title", &[t(lang, group.label_key())]),
+        vec![
+            Field::text(t(lang, "m2.form.members"), &info.members.to_string()),
+            Field::text(t(lang, "m2.form.votes_each"), &info.votes_each.to_string()),
+            Field::text(t(lang, "m2.form.recorder"), &info.recorder),
+        ],
+    )
+}
+
+fn read_details(form: &Form, lang: Lang) -> Result<GroupInfo, Vec<(usize, String)>> {
+    let number = |i: usize| parse_votes(&form.text(i)).map_err(|e| (i, t(lang, e.message_key())));
+    let members = number(0);
+    let votes_each = number(1);
+    match (members, votes_each) {
+        (Ok(members), Ok(votes_each)) => Ok(GroupInfo {
+            members,
+            votes_each,
+            recorder: form.text(2).trim().to_string(),
+        }),
+        (m, v) => Err([m.err(), v.err()].into_iter().flatten().collect()),
+    }
+}
+
+// ------------------------------------------------------------------------- rendering
+
+impl GroupTab {
+    /// Draws the group's header, its status, the rows and the inline message.
+    pub fn render(&self, data: &Data, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let [head, status, table, message] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let g = data.group(self.group);
+        Line::styled(header(g, ctx.lang), ctx.theme.title).render(head, buf);
+        let (text, bad) = status_line(g, data.rows.len(), ctx.lang);
+        let style = if bad {
+            ctx.theme.error
+        } else {
+            ctx.theme.muted
+        };
+        Line::styled(text, style).render(status, buf);
+        self.render_rows(data, table, buf, ctx);
+        self.render_message(message, buf, ctx);
+        if let Some(form) = &self.form {
+            form.render(&ctx.theme, area, buf);
+        }
+    }
+
+    fn render_rows(&self, data: &Data, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let g = data.group(self.group);
+        let value_head = t(ctx.lang, g.mode().label_key());
+        let head = row_text(
+            "#",
+            &t(ctx.lang, "m2.col.activity"),
+            &t(ctx.lang, "m2.col.draft"),
+            &value_head,
+            area.width,
+        );
+        Line::styled(head, ctx.theme.muted).render(area, buf);
+        let body = Rect {
+            y: area.y.saturating_add(1),
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        let height = usize::from(body.height);
+        let offset = (self.selected + 1).saturating_sub(height);
+        for (i, row) in data.rows.iter().enumerate().skip(offset).take(height) {
+            let selected = i == self.selected;
+            let value = match (selected, g.value(row.key)) {
+                (true, _) if !self.typed.is_empty() => format!("{}▏", self.typed),
+                (_, Some(v)) => v.to_string(),
+                (_, None) => "·".into(),
+            };
+            let number = (i + 1).to_string();
+            let draft = row.draft_rank.to_string();
+            let text = row_text(&number, &row.name, &draft, &value, area.width);
+            let style = if selected {
+                ctx.theme.selected
+            } else {
+                ratatui::style::Style::new()
+            };
+            let line_area = Rect {
+                y: body.y + u16::try_from(i - offset).unwrap_or(0),
+                height: 1,
+                ..body
+            };
+            Line::styled(text, style).render(line_area, buf);
+        }
+    }
+
+    fn render_message(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let line = if let Some(jump) = &self.jump {
+            let prompt = format!("{} {jump}▏", t(ctx.lang, "m2.goto_prompt"));
+            let mut spans = vec![Span::styled(prompt, ctx.theme.focus)];
+            if let Some(e) = &self.error {
+                spans.push(Span::styled(format!("  ✗ {e}"), ctx.theme.error));
+            }
+            Line::from(spans)
+        } else if let Some(e) = &self.error {
+            Line::styled(format!("✗ {e}"), ctx.theme.error)
+        } else {
+            Line::styled(t(ctx.lang, "m2.type_hint"), ctx.theme.muted)
+        };
+        line.render(area, buf);
+    }
+}
+
+/// "Nhóm nam · 50 người × 3 phiếu · Đếm phiếu · Thư ký: …".
+fn header(g: &GroupData, lang: Lang) -> String {
+    let recorder = match g.info.recorder.as_str() {
+        "" => "—",
+        r => r,
+    };
+    tf(
+        lang,
+        "m2.group.header",
+        &[
+            t(lang, g.group.label_key()),
+            t(lang, g.mode().label_key()),
+            recorder.to_string(),
+        ],
+    )
+}
+
+/// The group's live status and whether it breaks a rule.
+fn status_line(g: &GroupData, n: usize, lang: Lang) -> (String, bool) {
+    if g.info.members == 0 {
+        return (t(lang, "scoring.err.empty_group"), true);
+    }
+    let members = g.info.members.to_string();
+    let entered = g.entered().to_string();
+    match g.mode() {
+        InputMode::Votes => {
+            let capacity = u64::from(g.info.members) * u64::from(g.info.votes_each);
+            let counts: Vec<u32> = g.vote_counts();
+            if let Err(e) = check_votes(&counts, g.info.members, g.info.votes_each) {
+                return (tf(lang, e.message_key(), &e.args()), true);
+            }
+            let args = [
+                members,
+                g.info.votes_each.to_string(),
+                g.total_votes().to_string(),
+                capacity.to_string(),
+                entered,
+                n.to_string(),
+            ];
+            (tf(lang, "m2.group.votes_status", &args), false)
+        }
+        InputMode::Ranking => {
+            let args = [members, entered, n.to_string()];
+            (tf(lang, "m2.group.ranking_status", &args), g.entered() < n)
+        }
+    }
+}
+
+/// One table line: number, name (cut to fit), draft rank and value, right-aligned.
+fn row_text(number: &str, name: &str, draft: &str, value: &str, width: u16) -> String {
+    let fixed = 4 + 8 + 12;
+    let name_w = usize::from(width).saturating_sub(fixed).max(8);
+    format!("{number:>3} {} {draft:>7} {value:>11}", fit(name, name_w))
+}
+
+/// `text` cut or padded to exactly `width` display columns.
+pub fn fit(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width.saturating_sub(1) && text.width() > width {
+            out.push('…');
+            used += 1;
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push_str(&" ".repeat(width.saturating_sub(used)));
+    out
+}

@@ -1,0 +1,412 @@
+//! Village meeting 2 (medium-term step 4): attendance again with the 30% check, the men's
+//! and the women's group each scoring the draft's activities (vote counts or a direct
+//! ranking), and the combined ranking approved as the official medium-term plan.
+//! F3 attendance, F4 men, F5 women, F6 results; the women's-share meter is always shown.
+//!
+//! Owns: the screen's state, the [`Meeting2Change`] values it asks the app to save and
+//! [`apply_meeting2`], which saves one. Must not: save from rendering or compute a
+//! ranking other than `domain::scoring::combine`.
+
+pub mod data;
+pub mod group;
+pub mod results;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::attendance::AttendancePanel;
+use super::reason::{ReasonFor, ReasonPrompt};
+use super::{Change, Outcome, ViewCtx};
+use crate::domain::activity::ActivityId;
+use crate::domain::attendance::meets_women_threshold;
+use crate::domain::scoring::{ActivityKey, Group, InputMode, Method};
+use crate::domain::{Cycle, CycleId, Meeting, MeetingId, MeetingKind, Village};
+use crate::i18n::{Lang, t, tf};
+use crate::store::{GroupInfo, Store, StoreError};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::widgets::{Input, meter, tabs};
+use data::Data;
+use group::GroupTab;
+use results::{ResultsTab, approval_blocker};
+
+/// A meeting-2 edit the facilitator accepted, saved by [`apply_meeting2`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Meeting2Change {
+    /// A group's size, votes each and recorder.
+    GroupInfo {
+        /// Cycle.
+        cycle: CycleId,
+        /// Group.
+        group: Group,
+        /// The details.
+        info: GroupInfo,
+    },
+    /// How a group's result is entered (a reason once locked).
+    Mode {
+        /// Cycle.
+        cycle: CycleId,
+        /// Group.
+        group: Group,
+        /// New mode.
+        mode: InputMode,
+        /// Written reason, required once locked.
+        reason: Option<String>,
+    },
+    /// A group's votes or position for one activity (`None` clears it).
+    Entry {
+        /// Cycle.
+        cycle: CycleId,
+        /// Group.
+        group: Group,
+        /// The group's input mode (votes or position).
+        mode: InputMode,
+        /// Activity.
+        activity: ActivityKey,
+        /// Value.
+        value: Option<u32>,
+    },
+    /// The combination method (a reason once locked).
+    Method {
+        /// Cycle.
+        cycle: CycleId,
+        /// New method.
+        method: Method,
+        /// Written reason, required once locked.
+        reason: Option<String>,
+    },
+    /// Close meeting 2 (if open) and approve the combined ranking, freezing the plan.
+    Approve {
+        /// Cycle.
+        cycle: CycleId,
+        /// Meeting 2.
+        meeting: MeetingId,
+        /// Reason for closing below 30% women.
+        reason: Option<String>,
+    },
+    /// Reopen the approved plan.
+    Reopen {
+        /// Cycle.
+        cycle: CycleId,
+        /// Written reason.
+        reason: String,
+    },
+}
+
+/// Wraps a meeting-2 change as an outcome.
+pub fn save(change: Meeting2Change) -> Outcome {
+    Outcome::Save(Change::Meeting2(change))
+}
+
+/// Saves one meeting-2 change (each store call is its own transaction). Approving checks
+/// both groups' results first and freezes exactly what `combine` gives from the store.
+pub fn apply_meeting2(store: &mut Store, change: Meeting2Change) -> Result<(), StoreError> {
+    use Meeting2Change as C;
+    match change {
+        C::GroupInfo { cycle, group, info } => store.set_group_info(cycle, group, &info),
+        C::Mode {
+            cycle,
+            group,
+            mode,
+            reason,
+        } => store.set_input_mode(cycle, group, mode, reason.as_deref()),
+        C::Entry {
+            cycle,
+            group,
+            mode,
+            activity,
+            value,
+        } => match mode {
+            InputMode::Votes => store.set_votes(cycle, group, ActivityId(activity), value),
+            InputMode::Ranking => store.set_position(cycle, group, ActivityId(activity), value),
+        },
+        C::Method {
+            cycle,
+            method,
+            reason,
+        } => store.set_method(cycle, method, reason.as_deref()),
+        C::Approve {
+            cycle,
+            meeting,
+            reason,
+        } => approve(store, cycle, meeting, reason.as_deref()),
+        C::Reopen { cycle, reason } => store.reopen_plan(cycle, &reason),
+    }
+}
+
+fn approve(
+    store: &mut Store,
+    cycle: CycleId,
+    meeting: MeetingId,
+    reason: Option<&str>,
+) -> Result<(), StoreError> {
+    let data = Data::load(store, cycle)?;
+    let keys = data.keys();
+    for group in Group::ALL {
+        let g = data.group(group);
+        if g.entered() == 0 {
+            return Err(StoreError::Refused("m2.err.no_result_any"));
+        }
+        g.result
+            .validate(&keys)
+            .map_err(|e| StoreError::Refused(e.message_key()))?;
+    }
+    let open = store
+        .find_meeting(cycle, MeetingKind::Village2)?
+        .is_some_and(|m| m.id == meeting && !m.is_closed());
+    if open {
+        store.close_meeting(meeting, reason)?;
+    }
+    store.approve_plan(cycle, &data.combined).map(drop)
+}
+
+/// The sections of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Attendance register.
+    Attendance,
+    /// The men's group.
+    Men,
+    /// The women's group.
+    Women,
+    /// Combined results and approval.
+    Results,
+}
+
+const SECTIONS: [(Section, &str, &str); 4] = [
+    (Section::Attendance, "F3", "m2.attendance"),
+    (Section::Men, "F4", "scoring.group.men"),
+    (Section::Women, "F5", "scoring.group.women"),
+    (Section::Results, "F6", "m2.results"),
+];
+
+/// Village meeting 2's state.
+pub struct Meeting2Screen {
+    cycle: Cycle,
+    village: Village,
+    meeting: Meeting,
+    section: Section,
+    attendance: AttendancePanel,
+    men: GroupTab,
+    women: GroupTab,
+    results: ResultsTab,
+    data: Data,
+    reason: Option<ReasonPrompt>,
+}
+
+impl Meeting2Screen {
+    /// Loads (creating on first visit) meeting 2 of `cycle`; opens on the men's group.
+    pub fn load(store: &mut Store, id: CycleId, lang: Lang) -> Result<Self, StoreError> {
+        let cycle = store.cycle(id)?;
+        let village = store.village(cycle.village_id)?;
+        let meeting = store.meeting(id, MeetingKind::Village2)?;
+        let attendance = AttendancePanel::load(store, meeting.clone(), village.id, lang)?;
+        let data = Data::load(store, id)?;
+        Ok(Meeting2Screen {
+            cycle,
+            village,
+            meeting,
+            section: Section::Men,
+            attendance,
+            men: GroupTab::new(Group::Men),
+            women: GroupTab::new(Group::Women),
+            results: ResultsTab::default(),
+            data,
+            reason: None,
+        })
+    }
+
+    /// The cycle this meeting belongs to.
+    pub fn cycle_id(&self) -> CycleId {
+        self.cycle.id
+    }
+
+    /// The view model (tests read the combined ranking shown).
+    pub fn data(&self) -> &Data {
+        &self.data
+    }
+
+    /// Keymap context of the active section.
+    pub fn context(&self) -> Context {
+        if self.reason.is_some() {
+            return Context::Form;
+        }
+        match self.section {
+            Section::Attendance => self.attendance.context(),
+            Section::Men => self.men.context(),
+            Section::Women => self.women.context(),
+            Section::Results => Context::Results,
+        }
+    }
+
+    /// Handles one input.
+    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        if let Some(outcome) = ReasonPrompt::drive(&mut self.reason, &input, ctx.lang) {
+            return outcome;
+        }
+        let section = match input {
+            Input::Action(Action::Section1) => Some(Section::Attendance),
+            Input::Action(Action::Section2) => Some(Section::Men),
+            Input::Action(Action::Section3) => Some(Section::Women),
+            Input::Action(Action::Section4) => Some(Section::Results),
+            _ => None,
+        };
+        if let Some(s) = section {
+            self.section = s;
+            return Outcome::Stay;
+        }
+        let lang = ctx.lang;
+        match self.section {
+            Section::Attendance => self.attendance.update(input, lang),
+            Section::Men | Section::Women => self.update_group(input, lang),
+            Section::Results => self.update_results(input, lang),
+        }
+    }
+
+    fn group_tab(&mut self) -> (&mut GroupTab, Group) {
+        match self.section {
+            Section::Women => (&mut self.women, Group::Women),
+            _ => (&mut self.men, Group::Men),
+        }
+    }
+
+    fn update_group(&mut self, input: Input, lang: Lang) -> Outcome {
+        let toggling = input == Input::Action(Action::Toggle);
+        let data = &self.data;
+        let (tab, group) = match self.section {
+            Section::Women => (&mut self.women, Group::Women),
+            _ => (&mut self.men, Group::Men),
+        };
+        if !toggling || tab.context() == Context::Form {
+            return tab.update(input, data, lang);
+        }
+        let mode = match data.group(group).mode() {
+            InputMode::Votes => InputMode::Ranking,
+            InputMode::Ranking => InputMode::Votes,
+        };
+        self.change_setting(ReasonFor::ChangeMode(self.cycle.id, group, mode), lang)
+    }
+
+    fn update_results(&mut self, input: Input, lang: Lang) -> Outcome {
+        let cycle = self.cycle.id;
+        match input {
+            Input::Action(Action::ChooseMethod) => {
+                let i = Method::ALL
+                    .iter()
+                    .position(|m| *m == self.data.settings.method);
+                let next = Method::ALL[i.map_or(0, |i| (i + 1) % Method::ALL.len())];
+                self.change_setting(ReasonFor::ChangeMethod(cycle, next), lang)
+            }
+            Input::Action(Action::Finalise) => self.approve(lang),
+            Input::Action(Action::Reopen) if self.data.settings.plan_frozen => {
+                self.reason = Some(ReasonPrompt::new(ReasonFor::ReopenPlan(cycle), lang));
+                Outcome::Stay
+            }
+            Input::Action(Action::Reopen) => {
+                self.results.set_error(t(lang, "m2.err.not_approved"));
+                Outcome::Stay
+            }
+            other => self.results.update(&other, self.data.combined.rows.len()),
+        }
+    }
+
+    /// A method or mode change: refused while frozen, a reason once locked, else saved.
+    fn change_setting(&mut self, purpose: ReasonFor, lang: Lang) -> Outcome {
+        let settings = self.data.settings;
+        if settings.plan_frozen {
+            let message = t(lang, "m2.err.frozen");
+            match self.section {
+                Section::Results => self.results.set_error(message),
+                _ => self.group_tab().0.set_error(message),
+            }
+            return Outcome::Stay;
+        }
+        if settings.locked {
+            self.reason = Some(ReasonPrompt::new(purpose, lang));
+            return Outcome::Stay;
+        }
+        match purpose.setting_change(None) {
+            Some(change) => Outcome::Save(change),
+            None => Outcome::Stay,
+        }
+    }
+
+    fn approve(&mut self, lang: Lang) -> Outcome {
+        if let Some(message) = approval_blocker(&self.data, lang) {
+            self.results.set_error(message);
+            return Outcome::Stay;
+        }
+        let (cycle, meeting) = (self.cycle.id, self.meeting.id);
+        if !self.meeting.is_closed() && !meets_women_threshold(self.attendance.tally()) {
+            let purpose = ReasonFor::ApproveBelow(cycle, meeting);
+            self.reason = Some(ReasonPrompt::new(purpose, lang));
+            return Outcome::Stay;
+        }
+        save(Meeting2Change::Approve {
+            cycle,
+            meeting,
+            reason: None,
+        })
+    }
+
+    /// Reloads after a save.
+    pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) {
+        if ok {
+            self.reason = None;
+        }
+        if let Ok(Some(m)) = store.find_meeting(self.cycle.id, MeetingKind::Village2) {
+            self.meeting = m;
+        }
+        if let Ok(data) = Data::load(store, self.cycle.id) {
+            self.data = data;
+        }
+        let rows = self.data.rows.len();
+        match self.section {
+            Section::Attendance => self.attendance.on_saved(store, ok, lang),
+            Section::Men => self.men.on_saved(ok, rows),
+            Section::Women => self.women.on_saved(ok, rows),
+            Section::Results => self.results.on_saved(ok),
+        }
+        if self.section != Section::Attendance {
+            self.attendance.reload(store);
+        }
+    }
+
+    /// "Buôn … › 2026 › Họp dân lần 2".
+    pub fn breadcrumb(&self, lang: Lang) -> String {
+        tf(
+            lang,
+            "m2.breadcrumb",
+            &[self.village.name.clone(), self.cycle.year.to_string()],
+        )
+    }
+
+    /// Draws section tabs, the meter and the active section.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let [tabs_area, gauge, body] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(area);
+        let labels: Vec<(&str, &str)> = SECTIONS.iter().map(|(_, k, l)| (*k, *l)).collect();
+        let active = SECTIONS.iter().position(|(s, _, _)| *s == self.section);
+        tabs::render(
+            &labels,
+            active.unwrap_or(0),
+            ctx.lang,
+            &ctx.theme,
+            tabs_area,
+            buf,
+        );
+        meter::render(self.attendance.tally(), ctx.lang, &ctx.theme, gauge, buf);
+        match self.section {
+            Section::Attendance => self.attendance.render(body, buf, ctx),
+            Section::Men => self.men.render(&self.data, body, buf, ctx),
+            Section::Women => self.women.render(&self.data, body, buf, ctx),
+            Section::Results => self.results.render(&self.data, body, buf, ctx),
+        }
+        if let Some(prompt) = &self.reason {
+            prompt.render(&ctx.theme, body, buf);
+        }
+    }
+}

@@ -1,0 +1,338 @@
+//! The working-group meeting (medium-term step 3): sub-group reports in turn, merging
+//! duplicate activities, matrix scoring on the five criteria, and the ranked draft plan
+//! (form 3). Opening the step prefills the women's-proposal criterion from each
+//! activity's "proposed by women" flag (only cells not yet scored; editable).
+
+mod draft;
+mod matrix;
+mod reports;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::{Change, Outcome, ViewCtx};
+use crate::domain::activity::{Activity, ActivityId};
+use crate::domain::scoring::{Criterion, MatrixRow, RankedRow, Scale, rank_matrix};
+use crate::domain::subgroup::SubGroup;
+use crate::domain::{CycleId, Village};
+use crate::i18n::{Lang, t, tf};
+use crate::store::{Store, StoreError, ToolFinding};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::{Input, tabs};
+use matrix::MatrixCursor;
+
+/// Edits made on this screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScoringChange {
+    /// Set or clear one matrix cell.
+    Score {
+        /// Activity.
+        activity: ActivityId,
+        /// Criterion.
+        criterion: Criterion,
+        /// Score, or `None` to clear.
+        score: Option<u8>,
+    },
+    /// Change the cycle's scale (a reason once results are locked).
+    Scale {
+        /// Cycle.
+        cycle: CycleId,
+        /// New scale.
+        scale: Scale,
+        /// Reason, if given.
+        reason: Option<String>,
+    },
+    /// Merge a duplicate activity into another, keeping both origins.
+    Merge {
+        /// The activity kept.
+        keep: ActivityId,
+        /// The duplicate.
+        duplicate: ActivityId,
+    },
+}
+
+/// Saves one scoring change.
+pub fn apply_scoring(store: &mut Store, change: ScoringChange) -> Result<(), StoreError> {
+    match change {
+        ScoringChange::Score {
+            activity,
+            criterion,
+            score,
+        } => store.set_matrix_score(activity, criterion, score),
+        ScoringChange::Scale {
+            cycle,
+            scale,
+            reason,
+        } => store.set_scale(cycle, scale, reason.as_deref()),
+        ScoringChange::Merge { keep, duplicate } => store.merge_activities(keep, duplicate),
+    }
+}
+
+/// The screen's sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Reports,
+    Matrix,
+    Draft,
+}
+
+const TABS: [(&str, &str); 3] = [
+    ("F3", "wgm.tab.reports"),
+    ("F4", "wgm.tab.matrix"),
+    ("F5", "wgm.tab.draft"),
+];
+
+/// The working-group meeting's state.
+pub struct WgMeetingScreen {
+    cycle: CycleId,
+    village: Village,
+    year: i32,
+    subgroups: Vec<SubGroup>,
+    findings: Vec<ToolFinding>,
+    activities: Vec<Activity>,
+    rows: Vec<MatrixRow>,
+    ranked: Vec<RankedRow>,
+    scale: Scale,
+    section: Section,
+    presenting: usize,
+    selected: usize,
+    marked: Option<usize>,
+    cursor: MatrixCursor,
+    scale_form: Option<Form>,
+}
+
+impl WgMeetingScreen {
+    /// Loads the step, prefilling the women's-proposal criterion where still empty.
+    pub fn load(store: &mut Store, cycle: CycleId) -> Result<Self, StoreError> {
+        if !store.is_plan_frozen(cycle)? {
+            store.prefill_womens_proposal(cycle)?;
+        }
+        let c = store.cycle(cycle)?;
+        let mut screen = WgMeetingScreen {
+            cycle,
+            village: store.village(c.village_id)?,
+            year: c.year,
+            subgroups: Vec::new(),
+            findings: Vec::new(),
+            activities: Vec::new(),
+            rows: Vec::new(),
+            ranked: Vec::new(),
+            scale: Scale::default(),
+            section: Section::Matrix,
+            presenting: 0,
+            selected: 0,
+            marked: None,
+            cursor: MatrixCursor::default(),
+            scale_form: None,
+        };
+        screen.reload(store)?;
+        Ok(screen)
+    }
+
+    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.subgroups = store.subgroups(self.cycle)?;
+        self.findings = store.findings(self.cycle)?;
+        self.activities = store.activities(self.cycle)?;
+        self.rows = store.matrix_rows(self.cycle)?;
+        self.ranked = rank_matrix(&self.rows);
+        self.scale = store.scoring_settings(self.cycle)?.scale;
+        self.cursor.clamp(self.activities.len());
+        self.selected = self.selected.min(self.activities.len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// The cycle.
+    pub fn cycle_id(&self) -> CycleId {
+        self.cycle
+    }
+
+    /// Keymap context of the active section.
+    pub fn context(&self) -> Context {
+        match (self.scale_form.is_some(), self.section) {
+            (true, _) => Context::Form,
+            (false, Section::Reports) => Context::WgReports,
+            (false, Section::Matrix) => Context::WgMatrix,
+            (false, Section::Draft) => Context::WgDraft,
+        }
+    }
+
+    /// Reloads after a save; closes the scale form when it was saved.
+    pub fn on_saved(&mut self, store: &Store, ok: bool) {
+        if ok {
+            self.scale_form = None;
+            self.marked = None;
+        }
+        let _ = self.reload(store);
+    }
+
+    /// Handles one input.
+    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        let lang = ctx.lang;
+        if let Some(form) = &mut self.scale_form {
+            return scale_form_event(form, &input, self.cycle, lang).unwrap_or_else(|| {
+                self.scale_form = None;
+                Outcome::Stay
+            });
+        }
+        match input {
+            Input::Action(Action::Section1) => self.section = Section::Reports,
+            Input::Action(Action::Section2) => self.section = Section::Matrix,
+            Input::Action(Action::Section3) => self.section = Section::Draft,
+            Input::Action(Action::EditRange) => {
+                self.scale_form = Some(scale_form(self.scale, lang))
+            }
+            other => return self.section_input(other, lang),
+        }
+        Outcome::Stay
+    }
+
+    fn section_input(&mut self, input: Input, lang: Lang) -> Outcome {
+        match self.section {
+            Section::Matrix => self
+                .cursor
+                .update(input, &self.activities, self.scale, lang),
+            Section::Reports => self.reports_input(input, lang),
+            Section::Draft => self.list_input(input),
+        }
+    }
+
+    fn list_input(&mut self, input: Input) -> Outcome {
+        let last = self.activities.len().saturating_sub(1);
+        match input {
+            Input::Action(Action::Up) => self.selected = self.selected.saturating_sub(1),
+            Input::Action(Action::Down) => self.selected = (self.selected + 1).min(last),
+            Input::Action(Action::PageUp) => self.selected = self.selected.saturating_sub(10),
+            Input::Action(Action::PageDown) => self.selected = (self.selected + 10).min(last),
+            Input::Action(Action::Back) => return Outcome::Back,
+            Input::Action(Action::Help) => return Outcome::Help,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn reports_input(&mut self, input: Input, lang: Lang) -> Outcome {
+        let groups = self.subgroups.len().max(1);
+        match input {
+            Input::Action(Action::NextField) => self.presenting = (self.presenting + 1) % groups,
+            Input::Action(Action::PrevField) => {
+                self.presenting = (self.presenting + groups - 1) % groups
+            }
+            Input::Action(Action::Toggle) => return self.mark_or_merge(lang),
+            other => return self.list_input(other),
+        }
+        Outcome::Stay
+    }
+
+    fn mark_or_merge(&mut self, lang: Lang) -> Outcome {
+        let Some(here) = self.activities.get(self.selected).map(|a| a.id) else {
+            return Outcome::Stay;
+        };
+        match self
+            .marked
+            .and_then(|m| self.activities.get(m).map(|a| (m, a.id)))
+        {
+            Some((m, _)) if m == self.selected => self.marked = None,
+            Some((_, duplicate)) => {
+                return Outcome::Save(Change::Scoring(ScoringChange::Merge {
+                    keep: here,
+                    duplicate,
+                }));
+            }
+            None => {
+                self.marked = Some(self.selected);
+                return Outcome::Say(t(lang, "wgm.marked"));
+            }
+        }
+        Outcome::Stay
+    }
+
+    /// "Buôn Kram › 2026 › Họp tổ công tác".
+    pub fn breadcrumb(&self, lang: Lang) -> String {
+        tf(
+            lang,
+            "wgm.breadcrumb",
+            &[self.village.name.clone(), self.year.to_string()],
+        )
+    }
+
+    /// Draws the tabs and the active section.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let [tab_area, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        let active = [Section::Reports, Section::Matrix, Section::Draft]
+            .iter()
+            .position(|s| *s == self.section)
+            .unwrap_or(0);
+        tabs::render(&TABS, active, ctx.lang, &ctx.theme, tab_area, buf);
+        match self.section {
+            Section::Matrix => {
+                let view = matrix::MatrixView {
+                    cursor: &self.cursor,
+                    activities: &self.activities,
+                    rows: &self.rows,
+                    ranked: &self.ranked,
+                    scale: self.scale,
+                };
+                matrix::render(&view, body, buf, ctx)
+            }
+            Section::Draft => draft::render(
+                &self.activities,
+                &self.ranked,
+                self.selected,
+                body,
+                buf,
+                ctx,
+            ),
+            Section::Reports => reports::ReportView {
+                subgroups: &self.subgroups,
+                current: self.presenting,
+                findings: &self.findings,
+                activities: &self.activities,
+                selected: self.selected,
+                marked: self.marked,
+            }
+            .render(body, buf, ctx),
+        }
+        if let Some(form) = &self.scale_form {
+            form.render(&ctx.theme, area, buf);
+        }
+    }
+}
+
+fn scale_form(scale: Scale, lang: Lang) -> Form {
+    Form::new(
+        t(lang, "wgm.scale_title"),
+        vec![
+            Field::text(t(lang, "wgm.scale_min"), &scale.min.to_string()),
+            Field::text(t(lang, "wgm.scale_max"), &scale.max.to_string()),
+            Field::text(t(lang, "reason.label"), ""),
+        ],
+    )
+}
+
+/// `None` when the form is cancelled; otherwise what to do.
+fn scale_form_event(form: &mut Form, input: &Input, cycle: CycleId, lang: Lang) -> Option<Outcome> {
+    match form.handle(input) {
+        FormEvent::Editing => Some(Outcome::Stay),
+        FormEvent::Cancel => None,
+        FormEvent::Submit => {
+            let parse = |i: usize| form.text(i).trim().parse::<u8>().ok();
+            let scale = parse(0)
+                .zip(parse(1))
+                .and_then(|(a, b)| Scale::new(a, b).ok());
+            let reason = Some(form.text(2).trim().to_string()).filter(|r| !r.is_empty());
+            Some(match scale {
+                Some(scale) => Outcome::Save(Change::Scoring(ScoringChange::Scale {
+                    cycle,
+                    scale,
+                    reason,
+                })),
+                None => {
+                    form.show_errors(vec![(0, t(lang, "wgm.err.scale"))]);
+                    Outcome::Stay
+                }
+            })
+        }
+    }
+}

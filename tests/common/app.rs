@@ -1,0 +1,72 @@
+//! Driving the App in-process for screen tests: build it on a fresh or demo store, press
+//! keys, type text, and draw to a TestBackend. Include with
+//! `#[path = "common/app.rs"] mod driver;`.
+
+#![allow(dead_code)]
+
+use kehoach::i18n::Lang;
+use kehoach::store::Store;
+use kehoach::tui::app::App;
+use kehoach::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+/// An app on an empty in-memory store, monochrome.
+pub fn empty_app(lang: Lang) -> App {
+    App::new(Store::open_in_memory().expect("store"), lang, Theme::mono()).expect("app")
+}
+
+/// An app on the demo village, monochrome.
+pub fn demo_app(lang: Lang) -> App {
+    let mut store = Store::open_in_memory().expect("store");
+    kehoach::demo::populate(&mut store).expect("demo");
+    App::new(store, lang, Theme::mono()).expect("app")
+}
+
+/// Presses one key.
+pub fn press(app: &mut App, code: KeyCode) {
+    app.handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+/// Presses keys in order.
+pub fn keys(app: &mut App, codes: &[KeyCode]) {
+    for code in codes {
+        press(app, *code);
+    }
+}
+
+/// Types text character by character.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// Opens step `n` (1-based) of the demo's 2026 cycle from the home screen.
+pub fn open_demo_step(app: &mut App, n: usize) {
+    keys(app, &[KeyCode::Down, KeyCode::Down, KeyCode::Enter]);
+    for _ in 1..n {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter);
+}
+
+/// Draws the app at `width` x `height` and returns the screen as text.
+pub fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|f| f.render_widget(app, f.area()))
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
