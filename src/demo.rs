@@ -8,6 +8,7 @@ use crate::domain::{
 use crate::store::{Figure, MeetingDetails, Result, Store};
 
 mod assessment;
+mod meeting2;
 mod scoring;
 
 /// Year of the demo cycle (fixed so screens and exports are reproducible).
@@ -65,6 +66,7 @@ pub fn populate(store: &mut Store) -> Result<CycleId> {
     write_meeting1(store, cycle.id, village.id)?;
     assessment::write(store, cycle.id)?;
     scoring::write(store, cycle.id)?;
+    meeting2::write(store, cycle.id)?;
     Ok(cycle.id)
 }
 

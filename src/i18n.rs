@@ -55,7 +55,7 @@ pub struct Entry {
 }
 
 /// The string files compiled into the binary.
-pub const SOURCES: [(&str, &str); 9] = [
+pub const SOURCES: [(&str, &str); 10] = [
     ("core", include_str!("../assets/i18n/core.toml")),
     ("rules", include_str!("../assets/i18n/rules.toml")),
     ("scoring", include_str!("../assets/i18n/scoring.toml")),
@@ -65,6 +65,10 @@ pub const SOURCES: [(&str, &str); 9] = [
     ("export", include_str!("../assets/i18n/export.toml")),
     ("assess_ui", include_str!("../assets/i18n/assess_ui.toml")),
     ("meeting2", include_str!("../assets/i18n/meeting2.toml")),
+    (
+        "annual_store",
+        include_str!("../assets/i18n/annual_store.toml"),
+    ),
 ];
 
 /// Parses all string files into one table; an error names the file.

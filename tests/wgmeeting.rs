@@ -6,10 +6,21 @@
 #[path = "common/app.rs"]
 mod driver;
 
-use driver::{demo_app, keys, open_demo_step, press, screen, type_text};
+use driver::{demo_app, demo_app_with, keys, open_demo_step, press, screen, type_text};
 use kehoach::domain::scoring::{Criterion, rank_matrix};
 use kehoach::i18n::Lang;
 use ratatui::crossterm::event::KeyCode;
+
+/// The demo with its official plan reopened, so the draft can be scored again.
+fn open_demo(lang: Lang) -> kehoach::tui::app::App {
+    demo_app_with(lang, |store, cycle| {
+        if store.is_plan_frozen(cycle).expect("frozen?") {
+            store
+                .reopen_plan(cycle, "chấm lại để kiểm thử")
+                .expect("reopen");
+        }
+    })
+}
 
 fn first_cycle(app: &kehoach::tui::app::App) -> kehoach::domain::CycleId {
     let store = app.store();
@@ -20,7 +31,7 @@ fn first_cycle(app: &kehoach::tui::app::App) -> kehoach::domain::CycleId {
 
 #[test]
 fn typing_a_digit_saves_the_score_and_moves_down() {
-    let mut app = demo_app(Lang::Vi);
+    let mut app = open_demo(Lang::Vi);
     open_demo_step(&mut app, 4);
     let cycle = first_cycle(&app);
     let activities = app.store().activities(cycle).expect("activities");
@@ -39,7 +50,7 @@ fn typing_a_digit_saves_the_score_and_moves_down() {
 
 #[test]
 fn out_of_scale_and_letters_are_refused_without_saving() {
-    let mut app = demo_app(Lang::Vi);
+    let mut app = open_demo(Lang::Vi);
     open_demo_step(&mut app, 4);
     let cycle = first_cycle(&app);
     let before = app.store().matrix_rows(cycle).expect("rows");
@@ -55,7 +66,7 @@ fn out_of_scale_and_letters_are_refused_without_saving() {
 
 #[test]
 fn clearing_a_cell_unranks_the_activity_and_the_draft_follows_totals() {
-    let mut app = demo_app(Lang::En);
+    let mut app = open_demo(Lang::En);
     open_demo_step(&mut app, 4);
     let cycle = first_cycle(&app);
     press(&mut app, KeyCode::Delete);
@@ -72,7 +83,7 @@ fn clearing_a_cell_unranks_the_activity_and_the_draft_follows_totals() {
 
 #[test]
 fn women_criterion_is_prefilled_from_the_activity_flag() {
-    let mut app = demo_app(Lang::Vi);
+    let mut app = open_demo(Lang::Vi);
     open_demo_step(&mut app, 4);
     let cycle = first_cycle(&app);
     let rows = app.store().matrix_rows(cycle).expect("rows");
@@ -90,7 +101,7 @@ fn women_criterion_is_prefilled_from_the_activity_flag() {
 
 #[test]
 fn jump_to_activity_by_number() {
-    let mut app = demo_app(Lang::Vi);
+    let mut app = open_demo(Lang::Vi);
     open_demo_step(&mut app, 4);
     let cycle = first_cycle(&app);
     let activities = app.store().activities(cycle).expect("activities");
@@ -107,9 +118,24 @@ fn jump_to_activity_by_number() {
 }
 
 #[test]
+fn an_approved_plan_refuses_new_scores_with_a_message() {
+    let mut app = demo_app(Lang::Vi);
+    open_demo_step(&mut app, 4);
+    let cycle = first_cycle(&app);
+    let before = app.store().matrix_rows(cycle).expect("rows");
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.store().matrix_rows(cycle).expect("rows"), before);
+    assert!(
+        screen(&app, 80, 24).contains("✗"),
+        "{}",
+        screen(&app, 80, 24)
+    );
+}
+
+#[test]
 fn snapshots_of_the_three_sections() {
     for lang in [Lang::Vi, Lang::En] {
-        let mut app = demo_app(lang);
+        let mut app = open_demo(lang);
         open_demo_step(&mut app, 4);
         insta::assert_snapshot!(format!("wgm_matrix_{lang:?}"), screen(&app, 80, 24));
         press(&mut app, KeyCode::F(5));

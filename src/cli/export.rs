@@ -90,8 +90,13 @@ fn find_village(store: &Store, lang: Lang, wanted: &str) -> Result<Village, Stri
 /// Checks the arguments, renders the files and writes them; returns the written paths.
 pub(super) fn run(store: &Store, lang: Lang, args: &ExportArgs) -> Result<Vec<PathBuf>, String> {
     let formats = formats(lang, &args.format)?;
-    let year = parse_year(&args.year)
-        .map_err(|_| tf(lang, "export.err.bad_year", &[args.year.clone()]))?;
+    let year = parse_year(&args.year).map_err(|_| {
+        tf(
+            lang,
+            "export.err.bad_year",
+            std::slice::from_ref(&args.year),
+        )
+    })?;
     let village = find_village(store, lang, &args.village)?;
     let cycle = store
         .cycles(village.id)

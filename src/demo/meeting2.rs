@@ -4,7 +4,7 @@
 //! women favour the activities women proposed, so the two rankings differ visibly.
 
 use crate::domain::scoring::{Group, combine, draft_ranks, rank_matrix};
-use crate::domain::{CycleId, MeetingKind, VillageId};
+use crate::domain::{CycleId, Gender, MeetingKind};
 use crate::store::{GroupInfo, MeetingDetails, Result, Store};
 
 /// Meeting 1 participants who come again.
@@ -14,7 +14,7 @@ const ATTENDEES: usize = 80;
 const VOTES_EACH: u32 = 3;
 
 /// Writes meeting 2: attendance, both groups' votes, closing and approval.
-pub fn write(store: &mut Store, cycle: CycleId, village: VillageId) -> Result<()> {
+pub fn write(store: &mut Store, cycle: CycleId) -> Result<()> {
     let meeting = store.meeting(cycle, MeetingKind::Village2)?;
     store.update_meeting_details(
         meeting.id,
@@ -28,18 +28,13 @@ pub fn write(store: &mut Store, cycle: CycleId, village: VillageId) -> Result<()
             announced: Vec::new(),
         },
     )?;
-    let people = store.people(village)?;
+    let meeting1 = store.meeting(cycle, MeetingKind::Village1)?;
     let (mut men, mut women) = (0, 0);
-    for i in 0..ATTENDEES {
-        let fields = super::attendee(i);
-        let Some(person) = people.iter().find(|p| p.fields.name == fields.name) else {
-            continue;
-        };
-        if store.add_attendee(meeting.id, person.id, fields.gender).is_ok() {
-            match fields.gender {
-                crate::domain::Gender::Female => women += 1,
-                _ => men += 1,
-            }
+    for a in store.attendees(meeting1.id)?.into_iter().take(ATTENDEES) {
+        store.add_attendee(meeting.id, a.person.id, a.gender_at_meeting)?;
+        match a.gender_at_meeting {
+            Gender::Female => women += 1,
+            _ => men += 1,
         }
     }
     write_groups(store, cycle, men, women)?;
@@ -66,7 +61,6 @@ fn write_groups(store: &mut Store, cycle: CycleId, men: u32, women: u32) -> Resu
     };
     let mut women_order: Vec<i64> = draft.iter().map(|&(k, _)| k).collect();
     women_order.sort_by_key(|k| !by_women(*k));
-    women_order.rotate_left(1);
     for (group, members, recorder) in [
         (Group::Men, men, "Y Kim Niê"),
         (Group::Women, women, "H'Blưm Êban"),

@@ -691,7 +691,7 @@ fn check_origin(tx: &Transaction, cycle: CycleId, subgroup: Option<i64>) -> Resu
     }
 }
 
-fn write_activity(tx: &Transaction, id: i64, a: &ValidActivity) -> Result<()> {
+pub(super) fn write_activity(tx: &Transaction, id: i64, a: &ValidActivity) -> Result<()> {
     let c = &a.contribution;
     tx.execute(
         "UPDATE activities SET name = ?1, sector = ?2, category = ?3, quantity = ?4,

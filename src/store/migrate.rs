@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/0002_meeting1.sql"),
     include_str!("sql/0003_assessment.sql"),
     include_str!("sql/0004_prioritisation.sql"),
+    include_str!("sql/0005_annual.sql"),
 ];
 
 /// The schema version this build writes.

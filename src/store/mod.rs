@@ -5,6 +5,7 @@
 //! audit-log row. Functions take and return domain types. Must not: hand rusqlite types
 //! to callers or know about screens.
 
+mod annual;
 mod assessment;
 mod audit;
 mod cycles;
@@ -24,6 +25,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use annual::{AnnualApproval, AnnualCounts, AnnualItem, ReviewRow};
 pub use assessment::{ActivityOrigin, AssessmentFacts, ToolFinding};
 pub use audit::AuditEntry;
 pub use meetings::{Attendee, MeetingDetails};
@@ -111,6 +113,9 @@ impl StoreError {
             }
             StoreError::Io(e) => vec![e.to_string()],
             StoreError::Sqlite(s) => vec![s.clone()],
+            StoreError::Refused(annual::ERR_PART_TWO_FULL) => {
+                vec![crate::domain::annual::MAX_PART_TWO.to_string()]
+            }
             _ => Vec::new(),
         }
     }

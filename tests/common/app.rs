@@ -24,6 +24,17 @@ pub fn demo_app(lang: Lang) -> App {
     App::new(store, lang, Theme::mono()).expect("app")
 }
 
+/// An app on the demo village after `prepare` has changed its store.
+pub fn demo_app_with(
+    lang: Lang,
+    prepare: impl FnOnce(&mut Store, kehoach::domain::CycleId),
+) -> App {
+    let mut store = Store::open_in_memory().expect("store");
+    let cycle = kehoach::demo::populate(&mut store).expect("demo");
+    prepare(&mut store, cycle);
+    App::new(store, lang, Theme::mono()).expect("app")
+}
+
 /// Presses one key.
 pub fn press(app: &mut App, code: KeyCode) {
     app.handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));

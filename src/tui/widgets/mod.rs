@@ -5,6 +5,7 @@ pub mod form;
 pub mod hints;
 pub mod meter;
 pub mod popup;
+pub mod score_table;
 pub mod tabs;
 pub mod text_field;
 pub mod too_small;

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::data::Data;
 use super::group::fit;
-use crate::domain::scoring::{CombinedRow, Group, TOP_N};
+use crate::domain::scoring::{CombinedRow, Group, Method, TOP_N};
 use crate::i18n::{Lang, t, tf};
 use crate::tui::keymap::Action;
 use crate::tui::screens::{Outcome, ViewCtx};
@@ -53,7 +53,7 @@ impl ResultsTab {
     /// Draws the method statement, the plan state, the table and the legend.
     pub fn render(&self, data: &Data, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         let [method, state, table, legend] = Layout::vertical([
-            Constraint::Length(2),
+            Constraint::Length(3),
             Constraint::Length(1),
             Constraint::Min(0),
             Constraint::Length(1),
@@ -123,8 +123,21 @@ fn method_line(data: &Data, lang: Lang) -> String {
     tf(
         lang,
         "m2.res.method",
-        &[t(lang, method.label_key()), t(lang, method.statement_key())],
+        &[
+            t(lang, method.label_key()),
+            t(lang, short_statement_key(method)),
+        ],
     )
+}
+
+/// i18n key of the method's statement short enough for two lines at 80 columns (the
+/// full statement, `Method::statement_key`, is in the help and the exports).
+fn short_statement_key(method: Method) -> &'static str {
+    match method {
+        Method::EqualWeight => "m2.method.equal_weight",
+        Method::Borda => "m2.method.borda",
+        Method::VoteSum => "m2.method.vote_sum",
+    }
 }
 
 fn row_line(row: &CombinedRow, name: &str, width: u16, lang: Lang) -> String {

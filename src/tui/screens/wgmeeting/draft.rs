@@ -48,7 +48,7 @@ pub fn render(
             let f = &a.fields;
             let qty = f
                 .quantity
-                .map(|q| format!("{q} {}", f.unit))
+                .map(|q| format!("{} {}", format_decimal(q), f.unit))
                 .unwrap_or_default();
             Row::new([
                 rank,

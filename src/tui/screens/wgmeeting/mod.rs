@@ -4,7 +4,6 @@
 //! activity's "proposed by women" flag (only cells not yet scored; editable).
 
 mod draft;
-mod matrix;
 mod reports;
 
 use ratatui::buffer::Buffer;
@@ -19,8 +18,8 @@ use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError, ToolFinding};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::score_table::{self, MatrixCursor, ScoreEvent};
 use crate::tui::widgets::{Input, tabs};
-use matrix::MatrixCursor;
 
 /// Edits made on this screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,11 +188,33 @@ impl WgMeetingScreen {
 
     fn section_input(&mut self, input: Input, lang: Lang) -> Outcome {
         match self.section {
-            Section::Matrix => self
-                .cursor
-                .update(input, &self.activities, self.scale, lang),
+            Section::Matrix => self.score_event(input, lang),
             Section::Reports => self.reports_input(input, lang),
             Section::Draft => self.list_input(input),
+        }
+    }
+
+    fn score_event(&mut self, input: Input, lang: Lang) -> Outcome {
+        match self
+            .cursor
+            .update(input, self.activities.len(), self.scale, lang)
+        {
+            ScoreEvent::None => Outcome::Stay,
+            ScoreEvent::Back => Outcome::Back,
+            ScoreEvent::Help => Outcome::Help,
+            ScoreEvent::Say(text) => Outcome::Say(text),
+            ScoreEvent::Set {
+                row,
+                criterion,
+                score,
+            } => match self.activities.get(row) {
+                Some(a) => Outcome::Save(Change::Scoring(ScoringChange::Score {
+                    activity: a.id,
+                    criterion,
+                    score,
+                })),
+                None => Outcome::Stay,
+            },
         }
     }
 
@@ -267,14 +288,19 @@ impl WgMeetingScreen {
         tabs::render(&TABS, active, ctx.lang, &ctx.theme, tab_area, buf);
         match self.section {
             Section::Matrix => {
-                let view = matrix::MatrixView {
+                let names: Vec<(i64, String)> = self
+                    .activities
+                    .iter()
+                    .map(|a| (a.id.0, a.fields.name.clone()))
+                    .collect();
+                let view = score_table::ScoreTable {
                     cursor: &self.cursor,
-                    activities: &self.activities,
+                    names: &names,
                     rows: &self.rows,
                     ranked: &self.ranked,
                     scale: self.scale,
                 };
-                matrix::render(&view, body, buf, ctx)
+                score_table::render(&view, ctx.lang, &ctx.theme, body, buf)
             }
             Section::Draft => draft::render(
                 &self.activities,

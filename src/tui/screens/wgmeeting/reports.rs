@@ -60,10 +60,8 @@ impl ReportView<'_> {
             .iter()
             .filter(|f| f.subgroup_id == group.id)
             .flat_map(|f| {
-                let head = Line::styled(
-                    format!("▸ {} ({} ph)", f.tool_code, f.minutes),
-                    ctx.theme.title,
-                );
+                let args = [tool_name(&f.tool_code, ctx.lang), f.minutes.to_string()];
+                let head = Line::styled(tf(ctx.lang, "wgm.finding_head", &args), ctx.theme.title);
                 std::iter::once(head).chain(f.text.lines().map(|l| Line::raw(l.to_string())))
             })
             .collect();

@@ -1,0 +1,986 @@
+//! The village annual plan (20-30 May): step 1 reviews last year's plan, step 2 selects
+//! this year's activities into part 1 and part 2 and scores them (form 4), step 3 records
+//! the village meeting's approval, which freezes the selection and its scores.
+//!
+//! Rules kept here: part 2 holds at most [`MAX_PART_TWO`] activities unless a written
+//! reason overrides the limit; an activity is selected once per year; a new activity (not
+//! in the medium-term plan) needs a reason; approval needs every plan field filled in;
+//! while approved, selection and scores are refused until reopened with a reason. Reviews
+//! stay editable (they are this year's record, also used for the commune's evaluations).
+//!
+//! New activities are stored as activities of the annual cycle; selected medium-term
+//! activities are referenced, so an item shows the activity's current fields.
+
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+
+use super::assessment::{activity_in, missing_is_not_found};
+use super::audit::record;
+use super::{Result, Store, StoreError};
+use crate::domain::activity::{Activity, ActivityId, ValidActivity};
+use crate::domain::annual::{
+    MAX_PART_TWO, Part, Progress, Quality, Review, Source, Spending, YearSummary,
+    can_add_with_override, override_allowed, totals_by_source,
+};
+use crate::domain::scoring::{Criterion, MatrixRow, draft_ranks, rank_matrix};
+use crate::domain::{Cycle, CycleId, NewCycle};
+
+/// Refused: the annual plan is approved and frozen.
+pub const ERR_FROZEN: &str = "annual.err.frozen";
+/// Refused: part 2 is full and no reason was written.
+pub const ERR_PART_TWO_FULL: &str = "annual.err.part_two_full";
+/// Refused: the activity is already in this year's plan.
+pub const ERR_ALREADY_SELECTED: &str = "annual.err.already_selected";
+/// Refused: a new activity needs a reason.
+pub const ERR_NEW_REASON: &str = "annual.err.new_reason_required";
+/// Refused: the activity is not one of the medium-term plan's (or this year's).
+pub const ERR_NOT_IN_PLAN: &str = "annual.err.not_in_plan";
+/// Refused: the item is not in the previous year's annual plan of this village.
+pub const ERR_NOT_LAST_YEAR: &str = "annual.err.not_last_year";
+/// Refused: approval needs at least one activity.
+pub const ERR_EMPTY: &str = "annual.err.empty";
+/// Refused: an activity lacks quantity, time, place, responsibility or contribution.
+pub const ERR_MISSING_FIELDS: &str = "annual.err.missing_fields";
+/// Refused: the approval date is blank.
+pub const ERR_DATE_REQUIRED: &str = "annual.err.date_required";
+/// Refused: reopening a plan that is not approved.
+pub const ERR_NOT_FROZEN: &str = "annual.err.not_frozen";
+/// Refused: reopening needs a reason.
+pub const ERR_REASON_REQUIRED: &str = "annual.err.reason_required";
+/// Refused: the item was reviewed by the following year, so it cannot be removed.
+pub const ERR_ITEM_REVIEWED: &str = "annual.err.item_reviewed";
+/// Refused: the two cycles belong to different villages.
+pub const ERR_OTHER_VILLAGE: &str = "annual.err.other_village";
+/// Refused: a review figure is out of range (percent above 100 or a negative amount).
+pub const ERR_BAD_REVIEW: &str = "annual.err.bad_review";
+
+/// Every refusal key of this module (for the i18n key test).
+pub const ERROR_KEYS: [&str; 15] = [
+    ERR_FROZEN,
+    ERR_PART_TWO_FULL,
+    ERR_ALREADY_SELECTED,
+    ERR_NEW_REASON,
+    ERR_NOT_IN_PLAN,
+    ERR_NOT_LAST_YEAR,
+    ERR_EMPTY,
+    ERR_MISSING_FIELDS,
+    ERR_DATE_REQUIRED,
+    ERR_NOT_FROZEN,
+    ERR_REASON_REQUIRED,
+    ERR_ITEM_REVIEWED,
+    ERR_OTHER_VILLAGE,
+    ERR_BAD_REVIEW,
+    "store.err.score_outside_scale",
+];
+
+/// One activity of a cycle's annual plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnnualItem {
+    /// Database identifier of the item (the key of [`Store::annual_matrix_rows`]).
+    pub id: i64,
+    /// The cycle whose annual plan holds it.
+    pub cycle_id: CycleId,
+    /// The activity with its current fields.
+    pub activity: Activity,
+    /// Part 1 (village's own means) or part 2 (asks commune or district budget).
+    pub part: Part,
+    /// Why a new activity, not in the medium-term plan, was added.
+    pub added_reason: Option<String>,
+    /// Why a part-2 activity beyond the limit of two was accepted.
+    pub override_reason: Option<String>,
+}
+
+impl AnnualItem {
+    /// Whether the activity was added new (not from the medium-term plan).
+    pub fn is_new(&self) -> bool {
+        self.added_reason.is_some()
+    }
+}
+
+/// One item of last year's annual plan with this year's review of it, if done.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewRow {
+    /// The item of last year's plan.
+    pub item: AnnualItem,
+    /// This cycle's review of it.
+    pub review: Option<Review>,
+}
+
+/// The village meeting's approval of the annual plan.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AnnualApproval {
+    /// Date of the meeting, as typed.
+    pub date: String,
+    /// Votes for.
+    pub votes_for: u32,
+    /// Votes against.
+    pub votes_against: u32,
+    /// Abstentions.
+    pub abstain: u32,
+    /// When the approval was recorded (UTC, ISO 8601); filled in by the store when blank.
+    pub approved_at: String,
+}
+
+const ITEM_COLUMNS: &str = "id, cycle_id, activity_id, part, added_reason, override_reason";
+
+const REVIEW_COLUMNS: &str = "progress, percent, quality, state_vnd, donor_vnd, \
+     people_money_vnd, people_labour_days, people_land_m2, people_materials_vnd, management, impact";
+
+/// An item row before its activity is read.
+struct ItemHead {
+    id: i64,
+    cycle_id: CycleId,
+    activity: ActivityId,
+    part: Part,
+    added_reason: Option<String>,
+    override_reason: Option<String>,
+}
+
+impl Store {
+    // --- the medium-term plan as the starting point ---------------------------------
+
+    /// The cycle that made the medium-term plan this cycle serves (same village, year ==
+    /// `medium_term_start`), if it exists.
+    pub fn medium_term_cycle(&self, cycle: CycleId) -> Result<Option<Cycle>> {
+        let c = self.cycle(cycle)?;
+        Ok(self
+            .cycles(c.village_id)?
+            .into_iter()
+            .find(|m| m.year == c.medium_term_start))
+    }
+
+    /// The cycle of the same village one year earlier, if it exists.
+    pub fn previous_cycle(&self, cycle: CycleId) -> Result<Option<Cycle>> {
+        let c = self.cycle(cycle)?;
+        Ok(self
+            .cycles(c.village_id)?
+            .into_iter()
+            .find(|p| p.year == c.year - 1))
+    }
+
+    /// The medium-term activities in official priority order (combined rank of the latest
+    /// approved plan; if none is approved yet, the draft rank from the working group's
+    /// matrix), for the cycle's medium-term period. Activities show their current fields
+    /// (the approved copy if the activity was since deleted). Empty when the cycle that
+    /// starts the period does not exist.
+    pub fn medium_term_priorities(&self, cycle: CycleId) -> Result<Vec<(u32, Activity)>> {
+        let Some(mt) = self.medium_term_cycle(cycle)? else {
+            return Ok(Vec::new());
+        };
+        if let Some(plan) = self.latest_plan(mt.id)? {
+            let mut rows: Vec<(u32, usize, Activity)> = plan
+                .combined
+                .rows
+                .iter()
+                .zip(plan.activities)
+                .enumerate()
+                .map(|(seq, (row, approved))| {
+                    let current = self.activity(approved.id).unwrap_or(approved);
+                    (row.rank, seq, current)
+                })
+                .collect();
+            rows.sort_by_key(|(rank, seq, _)| (*rank, *seq));
+            return Ok(rows.into_iter().map(|(rank, _, a)| (rank, a)).collect());
+        }
+        let new_ids = new_activity_ids(&self.conn, mt.id)?;
+        let rows: Vec<MatrixRow> = self
+            .matrix_rows(mt.id)?
+            .into_iter()
+            .filter(|r| !new_ids.contains(&r.activity))
+            .collect();
+        draft_ranks(&rank_matrix(&rows))
+            .into_iter()
+            .map(|(key, rank)| Ok((rank, self.activity(ActivityId(key))?)))
+            .collect()
+    }
+
+    // --- selection (step 2) ---------------------------------------------------------
+
+    /// The cycle's annual plan, in the order selected.
+    pub fn annual_items(&self, cycle: CycleId) -> Result<Vec<AnnualItem>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {ITEM_COLUMNS} FROM annual_items WHERE cycle_id = ?1 ORDER BY id"
+        ))?;
+        let heads: Vec<ItemHead> = stmt
+            .query_map([cycle.0], item_head)?
+            .collect::<rusqlite::Result<_>>()?;
+        heads
+            .into_iter()
+            .map(|h| with_activity(&self.conn, h))
+            .collect()
+    }
+
+    /// One item of an annual plan.
+    pub fn annual_item(&self, item: i64) -> Result<AnnualItem> {
+        with_activity(&self.conn, read_head(&self.conn, item)?)
+    }
+
+    /// Selects a medium-term activity (or one of this year's) into the annual plan.
+    /// Refused: a third part-2 activity without a reason (`annual.err.part_two_full`), the
+    /// same activity twice, an activity outside the plan, and while approved.
+    pub fn select_for_annual(
+        &mut self,
+        cycle: CycleId,
+        activity: ActivityId,
+        part: Part,
+        override_reason: Option<&str>,
+    ) -> Result<i64> {
+        let mt = self.medium_term_cycle(cycle)?.map(|c| c.id);
+        self.edit(|tx| {
+            refuse_if_annual_frozen(tx, cycle)?;
+            let (a, merged) = activity_in(tx, activity)?;
+            if merged.is_some() {
+                return Err(StoreError::Refused("store.err.activity_merged"));
+            }
+            if a.cycle_id != cycle && Some(a.cycle_id) != mt {
+                return Err(StoreError::Refused(ERR_NOT_IN_PLAN));
+            }
+            insert_item(tx, cycle, activity, part, None, override_reason)
+        })
+    }
+
+    /// Adds a new activity (not in the medium-term plan) to the annual plan; `reason`
+    /// (why it is truly needed) is required. The activity is stored under this cycle.
+    pub fn add_new_annual_activity(
+        &mut self,
+        cycle: CycleId,
+        a: &ValidActivity,
+        part: Part,
+        reason: &str,
+        override_reason: Option<&str>,
+    ) -> Result<i64> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(StoreError::Refused(ERR_NEW_REASON));
+        }
+        let mut fields = a.clone();
+        fields.subgroup_id = None;
+        self.edit(|tx| {
+            refuse_if_annual_frozen(tx, cycle)?;
+            refuse_part_two(tx, cycle, part, None, override_reason)?;
+            tx.execute(
+                "INSERT INTO activities (cycle_id, name, sector, category) VALUES (?1, '', '', ?2)",
+                params![cycle.0, fields.category.code()],
+            )
+            .map_err(missing_is_not_found)?;
+            let id = tx.last_insert_rowid();
+            super::assessment::write_activity(tx, id, &fields)?;
+            record(tx, "activity", id, "*", None, Some(&fields.name))?;
+            insert_item(
+                tx,
+                cycle,
+                ActivityId(id),
+                part,
+                Some(reason),
+                override_reason,
+            )
+        })
+    }
+
+    /// Moves an item to part 1 or part 2 (the part-2 limit applies as when selecting).
+    pub fn set_annual_part(
+        &mut self,
+        item: i64,
+        part: Part,
+        override_reason: Option<&str>,
+    ) -> Result<()> {
+        self.edit(|tx| {
+            let head = read_head(tx, item)?;
+            refuse_if_annual_frozen(tx, head.cycle_id)?;
+            if head.part == part {
+                return Ok(());
+            }
+            let kept = refuse_part_two(tx, head.cycle_id, part, Some(item), override_reason)?;
+            tx.execute(
+                "UPDATE annual_items SET part = ?1, override_reason = ?2 WHERE id = ?3",
+                params![part.code(), kept, item],
+            )?;
+            record(
+                tx,
+                "annual_item",
+                item,
+                "part",
+                Some(head.part.code()),
+                Some(part.code()),
+            )?;
+            if head.override_reason.as_deref() != kept {
+                record(
+                    tx,
+                    "annual_item",
+                    item,
+                    "override_reason",
+                    head.override_reason.as_deref(),
+                    kept,
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Removes an item with its scores (a new activity is deleted with it). Refused while
+    /// approved and once the following year has reviewed it.
+    pub fn remove_annual_item(&mut self, item: i64) -> Result<()> {
+        self.edit(|tx| {
+            let head = read_head(tx, item)?;
+            refuse_if_annual_frozen(tx, head.cycle_id)?;
+            let reviewed: bool = tx.query_row(
+                "SELECT count(*) > 0 FROM annual_reviews WHERE item_id = ?1",
+                [item],
+                |r| r.get(0),
+            )?;
+            if reviewed {
+                return Err(StoreError::Refused(ERR_ITEM_REVIEWED));
+            }
+            let name: String = tx.query_row(
+                "SELECT name FROM activities WHERE id = ?1",
+                [head.activity.0],
+                |r| r.get(0),
+            )?;
+            tx.execute("DELETE FROM annual_items WHERE id = ?1", [item])?;
+            record(tx, "annual_item", item, "*", Some(&name), None)?;
+            if head.added_reason.is_some() {
+                tx.execute("DELETE FROM activities WHERE id = ?1", [head.activity.0])?;
+                record(tx, "activity", head.activity.0, "*", Some(&name), None)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Sets (or clears) one form-4 criterion score of an item, within the cycle's scale.
+    pub fn set_annual_score(
+        &mut self,
+        item: i64,
+        criterion: Criterion,
+        score: Option<u8>,
+    ) -> Result<()> {
+        let cycle = read_head(&self.conn, item)?.cycle_id;
+        let scale = self.scoring_settings(cycle)?.scale;
+        if score.is_some_and(|s| !scale.contains(s)) {
+            return Err(StoreError::Refused("store.err.score_outside_scale"));
+        }
+        self.edit(|tx| {
+            refuse_if_annual_frozen(tx, cycle)?;
+            let old: Option<u8> = tx
+                .query_row(
+                    "SELECT score FROM annual_scores WHERE item_id = ?1 AND criterion = ?2",
+                    params![item, criterion.code()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if old == score {
+                return Ok(());
+            }
+            match score {
+                Some(s) => tx.execute(
+                    "INSERT INTO annual_scores (item_id, criterion, score) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (item_id, criterion) DO UPDATE SET score = excluded.score",
+                    params![item, criterion.code(), s],
+                )?,
+                None => tx.execute(
+                    "DELETE FROM annual_scores WHERE item_id = ?1 AND criterion = ?2",
+                    params![item, criterion.code()],
+                )?,
+            };
+            let show = |s: Option<u8>| s.map(|s| s.to_string());
+            record(
+                tx,
+                "annual_item",
+                item,
+                &format!("score.{}", criterion.code()),
+                show(old).as_deref(),
+                show(score).as_deref(),
+            )
+        })
+    }
+
+    /// The form-4 matrix: one row per item, in the order selected, keyed by item id.
+    pub fn annual_matrix_rows(&self, cycle: CycleId) -> Result<Vec<MatrixRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT i.id, s.criterion, s.score FROM annual_items i
+             LEFT JOIN annual_scores s ON s.item_id = i.id
+             WHERE i.cycle_id = ?1 ORDER BY i.id",
+        )?;
+        let cells = stmt.query_map([cycle.0], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<u8>>(2)?,
+            ))
+        })?;
+        let mut rows: Vec<MatrixRow> = Vec::new();
+        for cell in cells {
+            let (id, criterion, score) = cell?;
+            if rows.last().is_none_or(|r| r.activity != id) {
+                rows.push(MatrixRow::new(id));
+            }
+            let criterion = criterion.as_deref().and_then(Criterion::from_code);
+            if let (Some(row), Some(c)) = (rows.last_mut(), criterion) {
+                row.set(c, score);
+            }
+        }
+        Ok(rows)
+    }
+
+    // --- review of last year (step 1) -----------------------------------------------
+
+    /// The items of the village's previous-year annual plan, each with this cycle's review
+    /// of it (empty when there is no previous-year cycle).
+    pub fn last_year_review(&self, cycle: CycleId) -> Result<Vec<ReviewRow>> {
+        let Some(prev) = self.previous_cycle(cycle)? else {
+            return Ok(Vec::new());
+        };
+        self.annual_items(prev.id)?
+            .into_iter()
+            .map(|item| {
+                let review = read_review(&self.conn, cycle, item.id)?;
+                Ok(ReviewRow { item, review })
+            })
+            .collect()
+    }
+
+    /// Records (or replaces) this cycle's review of an item of last year's plan; allowed
+    /// also when last year's plan is approved. Refused for items of other years.
+    pub fn set_review(&mut self, cycle: CycleId, item: i64, review: &Review) -> Result<()> {
+        let prev = self.previous_cycle(cycle)?.map(|c| c.id);
+        check_review(review)?;
+        self.edit(|tx| {
+            let head = read_head(tx, item)?;
+            if Some(head.cycle_id) != prev {
+                return Err(StoreError::Refused(ERR_NOT_LAST_YEAR));
+            }
+            let old = read_review(tx, cycle, item)?;
+            let s = &review.spending;
+            tx.execute(
+                "INSERT INTO annual_reviews (cycle_id, item_id, progress, percent, quality,
+                   state_vnd, donor_vnd, people_money_vnd, people_labour_days, people_land_m2,
+                   people_materials_vnd, management, impact)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                 ON CONFLICT (cycle_id, item_id) DO UPDATE SET progress = excluded.progress,
+                   percent = excluded.percent, quality = excluded.quality,
+                   state_vnd = excluded.state_vnd, donor_vnd = excluded.donor_vnd,
+                   people_money_vnd = excluded.people_money_vnd,
+                   people_labour_days = excluded.people_labour_days,
+                   people_land_m2 = excluded.people_land_m2,
+                   people_materials_vnd = excluded.people_materials_vnd,
+                   management = excluded.management, impact = excluded.impact",
+                params![
+                    cycle.0,
+                    item,
+                    review.progress.code(),
+                    review.percent,
+                    review.quality.map(Quality::code),
+                    s.state,
+                    s.donor,
+                    s.people_money,
+                    s.people_labour_days,
+                    s.people_land_m2,
+                    s.people_materials_vnd,
+                    review.management,
+                    review.impact,
+                ],
+            )
+            .map_err(missing_is_not_found)?;
+            let before = old.as_ref().map(review_fields);
+            for (i, (field, after)) in review_fields(review).into_iter().enumerate() {
+                let b = before
+                    .as_ref()
+                    .and_then(|f| f.get(i))
+                    .map(|(_, v)| v.clone());
+                if b.as_ref() != Some(&after) {
+                    let entity_field = format!("item:{item}.{field}");
+                    record(
+                        tx,
+                        "annual_review",
+                        cycle.0,
+                        &entity_field,
+                        b.as_deref(),
+                        Some(&after),
+                    )?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Totals by source of this cycle's reviews of last year's activities.
+    pub fn review_totals(&self, cycle: CycleId) -> Result<Spending> {
+        let spending: Vec<Spending> = self
+            .last_year_review(cycle)?
+            .into_iter()
+            .filter_map(|r| r.review.map(|r| r.spending))
+            .collect();
+        Ok(totals_by_source(&spending))
+    }
+
+    /// The year's general review (empty texts until written).
+    pub fn year_summary(&self, cycle: CycleId) -> Result<YearSummary> {
+        read_summary(&self.conn, cycle)
+    }
+
+    /// Writes the year's general review; each changed text is audit-logged.
+    pub fn set_year_summary(&mut self, cycle: CycleId, s: &YearSummary) -> Result<()> {
+        self.edit(|tx| {
+            let old = read_summary(tx, cycle)?;
+            tx.execute(
+                "INSERT INTO annual_summaries (cycle_id, advantages, difficulties,
+                   production_results) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (cycle_id) DO UPDATE SET advantages = excluded.advantages,
+                   difficulties = excluded.difficulties,
+                   production_results = excluded.production_results",
+                params![cycle.0, s.advantages, s.difficulties, s.production_results],
+            )
+            .map_err(missing_is_not_found)?;
+            let changes = [
+                ("advantages", &old.advantages, &s.advantages),
+                ("difficulties", &old.difficulties, &s.difficulties),
+                (
+                    "production_results",
+                    &old.production_results,
+                    &s.production_results,
+                ),
+            ];
+            for (field, before, after) in changes.into_iter().filter(|(_, b, a)| b != a) {
+                record(
+                    tx,
+                    "annual_summary",
+                    cycle.0,
+                    field,
+                    Some(before),
+                    Some(after),
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    // --- approval (step 3) ----------------------------------------------------------
+
+    /// Records the village meeting's approval and freezes the annual plan. Refused when
+    /// already approved, when the plan is empty, when an activity lacks a plan field, and
+    /// without a date.
+    pub fn approve_annual(&mut self, cycle: CycleId, a: &AnnualApproval) -> Result<()> {
+        let items = self.annual_items(cycle)?;
+        if items.is_empty() {
+            return Err(StoreError::Refused(ERR_EMPTY));
+        }
+        if items
+            .iter()
+            .any(|i| !i.activity.fields.missing_plan_fields().is_empty())
+        {
+            return Err(StoreError::Refused(ERR_MISSING_FIELDS));
+        }
+        let date = a.date.trim();
+        if date.is_empty() {
+            return Err(StoreError::Refused(ERR_DATE_REQUIRED));
+        }
+        self.edit(|tx| {
+            refuse_if_annual_frozen(tx, cycle)?;
+            tx.execute(
+                "INSERT INTO annual_approvals (cycle_id, frozen, date, votes_for, votes_against,
+                   abstain, approved_at, reopen_reason)
+                 VALUES (?1, 1, ?2, ?3, ?4, ?5,
+                   coalesce(nullif(?6, ''), strftime('%Y-%m-%dT%H:%M:%f', 'now')), NULL)
+                 ON CONFLICT (cycle_id) DO UPDATE SET frozen = 1, date = excluded.date,
+                   votes_for = excluded.votes_for, votes_against = excluded.votes_against,
+                   abstain = excluded.abstain, approved_at = excluded.approved_at,
+                   reopen_reason = NULL",
+                params![
+                    cycle.0,
+                    date,
+                    a.votes_for,
+                    a.votes_against,
+                    a.abstain,
+                    a.approved_at.trim()
+                ],
+            )
+            .map_err(missing_is_not_found)?;
+            let votes = format!(
+                "{date}: {} for, {} against, {} abstain",
+                a.votes_for, a.votes_against, a.abstain
+            );
+            record(tx, "annual_plan", cycle.0, "approval", None, Some(&votes))?;
+            record(tx, "annual_plan", cycle.0, "frozen", Some("0"), Some("1"))
+        })
+    }
+
+    /// The approval of the cycle's annual plan while it stands (`None` if not approved or
+    /// reopened since).
+    pub fn annual_approval(&self, cycle: CycleId) -> Result<Option<AnnualApproval>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT date, votes_for, votes_against, abstain, approved_at
+                 FROM annual_approvals WHERE cycle_id = ?1 AND frozen = 1",
+                [cycle.0],
+                |r| {
+                    Ok(AnnualApproval {
+                        date: r.get(0)?,
+                        votes_for: r.get(1)?,
+                        votes_against: r.get(2)?,
+                        abstain: r.get(3)?,
+                        approved_at: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Whether the cycle's annual plan is approved and frozen.
+    pub fn is_annual_frozen(&self, cycle: CycleId) -> Result<bool> {
+        annual_frozen(&self.conn, cycle)
+    }
+
+    /// Reopens an approved annual plan for changes; `reason` is required and audit-logged.
+    pub fn reopen_annual(&mut self, cycle: CycleId, reason: &str) -> Result<()> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(StoreError::Refused(ERR_REASON_REQUIRED));
+        }
+        self.edit(|tx| {
+            if !annual_frozen(tx, cycle)? {
+                return Err(StoreError::Refused(ERR_NOT_FROZEN));
+            }
+            tx.execute(
+                "UPDATE annual_approvals SET frozen = 0, reopen_reason = ?1 WHERE cycle_id = ?2",
+                params![reason, cycle.0],
+            )?;
+            record(tx, "annual_plan", cycle.0, "frozen", Some("1"), Some("0"))?;
+            record(
+                tx,
+                "annual_plan",
+                cycle.0,
+                "reopen_reason",
+                None,
+                Some(reason),
+            )
+        })
+    }
+
+    // --- a new year -----------------------------------------------------------------
+
+    /// Copies the working group's members and leader (and size range) from another cycle
+    /// of the same village; members already there stay. Refused once this cycle's group is
+    /// finalised. Returns how many members were added.
+    pub fn reconvene_working_group(&mut self, cycle: CycleId, from: CycleId) -> Result<usize> {
+        if self.cycle(cycle)?.village_id != self.cycle(from)?.village_id {
+            return Err(StoreError::Refused(ERR_OTHER_VILLAGE));
+        }
+        if self.working_group(cycle)?.is_final() {
+            return Err(StoreError::Refused("err.wg_final"));
+        }
+        let source = self.working_group(from)?;
+        self.edit(|tx| {
+            tx.execute(
+                "INSERT OR IGNORE INTO working_groups (cycle_id, size_min, size_max)
+                 VALUES (?1, ?2, ?3)",
+                params![cycle.0, source.range.min as u32, source.range.max as u32],
+            )?;
+            let mut added = 0;
+            for m in &source.members {
+                let n = tx.execute(
+                    "INSERT OR IGNORE INTO working_group_members (cycle_id, person_id)
+                     VALUES (?1, ?2)",
+                    params![cycle.0, m.id.0],
+                )?;
+                if n > 0 {
+                    added += 1;
+                    let field = format!("person:{}", m.id.0);
+                    record(tx, "working_group", cycle.0, &field, None, Some("member"))?;
+                }
+            }
+            if let Some(leader) = source.leader {
+                let old: Option<i64> = tx.query_row(
+                    "SELECT leader_id FROM working_groups WHERE cycle_id = ?1",
+                    [cycle.0],
+                    |r| r.get(0),
+                )?;
+                if old != Some(leader.0) {
+                    tx.execute(
+                        "UPDATE working_groups SET leader_id = ?1 WHERE cycle_id = ?2",
+                        params![leader.0, cycle.0],
+                    )?;
+                    let show = |p: Option<i64>| p.map(|p| p.to_string());
+                    record(
+                        tx,
+                        "working_group",
+                        cycle.0,
+                        "leader",
+                        show(old).as_deref(),
+                        show(Some(leader.0)).as_deref(),
+                    )?;
+                }
+            }
+            let note = format!("from cycle {}", from.0);
+            record(
+                tx,
+                "working_group",
+                cycle.0,
+                "reconvened",
+                None,
+                Some(&note),
+            )?;
+            Ok(added)
+        })
+    }
+
+    /// Creates the village's cycle for the following year. The medium-term plan carries
+    /// over while its period lasts (else the new cycle starts a new period of the same
+    /// length); refused with `err.cycle_year_taken` if that year exists.
+    pub fn create_next_cycle(&mut self, from: CycleId) -> Result<Cycle> {
+        let c = self.cycle(from)?;
+        self.create_cycle(&NewCycle {
+            village_id: c.village_id,
+            year: c.year + 1,
+            medium_term_span: c.medium_term_span,
+        })
+    }
+
+    // --- facts ----------------------------------------------------------------------
+
+    /// Counts for the workflow: items in part 1, items in part 2, last year's items
+    /// reviewed by this cycle, last year's items, and whether approved.
+    pub fn annual_counts(&self, cycle: CycleId) -> Result<AnnualCounts> {
+        let (part_one, part_two, reviews) = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM annual_items WHERE cycle_id = ?1 AND part = 'part1'),
+                    (SELECT count(*) FROM annual_items WHERE cycle_id = ?1 AND part = 'part2'),
+                    (SELECT count(*) FROM annual_reviews WHERE cycle_id = ?1)",
+            [cycle.0],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let last_year_items = match self.previous_cycle(cycle)? {
+            Some(prev) => self.conn.query_row(
+                "SELECT count(*) FROM annual_items WHERE cycle_id = ?1",
+                [prev.id.0],
+                |r| r.get(0),
+            )?,
+            None => 0,
+        };
+        Ok(AnnualCounts {
+            part_one,
+            part_two,
+            reviews,
+            last_year_items,
+            approved: annual_frozen(&self.conn, cycle)?,
+        })
+    }
+}
+
+/// Counts about a cycle's annual plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AnnualCounts {
+    /// Items in part 1.
+    pub part_one: u32,
+    /// Items in part 2.
+    pub part_two: u32,
+    /// Last year's items this cycle has reviewed.
+    pub reviews: u32,
+    /// Items of last year's annual plan (to review).
+    pub last_year_items: u32,
+    /// Whether the annual plan is approved and frozen.
+    pub approved: bool,
+}
+
+fn annual_frozen(conn: &Connection, cycle: CycleId) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT frozen FROM annual_approvals WHERE cycle_id = ?1",
+            [cycle.0],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(false))
+}
+
+fn refuse_if_annual_frozen(conn: &Connection, cycle: CycleId) -> Result<()> {
+    if annual_frozen(conn, cycle)? {
+        Err(StoreError::Refused(ERR_FROZEN))
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks the part-2 limit for putting an item (`moving`, or a new one) into `part`;
+/// returns the override reason to keep (only when it was needed).
+fn refuse_part_two<'a>(
+    tx: &Transaction,
+    cycle: CycleId,
+    part: Part,
+    moving: Option<i64>,
+    override_reason: Option<&'a str>,
+) -> Result<Option<&'a str>> {
+    if part != Part::Two {
+        return Ok(None);
+    }
+    let current: u32 = tx.query_row(
+        "SELECT count(*) FROM annual_items WHERE cycle_id = ?1 AND part = 'part2'
+           AND id IS NOT ?2",
+        params![cycle.0, moving],
+        |r| r.get(0),
+    )?;
+    let current = current as usize;
+    let reason = override_reason.map(str::trim).unwrap_or("");
+    can_add_with_override(current, reason).map_err(|_| StoreError::Refused(ERR_PART_TWO_FULL))?;
+    Ok((current >= MAX_PART_TWO && override_allowed(reason)).then_some(reason))
+}
+
+fn insert_item(
+    tx: &Transaction,
+    cycle: CycleId,
+    activity: ActivityId,
+    part: Part,
+    added_reason: Option<&str>,
+    override_reason: Option<&str>,
+) -> Result<i64> {
+    let taken: bool = tx.query_row(
+        "SELECT count(*) > 0 FROM annual_items WHERE cycle_id = ?1 AND activity_id = ?2",
+        params![cycle.0, activity.0],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(StoreError::Refused(ERR_ALREADY_SELECTED));
+    }
+    let kept = refuse_part_two(tx, cycle, part, None, override_reason)?;
+    tx.execute(
+        "INSERT INTO annual_items (cycle_id, activity_id, part, added_reason, override_reason)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![cycle.0, activity.0, part.code(), added_reason, kept],
+    )
+    .map_err(missing_is_not_found)?;
+    let id = tx.last_insert_rowid();
+    record(
+        tx,
+        "annual_item",
+        id,
+        "*",
+        None,
+        Some(&format!("activity:{} {}", activity.0, part.code())),
+    )?;
+    if let Some(r) = added_reason {
+        record(tx, "annual_item", id, "added_reason", None, Some(r))?;
+    }
+    if let Some(r) = kept {
+        record(tx, "annual_item", id, "override_reason", None, Some(r))?;
+    }
+    Ok(id)
+}
+
+/// Activities of a cycle that were added new to an annual plan (not medium-term ones).
+fn new_activity_ids(conn: &Connection, cycle: CycleId) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare(
+        "SELECT a.id FROM activities a JOIN annual_items i ON i.activity_id = a.id
+         WHERE a.cycle_id = ?1 AND i.added_reason IS NOT NULL",
+    )?;
+    let rows = stmt.query_map([cycle.0], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn item_head(r: &Row) -> rusqlite::Result<ItemHead> {
+    let part: String = r.get(3)?;
+    Ok(ItemHead {
+        id: r.get(0)?,
+        cycle_id: CycleId(r.get(1)?),
+        activity: ActivityId(r.get(2)?),
+        part: Part::from_code(&part).unwrap_or(Part::One),
+        added_reason: r.get(4)?,
+        override_reason: r.get(5)?,
+    })
+}
+
+fn read_head(conn: &Connection, item: i64) -> Result<ItemHead> {
+    Ok(conn.query_row(
+        &format!("SELECT {ITEM_COLUMNS} FROM annual_items WHERE id = ?1"),
+        [item],
+        item_head,
+    )?)
+}
+
+fn with_activity(conn: &Connection, h: ItemHead) -> Result<AnnualItem> {
+    let (activity, _) = activity_in(conn, h.activity)?;
+    Ok(AnnualItem {
+        id: h.id,
+        cycle_id: h.cycle_id,
+        activity,
+        part: h.part,
+        added_reason: h.added_reason,
+        override_reason: h.override_reason,
+    })
+}
+
+/// Refuses a review whose figures the form could not have produced.
+fn check_review(review: &Review) -> Result<()> {
+    let negative = Source::ALL.iter().any(|s| review.spending.get(*s) < 0);
+    if review.percent > 100 || negative {
+        Err(StoreError::Refused(ERR_BAD_REVIEW))
+    } else {
+        Ok(())
+    }
+}
+
+fn read_review(conn: &Connection, cycle: CycleId, item: i64) -> Result<Option<Review>> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT {REVIEW_COLUMNS} FROM annual_reviews WHERE cycle_id = ?1 AND item_id = ?2"
+            ),
+            params![cycle.0, item],
+            review_row,
+        )
+        .optional()?)
+}
+
+fn review_row(r: &Row) -> rusqlite::Result<Review> {
+    let progress: String = r.get(0)?;
+    let quality: Option<String> = r.get(2)?;
+    Ok(Review {
+        progress: Progress::from_code(&progress).unwrap_or(Progress::NotStarted),
+        percent: r.get(1)?,
+        quality: quality.as_deref().and_then(Quality::from_code),
+        spending: Spending {
+            state: r.get(3)?,
+            donor: r.get(4)?,
+            people_money: r.get(5)?,
+            people_labour_days: r.get(6)?,
+            people_land_m2: r.get(7)?,
+            people_materials_vnd: r.get(8)?,
+        },
+        management: r.get(9)?,
+        impact: r.get(10)?,
+    })
+}
+
+/// Each stored field of a review as audit text.
+fn review_fields(r: &Review) -> Vec<(&'static str, String)> {
+    let mut fields = vec![
+        ("progress", r.progress.code().to_string()),
+        ("percent", r.percent.to_string()),
+        (
+            "quality",
+            r.quality.map(Quality::code).unwrap_or("").to_string(),
+        ),
+    ];
+    fields.extend(
+        Source::ALL
+            .iter()
+            .map(|s| (s.code(), r.spending.get(*s).to_string())),
+    );
+    fields.push(("management", r.management.clone()));
+    fields.push(("impact", r.impact.clone()));
+    fields
+}
+
+fn read_summary(conn: &Connection, cycle: CycleId) -> Result<YearSummary> {
+    Ok(conn
+        .query_row(
+            "SELECT advantages, difficulties, production_results FROM annual_summaries
+             WHERE cycle_id = ?1",
+            [cycle.0],
+            |r| {
+                Ok(YearSummary {
+                    advantages: r.get(0)?,
+                    difficulties: r.get(1)?,
+                    production_results: r.get(2)?,
+                })
+            },
+        )
+        .optional()?
+        .unwrap_or_default())
+}
