@@ -49,7 +49,10 @@ pub fn default_db_path() -> Option<PathBuf> {
 
 /// Parses the command line, runs it, and turns failures into one line and exit code 1.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     let lang = cli.lang.unwrap_or_default();
     match run(cli, lang) {
         Ok(()) => ExitCode::SUCCESS,
@@ -60,7 +63,22 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// `--help` and `--version` print and succeed; a usage error prints its first line only.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    if !e.use_stderr() {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or("invalid arguments");
+    eprintln!("kehoach: {}", first.trim_start_matches("error: "));
+    ExitCode::from(2)
+}
+
 fn run(cli: Cli, lang: Lang) -> Result<(), String> {
+    if cli.command.is_none() && !crate::tui::has_terminal() {
+        return Err(t(lang, "err.no_terminal"));
+    }
     let (path, is_default) = match cli.db {
         Some(p) => (p, false),
         None => (

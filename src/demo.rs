@@ -7,6 +7,7 @@ use crate::domain::{
 };
 use crate::store::{Figure, MeetingDetails, Result, Store};
 
+mod annual;
 mod assessment;
 mod meeting2;
 mod scoring;
@@ -67,6 +68,7 @@ pub fn populate(store: &mut Store) -> Result<CycleId> {
     assessment::write(store, cycle.id)?;
     scoring::write(store, cycle.id)?;
     meeting2::write(store, cycle.id)?;
+    annual::write(store, cycle.id)?;
     Ok(cycle.id)
 }
 

@@ -92,6 +92,13 @@ fn score_ten_activities_in_both_groups_and_read_the_combined_ranking() {
     let screen = tmux.wait_for("Phương pháp:", TIMEOUT).unwrap();
     let shown = shown_order(&screen);
     assert_eq!(shown.len(), 10, "{screen}");
+    // The app holds the file's lock: leave (results → cycle → home → quit) before reading.
+    tmux.send_keys(&["Escape"]);
+    tmux.wait_for("Chuẩn bị", TIMEOUT).unwrap();
+    tmux.send_keys(&["Escape"]);
+    tmux.wait_for("Xã Ea Tiêu", TIMEOUT).unwrap();
+    tmux.send_keys(&["q"]);
+    tmux.wait_for_exit(TIMEOUT).unwrap();
     assert_eq!(shown, expected_order(&db, cycle), "{screen}");
     assert_ne!(shown[0], ACTIVITIES[0], "the women's votes change the top");
 }

@@ -26,7 +26,12 @@ fn first_cycle(app: &kehoach::tui::app::App) -> kehoach::domain::CycleId {
     let store = app.store();
     let commune = &store.communes().expect("communes")[0];
     let village = &store.villages(commune.id).expect("villages")[0];
-    store.cycles(village.id).expect("cycles")[0].id
+    let cycles = store.cycles(village.id).expect("cycles");
+    cycles
+        .iter()
+        .find(|c| c.year == kehoach::demo::DEMO_YEAR)
+        .expect("demo year")
+        .id
 }
 
 #[test]

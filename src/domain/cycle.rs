@@ -71,6 +71,23 @@ pub struct CycleFacts {
     pub activities_touched: u32,
     /// Village meeting 2's progress.
     pub meeting2: Meeting2Progress,
+    /// The annual plan's progress (review of last year, selection, approval).
+    pub annual: AnnualProgress,
+}
+
+/// Counts about a cycle's annual plan, for its step status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AnnualProgress {
+    /// Activities in part 1 (the village's own money and labour).
+    pub part_one: u32,
+    /// Activities in part 2 (asking commune or district budget).
+    pub part_two: u32,
+    /// Items of last year's plan this cycle has reviewed.
+    pub reviews: u32,
+    /// Items of last year's annual plan (to review; 0 in a village's first year).
+    pub last_year_items: u32,
+    /// Whether the annual plan is approved and frozen.
+    pub approved: bool,
 }
 
 /// Facts about village meeting 2, for its step status.

@@ -21,6 +21,7 @@ use crate::domain::annual::{
     MAX_PART_TWO, Part, Progress, Quality, Review, Source, Spending, YearSummary,
     can_add_with_override, override_allowed, totals_by_source,
 };
+use crate::domain::cycle::AnnualProgress;
 use crate::domain::scoring::{Criterion, MatrixRow, draft_ranks, rank_matrix};
 use crate::domain::{Cycle, CycleId, NewCycle};
 
@@ -738,7 +739,7 @@ impl Store {
 
     /// Counts for the workflow: items in part 1, items in part 2, last year's items
     /// reviewed by this cycle, last year's items, and whether approved.
-    pub fn annual_counts(&self, cycle: CycleId) -> Result<AnnualCounts> {
+    pub fn annual_counts(&self, cycle: CycleId) -> Result<AnnualProgress> {
         let (part_one, part_two, reviews) = self.conn.query_row(
             "SELECT (SELECT count(*) FROM annual_items WHERE cycle_id = ?1 AND part = 'part1'),
                     (SELECT count(*) FROM annual_items WHERE cycle_id = ?1 AND part = 'part2'),
@@ -754,7 +755,7 @@ impl Store {
             )?,
             None => 0,
         };
-        Ok(AnnualCounts {
+        Ok(AnnualProgress {
             part_one,
             part_two,
             reviews,
@@ -762,21 +763,6 @@ impl Store {
             approved: annual_frozen(&self.conn, cycle)?,
         })
     }
-}
-
-/// Counts about a cycle's annual plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct AnnualCounts {
-    /// Items in part 1.
-    pub part_one: u32,
-    /// Items in part 2.
-    pub part_two: u32,
-    /// Last year's items this cycle has reviewed.
-    pub reviews: u32,
-    /// Items of last year's annual plan (to review).
-    pub last_year_items: u32,
-    /// Whether the annual plan is approved and frozen.
-    pub approved: bool,
 }
 
 fn annual_frozen(conn: &Connection, cycle: CycleId) -> Result<bool> {

@@ -62,6 +62,7 @@ impl Store {
             activities_scored: scored.iter().filter(|r| r.missing().is_empty()).count() as u32,
             activities_touched: scored.iter().filter(|r| r.partial_total() > 0).count() as u32,
             meeting2: self.meeting2_progress(id)?,
+            annual: self.annual_counts(id)?,
         })
     }
 

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use annual::{AnnualApproval, AnnualCounts, AnnualItem, ReviewRow};
+pub use annual::{AnnualApproval, AnnualItem, ERROR_KEYS as ANNUAL_ERROR_KEYS, ReviewRow};
 pub use assessment::{ActivityOrigin, AssessmentFacts, ToolFinding};
 pub use audit::AuditEntry;
 pub use meetings::{Attendee, MeetingDetails};

@@ -177,6 +177,10 @@ fn apply(store: &mut Store, change: Change) -> Result<Saved, StoreError> {
         }
         Change::CreateCycle(new) => Saved::Cycle(store.create_cycle(&new)?.id),
         Change::LoadDemo => Saved::Cycle(crate::demo::populate(store)?),
+        Change::Annual(c) => {
+            super::screens::annual::apply_annual(store, c)?;
+            Saved::Other
+        }
         Change::Scoring(c) => {
             super::screens::wgmeeting::apply_scoring(store, c)?;
             Saved::Other

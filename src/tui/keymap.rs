@@ -34,6 +34,8 @@ pub enum Context {
     WgMatrix,
     /// The ranked draft plan.
     WgDraft,
+    /// The annual plan's review and selection lists.
+    AnnualList,
     /// The assessment screen's lists (tools, sub-groups, findings, activities).
     Assess,
     /// A multi-line text area: Enter is a new line, F9 saves.
@@ -111,6 +113,10 @@ pub enum Action {
     Reopen,
     /// Change the working group's size range.
     EditRange,
+    /// Carry last cycle's working group over.
+    Carry,
+    /// Approve the annual plan (or reopen it with a reason).
+    Approve,
     /// Jump to a row by its number.
     GoTo,
     /// Change the combination method (meeting 2).
@@ -299,6 +305,19 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Results, K::PageDown, A::PageDown, ""),
     b(C::Results, K::Esc, A::Back, "key.back"),
     b(C::Results, K::Char('?'), A::Help, "key.help"),
+    b(C::AnnualList, K::Enter, A::Open, "key.review"),
+    b(C::AnnualList, K::Char('a'), A::Add, "key.summary"),
+    b(C::AnnualList, K::Tab, A::NextField, "key.pane"),
+    b(C::AnnualList, K::BackTab, A::PrevField, ""),
+    b(C::AnnualList, K::Char('x'), A::Remove, "key.remove"),
+    b(C::AnnualList, K::Up, A::Up, ""),
+    b(C::AnnualList, K::Down, A::Down, ""),
+    b(C::AnnualList, K::PageUp, A::PageUp, ""),
+    b(C::AnnualList, K::PageDown, A::PageDown, ""),
+    b(C::AnnualList, K::Esc, A::Back, "key.back"),
+    b(C::AnnualList, K::Char('?'), A::Help, "key.help"),
+    b(C::WorkGroup, K::Char('c'), A::Carry, ""),
+    b(C::Global, K::F(8), A::Approve, ""),
     b(C::Global, K::F(1), A::Help, ""),
     b(C::Global, K::F(3), A::Section1, ""),
     b(C::Global, K::F(4), A::Section2, ""),

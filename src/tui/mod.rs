@@ -32,9 +32,14 @@ pub enum TuiError {
     Store(String),
 }
 
+/// Whether standard input and output are a terminal (the interface needs both).
+pub fn has_terminal() -> bool {
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
 /// Runs the interface until the user quits; the terminal is restored whatever happens.
 pub fn run(store: Store, lang: Lang, startup_message: Option<String>) -> Result<(), TuiError> {
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+    if !has_terminal() {
         return Err(TuiError::NoTerminal(t(lang, "err.no_terminal")));
     }
     let mut app = App::new(store, lang, theme::Theme::from_env())

@@ -54,9 +54,18 @@ pub fn type_text(app: &mut App, text: &str) {
     }
 }
 
-/// Opens step `n` (1-based) of the demo's 2026 cycle from the home screen.
+/// Opens step `n` (1-based) of the demo's medium-term cycle (`demo::DEMO_YEAR`) from the
+/// home screen, wherever the home list shows it.
 pub fn open_demo_step(app: &mut App, n: usize) {
-    keys(app, &[KeyCode::Down, KeyCode::Down, KeyCode::Enter]);
+    let entries = app.store().home_entries().expect("home entries");
+    let row = entries
+        .iter()
+        .position(|e| matches!(e, kehoach::store::HomeEntry::Cycle { year, .. } if *year == kehoach::demo::DEMO_YEAR))
+        .expect("demo cycle listed");
+    for _ in 0..row {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter);
     for _ in 1..n {
         press(app, KeyCode::Down);
     }

@@ -19,6 +19,7 @@ pub const BUILT_STEPS: &[Step] = &[
     Step::Meeting1,
     Step::Assessment,
     Step::WorkingGroupMeeting,
+    Step::AnnualPlan,
     Step::Meeting2,
 ];
 
@@ -88,6 +89,7 @@ impl CycleScreen {
                 Step::Meeting1 => Outcome::Go(Nav::Meeting1(self.cycle.id)),
                 Step::Assessment => Outcome::Go(Nav::Assessment(self.cycle.id)),
                 Step::WorkingGroupMeeting => Outcome::Go(Nav::WgMeeting(self.cycle.id)),
+                Step::AnnualPlan => Outcome::Go(Nav::Annual(self.cycle.id)),
                 Step::Meeting2 => Outcome::Go(Nav::Meeting2(self.cycle.id)),
                 _ => Outcome::Stay,
             },

@@ -221,7 +221,15 @@ fn entry_line<'a>(entry: &HomeEntry, ctx: ViewCtx) -> ListItem<'a> {
                 ctx.theme.title,
             ),
             Span::styled(
-                format!("  {} · {}", c.district, c.province),
+                format!(
+                    "  {}",
+                    [c.district.as_str(), c.province.as_str()]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" · ")
+                ),
                 ctx.theme.muted,
             ),
         ]),

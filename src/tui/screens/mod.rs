@@ -2,6 +2,7 @@
 //! turns inputs into an [`Outcome`], and renders from its state. Writes go back to the
 //! app as [`Change`] values; the app saves them and tells the screen how it went.
 
+pub mod annual;
 pub mod assessment;
 pub mod attendance;
 pub mod cycle;
@@ -187,6 +188,8 @@ pub enum Change {
     Meeting2(meeting2::Meeting2Change),
     /// An edit at the working-group meeting (scores, scale, merges).
     Scoring(wgmeeting::ScoringChange),
+    /// An edit of the annual plan.
+    Annual(annual::AnnualChange),
 }
 
 /// What a saved change created, so the screen can select it.
@@ -219,6 +222,8 @@ pub enum Nav {
     Meeting2(CycleId),
     /// The working-group meeting of a cycle.
     WgMeeting(CycleId),
+    /// The annual plan of a cycle.
+    Annual(CycleId),
 }
 
 /// What a screen asks the app to do after an input.
@@ -258,6 +263,8 @@ pub enum Screen {
     Meeting2(Box<meeting2::Meeting2Screen>),
     /// Working-group meeting.
     WgMeeting(Box<wgmeeting::WgMeetingScreen>),
+    /// Annual plan.
+    Annual(Box<annual::AnnualScreen>),
 }
 
 impl Screen {
@@ -271,6 +278,9 @@ impl Screen {
             }
             Nav::Preparation(id) => {
                 Screen::Preparation(preparation::PreparationScreen::load(store, id)?)
+            }
+            Nav::Annual(id) => {
+                Screen::Annual(Box::new(annual::AnnualScreen::load(store, id, lang)?))
             }
             Nav::WgMeeting(id) => {
                 Screen::WgMeeting(Box::new(wgmeeting::WgMeetingScreen::load(store, id)?))
@@ -294,6 +304,7 @@ impl Screen {
             Screen::Assessment(s) => Some(Nav::Cycle(s.cycle_id())),
             Screen::Meeting2(s) => Some(Nav::Cycle(s.cycle_id())),
             Screen::WgMeeting(s) => Some(Nav::Cycle(s.cycle_id())),
+            Screen::Annual(s) => Some(Nav::Cycle(s.cycle_id())),
         }
     }
 
@@ -307,6 +318,7 @@ impl Screen {
             Screen::Assessment(s) => s.context(),
             Screen::Meeting2(s) => s.context(),
             Screen::WgMeeting(s) => s.context(),
+            Screen::Annual(s) => s.context(),
         }
     }
 
@@ -328,6 +340,7 @@ impl Screen {
             Screen::Assessment(s) => s.update(input, ctx),
             Screen::Meeting2(s) => s.update(input, ctx),
             Screen::WgMeeting(s) => s.update(input, ctx),
+            Screen::Annual(s) => s.update(input, ctx),
         }
     }
 
@@ -341,6 +354,7 @@ impl Screen {
             Screen::Assessment(s) => s.on_saved(store, result.is_ok(), lang),
             Screen::Meeting2(s) => s.on_saved(store, result.is_ok(), lang),
             Screen::WgMeeting(s) => s.on_saved(store, result.is_ok()),
+            Screen::Annual(s) => s.on_saved(store, result.is_ok(), lang),
         }
     }
 
@@ -354,6 +368,7 @@ impl Screen {
             Screen::Assessment(s) => s.breadcrumb(lang),
             Screen::Meeting2(s) => s.breadcrumb(lang),
             Screen::WgMeeting(s) => s.breadcrumb(lang),
+            Screen::Annual(s) => s.breadcrumb(lang),
         }
     }
 
@@ -367,6 +382,7 @@ impl Screen {
             Screen::Assessment(_) => "help.step.assessment".into(),
             Screen::Meeting2(_) => "help.step.meeting2".into(),
             Screen::WgMeeting(_) => "help.step.wg_meeting".into(),
+            Screen::Annual(_) => "help.step.annual".into(),
         }
     }
 
@@ -380,6 +396,7 @@ impl Screen {
             Screen::Assessment(s) => s.render(area, buf, ctx),
             Screen::Meeting2(s) => s.render(area, buf, ctx),
             Screen::WgMeeting(s) => s.render(area, buf, ctx),
+            Screen::Annual(s) => s.render(area, buf, ctx),
         }
     }
 }

@@ -219,7 +219,7 @@ impl Form {
 
     /// Renders the form as a centered popup over `area`.
     pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
-        let rect = popup::centered(area, 72, self.rows() + 2);
+        let rect = popup::centered(area, 78, self.rows() + 2);
         let inner = popup::frame(&self.title, theme, rect, buf);
         self.render_fields(theme, inner, buf, true);
     }

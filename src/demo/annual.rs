@@ -1,0 +1,252 @@
+//! The demo's annual plans: two consecutive years of Buôn Kram. The 2026 plan takes the
+//! medium-term priorities in order (six activities in part 1, the two costliest
+//! constructions in part 2), scores them (form 4) and is approved by a village meeting.
+//! The 2027 cycle is created from 2026, reconvenes the working group, reviews the 2026
+//! plan (progress, quality, money spent by source, management, impact, the year's
+//! summary), then selects, scores and approves its own plan.
+
+use crate::domain::activity::{Activity, ActivityId, Category};
+use crate::domain::annual::{Part, Progress, Quality, Review, Spending, YearSummary};
+use crate::domain::scoring::Criterion;
+use crate::domain::{ChairRole, CycleId, MeetingKind};
+use crate::store::{AnnualApproval, MeetingDetails, Result, Store};
+
+/// Activities in part 1 of each year's plan.
+const PART_ONE: usize = 6;
+
+/// Writes the 2026 annual plan and the whole 2027 cycle; returns the 2027 cycle.
+pub fn write(store: &mut Store, cycle: CycleId) -> Result<CycleId> {
+    let priorities = plannable(store, cycle)?;
+    let (two, one) = split(&priorities, &[]);
+    select_and_score(store, cycle, &one, &two)?;
+    approve(store, cycle, "2026-06-05", 72)?;
+
+    let next = store.create_next_cycle(cycle)?.id;
+    store.reconvene_working_group(next, cycle)?;
+    store.finalise_wg(next, None)?;
+    let done = write_review(store, next)?;
+    let priorities = plannable(store, next)?;
+    let (two, one) = split(&priorities, &done);
+    select_and_score(store, next, &one, &two)?;
+    approve(store, next, "2027-05-27", 68)?;
+    Ok(next)
+}
+
+/// The medium-term activities in priority order that have every plan field filled in.
+fn plannable(store: &Store, cycle: CycleId) -> Result<Vec<Activity>> {
+    Ok(store
+        .medium_term_priorities(cycle)?
+        .into_iter()
+        .map(|(_, a)| a)
+        .filter(|a| a.fields.missing_plan_fields().is_empty())
+        .collect())
+}
+
+/// Part 2: the two costliest constructions not yet done; part 1: the next six in order.
+fn split(priorities: &[Activity], done: &[ActivityId]) -> (Vec<ActivityId>, Vec<ActivityId>) {
+    let open: Vec<&Activity> = priorities
+        .iter()
+        .filter(|a| !done.contains(&a.id))
+        .collect();
+    let mut costly: Vec<&Activity> = open
+        .iter()
+        .copied()
+        .filter(|a| a.fields.category == Category::Construction)
+        .collect();
+    costly.sort_by_key(|a| std::cmp::Reverse(a.fields.estimated_cost_vnd.unwrap_or(0)));
+    let two: Vec<ActivityId> = costly.iter().take(2).map(|a| a.id).collect();
+    let one = open
+        .iter()
+        .map(|a| a.id)
+        .filter(|id| !two.contains(id))
+        .take(PART_ONE)
+        .collect();
+    (two, one)
+}
+
+/// Selects the activities and scores every criterion within the cycle's scale.
+fn select_and_score(
+    store: &mut Store,
+    cycle: CycleId,
+    one: &[ActivityId],
+    two: &[ActivityId],
+) -> Result<()> {
+    let scale = store.scoring_settings(cycle)?.scale;
+    let span = usize::from(scale.max - scale.min) + 1;
+    let picks = two
+        .iter()
+        .map(|a| (*a, Part::Two))
+        .chain(one.iter().map(|a| (*a, Part::One)));
+    for (i, (activity, part)) in picks.enumerate() {
+        let item = store.select_for_annual(cycle, activity, part, None)?;
+        for (c, criterion) in Criterion::ALL.into_iter().enumerate() {
+            let offset = (i * 3 + c * 2 + i / 2) % span;
+            let score = scale.max - u8::try_from(offset / 2).unwrap_or(0);
+            store.set_annual_score(item, criterion, Some(score))?;
+        }
+    }
+    Ok(())
+}
+
+/// The approval meeting (meeting 1's participants, women above 30%) and the vote.
+fn approve(store: &mut Store, cycle: CycleId, date: &str, attendees: usize) -> Result<()> {
+    let meeting = store.meeting(cycle, MeetingKind::AnnualApproval)?;
+    store.update_meeting_details(
+        meeting.id,
+        &MeetingDetails {
+            date: date.into(),
+            place: "Nhà văn hoá Buôn Kram".into(),
+            chair: super::attendee(super::LEADER).name,
+            chair_role: Some(ChairRole::BoardHead),
+            start_time: "14:00".into(),
+            end_time: "16:30".into(),
+            announced: Vec::new(),
+        },
+    )?;
+    let first = first_cycle(store, cycle)?;
+    let meeting1 = store.meeting(first, MeetingKind::Village1)?;
+    for a in store.attendees(meeting1.id)?.into_iter().take(attendees) {
+        store.add_attendee(meeting.id, a.person.id, a.gender_at_meeting)?;
+    }
+    store.close_meeting(meeting.id, None)?;
+    let votes = u32::try_from(attendees).unwrap_or(0);
+    store.approve_annual(
+        cycle,
+        &AnnualApproval {
+            date: date.into(),
+            votes_for: votes.saturating_sub(4),
+            votes_against: 1,
+            abstain: 3,
+            approved_at: format!("{date}T16:15:00"),
+        },
+    )
+}
+
+/// The cycle that held village meeting 1 (the one that made the medium-term plan).
+fn first_cycle(store: &Store, cycle: CycleId) -> Result<CycleId> {
+    Ok(store.medium_term_cycle(cycle)?.map_or(cycle, |c| c.id))
+}
+
+/// Reviews every item of last year's plan; returns the activities finished.
+fn write_review(store: &mut Store, cycle: CycleId) -> Result<Vec<ActivityId>> {
+    let mut done = Vec::new();
+    for (i, row) in store.last_year_review(cycle)?.into_iter().enumerate() {
+        let f = &row.item.activity.fields;
+        let cost = i64::try_from(f.estimated_cost_vnd.unwrap_or(0)).unwrap_or(0);
+        let days = f.contribution.labour_days.round() as i64;
+        let people_money = i64::try_from(f.contribution.money_vnd).unwrap_or(0);
+        let (progress, percent, quality) = match (row.item.part, i % 4) {
+            (_, 3) => (Progress::NotStarted, 0, None),
+            (Part::Two, _) | (_, 1) => (Progress::UnderWay, 60, Some(Quality::Fair)),
+            _ => (Progress::Done, 100, Some(Quality::Good)),
+        };
+        let share = i64::from(percent);
+        let spent = |part: i64| cost * part / 100 * share / 100;
+        let spending = match row.item.part {
+            Part::Two => Spending {
+                state: spent(70),
+                donor: spent(10),
+                people_money: people_money * share / 100,
+                people_labour_days: days * share / 100,
+                people_land_m2: if percent > 0 { 200 } else { 0 },
+                people_materials_vnd: spent(5),
+            },
+            Part::One => Spending {
+                state: 0,
+                donor: spent(30),
+                people_money: people_money * share / 100 + spent(20),
+                people_labour_days: days * share / 100,
+                people_land_m2: 0,
+                people_materials_vnd: spent(10),
+            },
+        };
+        let (management, impact) = match progress {
+            Progress::Done => (
+                "Ban quản lý buôn điều hành; tổ giám sát cộng đồng nghiệm thu cùng xã.",
+                "Hộ tham gia áp dụng được kỹ thuật, năng suất tăng; người nghèo được ưu tiên.",
+            ),
+            Progress::UnderWay => (
+                "Ban quản lý buôn theo dõi tiến độ hằng tháng; tổ giám sát báo cáo xã.",
+                "Đã có kết quả bước đầu; cần hoàn thành trong mùa khô tới.",
+            ),
+            Progress::NotStarted => (
+                "Chưa triển khai do chưa bố trí được vốn.",
+                "Chưa có tác động.",
+            ),
+        };
+        let review = Review {
+            progress,
+            percent,
+            quality,
+            spending,
+            management: management.into(),
+            impact: impact.into(),
+        };
+        store.set_review(cycle, row.item.id, &review)?;
+        if progress == Progress::Done {
+            done.push(row.item.activity.id);
+        }
+    }
+    store.set_year_summary(
+        cycle,
+        &YearSummary {
+            advantages: "Giá cà phê và hồ tiêu tăng; người dân tích cực góp công làm đường; \
+                         Hội Phụ nữ duy trì tổ tiết kiệm."
+                .into(),
+            difficulties: "Hạn hán đầu mùa khô làm thiếu nước tưới; vốn nhà nước về chậm; \
+                           một số hộ nghèo chưa có đất sản xuất."
+                .into(),
+            production_results: "Cà phê bình quân 2,6 tấn nhân/ha; lúa nước 5,2 tấn/ha; \
+                                 đàn bò 410 con, heo 620 con; 6 hộ thoát nghèo."
+                .into(),
+        },
+    )?;
+    Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::annual::Part;
+    use crate::store::Store;
+
+    #[test]
+    fn demo_holds_two_consecutive_years() {
+        let mut store = Store::open_in_memory().expect("store");
+        let first = super::super::populate(&mut store).expect("demo");
+        let cycle = store.cycle(first).expect("cycle");
+        let next = store
+            .cycles(cycle.village_id)
+            .expect("cycles")
+            .into_iter()
+            .find(|c| c.year == cycle.year + 1)
+            .expect("2027 cycle");
+        assert_eq!(next.medium_term_start, cycle.year);
+        for (c, part_one) in [(first, 6), (next.id, 6)] {
+            let items = store.annual_items(c).expect("items");
+            let two = items.iter().filter(|i| i.part == Part::Two).count();
+            assert_eq!(two, 2, "{c:?}");
+            assert_eq!(items.len() - two, part_one, "{c:?}");
+            assert!(store.annual_approval(c).expect("approval").is_some());
+            let rows = store.annual_matrix_rows(c).expect("matrix");
+            assert!(rows.iter().all(|r| r.missing().is_empty()));
+        }
+        let review = store.last_year_review(next.id).expect("review");
+        assert_eq!(review.len(), 8);
+        assert!(review.iter().all(|r| r.review.is_some()));
+        let totals = store.review_totals(next.id).expect("totals");
+        assert!(
+            totals.state > 0 && totals.people_labour_days > 0,
+            "{totals:?}"
+        );
+        assert!(
+            !store
+                .year_summary(next.id)
+                .expect("summary")
+                .advantages
+                .is_empty()
+        );
+        let wg = store.working_group(next.id).expect("wg");
+        assert_eq!(wg.members.len(), 20);
+        assert!(wg.is_final());
+    }
+}

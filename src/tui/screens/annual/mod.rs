@@ -1,0 +1,651 @@
+//! The annual plan (20-30 May): the working group reconvened (F3), the review of last
+//! year (F4), selection into part 1 and part 2 (F5), scoring into form 4 (F6), and the
+//! approval meeting (F7; F8 approves, or reopens with a reason once approved).
+
+mod review;
+mod selection;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+use super::attendance::AttendancePanel;
+use super::workgroup::WorkGroupTab;
+use super::{Change, Outcome, ViewCtx};
+use crate::domain::activity::{Activity, ActivityId};
+use crate::domain::annual::{Part, Review, Spending, YearSummary};
+use crate::domain::meeting::parse_date;
+use crate::domain::scoring::{Criterion, MatrixRow, RankedRow, Scale, rank_matrix};
+use crate::domain::{Cycle, CycleId, MeetingKind, Village};
+use crate::i18n::{Lang, t, tf};
+use crate::store::{AnnualApproval, AnnualItem, Attendee, ReviewRow, Store, StoreError};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::score_table::{self, MatrixCursor, ScoreEvent};
+use crate::tui::widgets::{Input, meter, tabs};
+use review::ReviewForm;
+
+/// Edits made on the annual-plan screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnnualChange {
+    /// Carry last cycle's working group over.
+    Reconvene { cycle: CycleId, from: CycleId },
+    /// Review one item of last year's plan.
+    Review {
+        cycle: CycleId,
+        item: i64,
+        review: Review,
+    },
+    /// The year's general summary.
+    Summary {
+        cycle: CycleId,
+        summary: YearSummary,
+    },
+    /// Select a medium-term activity into a part.
+    Select {
+        cycle: CycleId,
+        activity: ActivityId,
+        part: Part,
+        reason: Option<String>,
+    },
+    /// Move an item to the other part.
+    SetPart {
+        item: i64,
+        part: Part,
+        reason: Option<String>,
+    },
+    /// Drop an item from this year's plan.
+    Remove { item: i64 },
+    /// Score an item on a criterion (form 4).
+    Score {
+        item: i64,
+        criterion: Criterion,
+        score: Option<u8>,
+    },
+    /// Approve the plan at the village meeting.
+    Approve {
+        cycle: CycleId,
+        approval: AnnualApproval,
+    },
+    /// Reopen an approved plan.
+    Reopen { cycle: CycleId, reason: String },
+}
+
+/// Saves one annual-plan change.
+pub fn apply_annual(store: &mut Store, change: AnnualChange) -> Result<(), StoreError> {
+    use AnnualChange as C;
+    match change {
+        C::Reconvene { cycle, from } => store.reconvene_working_group(cycle, from).map(drop),
+        C::Review {
+            cycle,
+            item,
+            review,
+        } => store.set_review(cycle, item, &review),
+        C::Summary { cycle, summary } => store.set_year_summary(cycle, &summary),
+        C::Select {
+            cycle,
+            activity,
+            part,
+            reason,
+        } => store
+            .select_for_annual(cycle, activity, part, reason.as_deref())
+            .map(drop),
+        C::SetPart { item, part, reason } => store.set_annual_part(item, part, reason.as_deref()),
+        C::Remove { item } => store.remove_annual_item(item),
+        C::Score {
+            item,
+            criterion,
+            score,
+        } => store.set_annual_score(item, criterion, score),
+        C::Approve { cycle, approval } => store.approve_annual(cycle, &approval),
+        C::Reopen { cycle, reason } => store.reopen_annual(cycle, &reason),
+    }
+}
+
+/// The screen's sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    WorkGroup,
+    Review,
+    Selection,
+    Scoring,
+    Approval,
+}
+
+const SECTIONS: [Section; 5] = [
+    Section::WorkGroup,
+    Section::Review,
+    Section::Selection,
+    Section::Scoring,
+    Section::Approval,
+];
+const TABS: [(&str, &str); 5] = [
+    ("F3", "ann.tab.wg"),
+    ("F4", "ann.tab.review"),
+    ("F5", "ann.tab.select"),
+    ("F6", "ann.tab.form4"),
+    ("F7", "ann.tab.approve"),
+];
+
+/// What the open popup form is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Popup {
+    Review(ReviewForm),
+    PartTwoReason(ActivityId),
+    MoveReason(i64),
+    Approve,
+    Reopen,
+}
+
+/// The data the screen shows, reloaded after every save.
+#[derive(Default)]
+struct Data {
+    people: Vec<Attendee>,
+    reviews: Vec<ReviewRow>,
+    totals: Spending,
+    priorities: Vec<(u32, Activity)>,
+    items: Vec<AnnualItem>,
+    rows: Vec<MatrixRow>,
+    ranked: Vec<RankedRow>,
+    approval: Option<AnnualApproval>,
+    previous: Option<CycleId>,
+}
+
+/// The annual-plan screen's state.
+pub struct AnnualScreen {
+    cycle: Cycle,
+    village: Village,
+    data: Data,
+    section: Section,
+    selected: usize,
+    item_selected: usize,
+    on_items: bool,
+    cursor: MatrixCursor,
+    workgroup: WorkGroupTab,
+    approval: AttendancePanel,
+    popup: Option<(Form, Popup)>,
+}
+
+impl AnnualScreen {
+    /// Loads the annual step of `id` (creating its approval meeting on first visit).
+    pub fn load(store: &mut Store, id: CycleId, lang: Lang) -> Result<Self, StoreError> {
+        let cycle = store.cycle(id)?;
+        let village = store.village(cycle.village_id)?;
+        let meeting = store.meeting(id, MeetingKind::AnnualApproval)?;
+        let approval = AttendancePanel::load(store, meeting, village.id, lang)?;
+        let workgroup = WorkGroupTab::load(store, id, String::new())?;
+        let mut screen = AnnualScreen {
+            cycle,
+            village,
+            data: Data::default(),
+            section: Section::Review,
+            selected: 0,
+            item_selected: 0,
+            on_items: false,
+            cursor: MatrixCursor::default(),
+            workgroup,
+            approval,
+            popup: None,
+        };
+        screen.reload(store)?;
+        Ok(screen)
+    }
+
+    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        let id = self.cycle.id;
+        let people = store.people(self.village.id)?;
+        self.data = Data {
+            people: people
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| Attendee {
+                    gender_at_meeting: p.gender,
+                    seq: i as u32 + 1,
+                    person: p,
+                })
+                .collect(),
+            reviews: store.last_year_review(id)?,
+            totals: store.review_totals(id)?,
+            priorities: store.medium_term_priorities(id)?,
+            items: store.annual_items(id)?,
+            rows: store.annual_matrix_rows(id)?,
+            ranked: Vec::new(),
+            approval: store.annual_approval(id)?,
+            previous: store.previous_cycle(id)?.map(|c| c.id),
+        };
+        self.data.ranked = rank_matrix(&self.data.rows);
+        self.cursor.clamp(self.data.items.len());
+        Ok(())
+    }
+
+    /// The cycle.
+    pub fn cycle_id(&self) -> CycleId {
+        self.cycle.id
+    }
+
+    /// Keymap context of the active section or popup.
+    pub fn context(&self) -> Context {
+        if self.popup.is_some() {
+            return Context::Form;
+        }
+        match self.section {
+            Section::WorkGroup => self.workgroup.context(),
+            Section::Review | Section::Selection => Context::AnnualList,
+            Section::Scoring => Context::WgMatrix,
+            Section::Approval => self.approval.context(),
+        }
+    }
+
+    /// Reloads after a save.
+    pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) {
+        if ok {
+            self.popup = None;
+        }
+        self.workgroup.reload(store, ok);
+        self.approval.on_saved(store, ok, lang);
+        let _ = self.reload(store);
+    }
+
+    /// Handles one input.
+    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        let lang = ctx.lang;
+        if let Some((form, purpose)) = &mut self.popup {
+            let purpose = *purpose;
+            return match popup_event(form, purpose, &input, self.cycle.id, lang) {
+                Some(outcome) => outcome,
+                None => {
+                    self.popup = None;
+                    Outcome::Stay
+                }
+            };
+        }
+        let section = match input {
+            Input::Action(Action::Section1) => Some(Section::WorkGroup),
+            Input::Action(Action::Section2) => Some(Section::Review),
+            Input::Action(Action::Section3) => Some(Section::Selection),
+            Input::Action(Action::Section4) => Some(Section::Scoring),
+            Input::Action(Action::Section5) => Some(Section::Approval),
+            _ => None,
+        };
+        if let Some(s) = section {
+            self.section = s;
+            return Outcome::Stay;
+        }
+        if input == Input::Action(Action::Approve) {
+            return self.approve_or_reopen(lang);
+        }
+        match self.section {
+            Section::WorkGroup => self.workgroup_input(input, lang),
+            Section::Review => self.review_input(input, lang),
+            Section::Selection => self.selection_input(input, lang),
+            Section::Scoring => self.score_input(input, lang),
+            Section::Approval => self.approval.update(input, lang),
+        }
+    }
+
+    fn workgroup_input(&mut self, input: Input, lang: Lang) -> Outcome {
+        if input == Input::Action(Action::Carry) {
+            return match self.data.previous {
+                Some(from) => Outcome::Save(Change::Annual(AnnualChange::Reconvene {
+                    cycle: self.cycle.id,
+                    from,
+                })),
+                None => Outcome::Say(t(lang, "ann.no_previous")),
+            };
+        }
+        self.workgroup.update(input, &self.data.people, lang)
+    }
+
+    fn approve_or_reopen(&mut self, lang: Lang) -> Outcome {
+        let form = if self.data.approval.is_some() {
+            (
+                Form::new(
+                    t(lang, "ann.reopen_title"),
+                    vec![Field::text(t(lang, "reason.label"), "")],
+                ),
+                Popup::Reopen,
+            )
+        } else {
+            (approval_form(lang), Popup::Approve)
+        };
+        self.popup = Some(form);
+        Outcome::Stay
+    }
+
+    fn move_in_list(&mut self, action: Action, len: usize) {
+        let index = if self.on_items {
+            &mut self.item_selected
+        } else {
+            &mut self.selected
+        };
+        let last = len.saturating_sub(1);
+        *index = match action {
+            Action::Up => index.saturating_sub(1),
+            Action::Down => (*index + 1).min(last),
+            Action::PageUp => index.saturating_sub(10),
+            Action::PageDown => (*index + 10).min(last),
+            _ => *index,
+        };
+    }
+
+    fn review_input(&mut self, input: Input, lang: Lang) -> Outcome {
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        match action {
+            Action::Open => {
+                if let Some(row) = self.data.reviews.get(self.selected) {
+                    self.popup = Some((
+                        review::item_form(row, lang),
+                        Popup::Review(ReviewForm::Item(row.item.id)),
+                    ));
+                }
+            }
+            Action::Add => {
+                let summary = YearSummary::default();
+                self.popup = Some((
+                    review::summary_form(&summary, lang),
+                    Popup::Review(ReviewForm::Summary),
+                ));
+            }
+            Action::Back => return Outcome::Back,
+            Action::Help => return Outcome::Help,
+            other => self.move_in_list(other, self.data.reviews.len()),
+        }
+        Outcome::Stay
+    }
+
+    fn selection_input(&mut self, input: Input, lang: Lang) -> Outcome {
+        let Input::Action(action) = input else {
+            return self.part_key(input, lang);
+        };
+        match action {
+            Action::NextField | Action::PrevField => self.on_items = !self.on_items,
+            Action::Remove => {
+                if let Some(item) =
+                    selection::display_order(&self.data.items).get(self.item_selected)
+                {
+                    return Outcome::Save(Change::Annual(AnnualChange::Remove { item: item.id }));
+                }
+            }
+            Action::Back => return Outcome::Back,
+            Action::Help => return Outcome::Help,
+            other => {
+                let len = if self.on_items {
+                    self.data.items.len()
+                } else {
+                    self.data.priorities.len()
+                };
+                self.move_in_list(other, len);
+            }
+        }
+        Outcome::Stay
+    }
+
+    /// `1` puts the selected activity into part 1, `2` into part 2 (a reason beyond 2).
+    fn part_key(&mut self, input: Input, lang: Lang) -> Outcome {
+        let Input::Key(key) = input else {
+            return Outcome::Stay;
+        };
+        let part = match key.code {
+            ratatui::crossterm::event::KeyCode::Char('1') => Part::One,
+            ratatui::crossterm::event::KeyCode::Char('2') => Part::Two,
+            _ => return Outcome::Stay,
+        };
+        let full = part == Part::Two
+            && self
+                .data
+                .items
+                .iter()
+                .filter(|i| i.part == Part::Two)
+                .count()
+                >= crate::domain::annual::MAX_PART_TWO;
+        let cycle = self.cycle.id;
+        if self.on_items {
+            let Some(item) = selection::display_order(&self.data.items)
+                .get(self.item_selected)
+                .map(|i| i.id)
+            else {
+                return Outcome::Stay;
+            };
+            if full {
+                self.popup = Some((reason_form(lang), Popup::MoveReason(item)));
+                return Outcome::Stay;
+            }
+            return Outcome::Save(Change::Annual(AnnualChange::SetPart {
+                item,
+                part,
+                reason: None,
+            }));
+        }
+        let Some(activity) = self.data.priorities.get(self.selected).map(|(_, a)| a.id) else {
+            return Outcome::Stay;
+        };
+        if full {
+            self.popup = Some((reason_form(lang), Popup::PartTwoReason(activity)));
+            return Outcome::Stay;
+        }
+        Outcome::Save(Change::Annual(AnnualChange::Select {
+            cycle,
+            activity,
+            part,
+            reason: None,
+        }))
+    }
+
+    fn score_input(&mut self, input: Input, lang: Lang) -> Outcome {
+        let scale = Scale::default();
+        match self
+            .cursor
+            .update(input, self.data.items.len(), scale, lang)
+        {
+            ScoreEvent::None => Outcome::Stay,
+            ScoreEvent::Back => Outcome::Back,
+            ScoreEvent::Help => Outcome::Help,
+            ScoreEvent::Say(text) => Outcome::Say(text),
+            ScoreEvent::Set {
+                row,
+                criterion,
+                score,
+            } => match self.data.items.get(row) {
+                Some(item) => Outcome::Save(Change::Annual(AnnualChange::Score {
+                    item: item.id,
+                    criterion,
+                    score,
+                })),
+                None => Outcome::Stay,
+            },
+        }
+    }
+
+    /// "Buôn Kram › 2027 › Kế hoạch năm".
+    pub fn breadcrumb(&self, lang: Lang) -> String {
+        tf(
+            lang,
+            "ann.breadcrumb",
+            &[self.village.name.clone(), self.cycle.year.to_string()],
+        )
+    }
+
+    /// Draws the tabs, a status line and the active section.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let [tab_area, status, body] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(area);
+        let active = SECTIONS
+            .iter()
+            .position(|s| *s == self.section)
+            .unwrap_or(0);
+        tabs::render(&TABS, active, ctx.lang, &ctx.theme, tab_area, buf);
+        self.render_status(status, buf, ctx);
+        match self.section {
+            Section::WorkGroup => self.workgroup.render(&self.data.people, body, buf, ctx),
+            Section::Review => review::render(
+                &self.data.reviews,
+                &self.data.totals,
+                self.selected,
+                body,
+                buf,
+                ctx,
+            ),
+            Section::Selection => self.selection_view().render(body, buf, ctx),
+            Section::Scoring => self.render_scores(body, buf, ctx),
+            Section::Approval => self.approval.render(body, buf, ctx),
+        }
+        if let Some((form, _)) = &self.popup {
+            form.render(&ctx.theme, area, buf);
+        }
+    }
+
+    fn render_status(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let lang = ctx.lang;
+        match (&self.data.approval, self.section) {
+            (_, Section::Approval) => {
+                meter::render(self.approval.tally(), lang, &ctx.theme, area, buf)
+            }
+            (Some(a), _) => {
+                let args = [
+                    a.date.clone(),
+                    a.votes_for.to_string(),
+                    a.votes_against.to_string(),
+                ];
+                Line::styled(tf(lang, "ann.approved", &args), ctx.theme.ok).render(area, buf)
+            }
+            (None, _) => Line::styled(t(lang, "ann.hint"), ctx.theme.muted).render(area, buf),
+        }
+    }
+
+    fn selection_view(&self) -> selection::SelectionView<'_> {
+        selection::SelectionView {
+            priorities: &self.data.priorities,
+            last_year: &[],
+            items: &self.data.items,
+            selected: self.selected,
+            item_selected: self.item_selected,
+            on_items: self.on_items,
+        }
+    }
+
+    fn render_scores(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let names: Vec<(i64, String)> = self
+            .data
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.id,
+                    format!(
+                        "{}{}",
+                        if i.part == Part::Two { "² " } else { "¹ " },
+                        i.activity.fields.name
+                    ),
+                )
+            })
+            .collect();
+        let view = score_table::ScoreTable {
+            cursor: &self.cursor,
+            names: &names,
+            rows: &self.data.rows,
+            ranked: &self.data.ranked,
+            scale: Scale::default(),
+        };
+        score_table::render(&view, ctx.lang, &ctx.theme, area, buf);
+    }
+}
+
+fn reason_form(lang: Lang) -> Form {
+    Form::new(
+        t(lang, "ann.part_two_reason"),
+        vec![Field::text(t(lang, "reason.label"), "")],
+    )
+}
+
+fn approval_form(lang: Lang) -> Form {
+    Form::new(
+        t(lang, "ann.approve_title"),
+        vec![
+            Field::text(t(lang, "rec.date"), ""),
+            Field::text(t(lang, "ann.votes_for"), ""),
+            Field::text(t(lang, "ann.votes_against"), "0"),
+            Field::text(t(lang, "ann.abstain"), "0"),
+        ],
+    )
+}
+
+/// `None` when cancelled; otherwise the outcome of the popup's input.
+fn popup_event(
+    form: &mut Form,
+    purpose: Popup,
+    input: &Input,
+    cycle: CycleId,
+    lang: Lang,
+) -> Option<Outcome> {
+    if let Popup::Review(which) = purpose {
+        return review::form_event(form, which, input, cycle, lang);
+    }
+    match form.handle(input) {
+        FormEvent::Editing => Some(Outcome::Stay),
+        FormEvent::Cancel => None,
+        FormEvent::Submit => Some(submit_popup(form, purpose, cycle, lang)),
+    }
+}
+
+fn submit_popup(form: &mut Form, purpose: Popup, cycle: CycleId, lang: Lang) -> Outcome {
+    if purpose == Popup::Approve {
+        return submit_approval(form, cycle, lang);
+    }
+    let reason = form.text(0).trim().to_string();
+    if reason.is_empty() {
+        form.show_errors(vec![(0, t(lang, "reason.required"))]);
+        return Outcome::Stay;
+    }
+    let change = match purpose {
+        Popup::PartTwoReason(activity) => AnnualChange::Select {
+            cycle,
+            activity,
+            part: Part::Two,
+            reason: Some(reason),
+        },
+        Popup::MoveReason(item) => AnnualChange::SetPart {
+            item,
+            part: Part::Two,
+            reason: Some(reason),
+        },
+        _ => AnnualChange::Reopen { cycle, reason },
+    };
+    Outcome::Save(Change::Annual(change))
+}
+
+fn submit_approval(form: &mut Form, cycle: CycleId, lang: Lang) -> Outcome {
+    let date = parse_date(&form.text(0)).ok().filter(|d| !d.is_empty());
+    let number = |i: usize| form.text(i).trim().parse::<u32>().ok();
+    match (date, number(1), number(2), number(3)) {
+        (Some(date), Some(votes_for), Some(votes_against), Some(abstain)) => {
+            let approval = AnnualApproval {
+                date,
+                votes_for,
+                votes_against,
+                abstain,
+                approved_at: String::new(),
+            };
+            Outcome::Save(Change::Annual(AnnualChange::Approve { cycle, approval }))
+        }
+        (date, ..) => {
+            let mut errors = Vec::new();
+            if date.is_none() {
+                errors.push((0, t(lang, "err.date")));
+            }
+            errors.extend(
+                (1..4)
+                    .filter(|i| number(*i).is_none())
+                    .map(|i| (i, t(lang, "ann.err.votes"))),
+            );
+            form.show_errors(errors);
+            Outcome::Stay
+        }
+    }
+}

@@ -1,0 +1,267 @@
+//! Step 1 of the annual plan: review of last year's activities (progress, quality, money
+//! spent by source, management and monitoring, impact), totalled by source, and the year's
+//! general advantages, difficulties and production results.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap};
+
+use super::AnnualChange;
+use crate::domain::CycleId;
+use crate::domain::annual::{
+    Progress, Quality, Review, ReviewDraft, ReviewField, Source, Spending, YearSummary,
+};
+use crate::i18n::{Lang, t, tf};
+use crate::store::ReviewRow;
+use crate::tui::screens::{Change, Outcome, ViewCtx};
+use crate::tui::widgets::Input;
+use crate::tui::widgets::form::{Field, Form, FormEvent};
+
+const PROGRESS: usize = 0;
+const PERCENT: usize = 1;
+const QUALITY: usize = 2;
+const FIRST_AMOUNT: usize = 3;
+const MANAGEMENT: usize = FIRST_AMOUNT + 6;
+const IMPACT: usize = MANAGEMENT + 1;
+
+/// Which form is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewForm {
+    /// Reviewing one item of last year's plan.
+    Item(i64),
+    /// The year's general summary.
+    Summary,
+}
+
+/// A review form for `row` (filled with its stored review, if any).
+pub fn item_form(row: &ReviewRow, lang: Lang) -> Form {
+    let r = row.review.as_ref();
+    let progress = Progress::ALL
+        .iter()
+        .map(|p| t(lang, p.label_key()))
+        .collect();
+    let quality = Quality::ALL
+        .iter()
+        .map(|q| t(lang, q.label_key()))
+        .collect();
+    let mut fields = vec![
+        Field::choice(
+            t(lang, "ann.progress"),
+            progress,
+            r.and_then(|r| Progress::ALL.iter().position(|p| *p == r.progress)),
+        ),
+        Field::text(
+            t(lang, "ann.percent"),
+            &r.map(|r| r.percent.to_string()).unwrap_or_default(),
+        ),
+        Field::choice(
+            t(lang, "ann.quality"),
+            quality,
+            r.and_then(|r| r.quality)
+                .and_then(|q| Quality::ALL.iter().position(|x| *x == q)),
+        ),
+    ];
+    for source in Source::ALL {
+        let value = r
+            .map(|r| r.spending.get(source))
+            .filter(|v| *v != 0)
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        fields.push(Field::text(t(lang, source.label_key()), &value));
+    }
+    fields.push(Field::text(
+        t(lang, "ann.management"),
+        r.map_or("", |r| r.management.as_str()),
+    ));
+    fields.push(Field::text(
+        t(lang, "ann.impact"),
+        r.map_or("", |r| r.impact.as_str()),
+    ));
+    Form::new(
+        tf(
+            lang,
+            "ann.review_title",
+            std::slice::from_ref(&row.item.activity.fields.name),
+        ),
+        fields,
+    )
+}
+
+/// The year-summary form.
+pub fn summary_form(s: &YearSummary, lang: Lang) -> Form {
+    Form::new(
+        t(lang, "ann.summary_title"),
+        vec![
+            Field::text(t(lang, "ann.advantages"), &s.advantages),
+            Field::text(t(lang, "ann.difficulties"), &s.difficulties),
+            Field::text(t(lang, "ann.production"), &s.production_results),
+        ],
+    )
+}
+
+/// Handles input for an open review form; `None` when it was cancelled.
+pub fn form_event(
+    form: &mut Form,
+    which: ReviewForm,
+    input: &Input,
+    cycle: CycleId,
+    lang: Lang,
+) -> Option<Outcome> {
+    match form.handle(input) {
+        FormEvent::Editing => Some(Outcome::Stay),
+        FormEvent::Cancel => None,
+        FormEvent::Submit => Some(match which {
+            ReviewForm::Summary => {
+                let summary = YearSummary {
+                    advantages: form.text(0),
+                    difficulties: form.text(1),
+                    production_results: form.text(2),
+                };
+                Outcome::Save(Change::Annual(AnnualChange::Summary { cycle, summary }))
+            }
+            ReviewForm::Item(item) => match draft(form).validate() {
+                Ok(review) => Outcome::Save(Change::Annual(AnnualChange::Review {
+                    cycle,
+                    item,
+                    review,
+                })),
+                Err(errors) => {
+                    let shown = errors
+                        .iter()
+                        .map(|e| {
+                            (
+                                field_index(e.field),
+                                tf(lang, e.error.key(), &e.error.args()),
+                            )
+                        })
+                        .collect();
+                    form.show_errors(shown);
+                    Outcome::Stay
+                }
+            },
+        }),
+    }
+}
+
+fn draft(form: &Form) -> ReviewDraft {
+    ReviewDraft {
+        progress: form
+            .chosen(PROGRESS)
+            .and_then(|i| Progress::ALL.get(i))
+            .copied(),
+        percent: form.text(PERCENT),
+        quality: form
+            .chosen(QUALITY)
+            .and_then(|i| Quality::ALL.get(i))
+            .copied(),
+        amounts: std::array::from_fn(|i| form.text(FIRST_AMOUNT + i)),
+        management: form.text(MANAGEMENT),
+        impact: form.text(IMPACT),
+    }
+}
+
+fn field_index(field: ReviewField) -> usize {
+    match field {
+        ReviewField::Progress => PROGRESS,
+        ReviewField::Percent => PERCENT,
+        ReviewField::Quality => QUALITY,
+        ReviewField::Amount(s) => {
+            FIRST_AMOUNT + Source::ALL.iter().position(|x| *x == s).unwrap_or(0)
+        }
+    }
+}
+
+/// Draws last year's items with their review, and the totals by source.
+pub fn render(
+    rows: &[ReviewRow],
+    totals: &Spending,
+    selected: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    ctx: ViewCtx,
+) {
+    let lang = ctx.lang;
+    let [table_area, totals_area] =
+        Layout::vertical([Constraint::Min(5), Constraint::Length(5)]).areas(area);
+    if rows.is_empty() {
+        Paragraph::new(t(lang, "ann.no_last_year"))
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered())
+            .render(table_area, buf);
+    } else {
+        let body: Vec<Row> = rows.iter().map(|r| review_row(r, lang)).collect();
+        let header = [
+            "ann.col.activity",
+            "ann.progress",
+            "ann.percent",
+            "ann.quality",
+        ]
+        .map(|k| t(lang, k));
+        let widths = [
+            Constraint::Min(24),
+            Constraint::Length(16),
+            Constraint::Length(6),
+            Constraint::Length(12),
+        ];
+        let title = tf(
+            lang,
+            "ann.review_list",
+            &[
+                rows.iter()
+                    .filter(|r| r.review.is_some())
+                    .count()
+                    .to_string(),
+                rows.len().to_string(),
+            ],
+        );
+        let table = Table::new(body, widths)
+            .header(Row::new(header).style(ctx.theme.title))
+            .block(Block::bordered().title(Line::styled(title, ctx.theme.title)))
+            .row_highlight_style(ctx.theme.selected);
+        let mut state = TableState::default().with_selected(Some(selected));
+        StatefulWidget::render(table, table_area, buf, &mut state);
+    }
+    let lines: Vec<Line> = Source::ALL
+        .chunks(2)
+        .map(|pair| {
+            Line::raw(
+                pair.iter()
+                    .map(|s| {
+                        format!(
+                            "{}: {}",
+                            t(lang, s.label_key()),
+                            crate::domain::activity::format_vnd(totals.get(*s).max(0) as u64)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            )
+        })
+        .collect();
+    let block = Block::bordered().title(Line::styled(t(lang, "ann.totals"), ctx.theme.title));
+    Paragraph::new(lines).block(block).render(totals_area, buf);
+}
+
+fn review_row<'a>(r: &ReviewRow, lang: Lang) -> Row<'a> {
+    let name = r.item.activity.fields.name.clone();
+    match &r.review {
+        Some(Review {
+            progress,
+            percent,
+            quality,
+            ..
+        }) => Row::new([
+            name,
+            t(lang, progress.label_key()),
+            format!("{percent}%"),
+            quality.map(|q| t(lang, q.label_key())).unwrap_or_default(),
+        ]),
+        None => Row::new([
+            name,
+            t(lang, "ann.not_reviewed"),
+            String::new(),
+            String::new(),
+        ]),
+    }
+}

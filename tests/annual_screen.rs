@@ -1,0 +1,171 @@
+//! The annual plan screen (issue 6): review of last year, selection into part 1 and part
+//! 2 with the limit of 2 enforced (a third needs a reason), form 4 scoring, approval
+//! freezing the plan; snapshots at 80x24 in both languages.
+
+#[path = "common/app.rs"]
+mod driver;
+
+use driver::{demo_app_with, keys, press, screen, type_text};
+use kehoach::domain::CycleId;
+use kehoach::domain::annual::Part;
+use kehoach::i18n::Lang;
+use kehoach::store::Store;
+use kehoach::tui::app::App;
+use ratatui::crossterm::event::KeyCode;
+
+/// The demo with a fresh cycle for the next year, opened on its annual step.
+fn next_year_app(lang: Lang) -> (App, CycleId) {
+    let mut next = None;
+    let app = demo_app_with(lang, |store: &mut Store, cycle| {
+        let latest = latest_cycle(store, cycle);
+        next = Some(store.create_next_cycle(latest).expect("next year").id);
+    });
+    let next = next.expect("created");
+    let mut app = app;
+    open_cycle_step(&mut app, next, 6);
+    (app, next)
+}
+
+fn latest_cycle(store: &Store, cycle: CycleId) -> CycleId {
+    let village = store.cycle(cycle).expect("cycle").village_id;
+    store.cycles(village).expect("cycles")[0].id
+}
+
+/// From home, opens step `n` of the cycle `id` (the home list shows newest cycles first).
+fn open_cycle_step(app: &mut App, id: CycleId, n: usize) {
+    let entries = app.store().home_entries().expect("entries");
+    let row = entries
+        .iter()
+        .position(|e| matches!(e, kehoach::store::HomeEntry::Cycle { id: c, .. } if *c == id))
+        .expect("cycle listed");
+    for _ in 0..row {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter);
+    for _ in 1..n {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter);
+}
+
+fn part_two_count(app: &App, cycle: CycleId) -> usize {
+    app.store()
+        .annual_items(cycle)
+        .expect("items")
+        .iter()
+        .filter(|i| i.part == Part::Two)
+        .count()
+}
+
+#[test]
+fn a_third_part_two_activity_needs_a_reason() {
+    let (mut app, cycle) = next_year_app(Lang::Vi);
+    press(&mut app, KeyCode::F(5));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(part_two_count(&app, cycle), 2);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(part_two_count(&app, cycle), 2, "refused without a reason");
+    assert!(
+        screen(&app, 80, 24).contains("Lý do"),
+        "{}",
+        screen(&app, 80, 24)
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(part_two_count(&app, cycle), 2, "an empty reason is refused");
+    type_text(&mut app, "Xã đã hứa hỗ trợ thêm");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(part_two_count(&app, cycle), 3);
+    let items = app.store().annual_items(cycle).expect("items");
+    assert!(
+        items
+            .iter()
+            .any(|i| i.override_reason.as_deref() == Some("Xã đã hứa hỗ trợ thêm"))
+    );
+}
+
+#[test]
+fn part_one_selection_and_removal() {
+    let (mut app, cycle) = next_year_app(Lang::Vi);
+    press(&mut app, KeyCode::F(5));
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Char('1'));
+        press(&mut app, KeyCode::Down);
+    }
+    let items = app.store().annual_items(cycle).expect("items");
+    assert_eq!(items.iter().filter(|i| i.part == Part::One).count(), 5);
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Char('x')]);
+    assert_eq!(app.store().annual_items(cycle).expect("items").len(), 4);
+}
+
+#[test]
+fn reviewing_last_years_activity_with_bad_percent_is_refused() {
+    let (mut app, cycle) = next_year_app(Lang::Vi);
+    let rows = app.store().last_year_review(cycle).expect("review rows");
+    assert!(
+        !rows.is_empty(),
+        "the demo's 2027 plan is last year's for 2028"
+    );
+    press(&mut app, KeyCode::F(4));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "150");
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("✗ Tỷ lệ phần trăm không được quá 100"),
+        "{shown}"
+    );
+    let reviewed_before = app
+        .store()
+        .last_year_review(cycle)
+        .expect("rows")
+        .iter()
+        .filter(|r| r.review.is_some())
+        .count();
+    assert_eq!(reviewed_before, 0);
+}
+
+#[test]
+fn approval_freezes_the_plan() {
+    let (mut app, cycle) = next_year_app(Lang::Vi);
+    press(&mut app, KeyCode::F(5));
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::F(8));
+    type_text(&mut app, "25/05/2028");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "70");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.store()
+            .annual_approval(cycle)
+            .expect("approval")
+            .is_some()
+    );
+    keys(&mut app, &[KeyCode::Down, KeyCode::Char('1')]);
+    assert_eq!(
+        app.store().annual_items(cycle).expect("items").len(),
+        1,
+        "frozen plan refuses new items"
+    );
+}
+
+#[test]
+fn snapshots_of_the_sections() {
+    for lang in [Lang::Vi, Lang::En] {
+        let (mut app, _) = next_year_app(lang);
+        for (key, name) in [
+            (3, "wg"),
+            (4, "review"),
+            (5, "selection"),
+            (6, "form4"),
+            (7, "approval"),
+        ] {
+            press(&mut app, KeyCode::F(key));
+            insta::assert_snapshot!(format!("annual_{name}_{lang:?}"), screen(&app, 80, 24));
+        }
+    }
+}
