@@ -86,6 +86,7 @@ fn main() {
     let session_rss = session_rss(&exe, &data, &db);
     let village_keys = keystrokes_villages(&data, &db, plan.edits);
     let attendee_keys = keystrokes_attendance(&data, &db, plan.edits);
+    let floor = store_edit_floor(&data, &db, plan.edits);
     let renders = render_largest(&db, plan.render_runs);
     let binary = std::fs::metadata(release_dir.join("kehoach"))
         .map(|m| m.len())
@@ -93,12 +94,15 @@ fn main() {
 
     report(
         &plan,
-        &stats,
-        &ff,
-        session_rss,
-        &[village_keys, attendee_keys],
-        &renders,
-        binary,
+        &Results {
+            stats,
+            ff,
+            session_rss_kb: session_rss,
+            keys: vec![village_keys, attendee_keys],
+            floor,
+            renders,
+            binary,
+        },
     );
 }
 
@@ -139,7 +143,9 @@ fn peak_rss_kb() -> u64 {
 fn child_first_frame(db: &Path) {
     let start = Instant::now();
     let store = Store::open(db).expect("open store");
+    let opened = start.elapsed();
     let app = App::new(store, Lang::Vi, Theme::colour()).expect("first screen");
+    let loaded = start.elapsed();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     terminal
         .draw(|f| f.render_widget(&app, f.area()))
@@ -150,8 +156,11 @@ fn child_first_frame(db: &Path) {
     let in_process = start.elapsed();
     writeln!(
         out,
-        "in_process_us={} rss_kb={}",
+        "in_process_us={} open_us={} app_us={} draw_us={} rss_kb={}",
         in_process.as_micros(),
+        opened.as_micros(),
+        (loaded - opened).as_micros(),
+        (in_process - loaded).as_micros(),
         peak_rss_kb()
     )
     .expect("stdout");
@@ -194,6 +203,7 @@ struct FirstFrames {
     kehoach_wall: Vec<Duration>,
     kehoach_in_process: Vec<Duration>,
     kehoach_rss_kb: Vec<u64>,
+    kehoach_phases: Vec<[u64; 3]>,
     baseline_wall: Vec<Duration>,
     baseline_in_process: Vec<Duration>,
     baseline_rss_kb: Vec<u64>,
@@ -203,6 +213,8 @@ struct ChildRun {
     wall: Duration,
     in_process: Duration,
     rss_kb: u64,
+    /// kehoach only: store open, App::new, first draw (µs).
+    phases: [u64; 3],
 }
 
 fn spawn_measured(mut cmd: Command) -> ChildRun {
@@ -216,16 +228,17 @@ fn spawn_measured(mut cmd: Command) -> ChildRun {
     let mut rest = String::new();
     reader.read_to_string(&mut rest).expect("read child");
     assert!(child.wait().expect("wait child").success(), "child failed");
-    let field = |name: &str| -> u64 {
+    let maybe = |name: &str| -> Option<u64> {
         rest.split_whitespace()
             .find_map(|kv| kv.strip_prefix(name))
             .and_then(|v| v.parse().ok())
-            .expect("child report")
     };
+    let field = |name: &str| maybe(name).expect("child report");
     ChildRun {
         wall,
         in_process: Duration::from_micros(field("in_process_us=")),
         rss_kb: field("rss_kb="),
+        phases: ["open_us=", "app_us=", "draw_us="].map(|n| maybe(n).unwrap_or(0)),
     }
 }
 
@@ -243,6 +256,7 @@ fn first_frames(exe: &Path, baseline: &Path, db: &Path, runs: usize) -> FirstFra
             ff.kehoach_wall.push(k.wall);
             ff.kehoach_in_process.push(k.in_process);
             ff.kehoach_rss_kb.push(k.rss_kb);
+            ff.kehoach_phases.push(k.phases);
             ff.baseline_wall.push(b.wall);
             ff.baseline_in_process.push(b.in_process);
             ff.baseline_rss_kb.push(b.rss_kb);
@@ -451,6 +465,23 @@ fn keystrokes_attendance(data: &Path, db: &Path, edits: usize) -> KeyTimes {
     times
 }
 
+/// The floor under every saving key: one store edit alone (rename a village: one
+/// transaction, one audit row, fsynced), no interface.
+fn store_edit_floor(data: &Path, db: &Path, edits: usize) -> Vec<Duration> {
+    let copy = fresh_copy(data, db, "edit-floor.db");
+    let mut store = Store::open(&copy).expect("open copy");
+    let commune = store.communes().expect("communes")[0].id;
+    let village = store.villages(commune).expect("villages")[0].id;
+    (0..edits)
+        .map(|i| {
+            let name = format!("Buôn đổi tên {i}");
+            let start = Instant::now();
+            store.rename_village(village, &name).expect("rename");
+            start.elapsed()
+        })
+        .collect()
+}
+
 // ---- rendering ----------------------------------------------------------------------
 
 struct Render {
@@ -518,15 +549,28 @@ fn verdict(ok: bool) -> &'static str {
     if ok { "✓ met" } else { "✗ NOT met" }
 }
 
-fn report(
-    plan: &Plan,
-    stats: &gen_commune::Stats,
-    ff: &FirstFrames,
+/// Everything measured.
+struct Results {
+    stats: gen_commune::Stats,
+    ff: FirstFrames,
     session_rss_kb: u64,
-    keys: &[KeyTimes],
-    renders: &[Render],
+    keys: Vec<KeyTimes>,
+    floor: Vec<Duration>,
+    renders: Vec<Render>,
     binary: u64,
-) {
+}
+
+fn report(plan: &Plan, r: &Results) {
+    let Results {
+        stats,
+        ff,
+        session_rss_kb,
+        keys,
+        floor,
+        renders,
+        binary,
+    } = r;
+    let (session_rss_kb, binary) = (*session_rss_kb, *binary);
     let k = median(&ff.kehoach_wall);
     let b = median(&ff.baseline_wall);
     let ratio = k.as_secs_f64() / b.as_secs_f64();
@@ -550,6 +594,16 @@ fn report(
     println!(
         "| first-frame ratio kehoach / baseline | {ratio:.2}x | {} |",
         verdict(ratio <= TARGET_FIRST_FRAME_RATIO)
+    );
+    let phase = |i: usize| {
+        let v: Vec<u64> = ff.kehoach_phases.iter().map(|p| p[i]).collect();
+        ms(Duration::from_micros(median(&v)))
+    };
+    println!(
+        "| kehoach in-process phases (medians) | store open {} · App::new {} · first draw {} | |",
+        phase(0),
+        phase(1),
+        phase(2)
     );
     println!("| peak RSS at first frame, kehoach | {} | |", mb(k_rss));
     println!("| peak RSS at first frame, baseline | {} | |", mb(b_rss));
@@ -576,6 +630,12 @@ fn report(
             ms(percentile(&kt.typing, 99.0)),
         );
     }
+    println!(
+        "| one store edit alone (rename, fsynced), no interface ({} edits) | p50 {} · p99 {} | |",
+        floor.len(),
+        ms(percentile(floor, 50.0)),
+        ms(percentile(floor, 99.0))
+    );
     for r in renders {
         println!(
             "| render {} (median of {}) | {} (p99 {}) | |",

@@ -308,6 +308,32 @@ mod tests {
     }
 
     #[test]
+    fn meeting2_is_done_when_closed_and_the_plan_approved() {
+        let mut f = facts();
+        assert_eq!(status(Step::Meeting2, &f), StepStatus::NotStarted);
+        f.meeting2.scored = true;
+        assert_eq!(status(Step::Meeting2, &f), StepStatus::InProgress);
+        f.meeting2 = crate::domain::cycle::Meeting2Progress {
+            attendees: 80,
+            women: 30,
+            closed: true,
+            overridden: false,
+            scored: true,
+            plan_approved: true,
+        };
+        assert_eq!(status(Step::Meeting2, &f), StepStatus::Done);
+        f.meeting2.women = 10;
+        assert_eq!(status(Step::Meeting2, &f), StepStatus::Warning, "under 30%");
+        f.meeting2.women = 30;
+        f.meeting2.plan_approved = false;
+        assert_eq!(
+            status(Step::Meeting2, &f),
+            StepStatus::InProgress,
+            "reopened"
+        );
+    }
+
+    #[test]
     fn preparation_needs_figures_and_a_team() {
         let mut f = facts();
         assert_eq!(status(Step::Preparation, &f), StepStatus::NotStarted);

@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 use common::{TIMEOUT, Tmux, release_binary, run_piped, sh_path};
 use kehoach::domain::scoring::Criterion;
 use kehoach::domain::{CycleId, MeetingKind};
-use kehoach::store::Store;
+use kehoach::store::{HomeEntry, Store};
 
 const DEFAULT_TRIALS: usize = 20;
 const DEFAULT_SEED: u64 = 0x6b65_686f_6163_6821;
@@ -141,12 +141,25 @@ fn jitter(rng: &mut Rng, max_ms: usize) {
     std::thread::sleep(Duration::from_millis(rng.range(0, max_ms) as u64));
 }
 
-/// From the home screen (commune, village, cycle 2026 as its first three lines) into
-/// step `step` (1-based) of the cycle.
-fn open_step(tmux: &Tmux, step: usize) {
+/// The line of `cycle` in the home screen's list (0-based).
+fn home_line(store: &Store, cycle: CycleId) -> usize {
+    store
+        .home_entries()
+        .unwrap()
+        .iter()
+        .position(|e| matches!(e, HomeEntry::Cycle { id, .. } if *id == cycle))
+        .expect("the cycle is listed on the home screen")
+}
+
+/// From the home screen into step `step` (1-based) of the cycle on home line `line`.
+fn open_step(tmux: &Tmux, line: usize, step: usize) {
     tmux.wait_for("Kỳ kế hoạch 2026", TIMEOUT).unwrap();
-    tmux.send_keys(&["Down", "Down", "Enter"]);
+    for _ in 0..line {
+        tmux.send_keys(&["Down"]);
+    }
+    tmux.send_keys(&["Enter"]);
     tmux.wait_for("Các bước của quy trình", TIMEOUT).unwrap();
+    tmux.wait_for("› 2026", TIMEOUT).unwrap();
     for _ in 1..step {
         tmux.send_keys(&["Down"]);
     }
@@ -291,7 +304,7 @@ fn attendance_trial(rng: &mut Rng, base: &Path, label: &str, tally: &mut Tally) 
     let mode = KillMode::pick(rng);
 
     let tmux = start(dir.path(), &db);
-    open_step(&tmux, 2);
+    open_step(&tmux, 2, 2);
     tmux.wait_for("Danh sách dự họp (0)", TIMEOUT).unwrap();
 
     let mut confirmed: Vec<MeetingEdit> = Vec::new();
@@ -421,7 +434,7 @@ fn attendance_trial(rng: &mut Rng, base: &Path, label: &str, tally: &mut Tally) 
 
     // (c): the app reopens on the same cycle and meeting, with the data on screen.
     let tmux = start(dir.path(), &db);
-    open_step(&tmux, 2);
+    open_step(&tmux, 2, 2);
     let screen = tmux
         .wait_for(&format!("Danh sách dự họp ({})", registered.len()), TIMEOUT)
         .unwrap_or_else(|e| panic!("{label}: reopen meeting 1: {e}"));
@@ -472,12 +485,12 @@ fn plain(cell: &str) -> &str {
 fn matrix_trial(rng: &mut Rng, base: &Path, label: &str, tally: &mut Tally) {
     let dir = tempfile::tempdir().unwrap();
     let db = copy_db(base, dir.path());
-    let (cycle, activities, before) = {
+    let (cycle, line, activities, before) = {
         let store = Store::open(&db).unwrap();
         let cycle = demo_cycle(&store);
         let activities = store.activities(cycle).unwrap();
         let rows = store.matrix_rows(cycle).unwrap();
-        (cycle, activities, rows)
+        (cycle, home_line(&store, cycle), activities, rows)
     };
     let column = rng.range(0, 4);
     let criterion = Criterion::ALL[column];
@@ -492,7 +505,7 @@ fn matrix_trial(rng: &mut Rng, base: &Path, label: &str, tally: &mut Tally) {
     };
 
     let tmux = start(dir.path(), &db);
-    open_step(&tmux, 4);
+    open_step(&tmux, line, 4);
     tmux.wait_until(TIMEOUT, |s| {
         matrix_cells(s, 0).is_some_and(|c| c[0].starts_with('['))
     })
@@ -595,7 +608,7 @@ fn matrix_trial(rng: &mut Rng, base: &Path, label: &str, tally: &mut Tally) {
 
     // (c): the same cycle's matrix reopens with the saved scores.
     let tmux = start(dir.path(), &db);
-    open_step(&tmux, 4);
+    open_step(&tmux, line, 4);
     let shown = tmux.wait_until(TIMEOUT, |s| matrix_cells(s, 0).is_some());
     let screen = shown.unwrap_or_else(|e| panic!("{label}: reopen the matrix: {e}"));
     for row in touched {

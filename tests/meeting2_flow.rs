@@ -148,3 +148,32 @@ fn approval_freezes_the_plan_and_reopening_needs_a_reason() {
     press(&mut app, KeyCode::Enter);
     assert!(!app.store().is_plan_frozen(cycle).unwrap());
 }
+
+#[test]
+fn ranking_mode_refuses_a_repeated_position_and_go_to_jumps_to_a_row() {
+    let (store, cycle) = store_with_activities();
+    let mut app = open_meeting2(store, Lang::En);
+    group_details(&mut app, 5, 3, "");
+    press(&mut app, KeyCode::Char('v'));
+    assert!(
+        text(&app).contains("Input: Direct ranking"),
+        "{}",
+        text(&app)
+    );
+    enter_values(&mut app, &[1, 2]);
+    type_text(&mut app, "2");
+    assert!(text(&app).contains("Position 2 is already given to another activity"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('g'));
+    type_text(&mut app, "10");
+    press(&mut app, KeyCode::Enter);
+    enter_values(&mut app, &[3]);
+    let last = app.store().activities(cycle).unwrap()[9].id.0;
+    let result = app.store().group_result(cycle, Group::Men).unwrap();
+    assert_eq!(result.mode(), kehoach::domain::scoring::InputMode::Ranking);
+    let kehoach::domain::scoring::GroupInput::Ranking { positions } = result.input else {
+        panic!("ranking expected");
+    };
+    assert!(positions.contains(&(last, 3)), "{positions:?}");
+    assert_eq!(positions.len(), 3);
+}

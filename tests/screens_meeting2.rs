@@ -82,3 +82,23 @@ fn results_with_differing_ranks() {
         insta::assert_snapshot!(name, screen(&app));
     }
 }
+
+#[test]
+fn forty_activities_scroll_and_go_to_reaches_the_last() {
+    let (mut store, cycle) = store_with_activities();
+    add_more(&mut store, cycle, 30);
+    let mut app = open_meeting2(store, Lang::Vi);
+    group_details(&mut app, 60, 3, "");
+    assert!(!text(&app).contains("Hoạt động thêm 30"));
+    press(&mut app, KeyCode::Char('g'));
+    type_text(&mut app, "40");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "7");
+    let shown = text(&app);
+    assert!(shown.contains(" 40 Hoạt động thêm 30"), "{shown}");
+    assert!(shown.contains("7▏"), "{shown}");
+    press(&mut app, KeyCode::Char('g'));
+    type_text(&mut app, "41");
+    press(&mut app, KeyCode::Enter);
+    assert!(text(&app).contains("Hãy nhập số từ 1 đến 40"));
+}

@@ -1,13 +1,12 @@
-//! `kehoach export`: finds the village and cycle, renders the chosen formats and writes
-//! each file through a temporary file and a rename, so an interrupted export never
-//! leaves half a file.
+//! `kehoach export`: checks the arguments, finds the village and cycle, and hands the
+//! writing to `crate::deliver` (shared with the export screen).
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use crate::deliver::{ExportRequest, export_cycle};
 use crate::domain::text::fold;
 use crate::domain::{Village, cycle::parse_year};
-use crate::export::{Format, render};
+use crate::export::Format;
 use crate::i18n::{Lang, tf};
 use crate::store::Store;
 
@@ -110,72 +109,12 @@ pub(super) fn run(store: &Store, lang: Lang, args: &ExportArgs) -> Result<Vec<Pa
                 &[village.name.clone(), year.to_string()],
             )
         })?;
-    let dir = &args.out;
-    let shown = dir.display().to_string();
-    if !dir.exists() {
-        return Err(tf(lang, "export.err.out_missing", &[shown]));
-    }
-    if !dir.is_dir() {
-        return Err(tf(lang, "export.err.out_not_dir", &[shown]));
-    }
-    let mut snapshot = store
-        .cycle_snapshot(cycle.id)
-        .map_err(|e| super::store_error(lang, &e))?;
-    if args.private {
-        snapshot = snapshot.without_personal_details();
-    }
-    let mut files = Vec::new();
-    for f in formats {
-        files.extend(
-            render(&snapshot, f, lang)
-                .map_err(|e| tf(lang, "export.err.failed", &[e.to_string()]))?,
-        );
-    }
-    if !args.force
-        && let Some((name, _)) = files.iter().find(|(name, _)| dir.join(name).exists())
-    {
-        return Err(tf(
-            lang,
-            "export.err.exists",
-            &[dir.join(name).display().to_string()],
-        ));
-    }
-    let mut written = Vec::new();
-    for (name, bytes) in &files {
-        let path = dir.join(name);
-        write_atomically(&path, bytes).map_err(|e| {
-            tf(
-                lang,
-                "export.err.out_unwritable",
-                &[shown.clone(), e.to_string()],
-            )
-        })?;
-        written.push(path);
-    }
-    Ok(written)
-}
-
-/// Writes `bytes` to a temporary file beside `path`, flushes it to disk and renames it
-/// over `path`; on failure the temporary file is removed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    let request = ExportRequest {
+        cycle: cycle.id,
+        formats,
+        dir: args.out.clone(),
+        force: args.force,
+        private: args.private,
+    };
+    export_cycle(store, &request, lang).map_err(|e| e.text(lang))
 }

@@ -84,3 +84,24 @@ fn write_groups(store: &mut Store, cycle: CycleId, men: u32, women: u32) -> Resu
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::scoring::Group;
+    use crate::store::Store;
+
+    #[test]
+    fn demo_plan_is_approved_and_men_and_women_rank_differently() {
+        let mut store = Store::open_in_memory().expect("store");
+        let cycle = crate::demo::populate(&mut store).expect("demo");
+        let facts = store.cycle_facts(cycle).expect("facts").meeting2;
+        assert!(facts.closed && facts.plan_approved, "{facts:?}");
+        assert!(facts.women * 10 >= facts.attendees * 3, "{facts:?}");
+        let plan = store.latest_plan(cycle).expect("plan").expect("approved");
+        let rows = &plan.combined.rows;
+        assert!(rows.iter().any(|r| r.rank_gap.abs() >= 3), "{rows:?}");
+        assert!(rows.iter().any(|r| r.men_top_only) && rows.iter().any(|r| r.women_top_only));
+        let men = store.group_info(cycle, Group::Men).expect("men");
+        assert_eq!((men.members, men.votes_each), (50, 3));
+    }
+}

@@ -147,12 +147,27 @@ impl App {
     }
 
     fn save(&mut self, change: Change) {
+        if let Change::Export(request) = change {
+            return self.export(&request);
+        }
         let result = apply(&mut self.store, change).map_err(|e| error_text(self.lang, &e));
         match &result {
             Ok(_) => self.say(t(self.lang, "msg.saved"), false),
             Err(text) => self.say(text.clone(), true),
         }
         self.screen.on_saved(&self.store, &result, self.lang);
+    }
+}
+
+impl App {
+    fn export(&mut self, request: &crate::deliver::ExportRequest) {
+        let result = crate::deliver::export_cycle(&self.store, request, self.lang);
+        match &result {
+            Ok(paths) => self.say(tf(self.lang, "exp.done", &[paths.len().to_string()]), false),
+            Err(crate::deliver::DeliverError::Exists(_)) => {}
+            Err(e) => self.say(e.text(self.lang), true),
+        }
+        self.screen.on_export(&result, request);
     }
 }
 

@@ -78,6 +78,15 @@ pub fn fill(store: &mut Store) -> CycleId {
     cycle.id
 }
 
+/// Adds `n` more activities named "Hoạt động thêm 1" ... to the cycle.
+pub fn add_more(store: &mut Store, cycle: CycleId, n: usize) {
+    for i in 1..=n {
+        store
+            .add_activity(cycle, &activity(&format!("Hoạt động thêm {i}")))
+            .unwrap();
+    }
+}
+
 /// Presses one key.
 pub fn press(app: &mut App, code: KeyCode) {
     app.handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
@@ -90,12 +99,20 @@ pub fn type_text(app: &mut App, text: &str) {
     }
 }
 
-/// Home → first cycle → step 5 (village meeting 2): opens on the men's group.
+/// Home → the 2026 cycle → step 5 (village meeting 2): opens on the men's group. The
+/// home list has one row per item, so the cycle is as many rows below the selection
+/// marker as Down presses.
 pub fn open_meeting2(store: Store, lang: Lang) -> App {
     let mut app = App::new(store, lang, Theme::mono()).expect("app");
-    for code in [KeyCode::Down, KeyCode::Down, KeyCode::Enter] {
-        press(&mut app, code);
+    let home = text(&app);
+    let row_of = |needle: &str| home.lines().position(|l| l.contains(needle));
+    let (Some(marker), Some(cycle)) = (row_of("▶"), row_of("2026")) else {
+        panic!("no 2026 cycle on the home screen:\n{home}");
+    };
+    for _ in marker..cycle {
+        press(&mut app, KeyCode::Down);
     }
+    press(&mut app, KeyCode::Enter);
     for _ in 0..4 {
         press(&mut app, KeyCode::Down);
     }

@@ -14,14 +14,7 @@ use crate::tui::widgets::Input;
 use crate::workflow::{Step, StepStatus, can_enter, status};
 
 /// The steps whose screens exist in this version.
-pub const BUILT_STEPS: &[Step] = &[
-    Step::Preparation,
-    Step::Meeting1,
-    Step::Assessment,
-    Step::WorkingGroupMeeting,
-    Step::AnnualPlan,
-    Step::Meeting2,
-];
+pub const BUILT_STEPS: &[Step] = &Step::ALL;
 
 /// The cycle screen's state.
 pub struct CycleScreen {
@@ -90,8 +83,8 @@ impl CycleScreen {
                 Step::Assessment => Outcome::Go(Nav::Assessment(self.cycle.id)),
                 Step::WorkingGroupMeeting => Outcome::Go(Nav::WgMeeting(self.cycle.id)),
                 Step::AnnualPlan => Outcome::Go(Nav::Annual(self.cycle.id)),
+                Step::Export => Outcome::Go(Nav::Export(self.cycle.id)),
                 Step::Meeting2 => Outcome::Go(Nav::Meeting2(self.cycle.id)),
-                _ => Outcome::Stay,
             },
             Err(blocker) => Outcome::Say(t(lang, blocker.0)),
         }

@@ -6,6 +6,7 @@ pub mod annual;
 pub mod assessment;
 pub mod attendance;
 pub mod cycle;
+pub mod export;
 pub mod home;
 pub mod meeting1;
 pub mod meeting2;
@@ -190,6 +191,8 @@ pub enum Change {
     Scoring(wgmeeting::ScoringChange),
     /// An edit of the annual plan.
     Annual(annual::AnnualChange),
+    /// Write the plan's files (not a database change).
+    Export(crate::deliver::ExportRequest),
 }
 
 /// What a saved change created, so the screen can select it.
@@ -224,6 +227,8 @@ pub enum Nav {
     WgMeeting(CycleId),
     /// The annual plan of a cycle.
     Annual(CycleId),
+    /// Exporting a cycle's plan.
+    Export(CycleId),
 }
 
 /// What a screen asks the app to do after an input.
@@ -265,6 +270,8 @@ pub enum Screen {
     WgMeeting(Box<wgmeeting::WgMeetingScreen>),
     /// Annual plan.
     Annual(Box<annual::AnnualScreen>),
+    /// Export.
+    Export(Box<export::ExportScreen>),
 }
 
 impl Screen {
@@ -278,6 +285,9 @@ impl Screen {
             }
             Nav::Preparation(id) => {
                 Screen::Preparation(preparation::PreparationScreen::load(store, id)?)
+            }
+            Nav::Export(id) => {
+                Screen::Export(Box::new(export::ExportScreen::load(store, id, lang)?))
             }
             Nav::Annual(id) => {
                 Screen::Annual(Box::new(annual::AnnualScreen::load(store, id, lang)?))
@@ -305,6 +315,7 @@ impl Screen {
             Screen::Meeting2(s) => Some(Nav::Cycle(s.cycle_id())),
             Screen::WgMeeting(s) => Some(Nav::Cycle(s.cycle_id())),
             Screen::Annual(s) => Some(Nav::Cycle(s.cycle_id())),
+            Screen::Export(s) => Some(Nav::Cycle(s.cycle_id())),
         }
     }
 
@@ -319,6 +330,7 @@ impl Screen {
             Screen::Meeting2(s) => s.context(),
             Screen::WgMeeting(s) => s.context(),
             Screen::Annual(s) => s.context(),
+            Screen::Export(s) => s.context(),
         }
     }
 
@@ -341,6 +353,7 @@ impl Screen {
             Screen::Meeting2(s) => s.update(input, ctx),
             Screen::WgMeeting(s) => s.update(input, ctx),
             Screen::Annual(s) => s.update(input, ctx),
+            Screen::Export(s) => s.update(input, ctx.lang),
         }
     }
 
@@ -355,6 +368,7 @@ impl Screen {
             Screen::Meeting2(s) => s.on_saved(store, result.is_ok(), lang),
             Screen::WgMeeting(s) => s.on_saved(store, result.is_ok()),
             Screen::Annual(s) => s.on_saved(store, result.is_ok(), lang),
+            Screen::Export(_) => {}
         }
     }
 
@@ -369,6 +383,7 @@ impl Screen {
             Screen::Meeting2(s) => s.breadcrumb(lang),
             Screen::WgMeeting(s) => s.breadcrumb(lang),
             Screen::Annual(s) => s.breadcrumb(lang),
+            Screen::Export(s) => s.breadcrumb(lang),
         }
     }
 
@@ -383,6 +398,18 @@ impl Screen {
             Screen::Meeting2(_) => "help.step.meeting2".into(),
             Screen::WgMeeting(_) => "help.step.wg_meeting".into(),
             Screen::Annual(_) => "help.step.annual".into(),
+            Screen::Export(_) => "help.step.export".into(),
+        }
+    }
+
+    /// Hands an export's result to the export screen.
+    pub fn on_export(
+        &mut self,
+        result: &Result<Vec<std::path::PathBuf>, crate::deliver::DeliverError>,
+        request: &crate::deliver::ExportRequest,
+    ) {
+        if let Screen::Export(s) = self {
+            s.on_export(result, request);
         }
     }
 
@@ -397,6 +424,7 @@ impl Screen {
             Screen::Meeting2(s) => s.render(area, buf, ctx),
             Screen::WgMeeting(s) => s.render(area, buf, ctx),
             Screen::Annual(s) => s.render(area, buf, ctx),
+            Screen::Export(s) => s.render(area, buf, ctx),
         }
     }
 }

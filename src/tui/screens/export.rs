@@ -1,0 +1,200 @@
+//! The export screen (step 7): choose formats, a folder and the privacy option, write the
+//! village plan for the commune, and see where the files went. An existing file is only
+//! replaced after asking, and the old one is kept as `.bak`.
+
+use std::path::PathBuf;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::{Change, Outcome, ViewCtx};
+use crate::deliver::{DeliverError, ExportRequest};
+use crate::domain::{Cycle, CycleId, Village};
+use crate::export::Format;
+use crate::i18n::{Lang, t, tf};
+use crate::store::{Store, StoreError};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::widgets::Input;
+use crate::tui::widgets::form::{Field, Form, FormEvent};
+
+const FORMATS: usize = 0;
+const FOLDER: usize = 1;
+const PRIVACY: usize = 2;
+
+/// The export screen's state.
+pub struct ExportScreen {
+    cycle: Cycle,
+    village: Village,
+    form: Form,
+    written: Vec<PathBuf>,
+    confirm: Option<ExportRequest>,
+}
+
+/// The folder offered first: the user's documents folder, else the home folder.
+fn default_folder() -> String {
+    directories::UserDirs::new()
+        .map(|u| u.document_dir().unwrap_or(u.home_dir()).to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("."))
+        .display()
+        .to_string()
+}
+
+impl ExportScreen {
+    /// The screen for `id`, all formats chosen.
+    pub fn load(store: &Store, id: CycleId, lang: Lang) -> Result<Self, StoreError> {
+        let cycle = store.cycle(id)?;
+        let village = store.village(cycle.village_id)?;
+        let form = Form::new(
+            t(lang, "exp.title"),
+            vec![
+                Field::flags(
+                    t(lang, "exp.formats"),
+                    vec!["XLSX".into(), "HTML".into(), "CSV".into(), "JSON".into()],
+                    vec![true; 4],
+                ),
+                Field::text(t(lang, "exp.folder"), &default_folder()),
+                Field::choice(
+                    t(lang, "exp.privacy"),
+                    vec![t(lang, "exp.full"), t(lang, "exp.private")],
+                    Some(0),
+                ),
+            ],
+        );
+        Ok(ExportScreen {
+            cycle,
+            village,
+            form,
+            written: Vec::new(),
+            confirm: None,
+        })
+    }
+
+    /// The cycle.
+    pub fn cycle_id(&self) -> CycleId {
+        self.cycle.id
+    }
+
+    /// Confirmation while asking to overwrite, the form otherwise.
+    pub fn context(&self) -> Context {
+        if self.confirm.is_some() {
+            Context::Confirm
+        } else {
+            Context::Record
+        }
+    }
+
+    /// Handles one input.
+    pub fn update(&mut self, input: Input, lang: Lang) -> Outcome {
+        if let Some(request) = self.confirm.take() {
+            return match input {
+                Input::Action(Action::Yes) => Outcome::Save(Change::Export(ExportRequest {
+                    force: true,
+                    ..request
+                })),
+                _ => Outcome::Stay,
+            };
+        }
+        if input == Input::Action(Action::Back) {
+            return Outcome::Back;
+        }
+        match self.form.handle(&input) {
+            FormEvent::Submit => self.submit(lang),
+            _ => Outcome::Stay,
+        }
+    }
+
+    fn submit(&mut self, lang: Lang) -> Outcome {
+        let formats: Vec<Format> = Format::ALL
+            .iter()
+            .zip(self.form.flags(FORMATS))
+            .filter(|(_, on)| *on)
+            .map(|(f, _)| *f)
+            .collect();
+        if formats.is_empty() {
+            self.form
+                .show_errors(vec![(FORMATS, t(lang, "exp.err.no_format"))]);
+            return Outcome::Stay;
+        }
+        let folder = self.form.text(FOLDER).trim().to_string();
+        if folder.is_empty() {
+            self.form
+                .show_errors(vec![(FOLDER, t(lang, "exp.err.no_folder"))]);
+            return Outcome::Stay;
+        }
+        let private = self.form.chosen(PRIVACY) == Some(1);
+        let request = ExportRequest {
+            cycle: self.cycle.id,
+            formats,
+            dir: PathBuf::from(folder),
+            force: false,
+            private,
+        };
+        Outcome::Save(Change::Export(request))
+    }
+
+    /// Shows what was written, or asks before overwriting.
+    pub fn on_export(
+        &mut self,
+        result: &Result<Vec<PathBuf>, DeliverError>,
+        request: &ExportRequest,
+    ) {
+        match result {
+            Ok(paths) => self.written = paths.clone(),
+            Err(DeliverError::Exists(_)) => self.confirm = Some(request.clone()),
+            Err(DeliverError::Failed(_)) => self.written.clear(),
+        }
+    }
+
+    /// "Buôn Kram › 2026 › Xuất kế hoạch".
+    pub fn breadcrumb(&self, lang: Lang) -> String {
+        tf(
+            lang,
+            "exp.breadcrumb",
+            &[self.village.name.clone(), self.cycle.year.to_string()],
+        )
+    }
+
+    /// Draws the form and the files written.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let [top, bottom] =
+            Layout::vertical([Constraint::Length(6), Constraint::Min(0)]).areas(area);
+        let block = Block::bordered().title(Line::styled(
+            format!(" {} ", self.form.title),
+            ctx.theme.title,
+        ));
+        let inner = block.inner(top);
+        block.render(top, buf);
+        self.form
+            .render_fields(&ctx.theme, inner, buf, self.confirm.is_none());
+        let lines: Vec<Line> = if self.written.is_empty() {
+            vec![Line::raw(t(ctx.lang, "exp.explain"))]
+        } else {
+            self.written
+                .iter()
+                .map(|p| Line::styled(format!("✓ {}", p.display()), ctx.theme.ok))
+                .collect()
+        };
+        let title = if self.written.is_empty() {
+            t(ctx.lang, "exp.files")
+        } else {
+            tf(ctx.lang, "exp.written", &[self.written.len().to_string()])
+        };
+        let block = Block::bordered().title(Line::styled(title, ctx.theme.title));
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .render(bottom, buf);
+        if self.confirm.is_some() {
+            crate::tui::widgets::popup::confirm(
+                &t(ctx.lang, "confirm.title"),
+                &t(ctx.lang, "exp.confirm_overwrite"),
+                &t(ctx.lang, "confirm.yes_no"),
+                &ctx.theme,
+                area,
+                buf,
+            );
+        }
+    }
+}
