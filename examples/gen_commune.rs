@@ -120,13 +120,13 @@ fn person(rng: &mut Rng, i: usize) -> PersonFields {
         ethnicity: Some(rng.pick(&ETHNIC).to_string()),
         wealth: Some(WealthGroup::ALL[rng.next() % 3]),
         organisations,
-        trained: rng.next() % 4 == 0,
-        core_farmer: rng.next() % 5 == 0,
+        trained: rng.next().is_multiple_of(4),
+        core_farmer: rng.next().is_multiple_of(5),
     }
 }
 
 fn activity(rng: &mut Rng, i: usize, year: i32) -> ValidActivity {
-    let with_plan = i % 3 != 0;
+    let with_plan = !i.is_multiple_of(3);
     ValidActivity {
         name: format!("{} ({})", rng.pick(&ACTIVITY), i + 1),
         sector: Sector::ALL[rng.next() % Sector::ALL.len()],
@@ -159,7 +159,7 @@ fn activity(rng: &mut Rng, i: usize, year: i32) -> ValidActivity {
             materials: "cát, đá".into(),
         },
         estimated_cost_vnd: Some((rng.next() % 500 + 10) as u64 * 1_000_000),
-        proposed_by_women: rng.next() % 3 == 0,
+        proposed_by_women: rng.next().is_multiple_of(3),
         subgroup_id: None,
         tool_code: None,
     }

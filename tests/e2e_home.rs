@@ -325,7 +325,8 @@ fn demo_writes_a_database_once_and_refuses_a_second_time() {
             .into_iter()
             .find(|v| v.name == kehoach::demo::DEMO_VILLAGE)
             .expect("demo village");
-        assert_eq!(store.cycles(village.id).expect("cycles").len(), 1);
+        // Two consecutive years: 2026 and 2027 (last year reviewed, this year approved).
+        assert_eq!(store.cycles(village.id).expect("cycles").len(), 2);
     }
     let before = std::fs::read(&db).expect("read db");
 

@@ -59,6 +59,9 @@ fn cases() -> u32 {
 enum Ev {
     /// A typed character (with Shift when it is a capital).
     Char(char),
+    /// A word typed key by key (a name, a number): reaches form submission more often
+    /// than single random keys.
+    Word(String),
     /// A non-character key.
     Key(KeyCode),
     /// Ctrl + a letter.
@@ -79,6 +82,7 @@ impl fmt::Debug for Ev {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Ev::Char(c) => write!(f, "{c:?}"),
+            Ev::Word(w) => write!(f, "Word({w:?})"),
             Ev::Key(k) => write!(f, "{k:?}"),
             Ev::Ctrl(c) => write!(f, "Ctrl-{c}"),
             Ev::Alt(c) => write!(f, "Alt-{c}"),
@@ -93,16 +97,35 @@ impl fmt::Debug for Ev {
     }
 }
 
+/// A typed character, with Shift when it is a capital.
+fn char_event(c: char) -> Event {
+    let mods = if c.is_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    Event::Key(KeyEvent::new(KeyCode::Char(c), mods))
+}
+
 fn head(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
 
 impl Ev {
+    /// The terminal events this input stands for (one, or one per character of a word).
+    fn to_events(&self) -> Vec<Event> {
+        match self {
+            Ev::Word(w) => w.chars().map(char_event).collect(),
+            other => vec![other.to_event()],
+        }
+    }
+
     fn to_event(&self) -> Event {
         let key = |code, mods| Event::Key(KeyEvent::new(code, mods));
         match self {
-            Ev::Char(c) if c.is_uppercase() => key(KeyCode::Char(*c), KeyModifiers::SHIFT),
-            Ev::Char(c) => key(KeyCode::Char(*c), KeyModifiers::NONE),
+            Ev::Char(c) => char_event(*c),
+            // Expanded by `to_events`; as one event, its first character.
+            Ev::Word(w) => char_event(w.chars().next().unwrap_or(' ')),
             Ev::Key(KeyCode::BackTab) => key(KeyCode::BackTab, KeyModifiers::SHIFT),
             Ev::Key(code) => key(*code, KeyModifiers::NONE),
             Ev::Ctrl(c) => key(KeyCode::Char(*c), KeyModifiers::CONTROL),
@@ -193,9 +216,19 @@ fn size() -> impl Strategy<Value = (u16, u16)> {
     ]
 }
 
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::collection::vec(prop_oneof![5 => vietnamese_char(), 1 => Just(' ')], 2..16)
+            .prop_map(|v| v.into_iter().collect()),
+        1 => (1900i32..2100).prop_map(|y| y.to_string()),
+        1 => (0u32..1000).prop_map(|n| n.to_string()),
+    ]
+}
+
 fn event() -> impl Strategy<Value = Ev> {
     prop_oneof![
         40 => typed_char().prop_map(Ev::Char),
+        6 => word().prop_map(Ev::Word),
         30 => special_key().prop_map(Ev::Key),
         3 => prop::sample::select(('a'..='z').filter(|c| *c != 'c').collect::<Vec<_>>())
             .prop_map(Ev::Ctrl),
@@ -224,7 +257,7 @@ fn case() -> impl Strategy<Value = Case> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     /// An empty database (first run).
-    Fresh,
+    Fresh = 0,
     /// The demo database, starting on the home screen.
     Demo,
     /// The demo database, starting inside the demo cycle's village meeting 1.
@@ -297,18 +330,19 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     }
 }
 
-/// Feeds the case's events, drawing after each; stops once the app quits.
-fn run_case(kind: Kind, case: &Case) {
+/// Feeds the case's events, drawing after each; stops once the app quits. Returns how
+/// many audit rows (saved changes) the case wrote.
+fn run_case(kind: Kind, case: &Case) -> usize {
     let (before, log_before) = {
         let s = store(kind);
         (Snapshot::of(&s), s.audit_log().expect("audit log").len())
     };
-    let lang = if case.events.len() % 2 == 0 {
+    let lang = if case.events.len().is_multiple_of(2) {
         Lang::Vi
     } else {
         Lang::En
     };
-    let theme = if case.events.len() % 3 == 0 {
+    let theme = if case.events.len().is_multiple_of(3) {
         Theme::mono()
     } else {
         Theme::colour()
@@ -321,8 +355,13 @@ fn run_case(kind: Kind, case: &Case) {
         if let Ev::Resize(w, h) = ev {
             terminal.backend_mut().resize(*w, *h);
         }
-        app.handle_event(ev.to_event());
-        draw(&mut terminal, &app);
+        for event in ev.to_events() {
+            if app.should_quit() {
+                break;
+            }
+            app.handle_event(event);
+            draw(&mut terminal, &app);
+        }
         if app.should_quit() {
             // As the real loop does: once the app quits, nothing more is read.
             assert!(
@@ -335,10 +374,10 @@ fn run_case(kind: Kind, case: &Case) {
     check_store(app.store(), &before);
     let log_after = app.store().audit_log().expect("audit log").len();
     assert!(log_after >= log_before, "audit rows disappeared");
-    SAVED.fetch_add(log_after - log_before, Ordering::Relaxed);
     // Whatever state the app was left in, it still draws at the minimum usable size.
     terminal.backend_mut().resize(80, 24);
     draw(&mut terminal, &app);
+    log_after - log_before
 }
 
 /// What the database holds, read through the public store API only.
@@ -648,11 +687,44 @@ fn check_meetings(store: &Store, cycle: CycleId, village: VillageId) -> usize {
     found
 }
 
-static FRESH_CASES: AtomicUsize = AtomicUsize::new(0);
-/// Audit-log rows written by all random cases: how many changes the fuzzing saved.
-static SAVED: AtomicUsize = AtomicUsize::new(0);
-static DEMO_CASES: AtomicUsize = AtomicUsize::new(0);
-static MEETING1_CASES: AtomicUsize = AtomicUsize::new(0);
+/// Per store kind: cases run, audit rows the cases wrote (changes saved), and cases that
+/// saved at least one change (how deep the fuzzing got).
+struct Tally {
+    cases: AtomicUsize,
+    saved: AtomicUsize,
+    saving_cases: AtomicUsize,
+}
+
+static TALLY: [Tally; 3] = [const {
+    Tally {
+        cases: AtomicUsize::new(0),
+        saved: AtomicUsize::new(0),
+        saving_cases: AtomicUsize::new(0),
+    }
+}; 3];
+
+/// Runs one random case and counts it.
+fn counted(kind: Kind, case: &Case) {
+    let saved = run_case(kind, case);
+    let t = &TALLY[kind as usize];
+    t.cases.fetch_add(1, Ordering::Relaxed);
+    t.saved.fetch_add(saved, Ordering::Relaxed);
+    if saved > 0 {
+        t.saving_cases.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+fn report(kind: Kind, what: &str) {
+    let t = &TALLY[kind as usize];
+    println!(
+        "fuzz_input: {} cases {what} (KEHOACH_FUZZ_CASES={}); {} of them saved changes, \
+         {} audit rows written in all",
+        t.cases.load(Ordering::Relaxed),
+        cases(),
+        t.saving_cases.load(Ordering::Relaxed),
+        t.saved.load(Ordering::Relaxed),
+    );
+}
 
 proptest! {
     #![proptest_config(Config {
@@ -662,55 +734,34 @@ proptest! {
     })]
 
     fn fuzz_fresh(case in case()) {
-        FRESH_CASES.fetch_add(1, Ordering::Relaxed);
-        run_case(Kind::Fresh, &case);
+        counted(Kind::Fresh, &case);
     }
 
     fn fuzz_demo(case in case()) {
-        DEMO_CASES.fetch_add(1, Ordering::Relaxed);
-        run_case(Kind::Demo, &case);
+        counted(Kind::Demo, &case);
     }
 
     fn fuzz_demo_meeting1(case in case()) {
-        MEETING1_CASES.fetch_add(1, Ordering::Relaxed);
-        run_case(Kind::DemoMeeting1, &case);
+        counted(Kind::DemoMeeting1, &case);
     }
 }
 
 #[test]
 fn random_events_on_a_fresh_database() {
     fuzz_fresh();
-    println!(
-        "fuzz_input: {} cases on a fresh database (KEHOACH_FUZZ_CASES={}); \
-         changes saved by all cases so far: {}",
-        FRESH_CASES.load(Ordering::Relaxed),
-        cases(),
-        SAVED.load(Ordering::Relaxed)
-    );
+    report(Kind::Fresh, "on a fresh database");
 }
 
 #[test]
 fn random_events_on_the_demo_database() {
     fuzz_demo();
-    println!(
-        "fuzz_input: {} cases on the demo database (KEHOACH_FUZZ_CASES={}); \
-         changes saved by all cases so far: {}",
-        DEMO_CASES.load(Ordering::Relaxed),
-        cases(),
-        SAVED.load(Ordering::Relaxed)
-    );
+    report(Kind::Demo, "on the demo database");
 }
 
 #[test]
 fn random_events_inside_demo_meeting1() {
     fuzz_demo_meeting1();
-    println!(
-        "fuzz_input: {} cases inside the demo's village meeting 1 (KEHOACH_FUZZ_CASES={}); \
-         changes saved by all cases so far: {}",
-        MEETING1_CASES.load(Ordering::Relaxed),
-        cases(),
-        SAVED.load(Ordering::Relaxed)
-    );
+    report(Kind::DemoMeeting1, "inside the demo's village meeting 1");
 }
 
 /// A fixed sequence that exercises the saving paths the random cases reach only by luck:
@@ -721,8 +772,10 @@ fn scripted_creation_with_vietnamese_names() {
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     let mut feed = |evs: Vec<Ev>, app: &mut App| {
         for ev in evs {
-            app.handle_event(ev.to_event());
-            draw(&mut terminal, app);
+            for event in ev.to_events() {
+                app.handle_event(event);
+                draw(&mut terminal, app);
+            }
         }
     };
     let typed = |s: &str| s.chars().map(Ev::Char).collect::<Vec<_>>();

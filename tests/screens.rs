@@ -337,3 +337,10 @@ fn the_terminal_backend_draws_small_sizes_too() {
         assert!(!shown.is_empty());
     }
 }
+
+#[test]
+fn new_village_on_an_empty_database_asks_for_a_commune_instead_of_panicking() {
+    let mut app = empty_app(Lang::Vi);
+    press(&mut app, KeyCode::Char('t'));
+    assert!(text(&app).contains("Chưa có xã"), "{}", text(&app));
+}

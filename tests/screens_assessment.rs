@@ -30,19 +30,15 @@ fn type_text(app: &mut App, text: &str) {
     }
 }
 
-/// Home → the 2026 cycle (third row) → step 3, the assessment.
-fn open_assessment(store: Store, lang: Lang) -> App {
+/// Home → the cycle `rows` rows below the commune → step 3, the assessment.
+fn open_assessment(store: Store, lang: Lang, rows: usize) -> App {
     let mut app = App::new(store, lang, Theme::mono()).expect("app");
+    for _ in 0..rows {
+        press(&mut app, KeyCode::Down);
+    }
     keys(
         &mut app,
-        &[
-            KeyCode::Down,
-            KeyCode::Down,
-            KeyCode::Enter,
-            KeyCode::Down,
-            KeyCode::Down,
-            KeyCode::Enter,
-        ],
+        &[KeyCode::Enter, KeyCode::Down, KeyCode::Down, KeyCode::Enter],
     );
     app
 }
@@ -50,7 +46,8 @@ fn open_assessment(store: Store, lang: Lang) -> App {
 fn demo(lang: Lang) -> App {
     let mut store = Store::open_in_memory().expect("store");
     kehoach::demo::populate(&mut store).expect("demo");
-    open_assessment(store, lang)
+    // Commune, Buôn Kram, its 2027 cycle, its 2026 cycle (the one with the assessment).
+    open_assessment(store, lang, 3)
 }
 
 fn fresh(lang: Lang) -> App {
@@ -89,7 +86,7 @@ fn fresh(lang: Lang) -> App {
             .unwrap();
         store.set_wg_member(cycle.id, id, true).unwrap();
     }
-    open_assessment(store, lang)
+    open_assessment(store, lang, 2)
 }
 
 fn draw(app: &App) -> Terminal<TestBackend> {

@@ -103,8 +103,9 @@ impl HomeScreen {
 
     /// The commune of the selected line (itself, or the one above it).
     fn selected_commune(&self) -> Option<CommuneId> {
-        self.entries[..=self.selected.min(self.entries.len().saturating_sub(1))]
+        self.entries
             .iter()
+            .take(self.selected + 1)
             .rev()
             .find_map(|e| match e {
                 HomeEntry::Commune(c) => Some(c.id),
