@@ -435,27 +435,31 @@ fn attendance_trial(rng: &mut Rng, base: &Path, label: &str, tally: &mut Tally) 
     // (c): the app reopens on the same cycle and meeting, with the data on screen.
     let tmux = start(dir.path(), &db);
     open_step(&tmux, 2, 2);
-    let screen = tmux
-        .wait_for(&format!("Danh sách dự họp ({})", registered.len()), TIMEOUT)
-        .unwrap_or_else(|e| panic!("{label}: reopen meeting 1: {e}"));
-    for name in &registered {
-        if !screen.contains(&format!(". {name} · ")) {
-            tally.failures.push(format!(
-                "{label}: {name} not on the reopened register:\n{screen}"
-            ));
-        }
+    let title = format!("Danh sách dự họp ({})", registered.len());
+    let all_shown = |screen: &str| {
+        screen.contains(&title)
+            && registered
+                .iter()
+                .all(|name| screen.contains(&format!(". {name} · ")))
+    };
+    if let Err(screen) = tmux.wait_until(TIMEOUT, all_shown) {
+        tally.failures.push(format!(
+            "{label}: the reopened register does not show {registered:?}:\n{screen}"
+        ));
     }
     if !members.is_empty() {
         tmux.send_keys(&["F5"]);
-        let screen = tmux
-            .wait_for(&format!("☑ thành viên ({})", members.len()), TIMEOUT)
-            .unwrap_or_else(|e| panic!("{label}: reopen working group: {e}"));
-        for name in &members {
-            if !screen.contains(&format!("☑ {name}")) {
-                tally.failures.push(format!(
-                    "{label}: member {name} not ticked on screen:\n{screen}"
-                ));
-            }
+        let title = format!("☑ thành viên ({})", members.len());
+        let all_ticked = |screen: &str| {
+            screen.contains(&title)
+                && members
+                    .iter()
+                    .all(|name| screen.contains(&format!("☑ {name}")))
+        };
+        if let Err(screen) = tmux.wait_until(TIMEOUT, all_ticked) {
+            tally.failures.push(format!(
+                "{label}: the reopened working group does not tick {members:?}:\n{screen}"
+            ));
         }
     }
     drop(tmux);
@@ -609,16 +613,21 @@ fn matrix_trial(rng: &mut Rng, base: &Path, label: &str, tally: &mut Tally) {
     // (c): the same cycle's matrix reopens with the saved scores.
     let tmux = start(dir.path(), &db);
     open_step(&tmux, line, 4);
-    let shown = tmux.wait_until(TIMEOUT, |s| matrix_cells(s, 0).is_some());
-    let screen = shown.unwrap_or_else(|e| panic!("{label}: reopen the matrix: {e}"));
-    for row in touched {
-        let want = stored(row).map(|s| s.to_string()).unwrap_or_default();
-        let cells = matrix_cells(&screen, row).unwrap_or_default();
-        if cells.get(column).map(|c| plain(c)) != Some(want.as_str()) {
-            tally.failures.push(format!(
-                "{label}: reopened matrix row {row} shows {cells:?}, file has {want}:\n{screen}"
-            ));
-        }
+    // The screen is read until it is fully drawn with every touched row as stored.
+    let want: Vec<(usize, String)> = touched
+        .iter()
+        .map(|&row| (row, stored(row).map(|s| s.to_string()).unwrap_or_default()))
+        .collect();
+    let shows_all = |screen: &str| {
+        want.iter().all(|(row, value)| {
+            matrix_cells(screen, *row)
+                .is_some_and(|cells| cells.get(column).map(|c| plain(c)) == Some(value.as_str()))
+        })
+    };
+    if let Err(screen) = tmux.wait_until(TIMEOUT, shows_all) {
+        tally.failures.push(format!(
+            "{label}: the reopened matrix does not show {want:?} in column {column}:\n{screen}"
+        ));
     }
     drop(tmux);
 }

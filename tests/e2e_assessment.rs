@@ -57,6 +57,19 @@ fn prepare(db: &Path) -> CycleId {
     cycle.id
 }
 
+/// Opens the database once the killed app has let go of its lock (it may take a moment
+/// to die under load).
+fn reopen(db: &Path) -> Store {
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    loop {
+        match Store::open(db) {
+            Ok(store) => return store,
+            Err(e) if std::time::Instant::now() > deadline => panic!("reopen: {e}"),
+            Err(_) => std::thread::sleep(std::time::Duration::from_millis(100)),
+        }
+    }
+}
+
 fn start(dir: &Path, db: &Path) -> Tmux {
     let script = format!("exec {} --db {}", sh_path(&release_binary()), sh_path(db));
     let tmux = Tmux::start(dir, &script);
@@ -148,6 +161,7 @@ fn an_assessment_done_by_hand_survives_kill_9_and_restart() {
     propose_activities(&tmux);
     tmux.kill_app();
     drop(tmux);
+    drop(reopen(&db)); // the killed app has released the file
 
     let tmux = start(dir.path(), &db);
     tmux.wait_for("chọn 3/12", TIMEOUT).unwrap();
@@ -163,7 +177,7 @@ fn an_assessment_done_by_hand_survives_kill_9_and_restart() {
     tmux.kill_app();
     drop(tmux);
 
-    let store = Store::open(&db).unwrap();
+    let store = reopen(&db);
     assert_eq!(store.selected_tools(cycle).unwrap().len(), 3);
     let groups = store.subgroups(cycle).unwrap();
     assert_eq!(groups.len(), 3);

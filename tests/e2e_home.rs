@@ -352,10 +352,17 @@ fn a_garbage_file_exits_non_zero_with_one_clear_line() {
     let db = dir.path().join("garbage.db");
     let garbage: Vec<u8> = (0..3000u32).map(|i| (i * 31 % 256) as u8).collect();
     std::fs::write(&db, &garbage).expect("write garbage");
+    // Without a terminal the interface refuses before touching the file, so the database
+    // is opened through the subcommands here.
     for args in [
-        vec!["--db", db.to_str().expect("utf-8 path")],
         vec!["demo", "--db", db.to_str().expect("utf-8 path")],
-        vec!["--lang", "en", "--db", db.to_str().expect("utf-8 path")],
+        vec![
+            "--lang",
+            "en",
+            "demo",
+            "--db",
+            db.to_str().expect("utf-8 path"),
+        ],
     ] {
         let out = run_piped(dir.path(), &args);
         assert!(!out.status.success(), "{args:?}");
@@ -364,7 +371,10 @@ fn a_garbage_file_exits_non_zero_with_one_clear_line() {
         assert_eq!(err.len(), 1, "{args:?}: {err:?}");
         assert!(err[0].contains("garbage.db"), "{err:?}");
     }
-    let en = run_piped(dir.path(), &["--lang", "en", "--db", &path_arg(&db)]);
+    let en = run_piped(
+        dir.path(),
+        &["--lang", "en", "demo", "--db", &path_arg(&db)],
+    );
     assert!(String::from_utf8_lossy(&en.stderr).contains("not a kehoach database"));
     assert_eq!(
         std::fs::read(&db).expect("read back"),

@@ -62,6 +62,8 @@ enum Ev {
     /// A word typed key by key (a name, a number): reaches form submission more often
     /// than single random keys.
     Word(String),
+    /// A plausible complete entry: a word, Tab, → (picks the first choice), Enter.
+    Entry(String),
     /// A non-character key.
     Key(KeyCode),
     /// Ctrl + a letter.
@@ -83,6 +85,7 @@ impl fmt::Debug for Ev {
         match self {
             Ev::Char(c) => write!(f, "{c:?}"),
             Ev::Word(w) => write!(f, "Word({w:?})"),
+            Ev::Entry(w) => write!(f, "Entry({w:?})"),
             Ev::Key(k) => write!(f, "{k:?}"),
             Ev::Ctrl(c) => write!(f, "Ctrl-{c}"),
             Ev::Alt(c) => write!(f, "Alt-{c}"),
@@ -116,6 +119,14 @@ impl Ev {
     fn to_events(&self) -> Vec<Event> {
         match self {
             Ev::Word(w) => w.chars().map(char_event).collect(),
+            Ev::Entry(w) => w
+                .chars()
+                .map(char_event)
+                .chain(
+                    [KeyCode::Tab, KeyCode::Right, KeyCode::Enter]
+                        .map(|code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE))),
+                )
+                .collect(),
             other => vec![other.to_event()],
         }
     }
@@ -125,7 +136,7 @@ impl Ev {
         match self {
             Ev::Char(c) => char_event(*c),
             // Expanded by `to_events`; as one event, its first character.
-            Ev::Word(w) => char_event(w.chars().next().unwrap_or(' ')),
+            Ev::Word(w) | Ev::Entry(w) => char_event(w.chars().next().unwrap_or(' ')),
             Ev::Key(KeyCode::BackTab) => key(KeyCode::BackTab, KeyModifiers::SHIFT),
             Ev::Key(code) => key(*code, KeyModifiers::NONE),
             Ev::Ctrl(c) => key(KeyCode::Char(*c), KeyModifiers::CONTROL),
@@ -229,6 +240,7 @@ fn event() -> impl Strategy<Value = Ev> {
     prop_oneof![
         40 => typed_char().prop_map(Ev::Char),
         6 => word().prop_map(Ev::Word),
+        2 => word().prop_map(Ev::Entry),
         30 => special_key().prop_map(Ev::Key),
         3 => prop::sample::select(('a'..='z').filter(|c| *c != 'c').collect::<Vec<_>>())
             .prop_map(Ev::Ctrl),
@@ -260,21 +272,41 @@ enum Kind {
     Fresh = 0,
     /// The demo database, starting on the home screen.
     Demo,
-    /// The demo database, starting inside the demo cycle's village meeting 1.
+    /// The demo database with its meeting 1 and working-group election reopened, starting
+    /// inside that meeting (the demo's are closed, so the forms are live only here).
     DemoMeeting1,
 }
 
 fn store(kind: Kind) -> Store {
     let mut store = Store::open_in_memory().expect("in-memory store");
     if kind != Kind::Fresh {
-        kehoach::demo::populate(&mut store).expect("demo data");
+        let cycle = kehoach::demo::populate(&mut store).expect("demo data");
+        if kind == Kind::DemoMeeting1 {
+            let meeting = store
+                .find_meeting(cycle, MeetingKind::Village1)
+                .expect("find meeting 1")
+                .expect("the demo has meeting 1");
+            if meeting.is_closed() {
+                store
+                    .reopen_meeting(meeting.id, "fuzzing")
+                    .expect("reopen meeting 1");
+            }
+            if store
+                .working_group(cycle)
+                .expect("working group")
+                .is_final()
+            {
+                store.reopen_wg(cycle, "fuzzing").expect("reopen election");
+            }
+        }
     }
     store
 }
 
 /// Keys from the demo's home screen to its cycle's village meeting 1 (home lists the
-/// commune, Buôn Kram, its 2026 cycle; the cycle's second step is meeting 1).
-const TO_MEETING1: [KeyCode; 5] = [
+/// commune, Buôn Kram, its 2027 cycle, its 2026 cycle; the cycle's second step is meeting 1).
+const TO_MEETING1: [KeyCode; 6] = [
+    KeyCode::Down,
     KeyCode::Down,
     KeyCode::Down,
     KeyCode::Enter,
@@ -821,4 +853,18 @@ fn new_village_key_on_an_empty_database() {
             events: vec![Ev::Char('t')],
         },
     );
+}
+
+/// The walk into meeting 1 lands in the quick-add form: one complete entry registers a
+/// new attendee (guards the `DemoMeeting1` kind against silently fuzzing nothing).
+#[test]
+fn one_entry_in_meeting1_registers_an_attendee() {
+    let saved = run_case(
+        Kind::DemoMeeting1,
+        &Case {
+            size: (120, 30),
+            events: vec![Ev::Entry("Nguyễn Thị Ưng".into())],
+        },
+    );
+    assert!(saved > 0, "a complete entry in meeting 1 saved nothing");
 }

@@ -77,6 +77,24 @@ fn open_meeting1(store: Store, lang: Lang) -> App {
     app
 }
 
+/// The demo's home lists commune, Buôn Kram, its 2027 cycle, its 2026 cycle (the one with
+/// meeting 1): one more Down than [`open_meeting1`].
+fn open_demo_meeting1(store: Store, lang: Lang) -> App {
+    let mut app = App::new(store, lang, Theme::mono()).expect("app");
+    keys(
+        &mut app,
+        &[
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Enter,
+            KeyCode::Down,
+            KeyCode::Enter,
+        ],
+    );
+    app
+}
+
 /// A fresh in-memory cycle with meeting 1 open (empty).
 fn fresh(lang: Lang) -> (App, VillageId, CycleId) {
     let mut store = Store::open_in_memory().expect("in-memory store");
@@ -276,7 +294,7 @@ fn exactly_thirty_percent_is_met() {
             }
             Lang::En => {
                 assert!(
-                    m.contains("Total 10 · Men 7 · Women 3 · Women 30.0%"),
+                    m.contains("Total 10 · Men 7 · Women 3 · Share 30.0%"),
                     "{m}"
                 );
                 assert!(m.contains("✓ MET ≥30%"), "{m}");
@@ -304,7 +322,7 @@ fn two_women_of_ten_need_two_more() {
                 assert!(m.contains("✗ CHƯA ĐẠT: cần thêm 2 nữ"), "{m}");
             }
             Lang::En => {
-                assert!(m.contains("Women 20.0%"), "{m}");
+                assert!(m.contains("Share 20.0%"), "{m}");
                 assert!(m.contains("✗ NOT MET: need 2 more women"), "{m}");
             }
         }
@@ -324,15 +342,13 @@ fn two_women_of_ten_need_two_more() {
 
 #[test]
 fn twenty_nine_point_nine_percent_is_not_met_and_closing_asks_why() {
+    // 26 women of 87 = 29.885%, shown as 29,9%: one short of the rule (2600 < 30 x 87).
+    // (299 of 1000 would be exact, but a 1000-line register renders slowly: see the report.)
     let mut store = Store::open_in_memory().unwrap();
     let (village, cycle) = seed(&mut store);
     let m = store.meeting(cycle, MeetingKind::Village1).unwrap();
-    for i in 0..1000 {
-        let gender = if i < 299 {
-            Gender::Female
-        } else {
-            Gender::Male
-        };
+    for i in 0..87 {
+        let gender = if i < 26 { Gender::Female } else { Gender::Male };
         store
             .register_new_person(village, m.id, &person(&format!("Người {i}"), gender))
             .unwrap();
@@ -340,10 +356,10 @@ fn twenty_nine_point_nine_percent_is_not_met_and_closing_asks_why() {
     let mut app = open_meeting1(store, Lang::Vi);
     let shown = meter(&app);
     assert!(
-        shown.contains("Tổng 1000 · Nam 701 · Nữ 299 · Tỷ lệ nữ 29,9%"),
+        shown.contains("Tổng 87 · Nam 61 · Nữ 26 · Tỷ lệ nữ 29,9%"),
         "{shown}"
     );
-    assert!(shown.contains("✗ CHƯA ĐẠT: cần thêm 2 nữ"), "{shown}");
+    assert!(shown.contains("✗ CHƯA ĐẠT: cần thêm 1 nữ"), "{shown}");
     press(&mut app, KeyCode::Esc); // to the register
     press(&mut app, KeyCode::Char('k'));
     assert!(text(&app).contains("Dưới 30% nữ: ghi lý do kết thúc họp"));
@@ -784,7 +800,7 @@ fn finalising_a_failing_working_group_needs_a_reason() {
 fn a_passing_working_group_is_finalised_without_a_reason() {
     let mut store = Store::open_in_memory().unwrap();
     let cycle = kehoach::demo::populate(&mut store).unwrap();
-    let mut app = open_meeting1(store, Lang::Vi);
+    let mut app = open_demo_meeting1(store, Lang::Vi);
     press(&mut app, KeyCode::F(5));
     // The demo's group is final: reopen it (reason required), then finalise again.
     press(&mut app, KeyCode::Char('m'));
@@ -814,8 +830,6 @@ fn a_passing_working_group_is_finalised_without_a_reason() {
 // ignored so the suite stays green, and name the bug. Remove the `ignore` with the fix.
 
 #[test]
-#[ignore = "BUG: with the quick-add form open the register shows its first 9 rows only; \
-            the person just registered (10th and later) is never visible"]
 fn the_newest_registration_stays_visible_while_typing() {
     let (mut app, _, _) = fresh(Lang::Vi);
     register_many(&mut app, 8, 4);
@@ -827,8 +841,6 @@ fn the_newest_registration_stays_visible_while_typing() {
 }
 
 #[test]
-#[ignore = "BUG: at 80x24 the working-group checks panel clips its last lines: the written \
-            override reason and the member summary are not visible once several checks fail"]
 fn a_finalised_groups_reason_is_visible_at_80x24() {
     let (mut app, _, _) = fresh(Lang::Vi);
     register_many(&mut app, 3, 2);
@@ -852,8 +864,6 @@ fn a_finalised_groups_reason_is_visible_at_80x24() {
 }
 
 #[test]
-#[ignore = "BUG: meter::bar puts the 30% mark at ceil(30% of width) but fills round(share): \
-            at exactly 30% (a pass) the fill stops one cell short of the mark"]
 fn the_meter_bar_reaches_the_mark_whenever_the_rule_is_met() {
     let (mut app, _, _) = fresh(Lang::Vi);
     register_many(&mut app, 7, 3);
@@ -872,8 +882,6 @@ fn the_meter_bar_reaches_the_mark_whenever_the_rule_is_met() {
 }
 
 #[test]
-#[ignore = "BUG: removing an attendee who is a working-group member leaves them in the group; \
-            the candidate list (attendees only) no longer shows them, so they cannot be dropped"]
 fn removing_an_attendee_leaves_no_hidden_working_group_member() {
     let (mut app, _, cycle) = fresh(Lang::Vi);
     register_many(&mut app, 2, 1);
@@ -899,8 +907,6 @@ fn removing_an_attendee_leaves_no_hidden_working_group_member() {
 }
 
 #[test]
-#[ignore = "BUG: F2 switches the language but the open quick-add form keeps its labels and \
-            title in the old language until the next save"]
 fn the_language_key_translates_the_open_form() {
     let (mut app, _, _) = fresh(Lang::Vi);
     type_text(&mut app, "Y Ab");

@@ -74,12 +74,24 @@ fn fresh_meeting(lang: Lang) -> App {
     open_meeting1(fresh_store(), lang)
 }
 
-/// The demo's home lists commune, Buôn Kram, its 2026 cycle, Thôn 3: the same keys lead
-/// to its (closed) meeting 1.
+/// The demo's home lists commune, Buôn Kram, its 2027 cycle, its 2026 cycle, Thôn 3: one
+/// more Down leads to the 2026 cycle's (closed) meeting 1.
 fn demo_meeting(lang: Lang) -> App {
     let mut store = Store::open_in_memory().expect("in-memory store");
     kehoach::demo::populate(&mut store).expect("demo");
-    open_meeting1(store, lang)
+    let mut app = App::new(store, lang, Theme::mono()).expect("app");
+    keys(
+        &mut app,
+        &[
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Enter,
+            KeyCode::Down,
+            KeyCode::Enter,
+        ],
+    );
+    app
 }
 
 /// Types a name, Tab, picks the gender with its digit, Enter.

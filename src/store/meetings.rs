@@ -164,6 +164,15 @@ impl Store {
     /// Removes a person from a meeting's register.
     pub fn remove_attendee(&mut self, meeting: MeetingId, person: PersonId) -> Result<()> {
         self.refuse_if_closed(meeting)?;
+        let in_working_group: bool = self.conn.query_row(
+            "SELECT count(*) > 0 FROM meetings m JOIN working_group_members w ON w.cycle_id = m.cycle_id
+             WHERE m.id = ?1 AND m.kind = 'village1' AND w.person_id = ?2",
+            params![meeting.0, person.0],
+            |r| r.get(0),
+        )?;
+        if in_working_group {
+            return Err(StoreError::Refused("err.attendee_in_wg"));
+        }
         self.edit(|tx| {
             tx.execute(
                 "DELETE FROM attendance WHERE meeting_id = ?1 AND person_id = ?2",

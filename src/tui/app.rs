@@ -132,7 +132,10 @@ impl App {
                 }
             }
             Outcome::Help => self.modal = Some(Modal::Help(self.screen.help_key())),
-            Outcome::ToggleLang => self.lang = self.lang.toggled(),
+            Outcome::ToggleLang => {
+                self.lang = self.lang.toggled();
+                self.screen.relabel(self.lang);
+            }
             Outcome::Quit if self.screen.has_open_edit() => self.modal = Some(Modal::ConfirmQuit),
             Outcome::Quit => self.quit = true,
             Outcome::Say(text) => self.say(text, false),

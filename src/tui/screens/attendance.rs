@@ -42,6 +42,7 @@ pub struct AttendancePanel {
     village: VillageId,
     attendees: Vec<Attendee>,
     known: Vec<Person>,
+    twins: std::collections::HashSet<String>,
     form: Form,
     editing: Option<PersonId>,
     suggestion: Option<usize>,
@@ -69,6 +70,7 @@ impl AttendancePanel {
         Ok(AttendancePanel {
             meeting,
             village,
+            twins: duplicate_names(&attendees),
             attendees,
             known,
             form: person_form(lang, None),
@@ -87,15 +89,17 @@ impl AttendancePanel {
             self.meeting = m;
         }
         if let (Ok(a), Ok(k)) = (store.attendees(self.meeting.id), store.people(self.village)) {
+            self.twins = duplicate_names(&a);
             self.attendees = a;
             self.known = k;
         }
         self.selected = self.selected.min(self.attendees.len().saturating_sub(1));
     }
 
-    /// Clears the form after a successful save and gets ready for the next person.
-    pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) {
-        if ok {
+    /// Clears the form after a successful save of this component and gets ready for the
+    /// next person; `mine` is false when another section saved (its typing is kept).
+    pub fn on_saved(&mut self, store: &Store, ok: bool, mine: bool, lang: Lang) {
+        if ok && mine {
             self.form = person_form(lang, None);
             self.editing = None;
             self.suggestion = None;
@@ -109,6 +113,16 @@ impl AttendancePanel {
         if self.meeting.is_closed() {
             self.focus = Focus::List;
         }
+    }
+
+    /// Translates the open form after a language switch, keeping what was typed.
+    pub fn relabel(&mut self, lang: Lang) {
+        let editing = self.editing.is_some();
+        let mut fresh = person_form(lang, None);
+        if editing {
+            fresh.title = t(lang, "att.edit_title");
+        }
+        self.form.relabel(fresh);
     }
 
     /// The live tally (or the frozen one once closed).
@@ -305,6 +319,16 @@ impl AttendancePanel {
             Outcome::Stay
         }
     }
+}
+
+/// Folded names that more than one attendee has.
+fn duplicate_names(attendees: &[Attendee]) -> std::collections::HashSet<String> {
+    let mut seen = std::collections::HashSet::new();
+    attendees
+        .iter()
+        .map(|a| fold(&a.person.name))
+        .filter(|n| !seen.insert(n.clone()))
+        .collect()
 }
 
 fn live_tally(attendees: &[Attendee]) -> Tally {
@@ -539,20 +563,19 @@ impl AttendancePanel {
             .highlight_symbol("▶ ");
         let selected =
             (self.focus == Focus::List && !self.attendees.is_empty()).then_some(self.selected);
-        let mut state = ListState::default().with_selected(selected);
+        let visible = usize::from(area.height.saturating_sub(2));
+        let newest_in_view = self.attendees.len().saturating_sub(visible);
+        let mut state = match selected {
+            Some(_) => ListState::default().with_selected(selected),
+            None => ListState::default().with_offset(newest_in_view),
+        };
         StatefulWidget::render(list, area, buf, &mut state);
     }
 
     fn register_line<'a>(&self, a: &Attendee, ctx: ViewCtx) -> ListItem<'a> {
-        let folded = fold(&a.person.name);
-        let twins = self
-            .attendees
-            .iter()
-            .filter(|b| fold(&b.person.name) == folded)
-            .count();
         let mut line = person_line(&a.person, a.gender_at_meeting, ctx.lang);
         line.spans.insert(0, Span::raw(format!("{:>3}. ", a.seq)));
-        if twins > 1 {
+        if self.twins.contains(&fold(&a.person.name)) {
             line.spans.push(Span::styled(
                 format!("  ⚑ {}", t(ctx.lang, "att.same_name")),
                 ctx.theme.warn,

@@ -99,9 +99,15 @@ impl Meeting1Screen {
         }
     }
 
+    /// Translates the open forms after a language switch.
+    pub fn relabel(&mut self, lang: Lang) {
+        self.attendance.relabel(lang);
+    }
+
     /// Reloads after a save.
     pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) {
-        self.attendance.on_saved(store, ok, lang);
+        self.attendance
+            .on_saved(store, ok, self.section == Section::Attendance, lang);
         self.workgroup.reload(store, ok);
     }
 

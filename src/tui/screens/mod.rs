@@ -402,6 +402,13 @@ impl Screen {
         }
     }
 
+    /// Translates open forms after a language switch (typed text is kept).
+    pub fn relabel(&mut self, lang: Lang) {
+        if let Screen::Meeting1(s) = self {
+            s.relabel(lang);
+        }
+    }
+
     /// Hands an export's result to the export screen.
     pub fn on_export(
         &mut self,

@@ -253,25 +253,32 @@ impl WorkGroupTab {
 
     fn render_checks(&self, attendees: &[Attendee], area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         let lang = ctx.lang;
-        let mut lines: Vec<Line> = self
-            .findings(attendees)
-            .iter()
-            .map(|f| finding_line(f, ctx))
-            .collect();
-        lines.push(Line::raw(""));
-        lines.push(Line::raw(self.summary(lang)));
-        if self.wg.leader.is_none() && !self.chair.is_empty() {
-            lines.push(Line::styled(
-                tf(lang, "wg.leader_hint", std::slice::from_ref(&self.chair)),
-                ctx.theme.muted,
-            ));
-        }
+        let mut lines = vec![Line::styled(self.summary(lang), ctx.theme.title)];
         if let Some(reason) = &self.wg.override_reason {
             lines.push(Line::styled(
                 tf(lang, "wg.override", std::slice::from_ref(reason)),
                 ctx.theme.warn,
             ));
         }
+        if self.wg.leader.is_none() && !self.chair.is_empty() {
+            lines.push(Line::styled(
+                tf(lang, "wg.leader_hint", std::slice::from_ref(&self.chair)),
+                ctx.theme.muted,
+            ));
+        }
+        let findings = self.findings(attendees);
+        lines.extend(
+            findings
+                .iter()
+                .filter(|f| !f.passed)
+                .map(|f| finding_line(f, ctx)),
+        );
+        lines.extend(
+            findings
+                .iter()
+                .filter(|f| f.passed)
+                .map(|f| finding_line(f, ctx)),
+        );
         let title = if self.wg.is_final() {
             t(lang, "wg.checks_final")
         } else {

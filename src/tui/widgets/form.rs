@@ -194,6 +194,22 @@ impl Form {
         }
     }
 
+    /// Takes the title, labels and option names of `fresh` (the same form built in another
+    /// language), keeping what was typed, chosen and focused.
+    pub fn relabel(&mut self, fresh: Form) {
+        self.title = fresh.title;
+        for (field, new) in self.fields.iter_mut().zip(fresh.fields) {
+            field.label = new.label;
+            match (&mut field.kind, new.kind) {
+                (FieldKind::Choice { options, .. }, FieldKind::Choice { options: o, .. })
+                | (FieldKind::Flags { options, .. }, FieldKind::Flags { options: o, .. }) => {
+                    *options = o
+                }
+                _ => {}
+            }
+        }
+    }
+
     /// Shows `errors` under their fields and focuses the first one.
     pub fn show_errors(&mut self, errors: Vec<(usize, String)>) {
         for f in &mut self.fields {

@@ -53,14 +53,21 @@ pub fn render(tally: Tally, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buf
 }
 
 /// A bar of `width` cells filled to `share` percent with `|` at the 30% mark.
+/// The fill always agrees with the verdict: it reaches past the mark exactly when the
+/// rule is met.
 pub fn bar(share: f64, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
-    let filled = ((share / 100.0) * width as f64).round() as usize;
     let mark = (MIN_WOMEN_PERCENT as usize * width)
         .div_ceil(100)
         .min(width.saturating_sub(1));
+    let raw = ((share / 100.0) * width as f64).round() as usize;
+    let filled = if share >= f64::from(MIN_WOMEN_PERCENT) {
+        raw.max(mark + 2).min(width)
+    } else {
+        raw.min(mark)
+    };
     (0..width)
         .map(|i| match (i == mark, i < filled) {
             (true, _) => '│',
@@ -86,6 +93,9 @@ mod tests {
     #[test]
     fn bar_marks_the_threshold() {
         assert_eq!(bar(0.0, 10), "░░░│░░░░░░");
+        assert_eq!(bar(30.0, 10), "███│█░░░░░");
+        assert_eq!(bar(29.9, 10), "███│░░░░░░");
+        assert_eq!(bar(30.0, 26), "████████│█░░░░░░░░░░░░░░░░");
         assert_eq!(bar(50.0, 10), "███│█░░░░░");
         assert_eq!(bar(100.0, 1), "│");
         assert_eq!(bar(40.0, 0), "");

@@ -243,7 +243,8 @@ impl AnnualScreen {
             self.popup = None;
         }
         self.workgroup.reload(store, ok);
-        self.approval.on_saved(store, ok, lang);
+        self.approval
+            .on_saved(store, ok, self.section == Section::Approval, lang);
         let _ = self.reload(store);
     }
 

@@ -232,7 +232,7 @@ impl Meeting2Screen {
         }
         let rows = self.data.rows.len();
         match self.section {
-            Section::Attendance => self.attendance.on_saved(store, ok, lang),
+            Section::Attendance => self.attendance.on_saved(store, ok, true, lang),
             Section::Men => self.men.on_saved(ok, rows),
             Section::Women => self.women.on_saved(ok, rows),
             Section::Results => self.results.on_saved(ok),
