@@ -118,14 +118,17 @@ fn run(cli: Cli, lang: Lang) -> Result<(), String> {
 }
 
 fn write_demo(store: &mut Store, lang: Lang, path: &std::path::Path) -> Result<(), String> {
-    if !store.is_empty().map_err(|e| store_error(lang, &e))? {
+    if !store
+        .is_empty()
+        .map_err(|e| store_error(lang, &store.located(e)))?
+    {
         return Err(tf(
             lang,
             "err.demo_not_empty",
             &[path.display().to_string()],
         ));
     }
-    crate::demo::populate(store).map_err(|e| store_error(lang, &e))?;
+    crate::demo::populate(store).map_err(|e| store_error(lang, &store.located(e)))?;
     println!(
         "{}",
         tf(lang, "msg.demo_written", &[path.display().to_string()])
@@ -138,7 +141,7 @@ fn load_first_run_demo(
     lang: Lang,
     path: &std::path::Path,
 ) -> Result<String, String> {
-    crate::demo::populate(store).map_err(|e| store_error(lang, &e))?;
+    crate::demo::populate(store).map_err(|e| store_error(lang, &store.located(e)))?;
     Ok(tf(lang, "msg.first_run", &[path.display().to_string()]))
 }
 

@@ -70,7 +70,9 @@ pub fn export_cycle(
     let store_error = |e: crate::store::StoreError| {
         DeliverError::Failed(tf(lang, e.message_key(), &e.message_args()))
     };
-    let mut snapshot = store.cycle_snapshot(request.cycle).map_err(store_error)?;
+    let mut snapshot = store
+        .cycle_snapshot(request.cycle)
+        .map_err(|e| store_error(store.located(e)))?;
     if request.private {
         snapshot = snapshot.without_personal_details();
     }

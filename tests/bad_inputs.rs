@@ -662,10 +662,7 @@ fn rows() -> Vec<Row> {
             fed: "app: step 1 preparation, population '1.5'",
             expect: Refused("Nhập số nguyên không âm"),
             run: || Ok(figure(0, 0, "1.5")),
-            bug: Some(
-                "src/domain/basic_info.rs check_value (FigureKind::Count) drops every '.' as a \
-                 thousands separator, so '1.5' is saved as 15 people",
-            ),
+            bug: None,
         },
         Row {
             name: "negative count figure '-3'",
@@ -816,12 +813,7 @@ fn rows() -> Vec<Row> {
             fed: "cli: export --db hong.db (bytes 8192..12288 overwritten)",
             expect: Refused("hong.db không phải tệp dữ liệu kehoach hoặc đã bị hỏng"),
             run: || corrupt_export(|_| (8192, 12288)),
-            bug: Some(
-                "the message has an empty file name ('Tệp  không phải …'): read errors \
-                 (src/store/mod.rs From<rusqlite::Error> gives NotADatabase(PathBuf::new())) are \
-                 never passed through locate() outside Store::edit, and src/cli.rs store_error \
-                 prints them as they are",
-            ),
+            bug: None,
         },
         Row {
             name: "database from a newer schema (user_version 999)",
@@ -888,12 +880,7 @@ fn rows() -> Vec<Row> {
                 let after = db_fingerprint(&db)?;
                 Ok(observe_cli(out, (0, 0), after))
             },
-            bug: Some(
-                "EFBIG from write() becomes SQLITE_IOERR_WRITE (and the -shm growth \
-                 SQLITE_IOERR_SHMSIZE), which src/store/mod.rs From<rusqlite::Error> maps to \
-                 Sqlite(\"disk I/O error\"): the line is 'Lỗi dữ liệu: disk I/O error' instead \
-                 of 'Ổ đĩa đã đầy'",
-            ),
+            bug: None,
         },
         // ---- export
         Row {

@@ -7,7 +7,7 @@
 //! - attendance: a fresh database (commune, village and cycle created once with the home
 //!   screen's keys c, t, n), meeting 1's quick-add form typed name by name (a save is shown
 //!   by the register's count "(n)"), then working-group members elected with Space (shown
-//!   by "☑ thành viên (n)");
+//!   by the count in the list title, e.g. "☑ tổ viên (n)"; titles are read from the i18n);
 //! - matrix: a copy of `kehoach demo` (plan reopened), step 4's scoring matrix, one digit per
 //!   cell (a save is shown by the cell's new value and the cursor one row down).
 //!
@@ -30,6 +30,7 @@ use std::time::{Duration, Instant};
 use common::{TIMEOUT, Tmux, release_binary, run_piped, sh_path};
 use kehoach::domain::scoring::Criterion;
 use kehoach::domain::{CycleId, MeetingKind};
+use kehoach::i18n::{Lang, tf};
 use kehoach::store::{HomeEntry, Store};
 
 const DEFAULT_TRIALS: usize = 20;
@@ -115,6 +116,24 @@ impl KillMode {
             _ => KillMode::InFlight,
         }
     }
+}
+
+/// Meeting 1's register title with `n` people, as the app words it (up to the count).
+fn register_title(n: usize) -> String {
+    counted_title("att.register", n)
+}
+
+/// The working-group list's title with `n` members, as the app words it.
+fn members_title(n: usize) -> String {
+    counted_title("wg.members_title", n)
+}
+
+/// The translation of `key` with `n`, trimmed and cut after the count's ")".
+fn counted_title(key: &str, n: usize) -> String {
+    let text = tf(Lang::Vi, key, &[n.to_string()]);
+    let count = format!("({n})");
+    let end = text.find(&count).map_or(text.len(), |i| i + count.len());
+    text[..end].trim().to_string()
 }
 
 fn start(dir: &Path, db: &Path) -> Tmux {
@@ -305,7 +324,7 @@ fn attendance_trial(rng: &mut Rng, base: &Path, label: &str, tally: &mut Tally) 
 
     let tmux = start(dir.path(), &db);
     open_step(&tmux, 2, 2);
-    tmux.wait_for("Danh sách dự họp (0)", TIMEOUT).unwrap();
+    tmux.wait_for(&register_title(0), TIMEOUT).unwrap();
 
     let mut confirmed: Vec<MeetingEdit> = Vec::new();
     let mut in_flight: Option<MeetingEdit> = None;
@@ -337,13 +356,13 @@ fn attendance_trial(rng: &mut Rng, base: &Path, label: &str, tally: &mut Tally) 
                 jitter(rng, 30);
                 break;
             }
-            tmux.wait_for(&format!("Danh sách dự họp ({})", step + 1), TIMEOUT)
+            tmux.wait_for(&register_title(step + 1), TIMEOUT)
                 .unwrap_or_else(|e| panic!("{label}: register {name}: {e}"));
             confirmed.push(MeetingEdit::Registered(name));
         } else {
             if !on_workgroup {
                 tmux.send_keys(&["F5"]);
-                tmux.wait_for("☑ thành viên (0)", TIMEOUT).unwrap();
+                tmux.wait_for(&members_title(0), TIMEOUT).unwrap();
                 on_workgroup = true;
             }
             let k = step - registers; // the k-th attendee in register order
@@ -356,7 +375,7 @@ fn attendance_trial(rng: &mut Rng, base: &Path, label: &str, tally: &mut Tally) 
                 break;
             }
             tmux.send_keys(&["Space"]);
-            tmux.wait_for(&format!("☑ thành viên ({})", k + 1), TIMEOUT)
+            tmux.wait_for(&members_title(k + 1), TIMEOUT)
                 .unwrap_or_else(|e| panic!("{label}: elect {name}: {e}"));
             confirmed.push(MeetingEdit::Elected(name));
             tmux.send_keys(&["Down"]);
@@ -435,7 +454,7 @@ fn attendance_trial(rng: &mut Rng, base: &Path, label: &str, tally: &mut Tally) 
     // (c): the app reopens on the same cycle and meeting, with the data on screen.
     let tmux = start(dir.path(), &db);
     open_step(&tmux, 2, 2);
-    let title = format!("Danh sách dự họp ({})", registered.len());
+    let title = register_title(registered.len());
     let all_shown = |screen: &str| {
         screen.contains(&title)
             && registered
@@ -449,7 +468,7 @@ fn attendance_trial(rng: &mut Rng, base: &Path, label: &str, tally: &mut Tally) 
     }
     if !members.is_empty() {
         tmux.send_keys(&["F5"]);
-        let title = format!("☑ thành viên ({})", members.len());
+        let title = members_title(members.len());
         let all_ticked = |screen: &str| {
             screen.contains(&title)
                 && members

@@ -16,6 +16,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use kehoach::domain::{CommuneId, CycleId, Gender, MeetingKind, VillageId};
@@ -23,8 +25,9 @@ use kehoach::i18n::Lang;
 use kehoach::store::{HomeEntry, SCHEMA_VERSION, Store};
 use kehoach::tui::app::App;
 use kehoach::tui::theme::Theme;
+use kehoach::workflow::Step;
 use proptest::prelude::*;
-use proptest::test_runner::Config;
+use proptest::test_runner::{Config, FileFailurePersistence, TestRunner};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
@@ -46,6 +49,48 @@ const VIETNAMESE: &str = "aàáảãạăằắẳẵặâầấẩẫậeèé�
 /// zero-width characters, wide characters, emoji, controls, a right-to-left mark.
 const HOSTILE: &str = "\u{0300}\u{0301}\u{0303}\u{0309}\u{0323}\u{200B}\u{200D}\u{FEFF}\
                        \u{202E}\u{0000}\u{0007}\u{001B}\u{007F}😀👩‍🌾🇻🇳中文ﾟ\t";
+
+/// The export screen offers the documents or home folder, and random keys do export: every
+/// test first points HOME (and the working directory) at a scratch folder, so exports land
+/// there and are counted instead of littering the real home folder or the repository.
+fn sandbox() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        // One fixed folder, emptied at the start of each run (not removed at the end, so
+        // what the fuzzing exported can be looked at).
+        let root = std::env::temp_dir().join("kehoach-fuzz-input");
+        let _ = std::fs::remove_dir_all(&root);
+        let dir = root.join("home");
+        std::fs::create_dir_all(&dir).expect("sandbox folder");
+        // SAFETY: every test of this binary calls `sandbox()` before anything else, and
+        // `OnceLock` holds the others back until this closure returns, so no other thread
+        // of ours reads the environment (from Rust or C) while it changes; libtest's own
+        // threads read it only through `std::env`, which is serialised with `set_var`.
+        unsafe {
+            std::env::set_var("HOME", &dir);
+            std::env::remove_var("XDG_CONFIG_HOME");
+            std::env::remove_var("XDG_DOCUMENTS_DIR");
+        }
+        std::env::set_current_dir(&dir).expect("enter the sandbox");
+        dir
+    })
+}
+
+/// Files the fuzzing exported into the sandbox (export screen coverage).
+fn exported_files() -> usize {
+    fn count(dir: &Path) -> usize {
+        std::fs::read_dir(dir).map_or(0, |entries| {
+            entries
+                .flatten()
+                .map(|e| {
+                    let path = e.path();
+                    if path.is_dir() { count(&path) } else { 1 }
+                })
+                .sum()
+        })
+    }
+    count(sandbox())
+}
 
 fn cases() -> u32 {
     std::env::var("KEHOACH_FUZZ_CASES")
@@ -254,16 +299,27 @@ fn event() -> impl Strategy<Value = Ev> {
     ]
 }
 
-/// One fuzz case: the starting terminal size and the events.
+/// One fuzz case: where it starts on the demo database (the home screen, or the screen
+/// of step `n` of the demo cycle), the starting terminal size and the events.
 #[derive(Debug, Clone)]
 struct Case {
+    start: Option<usize>,
     size: (u16, u16),
     events: Vec<Ev>,
 }
 
 fn case() -> impl Strategy<Value = Case> {
-    (size(), prop::collection::vec(event(), 1..=MAX_EVENTS))
-        .prop_map(|(size, events)| Case { size, events })
+    let start = prop_oneof![1 => Just(None), 2 => (0..Step::ALL.len()).prop_map(Some)];
+    (
+        start,
+        size(),
+        prop::collection::vec(event(), 1..=MAX_EVENTS),
+    )
+        .prop_map(|(start, size, events)| Case {
+            start,
+            size,
+            events,
+        })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,49 +334,73 @@ enum Kind {
 }
 
 fn store(kind: Kind) -> Store {
-    let mut store = Store::open_in_memory().expect("in-memory store");
-    if kind != Kind::Fresh {
-        let cycle = kehoach::demo::populate(&mut store).expect("demo data");
-        if kind == Kind::DemoMeeting1 {
-            let meeting = store
-                .find_meeting(cycle, MeetingKind::Village1)
-                .expect("find meeting 1")
-                .expect("the demo has meeting 1");
-            if meeting.is_closed() {
-                store
-                    .reopen_meeting(meeting.id, "fuzzing")
-                    .expect("reopen meeting 1");
-            }
-            if store
-                .working_group(cycle)
-                .expect("working group")
-                .is_final()
-            {
-                store.reopen_wg(cycle, "fuzzing").expect("reopen election");
-            }
-        }
-    }
-    store
+    demo_store(kind).0
 }
 
-/// Keys from the demo's home screen to its cycle's village meeting 1 (home lists the
-/// commune, Buôn Kram, its 2027 cycle, its 2026 cycle; the cycle's second step is meeting 1).
-const TO_MEETING1: [KeyCode; 6] = [
-    KeyCode::Down,
-    KeyCode::Down,
-    KeyCode::Down,
-    KeyCode::Enter,
-    KeyCode::Down,
-    KeyCode::Enter,
-];
-
-/// Opens the app for `kind`; for `DemoMeeting1`, walks to meeting 1 and checks it got there.
-fn open_app(kind: Kind, lang: Lang, theme: Theme) -> App {
-    let mut app = App::new(store(kind), lang, theme).expect("app opens");
+/// The store for `kind` and, on the demo database, the demo cycle.
+fn demo_store(kind: Kind) -> (Store, Option<CycleId>) {
+    let mut store = Store::open_in_memory().expect("in-memory store");
+    if kind == Kind::Fresh {
+        return (store, None);
+    }
+    let cycle = kehoach::demo::populate(&mut store).expect("demo data");
     if kind == Kind::DemoMeeting1 {
-        for code in TO_MEETING1 {
-            app.handle_event(Ev::Key(code).to_event());
+        let meeting = store
+            .find_meeting(cycle, MeetingKind::Village1)
+            .expect("find meeting 1")
+            .expect("the demo has meeting 1");
+        if meeting.is_closed() {
+            store
+                .reopen_meeting(meeting.id, "fuzzing")
+                .expect("reopen meeting 1");
         }
+        if store
+            .working_group(cycle)
+            .expect("working group")
+            .is_final()
+        {
+            store.reopen_wg(cycle, "fuzzing").expect("reopen election");
+        }
+    }
+    (store, Some(cycle))
+}
+
+fn step_index(step: Step) -> usize {
+    Step::ALL
+        .iter()
+        .position(|s| *s == step)
+        .expect("a step of the procedure")
+}
+
+/// Opens the app for `kind` and walks by keys to the screen `start` asks for: on the demo
+/// database, down the home list to the demo cycle, Enter, down to step `n`, Enter.
+/// `DemoMeeting1` always starts in meeting 1 and checks that it got there.
+fn open_app(kind: Kind, start: Option<usize>, lang: Lang, theme: Theme) -> App {
+    let (store, cycle) = demo_store(kind);
+    let start = match kind {
+        Kind::Fresh => None,
+        Kind::Demo => start,
+        Kind::DemoMeeting1 => Some(step_index(Step::Meeting1)),
+    };
+    let line = cycle.and_then(|id| {
+        store
+            .home_entries()
+            .expect("home entries")
+            .iter()
+            .position(|e| matches!(e, HomeEntry::Cycle { id: c, .. } if *c == id))
+    });
+    let mut app = App::new(store, lang, theme).expect("app opens");
+    let (Some(step), Some(line)) = (start, line) else {
+        return app;
+    };
+    let keys = std::iter::repeat_n(KeyCode::Down, line)
+        .chain([KeyCode::Enter])
+        .chain(std::iter::repeat_n(KeyCode::Down, step))
+        .chain([KeyCode::Enter]);
+    for code in keys {
+        app.handle_event(Ev::Key(code).to_event());
+    }
+    if kind == Kind::DemoMeeting1 {
         let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
         draw(&mut terminal, &app);
         let text = screen_text(&terminal);
@@ -365,6 +445,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 /// Feeds the case's events, drawing after each; stops once the app quits. Returns how
 /// many audit rows (saved changes) the case wrote.
 fn run_case(kind: Kind, case: &Case) -> usize {
+    sandbox();
     let (before, log_before) = {
         let s = store(kind);
         (Snapshot::of(&s), s.audit_log().expect("audit log").len())
@@ -379,7 +460,7 @@ fn run_case(kind: Kind, case: &Case) -> usize {
     } else {
         Theme::colour()
     };
-    let mut app = open_app(kind, lang, theme);
+    let mut app = open_app(kind, case.start, lang, theme);
     let (w, h) = case.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     draw(&mut terminal, &app);
@@ -750,49 +831,61 @@ fn report(kind: Kind, what: &str) {
     let t = &TALLY[kind as usize];
     println!(
         "fuzz_input: {} cases {what} (KEHOACH_FUZZ_CASES={}); {} of them saved changes, \
-         {} audit rows written in all",
+         {} audit rows written in all; {} files exported into the sandbox so far",
         t.cases.load(Ordering::Relaxed),
         cases(),
         t.saving_cases.load(Ordering::Relaxed),
         t.saved.load(Ordering::Relaxed),
+        exported_files(),
     );
 }
 
-proptest! {
-    #![proptest_config(Config {
+/// Runs the random cases of `kind` (proptest shrinks a failure to a minimal input, and
+/// saves its seed in tests/fuzz_input.proptest-regressions to replay first next time).
+fn fuzz(kind: Kind) {
+    let config = Config {
         cases: cases(),
         max_shrink_iters: 4096,
+        // By absolute path: the tests run inside the sandbox folder.
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fuzz_input.proptest-regressions"
+        )))),
+        test_name: Some(match kind {
+            Kind::Fresh => "fuzz_fresh",
+            Kind::Demo => "fuzz_demo",
+            Kind::DemoMeeting1 => "fuzz_demo_meeting1",
+        }),
         ..Config::default()
-    })]
-
-    fn fuzz_fresh(case in case()) {
-        counted(Kind::Fresh, &case);
-    }
-
-    fn fuzz_demo(case in case()) {
-        counted(Kind::Demo, &case);
-    }
-
-    fn fuzz_demo_meeting1(case in case()) {
-        counted(Kind::DemoMeeting1, &case);
+    };
+    let mut runner = TestRunner::new(config);
+    let result = runner.run(&case(), |case| {
+        counted(kind, &case);
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}\n{runner}");
     }
 }
 
 #[test]
 fn random_events_on_a_fresh_database() {
-    fuzz_fresh();
+    sandbox();
+    fuzz(Kind::Fresh);
     report(Kind::Fresh, "on a fresh database");
 }
 
 #[test]
 fn random_events_on_the_demo_database() {
-    fuzz_demo();
+    sandbox();
+    fuzz(Kind::Demo);
     report(Kind::Demo, "on the demo database");
 }
 
 #[test]
 fn random_events_inside_demo_meeting1() {
-    fuzz_demo_meeting1();
+    sandbox();
+    fuzz(Kind::DemoMeeting1);
     report(Kind::DemoMeeting1, "inside the demo's village meeting 1");
 }
 
@@ -800,6 +893,7 @@ fn random_events_inside_demo_meeting1() {
 /// create a commune, a village and a cycle with Vietnamese names, at several sizes.
 #[test]
 fn scripted_creation_with_vietnamese_names() {
+    sandbox();
     let mut app = App::new(store(Kind::Fresh), Lang::Vi, Theme::colour()).expect("app opens");
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
     let mut feed = |evs: Vec<Ev>, app: &mut App| {
@@ -846,9 +940,11 @@ fn scripted_creation_with_vietnamese_names() {
 /// Regression: `t` (new village) on an empty home screen sliced an empty list.
 #[test]
 fn new_village_key_on_an_empty_database() {
+    sandbox();
     run_case(
         Kind::Fresh,
         &Case {
+            start: None,
             size: (80, 24),
             events: vec![Ev::Char('t')],
         },
@@ -859,9 +955,11 @@ fn new_village_key_on_an_empty_database() {
 /// new attendee (guards the `DemoMeeting1` kind against silently fuzzing nothing).
 #[test]
 fn one_entry_in_meeting1_registers_an_attendee() {
+    sandbox();
     let saved = run_case(
         Kind::DemoMeeting1,
         &Case {
+            start: None,
             size: (120, 30),
             events: vec![Ev::Entry("Nguyễn Thị Ưng".into())],
         },

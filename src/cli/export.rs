@@ -51,11 +51,14 @@ fn formats(lang: Lang, text: &str) -> Result<Vec<Format>, String> {
 
 fn find_village(store: &Store, lang: Lang, wanted: &str) -> Result<Village, String> {
     let mut all = Vec::new();
-    for c in store.communes().map_err(|e| super::store_error(lang, &e))? {
+    for c in store
+        .communes()
+        .map_err(|e| super::store_error(lang, &store.located(e)))?
+    {
         all.extend(
             store
                 .villages(c.id)
-                .map_err(|e| super::store_error(lang, &e))?,
+                .map_err(|e| super::store_error(lang, &store.located(e)))?,
         );
     }
     if let Ok(id) = wanted.trim().parse::<i64>()
@@ -99,7 +102,7 @@ pub(super) fn run(store: &Store, lang: Lang, args: &ExportArgs) -> Result<Vec<Pa
     let village = find_village(store, lang, &args.village)?;
     let cycle = store
         .cycles(village.id)
-        .map_err(|e| super::store_error(lang, &e))?
+        .map_err(|e| super::store_error(lang, &store.located(e)))?
         .into_iter()
         .find(|c| c.year == year)
         .ok_or_else(|| {

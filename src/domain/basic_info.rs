@@ -76,19 +76,25 @@ pub fn check_value(def: FigureDef, text: &str) -> Result<String, FigureError> {
         return Ok(String::new());
     }
     match def.kind {
-        FigureKind::Count => {
-            let digits: String = text.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
-            digits
-                .parse::<u64>()
-                .map(|n| n.to_string())
-                .map_err(|_| FigureError::NotCount)
-        }
+        FigureKind::Count => parse_count(text).ok_or(FigureError::NotCount),
         FigureKind::Measure => match text.replace(',', ".").parse::<f64>() {
             Ok(v) if (0.0..1e9).contains(&v) => Ok(v.to_string()),
             _ => Err(FigureError::NotMeasure),
         },
         FigureKind::Text => super::text::clean_name(text).map_err(|_| FigureError::BadText),
     }
+}
+
+/// A whole count; dots or spaces only as thousand separators in groups of three
+/// ("1.250", "12 000"), so "1.5" is refused rather than read as 15.
+fn parse_count(text: &str) -> Option<String> {
+    let groups: Vec<&str> = text.split(['.', ' ']).collect();
+    let (first, rest) = groups.split_first()?;
+    let well_grouped = (1..=3).contains(&first.len()) && rest.iter().all(|g| g.len() == 3);
+    if groups.len() > 1 && !well_grouped {
+        return None;
+    }
+    groups.concat().parse::<u64>().ok().map(|n| n.to_string())
 }
 
 #[cfg(test)]

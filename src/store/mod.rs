@@ -75,6 +75,16 @@ pub enum StoreError {
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ffi::ErrorCode;
+        let extended = match &e {
+            rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
+            _ => 0,
+        };
+        if matches!(
+            extended,
+            rusqlite::ffi::SQLITE_IOERR_WRITE | rusqlite::ffi::SQLITE_IOERR_SHMSIZE
+        ) {
+            return StoreError::DiskFull;
+        }
         match e.sqlite_error_code() {
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly(PathBuf::new()),
@@ -157,6 +167,12 @@ impl Store {
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<u32> {
         migrate::version(&self.conn)
+    }
+
+    /// Fills in this store's file path in errors that name a file (read functions return
+    /// them without one).
+    pub fn located(&self, e: StoreError) -> StoreError {
+        locate(e, self.path.as_deref().unwrap_or(Path::new("")))
     }
 
     /// Runs SQLite's own integrity check; `Ok(true)` when the file is sound.
