@@ -216,7 +216,7 @@ fn register_25_elect_kill_9_restart_and_find_everyone() {
     tmux.wait_for("Kiểm tra theo quy trình", TIMEOUT).unwrap();
     for k in 1..=4 {
         tmux.send_keys(&["Space"]);
-        tmux.wait_for(&format!("☑ thành viên ({k})"), TIMEOUT)
+        tmux.wait_for(&format!("☑ tổ viên ({k})"), TIMEOUT)
             .unwrap();
         tmux.send_keys(&["Down"]);
     }
@@ -264,7 +264,7 @@ fn register_25_elect_kill_9_restart_and_find_everyone() {
     // The working group as saved before the kill.
     tmux.send_keys(&["F5"]);
     let screen = tmux
-        .wait_for(&format!("☑ thành viên ({})", members.len()), TIMEOUT)
+        .wait_for(&format!("☑ tổ viên ({})", members.len()), TIMEOUT)
         .unwrap();
     assert!(screen.contains("☑ Y Khu Niê"), "{screen}");
 
