@@ -86,8 +86,12 @@ fn main() {
     let baseline = examples_dir.join("bare_baseline");
     let ff = first_frames(&exe, &baseline, &db, plan.first_frame_runs);
     let session_rss = session_rss(&exe, &data, &db);
-    let village_keys = keystrokes_villages(&data, &db, plan.edits);
-    let attendee_keys = keystrokes_attendance(&data, &db, plan.edits);
+    let keys = vec![
+        keystrokes_rename_village(&data, &db, plan.edits),
+        keystrokes_attendance_steady(&data, &db, plan.edits),
+        keystrokes_villages(&data, &db, plan.edits),
+        keystrokes_attendance(&data, &db, plan.edits),
+    ];
     let floor = store_edit_floor(&data, &db, plan.edits);
     let renders = render_largest(&db, plan.render_runs);
     let export = export_cycle(&data, &db, plan.first_frame_runs);
@@ -101,7 +105,7 @@ fn main() {
             stats,
             ff,
             session_rss_kb: session_rss,
-            keys: vec![village_keys, attendee_keys],
+            keys,
             floor,
             renders,
             export,
@@ -148,6 +152,9 @@ fn child_first_frame(db: &Path) {
     let start = Instant::now();
     let store = Store::open(db).expect("open store");
     let opened = start.elapsed();
+    // The interface strings are parsed on first use; done here to time them apart.
+    kehoach::i18n::has("home.title");
+    let strings = start.elapsed();
     let app = App::new(store, Lang::Vi, Theme::colour()).expect("first screen");
     let loaded = start.elapsed();
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
@@ -160,10 +167,11 @@ fn child_first_frame(db: &Path) {
     let in_process = start.elapsed();
     writeln!(
         out,
-        "in_process_us={} open_us={} app_us={} draw_us={} rss_kb={}",
+        "in_process_us={} open_us={} strings_us={} app_us={} draw_us={} rss_kb={}",
         in_process.as_micros(),
         opened.as_micros(),
-        (loaded - opened).as_micros(),
+        (strings - opened).as_micros(),
+        (loaded - strings).as_micros(),
         (in_process - loaded).as_micros(),
         peak_rss_kb()
     )
@@ -207,7 +215,7 @@ struct FirstFrames {
     kehoach_wall: Vec<Duration>,
     kehoach_in_process: Vec<Duration>,
     kehoach_rss_kb: Vec<u64>,
-    kehoach_phases: Vec<[u64; 3]>,
+    kehoach_phases: Vec<[u64; 4]>,
     baseline_wall: Vec<Duration>,
     baseline_in_process: Vec<Duration>,
     baseline_rss_kb: Vec<u64>,
@@ -217,8 +225,8 @@ struct ChildRun {
     wall: Duration,
     in_process: Duration,
     rss_kb: u64,
-    /// kehoach only: store open, App::new, first draw (µs).
-    phases: [u64; 3],
+    /// kehoach only: store open, interface strings, App::new, first draw (µs).
+    phases: [u64; 4],
 }
 
 fn spawn_measured(mut cmd: Command) -> ChildRun {
@@ -242,7 +250,7 @@ fn spawn_measured(mut cmd: Command) -> ChildRun {
         wall,
         in_process: Duration::from_micros(field("in_process_us=")),
         rss_kb: field("rss_kb="),
-        phases: ["open_us=", "app_us=", "draw_us="].map(|n| maybe(n).unwrap_or(0)),
+        phases: ["open_us=", "strings_us=", "app_us=", "draw_us="].map(|n| maybe(n).unwrap_or(0)),
     }
 }
 
@@ -332,7 +340,109 @@ fn timed(app: &mut App, terminal: &mut Terminal<TestBackend>, ev: Event) -> Dura
     start.elapsed()
 }
 
-/// Home screen: create villages through the form (`t`, name, Enter).
+/// Home screen at its real size: rename the first village 1,000 times (`r`, Backspace, a
+/// letter, Enter); the list stays at 166 lines.
+fn keystrokes_rename_village(data: &Path, db: &Path, edits: usize) -> KeyTimes {
+    let copy = fresh_copy(data, db, "edit-rename.db");
+    let store = Store::open(&copy).expect("open copy");
+    let mut app = App::new(store, Lang::Vi, Theme::colour()).expect("home");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let renames = |store: &Store| {
+        store
+            .audit_log()
+            .expect("audit log")
+            .iter()
+            .filter(|e| e.entity == "village" && e.field == "name")
+            .count()
+    };
+    let before = renames(app.store());
+    press(&mut app, KeyCode::Down);
+    let mut times = KeyTimes {
+        what: "home, steady size: rename a village (r, ⌫, letter, Enter)",
+        saving: vec![],
+        typing: vec![],
+    };
+    for i in 0..edits {
+        let letter = if i % 2 == 0 { 'ă' } else { 'ơ' };
+        for code in [
+            KeyCode::Char('r'),
+            KeyCode::Backspace,
+            KeyCode::Char(letter),
+        ] {
+            times.typing.push(timed(&mut app, &mut terminal, key(code)));
+        }
+        times
+            .saving
+            .push(timed(&mut app, &mut terminal, key(KeyCode::Enter)));
+    }
+    assert_eq!(
+        renames(app.store()) - before,
+        edits,
+        "every rename must be saved; screen:\n{}",
+        screen(&terminal)
+    );
+    times
+}
+
+/// Meeting 1 at its real size: register a new attendee, then remove them again (Esc to
+/// the register, PgDn to the last line, x, y, a back to the form); both saves count, the
+/// register stays at ~100.
+fn keystrokes_attendance_steady(data: &Path, db: &Path, edits: usize) -> KeyTimes {
+    let copy = fresh_copy(data, db, "edit-attendance-steady.db");
+    let store = Store::open(&copy).expect("open copy");
+    let mut app = App::new(store, Lang::Vi, Theme::colour()).expect("home");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let before = attendance_count(app.store());
+    let audit_before = app.store().audit_log().expect("audit log").len();
+    open_meeting1(&mut app);
+    let mut times = KeyTimes {
+        what: "meeting 1, steady size: register a new attendee, then remove them",
+        saving: vec![],
+        typing: vec![],
+    };
+    for i in 0..edits / 2 {
+        let evs = register_keys(&format!("Hờ Ưng Dự {i}"), i);
+        let n = evs.len();
+        for (k, ev) in evs.into_iter().enumerate() {
+            let d = timed(&mut app, &mut terminal, ev);
+            if k + 1 == n {
+                times.saving.push(d)
+            } else {
+                times.typing.push(d)
+            }
+        }
+        let to_last = std::iter::repeat_n(KeyCode::PageDown, 20);
+        for code in [KeyCode::Esc]
+            .into_iter()
+            .chain(to_last)
+            .chain([KeyCode::Char('x')])
+        {
+            times.typing.push(timed(&mut app, &mut terminal, key(code)));
+        }
+        times
+            .saving
+            .push(timed(&mut app, &mut terminal, key(KeyCode::Char('y'))));
+        times
+            .typing
+            .push(timed(&mut app, &mut terminal, key(KeyCode::Char('a'))));
+    }
+    let audit = app.store().audit_log().expect("audit log").len() - audit_before;
+    assert_eq!(
+        attendance_count(app.store()),
+        before,
+        "each registration must be removed again; screen:\n{}",
+        screen(&terminal)
+    );
+    assert!(
+        audit >= edits,
+        "{audit} audit rows for {edits} edits; screen:\n{}",
+        screen(&terminal)
+    );
+    times
+}
+
+/// Home screen, growing: create villages through the form (`t`, name, Enter); the list
+/// grows from 166 to 1,166 lines.
 fn keystrokes_villages(data: &Path, db: &Path, edits: usize) -> KeyTimes {
     let copy = fresh_copy(data, db, "edit-villages.db");
     let store = Store::open(&copy).expect("open copy");
@@ -340,7 +450,7 @@ fn keystrokes_villages(data: &Path, db: &Path, edits: usize) -> KeyTimes {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     let villages_before = villages(app.store());
     let mut times = KeyTimes {
-        what: "home: new village (t, name, Enter)",
+        what: "home, growing: new village (t, name, Enter)",
         saving: vec![],
         typing: vec![],
     };
@@ -434,7 +544,8 @@ fn attendance_count(store: &Store) -> usize {
     store.attendees(meeting.id).expect("attendees").len()
 }
 
-/// Meeting 1 attendance: register new people through the quick-add form.
+/// Meeting 1, growing: register new people through the quick-add form (the register grows
+/// from ~100 to ~1,100).
 fn keystrokes_attendance(data: &Path, db: &Path, edits: usize) -> KeyTimes {
     let copy = fresh_copy(data, db, "edit-attendance.db");
     let store = Store::open(&copy).expect("open copy");
@@ -443,7 +554,7 @@ fn keystrokes_attendance(data: &Path, db: &Path, edits: usize) -> KeyTimes {
     let before = attendance_count(app.store());
     open_meeting1(&mut app);
     let mut times = KeyTimes {
-        what: "meeting 1: register a new attendee (name, Tab, gender, Enter)",
+        what: "meeting 1, growing: register a new attendee (name, Tab, gender, Enter)",
         saving: vec![],
         typing: vec![],
     };
@@ -670,10 +781,11 @@ fn report(plan: &Plan, r: &Results) {
         ms(Duration::from_micros(median(&v)))
     };
     println!(
-        "| kehoach in-process phases (medians) | store open {} · App::new {} · first draw {} | |",
+        "| kehoach in-process phases (medians) | store open {} · strings parsed {} · App::new {} · first draw {} | |",
         phase(0),
         phase(1),
-        phase(2)
+        phase(2),
+        phase(3)
     );
     println!("| peak RSS at first frame, kehoach | {} | |", mb(k_rss));
     println!("| peak RSS at first frame, baseline | {} | |", mb(b_rss));

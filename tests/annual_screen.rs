@@ -169,3 +169,44 @@ fn snapshots_of_the_sections() {
         }
     }
 }
+
+#[test]
+fn a_new_activity_needs_a_reason_and_the_plan_fields() {
+    let (mut app, cycle) = next_year_app(Lang::Vi);
+    press(&mut app, KeyCode::F(5));
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Sửa cầu treo qua suối");
+    for value in [
+        "2",
+        "2",
+        "1",
+        "cầu",
+        "Quý 3/2028",
+        "Suối Ea Tiêu",
+        "Tổ công tác",
+    ] {
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, value);
+    }
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Cần ghi lý do"), "{shown}");
+    assert_eq!(app.store().annual_items(cycle).expect("items").len(), 0);
+    type_text(&mut app, "Lũ cuốn cầu tháng 10/2027");
+    press(&mut app, KeyCode::Enter);
+    let items = app.store().annual_items(cycle).expect("items");
+    assert_eq!(items.len(), 1, "{}", screen(&app, 80, 24));
+    assert_eq!(
+        items[0].added_reason.as_deref(),
+        Some("Lũ cuốn cầu tháng 10/2027")
+    );
+    assert_eq!(items[0].activity.fields.name, "Sửa cầu treo qua suối");
+}
+
+#[test]
+fn last_years_status_is_shown_beside_each_priority() {
+    let (mut app, _) = next_year_app(Lang::Vi);
+    press(&mut app, KeyCode::F(5));
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains(" 4. ? Mở lớp xóa mù chữ"), "{shown}");
+}

@@ -216,8 +216,7 @@ fn register_25_elect_kill_9_restart_and_find_everyone() {
     tmux.wait_for("Kiểm tra theo quy trình", TIMEOUT).unwrap();
     for k in 1..=4 {
         tmux.send_keys(&["Space"]);
-        tmux.wait_for(&format!("☑ tổ viên ({k})"), TIMEOUT)
-            .unwrap();
+        tmux.wait_for(&format!("☑ tổ viên ({k})"), TIMEOUT).unwrap();
         tmux.send_keys(&["Down"]);
     }
     // Mid-way: one more Space in flight, and the process is killed.

@@ -306,7 +306,7 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Results, K::Esc, A::Back, "key.back"),
     b(C::Results, K::Char('?'), A::Help, "key.help"),
     b(C::AnnualList, K::Enter, A::Open, "key.review"),
-    b(C::AnnualList, K::Char('a'), A::Add, "key.summary"),
+    b(C::AnnualList, K::Char('a'), A::Add, "key.add"),
     b(C::AnnualList, K::Tab, A::NextField, "key.pane"),
     b(C::AnnualList, K::BackTab, A::PrevField, ""),
     b(C::AnnualList, K::Char('x'), A::Remove, "key.remove"),

@@ -2,6 +2,7 @@
 //! year (F4), selection into part 1 and part 2 (F5), scoring into form 4 (F6), and the
 //! approval meeting (F7; F8 approves, or reopens with a reason once approved).
 
+mod new_activity;
 mod review;
 mod selection;
 
@@ -49,6 +50,13 @@ pub enum AnnualChange {
         part: Part,
         reason: Option<String>,
     },
+    /// Add an activity that is not in the medium-term plan (a reason is required).
+    AddNew {
+        cycle: CycleId,
+        activity: crate::domain::activity::ValidActivity,
+        part: Part,
+        reason: String,
+    },
     /// Move an item to the other part.
     SetPart {
         item: i64,
@@ -90,6 +98,14 @@ pub fn apply_annual(store: &mut Store, change: AnnualChange) -> Result<(), Store
             reason,
         } => store
             .select_for_annual(cycle, activity, part, reason.as_deref())
+            .map(drop),
+        C::AddNew {
+            cycle,
+            activity,
+            part,
+            reason,
+        } => store
+            .add_new_annual_activity(cycle, &activity, part, &reason, None)
             .map(drop),
         C::SetPart { item, part, reason } => store.set_annual_part(item, part, reason.as_deref()),
         C::Remove { item } => store.remove_annual_item(item),
@@ -136,6 +152,7 @@ enum Popup {
     MoveReason(i64),
     Approve,
     Reopen,
+    NewActivity,
 }
 
 /// The data the screen shows, reloaded after every save.
@@ -363,6 +380,7 @@ impl AnnualScreen {
         };
         match action {
             Action::NextField | Action::PrevField => self.on_items = !self.on_items,
+            Action::Add => self.popup = Some((new_activity::form(lang), Popup::NewActivity)),
             Action::Remove => {
                 if let Some(item) =
                     selection::display_order(&self.data.items).get(self.item_selected)
@@ -523,7 +541,7 @@ impl AnnualScreen {
     fn selection_view(&self) -> selection::SelectionView<'_> {
         selection::SelectionView {
             priorities: &self.data.priorities,
-            last_year: &[],
+            last_year: &self.data.reviews,
             items: &self.data.items,
             selected: self.selected,
             item_selected: self.item_selected,
@@ -587,6 +605,9 @@ fn popup_event(
 ) -> Option<Outcome> {
     if let Popup::Review(which) = purpose {
         return review::form_event(form, which, input, cycle, lang);
+    }
+    if purpose == Popup::NewActivity {
+        return new_activity::event(form, input, cycle, lang);
     }
     match form.handle(input) {
         FormEvent::Editing => Some(Outcome::Stay),

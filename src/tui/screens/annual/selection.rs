@@ -12,15 +12,15 @@ use ratatui::widgets::{Block, List, ListItem, ListState, StatefulWidget};
 use crate::domain::activity::Activity;
 use crate::domain::annual::{MAX_PART_TWO, Part, people_contribution_share};
 use crate::i18n::{Lang, t, tf};
-use crate::store::AnnualItem;
+use crate::store::{AnnualItem, ReviewRow};
 use crate::tui::screens::ViewCtx;
 
 /// What the selection pane shows.
 pub struct SelectionView<'a> {
     /// Medium-term activities with their official rank.
     pub priorities: &'a [(u32, Activity)],
-    /// Last year's progress label per activity id, if reviewed.
-    pub last_year: &'a [(i64, String)],
+    /// Last year's plan with its review, for the status beside each activity.
+    pub last_year: &'a [ReviewRow],
     /// This year's selected items.
     pub items: &'a [AnnualItem],
     /// Selected row in the priorities list.
@@ -51,16 +51,11 @@ impl SelectionView<'_> {
                     .iter()
                     .find(|i| i.activity.id == a.id)
                     .map(|i| part_mark(i.part));
-                let status = self
-                    .last_year
-                    .iter()
-                    .find(|(id, _)| *id == a.id.0)
-                    .map(|(_, s)| format!(" · {s}"));
+                let status = last_year_mark(self.last_year, a);
                 let text = format!(
-                    "{}{rank:>2}. {}{}",
+                    "{}{rank:>2}. {status}{}",
                     chosen.unwrap_or("  "),
-                    a.fields.name,
-                    status.unwrap_or_default()
+                    a.fields.name
                 );
                 ListItem::new(Line::raw(text))
             })
@@ -126,6 +121,23 @@ pub fn display_order(items: &[AnnualItem]) -> Vec<&AnnualItem> {
         .iter()
         .flat_map(|p| items.iter().filter(move |i| i.part == *p))
         .collect()
+}
+
+/// Last year's outcome of an activity, one mark wide: ✓ done, ◐ under way, ○ not started,
+/// ? in last year's plan but not reviewed yet; nothing when it was not in last year's plan.
+fn last_year_mark(last_year: &[ReviewRow], a: &Activity) -> &'static str {
+    use crate::domain::annual::Progress;
+    match last_year
+        .iter()
+        .find(|r| r.item.activity.id == a.id)
+        .map(|r| r.review.as_ref().map(|v| v.progress))
+    {
+        None => "",
+        Some(None) => "? ",
+        Some(Some(Progress::Done)) => "✓ ",
+        Some(Some(Progress::UnderWay)) => "◐ ",
+        Some(Some(Progress::NotStarted)) => "○ ",
+    }
 }
 
 fn count(items: &[AnnualItem], part: Part) -> String {
