@@ -233,6 +233,8 @@ pub enum Nav {
 
 /// What a screen asks the app to do after an input.
 #[derive(Debug, Clone, PartialEq)]
+// One Outcome exists per keystroke and is consumed at once, so its size does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Outcome {
     /// Nothing more; redraw.
     Stay,
