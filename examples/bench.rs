@@ -48,8 +48,22 @@ const TARGET_EXPORT_MS: f64 = 100.0;
 
 struct Plan {
     first_frame_runs: usize,
+    /// Edits of the steady-size scenarios and the store-only floor.
     edits: usize,
+    /// Edits of the growing scenarios (the data grows by one row per edit).
+    growing: usize,
     render_runs: usize,
+}
+
+/// Runs one part of the benchmark, saying on stderr how long it took.
+fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let value = f();
+    eprintln!(
+        "bench: {name} done in {:.1} s",
+        start.elapsed().as_secs_f64()
+    );
+    value
 }
 
 fn main() {
@@ -63,12 +77,14 @@ fn main() {
         Plan {
             first_frame_runs: 5,
             edits: 100,
+            growing: 50,
             render_runs: 20,
         }
     } else {
         Plan {
             first_frame_runs: 21,
             edits: 1000,
+            growing: 300,
             render_runs: 200,
         }
     };
@@ -84,17 +100,29 @@ fn main() {
     println!("database: {}", gen_commune::describe(&stats));
 
     let baseline = examples_dir.join("bare_baseline");
-    let ff = first_frames(&exe, &baseline, &db, plan.first_frame_runs);
-    let session_rss = session_rss(&exe, &data, &db);
+    let ff = phase("first frames", || {
+        first_frames(&exe, &baseline, &db, plan.first_frame_runs)
+    });
+    let session_rss = phase("session", || session_rss(&exe, &data, &db));
     let keys = vec![
-        keystrokes_rename_village(&data, &db, plan.edits),
-        keystrokes_attendance_steady(&data, &db, plan.edits),
-        keystrokes_villages(&data, &db, plan.edits),
-        keystrokes_attendance(&data, &db, plan.edits),
+        phase("rename", || {
+            keystrokes_rename_village(&data, &db, plan.edits)
+        }),
+        phase("attendance", || {
+            keystrokes_attendance_steady(&data, &db, plan.edits)
+        }),
+        phase("new villages", || {
+            keystrokes_villages(&data, &db, plan.growing)
+        }),
+        phase("registrations", || {
+            keystrokes_attendance(&data, &db, plan.growing)
+        }),
     ];
-    let floor = store_edit_floor(&data, &db, plan.edits);
-    let renders = render_largest(&db, plan.render_runs);
-    let export = export_cycle(&data, &db, plan.first_frame_runs);
+    let floor = phase("store edits", || store_edit_floor(&data, &db, plan.edits));
+    let renders = phase("renders", || render_largest(&db, plan.render_runs));
+    let export = phase("exports", || {
+        export_cycle(&data, &db, plan.first_frame_runs)
+    });
     let binary = std::fs::metadata(release_dir.join("kehoach"))
         .map(|m| m.len())
         .unwrap_or(0);
@@ -850,9 +878,11 @@ fn report(plan: &Plan, r: &Results) {
     );
     println!();
     println!(
-        "plan: {} first-frame rounds, {} edits per kind, {} draws per screen; database {:.1} MB",
+        "plan: {} first-frame rounds, {} edits per steady-size scenario, {} per growing one, \
+         {} draws per screen; database {:.1} MB",
         plan.first_frame_runs,
         plan.edits,
+        plan.growing,
         plan.render_runs,
         stats.bytes as f64 / 1e6
     );

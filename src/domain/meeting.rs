@@ -147,6 +147,13 @@ pub fn parse_date(text: &str) -> Result<String, BadDateTime> {
         .map_err(|_| BadDateTime)
 }
 
+/// Shows an ISO date as the facilitator types it, `dd/mm/yyyy` (anything else unchanged).
+pub fn display_date(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_else(|_| iso.to_string())
+}
+
 /// Parses a time typed as `8:30`, `08:30`, `8h30` or `8h` into `HH:MM`; empty stays empty.
 pub fn parse_time(text: &str) -> Result<String, BadDateTime> {
     let text = text.trim().to_lowercase();
@@ -171,6 +178,16 @@ mod tests {
         assert_eq!(parse_date("2026-05-12"), Ok("2026-05-12".into()));
         assert_eq!(parse_date("31/02/2026"), Err(BadDateTime));
         assert_eq!(parse_date(""), Ok(String::new()));
+    }
+
+    #[test]
+    fn dates_are_shown_as_typed() {
+        assert_eq!(display_date("2026-05-12"), "12/05/2026");
+        assert_eq!(display_date(""), "");
+        assert_eq!(
+            parse_date(&display_date("2026-05-12")),
+            Ok("2026-05-12".into())
+        );
     }
 
     #[test]

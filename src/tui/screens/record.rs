@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
 use super::{Change, Outcome, ViewCtx};
-use crate::domain::meeting::{ANNOUNCEMENTS, parse_date, parse_time};
+use crate::domain::meeting::{ANNOUNCEMENTS, display_date, parse_date, parse_time};
 use crate::domain::text::clean_name;
 use crate::domain::{ChairRole, MeetingId};
 use crate::i18n::{Lang, t};
@@ -44,7 +44,7 @@ impl RecordTab {
             .map(|f| present.contains(&f.id))
             .collect();
         let fields = vec![
-            Field::text(t(lang, "rec.date"), &d.date),
+            Field::text(t(lang, "rec.date"), &display_date(&d.date)),
             Field::text(t(lang, "rec.place"), &d.place),
             Field::text(t(lang, "rec.chair"), &d.chair),
             Field::choice(

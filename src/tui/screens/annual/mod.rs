@@ -167,6 +167,7 @@ struct Data {
     ranked: Vec<RankedRow>,
     approval: Option<AnnualApproval>,
     previous: Option<CycleId>,
+    summary: YearSummary,
 }
 
 /// The annual-plan screen's state.
@@ -176,6 +177,7 @@ pub struct AnnualScreen {
     data: Data,
     section: Section,
     selected: usize,
+    review_selected: usize,
     item_selected: usize,
     on_items: bool,
     cursor: MatrixCursor,
@@ -198,6 +200,7 @@ impl AnnualScreen {
             data: Data::default(),
             section: Section::Review,
             selected: 0,
+            review_selected: 0,
             item_selected: 0,
             on_items: false,
             cursor: MatrixCursor::default(),
@@ -230,6 +233,7 @@ impl AnnualScreen {
             ranked: Vec::new(),
             approval: store.annual_approval(id)?,
             previous: store.previous_cycle(id)?.map(|c| c.id),
+            summary: store.year_summary(id)?,
         };
         self.data.ranked = rank_matrix(&self.data.rows);
         self.cursor.clamp(self.data.items.len());
@@ -332,10 +336,10 @@ impl AnnualScreen {
     }
 
     fn move_in_list(&mut self, action: Action, len: usize) {
-        let index = if self.on_items {
-            &mut self.item_selected
-        } else {
-            &mut self.selected
+        let index = match (self.section, self.on_items) {
+            (Section::Review, _) => &mut self.review_selected,
+            (_, true) => &mut self.item_selected,
+            (_, false) => &mut self.selected,
         };
         let last = len.saturating_sub(1);
         *index = match action {
@@ -353,7 +357,7 @@ impl AnnualScreen {
         };
         match action {
             Action::Open => {
-                if let Some(row) = self.data.reviews.get(self.selected) {
+                if let Some(row) = self.data.reviews.get(self.review_selected) {
                     self.popup = Some((
                         review::item_form(row, lang),
                         Popup::Review(ReviewForm::Item(row.item.id)),
@@ -361,9 +365,8 @@ impl AnnualScreen {
                 }
             }
             Action::Add => {
-                let summary = YearSummary::default();
                 self.popup = Some((
-                    review::summary_form(&summary, lang),
+                    review::summary_form(&self.data.summary, lang),
                     Popup::Review(ReviewForm::Summary),
                 ));
             }
@@ -506,7 +509,7 @@ impl AnnualScreen {
             Section::Review => review::render(
                 &self.data.reviews,
                 &self.data.totals,
-                self.selected,
+                self.review_selected,
                 body,
                 buf,
                 ctx,
@@ -528,7 +531,7 @@ impl AnnualScreen {
             }
             (Some(a), _) => {
                 let args = [
-                    a.date.clone(),
+                    crate::domain::meeting::display_date(&a.date),
                     a.votes_for.to_string(),
                     a.votes_against.to_string(),
                 ];
