@@ -218,7 +218,7 @@ fn review_select_refuse_a_third_part_two_approve_and_find_the_plan_frozen() {
     tmux.send_keys(&["Tab"]);
     tmux.type_text("70");
     tmux.send_keys(&["Enter"]);
-    let screen = tmux.wait_for("Đã thông qua", TIMEOUT).unwrap();
+    let screen = tmux.wait_for("✓ Thông qua 25/05/2028", TIMEOUT).unwrap();
     assert!(screen.contains("70 tán thành"), "{screen}");
     assert!(screen.contains(&parts_title(5, 2)), "{screen}");
 

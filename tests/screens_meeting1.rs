@@ -355,7 +355,7 @@ fn record_demo() {
         let mut app = demo_meeting(lang);
         press(&mut app, KeyCode::F(3));
         let shown = text(&app);
-        assert!(shown.contains("2026-05-12"), "{shown}");
+        assert!(shown.contains("12/05/2026"), "{shown}");
         assert!(shown.contains("Nhà văn hoá Buôn Kram"), "{shown}");
         assert!(shown.contains("07:30"), "{shown}");
         snapshot(name, &app);
