@@ -210,3 +210,33 @@ fn last_years_status_is_shown_beside_each_priority() {
     let shown = screen(&app, 80, 24);
     assert!(shown.contains(" 4. ? Mở lớp xóa mù chữ"), "{shown}");
 }
+
+#[test]
+fn form_4_shows_the_plan_in_rank_order() {
+    let (mut app, cycle) = next_year_app(Lang::Vi);
+    press(&mut app, KeyCode::F(5));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char('1'));
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::F(6));
+    // Scores: first item 1s, second 5s, third 3s (each column, row by row).
+    for _ in 0..5 {
+        for digit in ['1', '5', '3'] {
+            press(&mut app, KeyCode::Char(digit));
+        }
+        keys(&mut app, &[KeyCode::Right, KeyCode::PageUp]);
+    }
+    press(&mut app, KeyCode::Char('b'));
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Biểu 4"), "{shown}");
+    let items = app.store().annual_items(cycle).expect("items");
+    let start = |i: usize| -> String { items[i].activity.fields.name.chars().take(10).collect() };
+    let first = shown.find(&start(1)).expect("second item shown");
+    let last = shown.find(&start(0)).expect("first item shown");
+    assert!(
+        first < last,
+        "the 5-scored item is ranked above the 1-scored one:\n{shown}"
+    );
+    insta::assert_snapshot!("annual_form4_ranked_Vi", shown);
+}

@@ -117,6 +117,8 @@ pub enum Action {
     Carry,
     /// Approve the annual plan (or reopen it with a reason).
     Approve,
+    /// Switch between score entry and the ranked table.
+    ToggleView,
     /// Jump to a row by its number.
     GoTo,
     /// Change the combination method (meeting 2).
@@ -273,6 +275,7 @@ pub static BINDINGS: &[Binding] = &[
     b(C::WgReports, K::Char('?'), A::Help, "key.help"),
     b(C::WgMatrix, K::Enter, A::Open, "key.jump"),
     b(C::WgMatrix, K::Char('s'), A::EditRange, "key.scale"),
+    b(C::WgMatrix, K::Char('b'), A::ToggleView, "key.ranked"),
     b(C::WgMatrix, K::Up, A::Up, ""),
     b(C::WgMatrix, K::Down, A::Down, ""),
     b(C::WgMatrix, K::PageUp, A::PageUp, ""),

@@ -178,6 +178,7 @@ pub struct AnnualScreen {
     section: Section,
     selected: usize,
     review_selected: usize,
+    ranked_view: bool,
     item_selected: usize,
     on_items: bool,
     cursor: MatrixCursor,
@@ -201,6 +202,7 @@ impl AnnualScreen {
             section: Section::Review,
             selected: 0,
             review_selected: 0,
+            ranked_view: false,
             item_selected: 0,
             on_items: false,
             cursor: MatrixCursor::default(),
@@ -457,6 +459,10 @@ impl AnnualScreen {
     }
 
     fn score_input(&mut self, input: Input, lang: Lang) -> Outcome {
+        if input == Input::Action(Action::ToggleView) {
+            self.ranked_view = !self.ranked_view;
+            return Outcome::Stay;
+        }
         let scale = Scale::default();
         match self
             .cursor
@@ -553,6 +559,9 @@ impl AnnualScreen {
     }
 
     fn render_scores(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        if self.ranked_view {
+            return self.render_form4(area, buf, ctx);
+        }
         let names: Vec<(i64, String)> = self
             .data
             .items
@@ -576,6 +585,29 @@ impl AnnualScreen {
             scale: Scale::default(),
         };
         score_table::render(&view, ctx.lang, &ctx.theme, area, buf);
+    }
+}
+
+impl AnnualScreen {
+    /// Form 4: the annual plan's items in rank order (each row keyed by its item).
+    fn render_form4(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let rows: Vec<Activity> = self
+            .data
+            .items
+            .iter()
+            .map(|i| {
+                let mut a = i.activity.clone();
+                a.id = ActivityId(i.id);
+                a.fields.name = format!(
+                    "{}{}",
+                    if i.part == Part::Two { "² " } else { "¹ " },
+                    a.fields.name
+                );
+                a
+            })
+            .collect();
+        let title = tf(ctx.lang, "ann.form4_title", &[self.cycle.year.to_string()]);
+        super::wgmeeting::draft::render(&title, &rows, &self.data.ranked, 0, area, buf, ctx);
     }
 }
 

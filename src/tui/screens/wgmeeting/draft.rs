@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Row, StatefulWidget, Table, TableState};
 
 use crate::domain::activity::{Activity, format_decimal};
 use crate::domain::scoring::RankedRow;
-use crate::i18n::{t, tf};
+use crate::i18n::t;
 use crate::tui::screens::ViewCtx;
 
 /// Activities with their ranked rows, best first (unranked last, in entry order).
@@ -27,8 +27,9 @@ pub fn ordered<'a>(
         .collect()
 }
 
-/// Draws the ranked draft plan, scrolled to `selected`.
+/// Draws the ranked plan (form 3, or form 4 with `title`), scrolled to `selected`.
 pub fn render(
+    title: &str,
     activities: &[Activity],
     ranked: &[RankedRow],
     selected: usize,
@@ -77,7 +78,6 @@ pub fn render(
         Constraint::Length(12),
         Constraint::Length(5),
     ];
-    let title = tf(lang, "wgm.draft_title", &[activities.len().to_string()]);
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(ctx.theme.title))
         .block(Block::bordered().title(Line::styled(title, ctx.theme.title)))

@@ -3,7 +3,7 @@
 //! (form 3). Opening the step prefills the women's-proposal criterion from each
 //! activity's "proposed by women" flag (only cells not yet scored; editable).
 
-mod draft;
+pub(crate) mod draft;
 mod reports;
 
 use ratatui::buffer::Buffer;
@@ -181,6 +181,7 @@ impl WgMeetingScreen {
             Input::Action(Action::EditRange) => {
                 self.scale_form = Some(scale_form(self.scale, lang))
             }
+            Input::Action(Action::ToggleView) => self.section = Section::Draft,
             other => return self.section_input(other, lang),
         }
         Outcome::Stay
@@ -303,6 +304,11 @@ impl WgMeetingScreen {
                 score_table::render(&view, ctx.lang, &ctx.theme, body, buf)
             }
             Section::Draft => draft::render(
+                &tf(
+                    ctx.lang,
+                    "wgm.draft_title",
+                    &[self.activities.len().to_string()],
+                ),
                 &self.activities,
                 &self.ranked,
                 self.selected,
