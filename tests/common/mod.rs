@@ -284,7 +284,9 @@ impl Tmux {
         loop {
             let screen = capture();
             if ok(&screen) {
-                return Ok(screen);
+                // The match may come from a frame still being drawn: return a capture taken
+                // once the screen has stopped changing, so callers assert on a whole frame.
+                return Ok(settled(&capture, screen));
             }
             let dead = self.is_dead();
             if dead || start.elapsed() > timeout {
@@ -366,4 +368,17 @@ pub fn stty_flags(tty: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// Captures again until two captures 60 ms apart agree (at most about half a second).
+fn settled(capture: &dyn Fn() -> String, mut screen: String) -> String {
+    for _ in 0..8 {
+        std::thread::sleep(Duration::from_millis(60));
+        let next = capture();
+        if next == screen {
+            break;
+        }
+        screen = next;
+    }
+    screen
 }
