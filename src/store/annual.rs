@@ -400,25 +400,7 @@ impl Store {
              LEFT JOIN annual_scores s ON s.item_id = i.id
              WHERE i.cycle_id = ?1 ORDER BY i.id",
         )?;
-        let cells = stmt.query_map([cycle.0], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, Option<u8>>(2)?,
-            ))
-        })?;
-        let mut rows: Vec<MatrixRow> = Vec::new();
-        for cell in cells {
-            let (id, criterion, score) = cell?;
-            if rows.last().is_none_or(|r| r.activity != id) {
-                rows.push(MatrixRow::new(id));
-            }
-            let criterion = criterion.as_deref().and_then(Criterion::from_code);
-            if let (Some(row), Some(c)) = (rows.last_mut(), criterion) {
-                row.set(c, score);
-            }
-        }
-        Ok(rows)
+        super::prioritisation::matrix_from_cells(&mut stmt, cycle)
     }
 
     // --- review of last year (step 1) -----------------------------------------------

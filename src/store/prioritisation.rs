@@ -221,25 +221,7 @@ impl Store {
              LEFT JOIN matrix_scores s ON s.activity_id = a.id
              WHERE a.cycle_id = ?1 AND a.merged_into IS NULL ORDER BY a.id",
         )?;
-        let cells = stmt.query_map([cycle.0], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, Option<u8>>(2)?,
-            ))
-        })?;
-        let mut rows: Vec<MatrixRow> = Vec::new();
-        for cell in cells {
-            let (id, criterion, score) = cell?;
-            if rows.last().is_none_or(|r| r.activity != id) {
-                rows.push(MatrixRow::new(id));
-            }
-            let criterion = criterion.as_deref().and_then(Criterion::from_code);
-            if let (Some(row), Some(c)) = (rows.last_mut(), criterion) {
-                row.set(c, score);
-            }
-        }
-        Ok(rows)
+        matrix_from_cells(&mut stmt, cycle)
     }
 
     // --- meeting 2 ------------------------------------------------------------------
@@ -754,4 +736,31 @@ fn combined_row(r: &Row) -> rusqlite::Result<CombinedRow> {
         men_top_only: r.get(11)?,
         women_top_only: r.get(12)?,
     })
+}
+
+/// Builds matrix rows from a query of `(key, criterion code, score)` cells ordered by key
+/// (one row per key, LEFT JOIN so unscored keys still get a row).
+pub(super) fn matrix_from_cells(
+    stmt: &mut rusqlite::Statement,
+    cycle: CycleId,
+) -> Result<Vec<MatrixRow>> {
+    let cells = stmt.query_map([cycle.0], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, Option<u8>>(2)?,
+        ))
+    })?;
+    let mut rows: Vec<MatrixRow> = Vec::new();
+    for cell in cells {
+        let (id, criterion, score) = cell?;
+        if rows.last().is_none_or(|r| r.activity != id) {
+            rows.push(MatrixRow::new(id));
+        }
+        let criterion = criterion.as_deref().and_then(Criterion::from_code);
+        if let (Some(row), Some(c)) = (rows.last_mut(), criterion) {
+            row.set(c, score);
+        }
+    }
+    Ok(rows)
 }
