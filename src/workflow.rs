@@ -129,6 +129,7 @@ pub fn status(step: Step, facts: &CycleFacts) -> StepStatus {
         Step::Meeting1 => meeting1_status(facts),
         Step::Assessment => assessment_status(&facts.assessment),
         Step::Meeting2 => meeting2_status(&facts.meeting2),
+        Step::AnnualPlan => annual_status(&facts.annual),
         Step::WorkingGroupMeeting => scoring_status(facts),
         _ => StepStatus::NotStarted,
     }
@@ -141,6 +142,17 @@ fn scoring_status(facts: &CycleFacts) -> StepStatus {
         (0, _) => StepStatus::NotStarted,
         (_, done) if activities > 0 && done >= activities => StepStatus::Done,
         _ => StepStatus::InProgress,
+    }
+}
+
+/// Done once approved; a warning when approved with more than 2 part-2 activities.
+fn annual_status(a: &crate::domain::cycle::AnnualProgress) -> StepStatus {
+    let started = a.part_one + a.part_two + a.reviews > 0;
+    match (a.approved, started) {
+        (true, _) if a.part_two > crate::domain::annual::MAX_PART_TWO as u32 => StepStatus::Warning,
+        (true, _) => StepStatus::Done,
+        (false, true) => StepStatus::InProgress,
+        (false, false) => StepStatus::NotStarted,
     }
 }
 
@@ -331,6 +343,18 @@ mod tests {
             StepStatus::InProgress,
             "reopened"
         );
+    }
+
+    #[test]
+    fn annual_plan_is_done_when_approved_and_warns_over_two_part_two() {
+        let mut f = facts();
+        assert_eq!(status(Step::AnnualPlan, &f), StepStatus::NotStarted);
+        f.annual.part_one = 3;
+        assert_eq!(status(Step::AnnualPlan, &f), StepStatus::InProgress);
+        f.annual.approved = true;
+        assert_eq!(status(Step::AnnualPlan, &f), StepStatus::Done);
+        f.annual.part_two = 3;
+        assert_eq!(status(Step::AnnualPlan, &f), StepStatus::Warning);
     }
 
     #[test]
