@@ -11,7 +11,7 @@ use super::reason::{ReasonFor, ReasonPrompt};
 use super::{Change, Outcome, ViewCtx};
 use crate::domain::attendance::meets_women_threshold;
 use crate::domain::person::PersonError;
-use crate::domain::text::{fold, matches};
+use crate::domain::text::fold;
 use crate::domain::{
     Gender, Meeting, Organisation, Person, PersonDraft, PersonFields, PersonId, Tally, VillageId,
     WealthGroup,
@@ -42,7 +42,7 @@ pub struct AttendancePanel {
     village: VillageId,
     attendees: Vec<Attendee>,
     known: Vec<Person>,
-    twins: std::collections::HashSet<String>,
+    index: NameIndex,
     form: Form,
     editing: Option<PersonId>,
     suggestion: Option<usize>,
@@ -70,7 +70,7 @@ impl AttendancePanel {
         Ok(AttendancePanel {
             meeting,
             village,
-            twins: duplicate_names(&attendees),
+            index: NameIndex::new(&attendees, &known),
             attendees,
             known,
             form: person_form(lang, None),
@@ -89,7 +89,7 @@ impl AttendancePanel {
             self.meeting = m;
         }
         if let (Ok(a), Ok(k)) = (store.attendees(self.meeting.id), store.people(self.village)) {
-            self.twins = duplicate_names(&a);
+            self.index = NameIndex::new(&a, &k);
             self.attendees = a;
             self.known = k;
         }
@@ -221,10 +221,12 @@ impl AttendancePanel {
         if typed.trim().chars().count() < 2 || self.editing.is_some() {
             return Vec::new();
         }
+        let wanted = fold(typed.trim());
         self.known
             .iter()
-            .filter(|p| !self.attendees.iter().any(|a| a.person.id == p.id))
-            .filter(|p| matches(&p.name, &typed))
+            .zip(&self.index.known)
+            .filter(|(p, name)| !self.index.registered.contains(&p.id) && name.contains(&wanted))
+            .map(|(p, _)| p)
             .take(MAX_SUGGESTIONS)
             .collect()
     }
@@ -321,14 +323,36 @@ impl AttendancePanel {
     }
 }
 
-/// Folded names that more than one attendee has.
-fn duplicate_names(attendees: &[Attendee]) -> std::collections::HashSet<String> {
-    let mut seen = std::collections::HashSet::new();
-    attendees
-        .iter()
-        .map(|a| fold(&a.person.name))
-        .filter(|n| !seen.insert(n.clone()))
-        .collect()
+/// Folded names computed once per reload, so typing and drawing never re-fold the register.
+#[derive(Default)]
+struct NameIndex {
+    /// Folded names of the known people, aligned with `known`.
+    known: Vec<String>,
+    /// People already registered at this meeting.
+    registered: std::collections::HashSet<PersonId>,
+    /// Attendees whose name another attendee also has.
+    twins: std::collections::HashSet<PersonId>,
+}
+
+impl NameIndex {
+    fn new(attendees: &[Attendee], known: &[Person]) -> Self {
+        let mut by_name: std::collections::HashMap<String, Vec<PersonId>> = Default::default();
+        for a in attendees {
+            by_name
+                .entry(fold(&a.person.name))
+                .or_default()
+                .push(a.person.id);
+        }
+        NameIndex {
+            known: known.iter().map(|p| fold(&p.name)).collect(),
+            registered: attendees.iter().map(|a| a.person.id).collect(),
+            twins: by_name
+                .into_values()
+                .filter(|ids| ids.len() > 1)
+                .flatten()
+                .collect(),
+        }
+    }
 }
 
 fn live_tally(attendees: &[Attendee]) -> Tally {
@@ -514,7 +538,12 @@ impl AttendancePanel {
         if typed.is_empty() || self.editing.is_some() {
             return None;
         }
-        let same = self.known.iter().filter(|p| fold(&p.name) == typed).count();
+        let same = self
+            .index
+            .known
+            .iter()
+            .filter(|name| **name == typed)
+            .count();
         (same > 0).then(|| format!("⚑ {}", tf(lang, "att.duplicate_name", &[same.to_string()])))
     }
 
@@ -575,7 +604,7 @@ impl AttendancePanel {
     fn register_line<'a>(&self, a: &Attendee, ctx: ViewCtx) -> ListItem<'a> {
         let mut line = person_line(&a.person, a.gender_at_meeting, ctx.lang);
         line.spans.insert(0, Span::raw(format!("{:>3}. ", a.seq)));
-        if self.twins.contains(&fold(&a.person.name)) {
+        if self.index.twins.contains(&a.person.id) {
             line.spans.push(Span::styled(
                 format!("  ⚑ {}", t(ctx.lang, "att.same_name")),
                 ctx.theme.warn,
