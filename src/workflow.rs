@@ -101,19 +101,7 @@ impl StepStatus {
     }
 }
 
-/// The procedure's limit for the situation assessment: 2 days of 8 working hours, in minutes.
-pub const ASSESSMENT_LIMIT_MINUTES: u32 = 2 * 8 * 60;
-
-/// Time the assessment took: sub-groups work side by side, so it is the longest
-/// sub-group's total of `(sub-group, minutes)` records.
-pub fn assessment_elapsed(records: impl IntoIterator<Item = (i64, u32)>) -> u32 {
-    let mut per_group: std::collections::HashMap<i64, u32> = std::collections::HashMap::new();
-    for (group, minutes) in records {
-        let total = per_group.entry(group).or_default();
-        *total = total.saturating_add(minutes);
-    }
-    per_group.into_values().max().unwrap_or(0)
-}
+pub use crate::domain::subgroup::{ASSESSMENT_LIMIT_MINUTES, assessment_elapsed};
 
 /// Why a step cannot be opened yet, as an i18n key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

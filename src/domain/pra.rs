@@ -126,6 +126,13 @@ impl Catalogue {
         Self::parse(BUILTIN_TOML)
     }
 
+    /// The built-in catalogue, parsed once per process (`None` if the compiled-in file is
+    /// invalid, which a test rules out). Screens and the store use this, not `builtin`.
+    pub fn shared() -> Option<&'static Catalogue> {
+        static SHARED: std::sync::OnceLock<Option<Catalogue>> = std::sync::OnceLock::new();
+        SHARED.get_or_init(|| Self::builtin().ok()).as_ref()
+    }
+
     /// Parses and validates catalogue text in the `pra_tools.toml` format.
     pub fn parse(text: &str) -> Result<Self, CatalogueError> {
         let file: CatalogueFile = toml::from_str(text)?;

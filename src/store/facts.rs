@@ -92,17 +92,16 @@ impl Store {
     /// The assessment counts and whether the sub-group rules are met.
     fn assessment_progress(&self, id: CycleId) -> Result<AssessmentProgress> {
         let f = self.assessment_facts(id)?;
-        let catalogue =
-            Catalogue::builtin().map_err(|_| StoreError::Refused("assess.err.catalogue"))?;
+        let catalogue = Catalogue::shared().ok_or(StoreError::Refused("assess.err.catalogue"))?;
         let members = self.working_group(id)?.members;
-        let findings = check(&self.subgroups(id)?, &members, &catalogue);
+        let findings = check(&self.subgroups(id)?, &members, catalogue);
         Ok(AssessmentProgress {
             tools_selected: f.tools_selected,
             tools_done: f.tools_done,
             subgroups: f.subgroups,
             subgroups_reported: f.subgroups_reported,
             activities: f.activities,
-            minutes_used: crate::workflow::assessment_elapsed(
+            minutes_used: crate::domain::subgroup::assessment_elapsed(
                 self.findings(id)?
                     .iter()
                     .map(|f| (f.subgroup_id, f.minutes)),

@@ -185,8 +185,9 @@ pub struct Data {
 impl Data {
     /// Reads everything the screen shows about `cycle`.
     pub fn load(store: &Store, cycle: CycleId) -> Result<Self, StoreError> {
-        let catalogue =
-            Catalogue::builtin().map_err(|_| StoreError::Refused("assess.err.catalogue"))?;
+        let catalogue = Catalogue::shared()
+            .cloned()
+            .ok_or(StoreError::Refused("assess.err.catalogue"))?;
         Ok(Data {
             cycle,
             catalogue,
@@ -224,7 +225,7 @@ impl Data {
 
     /// Time taken so far: the longest sub-group's total minutes.
     pub fn elapsed(&self) -> u32 {
-        crate::workflow::assessment_elapsed(
+        crate::domain::subgroup::assessment_elapsed(
             self.findings.iter().map(|f| (f.subgroup_id, f.minutes)),
         )
     }

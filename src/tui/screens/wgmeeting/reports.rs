@@ -31,8 +31,10 @@ pub struct ReportView<'a> {
 
 /// The tool's name in `lang` from the catalogue (its code if unknown).
 fn tool_name(code: &str, lang: crate::i18n::Lang) -> String {
-    let catalogue = crate::domain::pra::Catalogue::builtin().ok();
-    match (catalogue.as_ref().and_then(|c| c.tool(code)), lang) {
+    match (
+        crate::domain::pra::Catalogue::shared().and_then(|c| c.tool(code)),
+        lang,
+    ) {
         (Some(tool), crate::i18n::Lang::Vi) => tool.name_vi.clone(),
         (Some(tool), crate::i18n::Lang::En) => tool.name_en.clone(),
         (None, _) => code.to_string(),
