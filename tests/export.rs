@@ -201,7 +201,10 @@ fn json_round_trips_and_a_changed_byte_fails() {
     }
 
     let bundle: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    assert_eq!(bundle["schema_version"], 1);
+    assert_eq!(
+        bundle["schema_version"],
+        kehoach::export::snapshot::SNAPSHOT_SCHEMA_VERSION
+    );
     assert_eq!(bundle["sha256"].as_str().unwrap().len(), 64);
 }
 

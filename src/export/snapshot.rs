@@ -5,10 +5,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::activity::Activity;
+use crate::domain::annual::{Part, Review, Spending, YearSummary};
+use crate::domain::scoring::{Combined, InputMode};
 use crate::domain::{ChairRole, Commune, Cycle, Gender, Organisation, Tally, Village, WealthGroup};
 
 /// Version of the snapshot layout written into the JSON bundle; raise it on any change.
-pub const SNAPSHOT_SCHEMA_VERSION: u32 = 1;
+/// Version 2 added the draft and official plans, the annual plan, last year's review and
+/// the records of meeting 2 and the approval meeting.
+pub const SNAPSHOT_SCHEMA_VERSION: u32 = 2;
 
 /// One cycle of one village as exported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +41,152 @@ pub struct CycleSnapshot {
     pub working_group: WorkingGroupRecord,
     /// Proposed activities (duplicates merged into others not counted), in order proposed.
     pub activities: Vec<Activity>,
+    /// The working group's scored matrix (form 3, draft), best first; empty when the cycle
+    /// does not make a medium-term plan or nothing was scored.
+    #[serde(default)]
+    pub draft_plan: Vec<ScoredRow>,
+    /// Score range of the matrices (min, max).
+    #[serde(default = "default_scale")]
+    pub scale: (u8, u8),
+    /// Village meeting 2, if it was opened.
+    #[serde(default)]
+    pub meeting2: Option<MeetingRecord>,
+    /// The official medium-term plan (latest approved version), made in this cycle or in
+    /// the cycle that started the period.
+    #[serde(default)]
+    pub official_plan: Option<OfficialPlan>,
+    /// The annual plan (form 4), if any activity was selected.
+    #[serde(default)]
+    pub annual_plan: Option<AnnualPlanRecord>,
+    /// This cycle's review of last year's annual plan, if there was one.
+    #[serde(default)]
+    pub review: Option<ReviewRecord>,
+}
+
+fn default_scale() -> (u8, u8) {
+    (1, 5)
+}
+
+/// One row of a scored matrix (form 3 or form 4) after ranking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoredRow {
+    /// The activity (its id for form 3; form 4 rows carry it whole in
+    /// [`AnnualPlanRow::activity`]).
+    pub activity: i64,
+    /// Scores by criterion in column order (`domain::scoring::Criterion::ALL`).
+    pub scores: [Option<u8>; 5],
+    /// Sum of the scores given.
+    pub total: u32,
+    /// Competition rank; `None` while a score is missing.
+    pub rank: Option<u32>,
+    /// Whether another row shares the rank.
+    pub tied: bool,
+}
+
+/// One group's details at meeting 2.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupRecord {
+    /// People in the group.
+    pub members: u32,
+    /// Votes each member could place (vote mode).
+    pub votes_each: u32,
+    /// How the result was entered.
+    pub mode: InputMode,
+    /// The group's recorder.
+    pub recorder: String,
+}
+
+/// The official medium-term plan as approved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfficialPlan {
+    /// Year of the cycle that made it (differs from the snapshot's year when carried over).
+    pub made_in_year: i32,
+    /// Approved version number.
+    pub version: u32,
+    /// When it was approved (UTC, ISO 8601).
+    pub approved_at: String,
+    /// Why the plan was reopened before this version.
+    pub change_reason: Option<String>,
+    /// The men's group.
+    pub men: GroupRecord,
+    /// The women's group.
+    pub women: GroupRecord,
+    /// The combined ranking as approved, with men's, women's and draft ranks.
+    pub combined: Combined,
+    /// The activities as approved, in the ranking's order.
+    pub activities: Vec<Activity>,
+}
+
+/// One activity of the annual plan with its form-4 scoring.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnnualPlanRow {
+    /// The activity.
+    pub activity: Activity,
+    /// Part 1 (village's own means) or part 2 (asks the commune or district).
+    pub part: Part,
+    /// Why it was added although not in the medium-term plan.
+    pub added_reason: Option<String>,
+    /// Why a part-2 activity beyond two was accepted.
+    pub override_reason: Option<String>,
+    /// Its form-4 scores and rank (`activity` is the annual item's id).
+    pub scoring: ScoredRow,
+}
+
+/// The village meeting's approval of the annual plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApprovalRecord {
+    /// Meeting date as typed.
+    pub date: String,
+    /// Votes for.
+    pub votes_for: u32,
+    /// Votes against.
+    pub votes_against: u32,
+    /// Abstentions.
+    pub abstain: u32,
+    /// When it was recorded (UTC, ISO 8601).
+    pub approved_at: String,
+}
+
+/// The annual plan (form 4).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnnualPlanRecord {
+    /// Items by part, then form-4 rank (unranked last).
+    pub rows: Vec<AnnualPlanRow>,
+    /// The approval meeting's record, if it was opened.
+    pub meeting: Option<MeetingRecord>,
+    /// The approval vote, once approved.
+    pub approval: Option<ApprovalRecord>,
+}
+
+impl AnnualPlanRecord {
+    /// The rows of one part, in order.
+    pub fn part(&self, part: Part) -> impl Iterator<Item = &AnnualPlanRow> {
+        self.rows.iter().filter(move |r| r.part == part)
+    }
+}
+
+/// One of last year's activities with this year's review of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewedRow {
+    /// The activity as planned last year.
+    pub activity: Activity,
+    /// Its part in last year's plan.
+    pub part: Part,
+    /// The review, `None` while not reviewed.
+    pub review: Option<Review>,
+}
+
+/// The review of last year's annual plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewRecord {
+    /// The year reviewed.
+    pub year: i32,
+    /// Last year's activities, in the order they were selected.
+    pub rows: Vec<ReviewedRow>,
+    /// Spending totals by source.
+    pub totals: Spending,
+    /// The year's general review.
+    pub summary: YearSummary,
 }
 
 /// One basic-information figure.
