@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
-use super::{AssessmentChange, Data, save, step_index};
+use super::{AssessmentChange, Data, PendingRemoval, save, step_index};
 use crate::domain::activity::{
     self, Activity, ActivityDraft, ActivityId, Category, Field as AField, Sector, format_decimal,
 };
@@ -66,6 +66,16 @@ impl ActivitiesTab {
     /// Closes the form after a successful save.
     pub fn saved(&mut self) {
         self.form = None;
+    }
+
+    /// The selected activity's deletion, to confirm.
+    pub fn removal(&self, data: &Data) -> Option<PendingRemoval> {
+        let a = by_sector(data).get(self.selected).copied()?;
+        Some(PendingRemoval {
+            key: "assess.confirm.delete_activity",
+            args: vec![a.fields.name.clone()],
+            change: AssessmentChange::DeleteActivity(a.id),
+        })
     }
 
     /// Handles one input.

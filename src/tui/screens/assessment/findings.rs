@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidg
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::activities::short;
-use super::{AssessmentChange, Data, save, step_index};
+use super::{AssessmentChange, Data, PendingRemoval, save, step_index};
 use crate::i18n::{Lang, t, tf};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::screens::cycle::unicode_pad;
@@ -76,6 +76,17 @@ impl FindingsTab {
     /// Closes the editor after a successful save.
     pub fn saved(&mut self) {
         self.editor = None;
+    }
+
+    /// The selected finding's deletion, to confirm (none when nothing is recorded yet).
+    pub fn removal(&self, data: &Data, lang: Lang) -> Option<PendingRemoval> {
+        let pair = pairs(data).into_iter().nth(self.selected)?;
+        let finding = data.finding(pair.subgroup, &pair.tool)?;
+        Some(PendingRemoval {
+            key: "assess.confirm.delete_finding",
+            args: vec![pair.group_name, data.tool_name(&pair.tool, lang)],
+            change: AssessmentChange::DeleteFinding(finding.id),
+        })
     }
 
     /// Handles one input.

@@ -112,6 +112,31 @@ pub enum AssessmentChange {
         /// Validated fields.
         activity: Box<ValidActivity>,
     },
+    /// Rename a sub-group.
+    RenameSubGroup {
+        /// Sub-group.
+        id: i64,
+        /// New name as typed.
+        name: String,
+    },
+    /// Delete a sub-group that has no findings or activities yet.
+    DeleteSubGroup(i64),
+    /// Delete a sub-group's findings with one tool.
+    DeleteFinding(i64),
+    /// Delete a proposed activity (its scores go with it).
+    DeleteActivity(ActivityId),
+}
+
+/// A deletion waiting for the facilitator's yes: the question (i18n key and arguments)
+/// and the change to save.
+#[derive(Debug, Clone)]
+pub struct PendingRemoval {
+    /// i18n key of the question.
+    pub key: &'static str,
+    /// Its arguments (the item's name).
+    pub args: Vec<String>,
+    /// What a yes saves.
+    pub change: AssessmentChange,
 }
 
 /// Saves one assessment change (each store call is its own transaction).
@@ -159,6 +184,10 @@ pub fn apply_assessment(store: &mut Store, change: AssessmentChange) -> Result<(
             .map(drop),
         C::AddActivity { cycle, activity } => store.add_activity(cycle, &activity).map(drop),
         C::UpdateActivity { id, activity } => store.update_activity(id, &activity),
+        C::RenameSubGroup { id, name } => store.rename_subgroup(id, &name),
+        C::DeleteSubGroup(id) => store.delete_subgroup(id),
+        C::DeleteFinding(id) => store.delete_finding(id),
+        C::DeleteActivity(id) => store.delete_activity(id),
     }
 }
 
@@ -271,6 +300,7 @@ pub struct AssessmentScreen {
     subgroups: subgroups::SubGroupsTab,
     findings: findings::FindingsTab,
     activities: activities::ActivitiesTab,
+    confirm: Option<PendingRemoval>,
 }
 
 impl AssessmentScreen {
@@ -287,6 +317,7 @@ impl AssessmentScreen {
             subgroups: subgroups::SubGroupsTab::default(),
             findings: findings::FindingsTab::default(),
             activities: activities::ActivitiesTab::default(),
+            confirm: None,
         })
     }
 
@@ -302,6 +333,9 @@ impl AssessmentScreen {
 
     /// Keymap context of the active section.
     pub fn context(&self) -> Context {
+        if self.confirm.is_some() {
+            return Context::Confirm;
+        }
         match self.section {
             Section::Tools | Section::Progress => Context::Assess,
             Section::SubGroups => self.subgroups.context(),
@@ -312,6 +346,20 @@ impl AssessmentScreen {
 
     /// Handles one input.
     pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        if let Some(pending) = self.confirm.take() {
+            return match input {
+                Input::Action(Action::Yes) => save(pending.change),
+                Input::Action(Action::No) => Outcome::Stay,
+                _ => {
+                    self.confirm = Some(pending);
+                    Outcome::Stay
+                }
+            };
+        }
+        if input == Input::Action(Action::Remove) && self.context() == Context::Assess {
+            self.confirm = self.removal(ctx.lang);
+            return Outcome::Stay;
+        }
         let section = match input {
             Input::Action(Action::Section1) => Some(Section::Tools),
             Input::Action(Action::Section2) => Some(Section::SubGroups),
@@ -331,6 +379,17 @@ impl AssessmentScreen {
             Section::Findings => self.findings.update(input, data, ctx.lang),
             Section::Activities => self.activities.update(input, data, ctx.lang),
             Section::Progress => progress::update(input),
+        }
+    }
+
+    /// The deletion `x` asks about in the active section, if something is selected.
+    fn removal(&self, lang: Lang) -> Option<PendingRemoval> {
+        let data = &self.data;
+        match self.section {
+            Section::SubGroups => self.subgroups.removal(data),
+            Section::Findings => self.findings.removal(data, lang),
+            Section::Activities => self.activities.removal(data),
+            Section::Tools | Section::Progress => None,
         }
     }
 
@@ -372,6 +431,16 @@ impl AssessmentScreen {
             Section::Findings => self.findings.render(data, body, buf, ctx),
             Section::Activities => self.activities.render(data, area, body, buf, ctx),
             Section::Progress => progress::render(data, body, buf, ctx),
+        }
+        if let Some(pending) = &self.confirm {
+            crate::tui::widgets::popup::confirm(
+                &t(ctx.lang, "confirm.title"),
+                &tf(ctx.lang, pending.key, &pending.args),
+                &t(ctx.lang, "confirm.yes_no"),
+                &ctx.theme,
+                area,
+                buf,
+            );
         }
     }
 

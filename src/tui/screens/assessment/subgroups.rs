@@ -11,7 +11,7 @@ use ratatui::widgets::{
 };
 
 use super::activities::short;
-use super::{AssessmentChange, Data, save, step_index};
+use super::{AssessmentChange, Data, PendingRemoval, save, step_index};
 use crate::domain::subgroup::{self, SubGroup};
 use crate::domain::{Finding, Person};
 use crate::i18n::{Lang, t, tf};
@@ -41,7 +41,8 @@ pub struct SubGroupsTab {
     pane: Pane,
     member: usize,
     topic: usize,
-    form: Option<Form>,
+    /// The name form, with the sub-group it renames (`None`: a new sub-group).
+    form: Option<(Form, Option<i64>)>,
 }
 
 /// One assignable topic: a theme or a tool code.
@@ -79,16 +80,22 @@ impl SubGroupsTab {
 
     /// Handles one input.
     pub fn update(&mut self, input: Input, data: &Data, lang: Lang) -> Outcome {
-        if let Some(form) = &mut self.form {
+        if let Some((form, renaming)) = &mut self.form {
             return match form.handle(&input) {
                 FormEvent::Editing => Outcome::Stay,
                 FormEvent::Cancel => {
                     self.form = None;
                     Outcome::Stay
                 }
-                FormEvent::Submit => save(AssessmentChange::CreateSubGroup {
-                    cycle: data.cycle,
-                    name: form.text(0),
+                FormEvent::Submit => save(match *renaming {
+                    Some(id) => AssessmentChange::RenameSubGroup {
+                        id,
+                        name: form.text(0),
+                    },
+                    None => AssessmentChange::CreateSubGroup {
+                        cycle: data.cycle,
+                        name: form.text(0),
+                    },
                 }),
             };
         }
@@ -105,7 +112,15 @@ impl SubGroupsTab {
                     &[(data.subgroups.len() + 1).to_string()],
                 );
                 let field = Field::text(t(lang, "assess.group_name"), &name);
-                self.form = Some(Form::new(t(lang, "assess.group_new"), vec![field]));
+                self.form = Some((Form::new(t(lang, "assess.group_new"), vec![field]), None));
+                Outcome::Stay
+            }
+            Action::Rename if self.pane == Pane::Groups => {
+                if let Some(group) = self.current(data) {
+                    let field = Field::text(t(lang, "assess.group_name"), &group.name);
+                    let form = Form::new(t(lang, "assess.group_rename"), vec![field]);
+                    self.form = Some((form, Some(group.id)));
+                }
                 Outcome::Stay
             }
             Action::NextField | Action::Open if self.pane == Pane::Groups => {
@@ -121,6 +136,19 @@ impl SubGroupsTab {
                 Outcome::Stay
             }
         }
+    }
+
+    /// The selected sub-group's deletion, to confirm (only from the groups pane).
+    pub fn removal(&self, data: &Data) -> Option<PendingRemoval> {
+        if self.pane != Pane::Groups {
+            return None;
+        }
+        let group = self.current(data)?;
+        Some(PendingRemoval {
+            key: "assess.confirm.delete_group",
+            args: vec![group.name.clone()],
+            change: AssessmentChange::DeleteSubGroup(group.id),
+        })
     }
 
     fn cycle_pane(&mut self, by: usize) -> Outcome {
@@ -208,7 +236,7 @@ impl SubGroupsTab {
             _ => self.render_members(data, right, buf, ctx),
         }
         render_checks(data, checks, buf, ctx);
-        if let Some(form) = &self.form {
+        if let Some((form, _)) = &self.form {
             form.render(&ctx.theme, area, buf);
         }
     }
