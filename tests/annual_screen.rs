@@ -6,8 +6,8 @@
 mod driver;
 
 use driver::{demo_app_with, keys, press, screen, type_text};
-use kehoach::domain::CycleId;
 use kehoach::domain::annual::Part;
+use kehoach::domain::{CycleId, MeetingKind};
 use kehoach::i18n::Lang;
 use kehoach::store::Store;
 use kehoach::tui::app::App;
@@ -139,11 +139,33 @@ fn approval_freezes_the_plan() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "70");
     press(&mut app, KeyCode::Enter);
+    // Nobody registered at the approval meeting: under 30% women, so a reason is asked.
+    let asked = screen(&app, 80, 24);
+    assert!(asked.contains("Cần ghi lý do"), "{asked}");
+    assert!(
+        app.store()
+            .annual_approval(cycle)
+            .expect("approval")
+            .is_none()
+    );
+    // The error put the cursor in the reason field.
+    type_text(&mut app, "Họp ghép với họp tổ, không ghi danh sách");
+    press(&mut app, KeyCode::Enter);
     assert!(
         app.store()
             .annual_approval(cycle)
             .expect("approval")
             .is_some()
+    );
+    let meeting = app
+        .store()
+        .find_meeting(cycle, MeetingKind::AnnualApproval)
+        .expect("read")
+        .expect("meeting");
+    assert!(meeting.is_closed(), "approving closes the register");
+    assert_eq!(
+        meeting.override_reason.as_deref(),
+        Some("Họp ghép với họp tổ, không ghi danh sách")
     );
     keys(&mut app, &[KeyCode::Down, KeyCode::Char('1')]);
     assert_eq!(
@@ -151,6 +173,60 @@ fn approval_freezes_the_plan() {
         1,
         "frozen plan refuses new items"
     );
+}
+
+#[test]
+fn approval_with_enough_women_asks_no_reason_and_closes_the_register() {
+    let mut next = None;
+    let mut app = demo_app_with(Lang::Vi, |store: &mut Store, cycle| {
+        let latest = latest_cycle(store, cycle);
+        let id = store.create_next_cycle(latest).expect("next year").id;
+        let meeting = store
+            .meeting(id, MeetingKind::AnnualApproval)
+            .expect("meeting");
+        let village = store.cycle(id).expect("cycle").village_id;
+        for p in store.people(village).expect("people").iter().take(10) {
+            store
+                .add_attendee(meeting.id, p.id, p.gender)
+                .expect("register");
+        }
+        next = Some(id);
+    });
+    let cycle = next.expect("created");
+    open_cycle_step(&mut app, cycle, 6);
+    let tally = {
+        let m = app
+            .store()
+            .find_meeting(cycle, MeetingKind::AnnualApproval)
+            .expect("read")
+            .expect("meeting");
+        app.store().live_tally(m.id).expect("tally")
+    };
+    assert!(
+        kehoach::domain::attendance::meets_women_threshold(tally),
+        "the demo's first ten people include enough women: {tally:?}"
+    );
+    press(&mut app, KeyCode::F(5));
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::F(8));
+    assert!(!screen(&app, 80, 24).contains("Lý do nữ dưới 30%"));
+    type_text(&mut app, "25/05/2028");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "70");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.store()
+            .annual_approval(cycle)
+            .expect("approval")
+            .is_some()
+    );
+    let meeting = app
+        .store()
+        .find_meeting(cycle, MeetingKind::AnnualApproval)
+        .expect("read")
+        .expect("meeting");
+    assert!(meeting.is_closed());
+    assert_eq!(meeting.override_reason, None);
 }
 
 #[test]

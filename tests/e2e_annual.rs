@@ -218,6 +218,10 @@ fn review_select_refuse_a_third_part_two_approve_and_find_the_plan_frozen() {
     tmux.send_keys(&["Tab"]);
     tmux.type_text("70");
     tmux.send_keys(&["Enter"]);
+    // Nobody was registered at the approval meeting: under 30% women needs a reason.
+    tmux.wait_for("Cần ghi lý do", TIMEOUT).unwrap();
+    tmux.type_text("Họp ghép với họp thôn, không ghi danh sách");
+    tmux.send_keys(&["Enter"]);
     let screen = tmux.wait_for("✓ Thông qua 25/05/2028", TIMEOUT).unwrap();
     assert!(screen.contains("70 tán thành"), "{screen}");
     assert!(screen.contains(&parts_title(5, 2)), "{screen}");

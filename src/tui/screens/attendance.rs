@@ -125,6 +125,11 @@ impl AttendancePanel {
         self.form.relabel(fresh);
     }
 
+    /// Whether the register is closed (its tally frozen).
+    pub fn is_closed(&self) -> bool {
+        self.meeting.is_closed()
+    }
+
     /// The live tally (or the frozen one once closed).
     pub fn tally(&self) -> Tally {
         self.meeting

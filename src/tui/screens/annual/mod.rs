@@ -71,10 +71,12 @@ pub enum AnnualChange {
         criterion: Criterion,
         score: Option<u8>,
     },
-    /// Approve the plan at the village meeting.
+    /// Approve the plan at the village meeting, closing its register (with the reason
+    /// written when fewer than 30% of those present were women).
     Approve {
         cycle: CycleId,
         approval: AnnualApproval,
+        reason: Option<String>,
     },
     /// Reopen an approved plan.
     Reopen { cycle: CycleId, reason: String },
@@ -114,8 +116,27 @@ pub fn apply_annual(store: &mut Store, change: AnnualChange) -> Result<(), Store
             criterion,
             score,
         } => store.set_annual_score(item, criterion, score),
-        C::Approve { cycle, approval } => store.approve_annual(cycle, &approval),
+        C::Approve {
+            cycle,
+            approval,
+            reason,
+        } => approve(store, cycle, &approval, reason.as_deref()),
         C::Reopen { cycle, reason } => store.reopen_annual(cycle, &reason),
+    }
+}
+
+/// Approves the plan, then closes the approval meeting's register if it is still open (the
+/// plan's checks come first, so a refused approval leaves the register open).
+fn approve(
+    store: &mut Store,
+    cycle: CycleId,
+    approval: &AnnualApproval,
+    reason: Option<&str>,
+) -> Result<(), StoreError> {
+    store.approve_annual(cycle, approval)?;
+    match store.find_meeting(cycle, MeetingKind::AnnualApproval)? {
+        Some(m) if !m.is_closed() => store.close_meeting(m.id, reason).map(drop),
+        _ => Ok(()),
     }
 }
 
@@ -150,7 +171,8 @@ enum Popup {
     Review(ReviewForm),
     PartTwoReason(ActivityId),
     MoveReason(i64),
-    Approve,
+    /// The approval form; `true` when it must ask why fewer than 30% were women.
+    Approve(bool),
     Reopen,
     NewActivity,
 }
@@ -331,10 +353,18 @@ impl AnnualScreen {
                 Popup::Reopen,
             )
         } else {
-            (approval_form(lang), Popup::Approve)
+            let below = self.approval_needs_reason();
+            (approval_form(lang, below), Popup::Approve(below))
         };
         self.popup = Some(form);
         Outcome::Stay
+    }
+
+    /// Whether approving must ask for a reason: the approval meeting's register is open
+    /// and fewer than 30% of those registered are women.
+    fn approval_needs_reason(&self) -> bool {
+        !self.approval.is_closed()
+            && !crate::domain::attendance::meets_women_threshold(self.approval.tally())
     }
 
     fn move_in_list(&mut self, action: Action, len: usize) {
@@ -618,16 +648,18 @@ fn reason_form(lang: Lang) -> Form {
     )
 }
 
-fn approval_form(lang: Lang) -> Form {
-    Form::new(
-        t(lang, "ann.approve_title"),
-        vec![
-            Field::text(t(lang, "rec.date"), ""),
-            Field::text(t(lang, "ann.votes_for"), ""),
-            Field::text(t(lang, "ann.votes_against"), "0"),
-            Field::text(t(lang, "ann.abstain"), "0"),
-        ],
-    )
+/// Date and votes; with `below`, also the reason fewer than 30% of those present were women.
+fn approval_form(lang: Lang, below: bool) -> Form {
+    let mut fields = vec![
+        Field::text(t(lang, "rec.date"), ""),
+        Field::text(t(lang, "ann.votes_for"), ""),
+        Field::text(t(lang, "ann.votes_against"), "0"),
+        Field::text(t(lang, "ann.abstain"), "0"),
+    ];
+    if below {
+        fields.push(Field::text(t(lang, "ann.below_reason"), ""));
+    }
+    Form::new(t(lang, "ann.approve_title"), fields)
 }
 
 /// `None` when cancelled; otherwise the outcome of the popup's input.
@@ -652,8 +684,8 @@ fn popup_event(
 }
 
 fn submit_popup(form: &mut Form, purpose: Popup, cycle: CycleId, lang: Lang) -> Outcome {
-    if purpose == Popup::Approve {
-        return submit_approval(form, cycle, lang);
+    if let Popup::Approve(below) = purpose {
+        return submit_approval(form, cycle, below, lang);
     }
     let reason = form.text(0).trim().to_string();
     if reason.is_empty() {
@@ -677,11 +709,13 @@ fn submit_popup(form: &mut Form, purpose: Popup, cycle: CycleId, lang: Lang) -> 
     Outcome::Save(Change::Annual(change))
 }
 
-fn submit_approval(form: &mut Form, cycle: CycleId, lang: Lang) -> Outcome {
+fn submit_approval(form: &mut Form, cycle: CycleId, below: bool, lang: Lang) -> Outcome {
     let date = parse_date(&form.text(0)).ok().filter(|d| !d.is_empty());
     let number = |i: usize| form.text(i).trim().parse::<u32>().ok();
+    let reason = below.then(|| form.text(4).trim().to_string());
+    let reason_missing = reason.as_ref().is_some_and(String::is_empty);
     match (date, number(1), number(2), number(3)) {
-        (Some(date), Some(votes_for), Some(votes_against), Some(abstain)) => {
+        (Some(date), Some(votes_for), Some(votes_against), Some(abstain)) if !reason_missing => {
             let approval = AnnualApproval {
                 date,
                 votes_for,
@@ -689,7 +723,11 @@ fn submit_approval(form: &mut Form, cycle: CycleId, lang: Lang) -> Outcome {
                 abstain,
                 approved_at: String::new(),
             };
-            Outcome::Save(Change::Annual(AnnualChange::Approve { cycle, approval }))
+            Outcome::Save(Change::Annual(AnnualChange::Approve {
+                cycle,
+                approval,
+                reason,
+            }))
         }
         (date, ..) => {
             let mut errors = Vec::new();
@@ -701,6 +739,9 @@ fn submit_approval(form: &mut Form, cycle: CycleId, lang: Lang) -> Outcome {
                     .filter(|i| number(*i).is_none())
                     .map(|i| (i, t(lang, "ann.err.votes"))),
             );
+            if reason_missing {
+                errors.push((4, t(lang, "reason.required")));
+            }
             form.show_errors(errors);
             Outcome::Stay
         }
