@@ -146,5 +146,5 @@ fn load_first_run_demo(
 }
 
 fn store_error(lang: Lang, e: &StoreError) -> String {
-    tf(lang, e.message_key(), &e.message_args())
+    crate::messages::store_error(lang, e)
 }

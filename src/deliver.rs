@@ -67,9 +67,8 @@ pub fn export_cycle(
             &[shown],
         )));
     }
-    let store_error = |e: crate::store::StoreError| {
-        DeliverError::Failed(tf(lang, e.message_key(), &e.message_args()))
-    };
+    let store_error =
+        |e: crate::store::StoreError| DeliverError::Failed(crate::messages::store_error(lang, &e));
     let mut snapshot = store
         .cycle_snapshot(request.cycle)
         .map_err(|e| store_error(store.located(e)))?;
@@ -96,7 +95,7 @@ pub fn export_cycle(
             DeliverError::Failed(tf(
                 lang,
                 "export.err.out_unwritable",
-                &[shown.clone(), e.to_string()],
+                &[shown.clone(), crate::messages::io_error(lang, &e)],
             ))
         };
         keep_backup(&path).map_err(unwritable)?;

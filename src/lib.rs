@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod i18n;
+pub mod messages;
 pub mod store;
 pub mod tui;
 pub mod workflow;

@@ -172,6 +172,30 @@ fn an_unwritable_folder_is_refused_clearly() {
         &target,
         &["--format", "html"],
     );
+    let target_text = target.to_str().unwrap().to_string();
+    let vi = run_piped(
+        home.path(),
+        &[
+            "--lang",
+            "vi",
+            "export",
+            "--db",
+            &db,
+            "--village",
+            "Buôn Kram",
+            "--year",
+            "2026",
+            "--out",
+            &target_text,
+            "--format",
+            "html",
+        ],
+    );
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
     refused(&out, "cannot write to the folder");
+    refused(&out, "permission denied");
+    refused(&vi, "không ghi được vào thư mục");
+    refused(&vi, "không có quyền");
+    let line = String::from_utf8_lossy(&vi.stderr);
+    assert!(!line.contains("os error"), "no English OS text: {line}");
 }
