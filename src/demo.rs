@@ -9,6 +9,7 @@ use crate::store::{Figure, MeetingDetails, Result, Store};
 
 mod annual;
 mod assessment;
+mod history;
 mod meeting2;
 mod scoring;
 
@@ -57,7 +58,7 @@ const KINH_WOMEN: [&str; 4] = [
 pub fn populate(store: &mut Store) -> Result<CycleId> {
     let commune = store.create_commune("Ea Tiêu", "Cư Kuin", "Đắk Lắk")?;
     let village = store.create_village(commune.id, DEMO_VILLAGE, VillageKind::Buon)?;
-    store.create_village(commune.id, "Thôn 3", VillageKind::Thon)?;
+    let thon_3 = store.create_village(commune.id, "Thôn 3", VillageKind::Thon)?;
     let cycle = store.create_cycle(&NewCycle {
         village_id: village.id,
         year: DEMO_YEAR,
@@ -69,6 +70,7 @@ pub fn populate(store: &mut Store) -> Result<CycleId> {
     scoring::write(store, cycle.id)?;
     meeting2::write(store, cycle.id)?;
     annual::write(store, cycle.id)?;
+    history::write(store, thon_3.id)?;
     Ok(cycle.id)
 }
 

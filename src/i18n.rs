@@ -55,7 +55,7 @@ pub struct Entry {
 }
 
 /// The string files compiled into the binary.
-pub const SOURCES: [(&str, &str); 10] = [
+pub const SOURCES: [(&str, &str); 11] = [
     ("core", include_str!("../assets/i18n/core.toml")),
     ("rules", include_str!("../assets/i18n/rules.toml")),
     ("scoring", include_str!("../assets/i18n/scoring.toml")),
@@ -69,6 +69,7 @@ pub const SOURCES: [(&str, &str); 10] = [
         "annual_store",
         include_str!("../assets/i18n/annual_store.toml"),
     ),
+    ("history", include_str!("../assets/i18n/history.toml")),
 ];
 
 /// Parses all string files into one table; an error names the file.

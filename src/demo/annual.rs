@@ -64,7 +64,8 @@ fn split(priorities: &[Activity], done: &[ActivityId]) -> (Vec<ActivityId>, Vec<
     (two, one)
 }
 
-/// Selects the activities and scores every criterion within the cycle's scale.
+/// Selects the activities and scores every criterion within the cycle's scale, so that
+/// form 4 ranks them in the order picked (part 2 first), each total one below the last.
 fn select_and_score(
     store: &mut Store,
     cycle: CycleId,
@@ -72,7 +73,6 @@ fn select_and_score(
     two: &[ActivityId],
 ) -> Result<()> {
     let scale = store.scoring_settings(cycle)?.scale;
-    let span = usize::from(scale.max - scale.min) + 1;
     let picks = two
         .iter()
         .map(|a| (*a, Part::Two))
@@ -80,9 +80,10 @@ fn select_and_score(
     for (i, (activity, part)) in picks.enumerate() {
         let item = store.select_for_annual(cycle, activity, part, None)?;
         for (c, criterion) in Criterion::ALL.into_iter().enumerate() {
-            let offset = (i * 3 + c * 2 + i / 2) % span;
-            let score = scale.max - u8::try_from(offset / 2).unwrap_or(0);
-            store.set_annual_score(item, criterion, Some(score))?;
+            let n = Criterion::ALL.len();
+            let lower = i / n + usize::from(c + i % n >= n);
+            let score = scale.max.saturating_sub(u8::try_from(lower).unwrap_or(0));
+            store.set_annual_score(item, criterion, Some(score.max(scale.min)))?;
         }
     }
     Ok(())

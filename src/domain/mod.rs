@@ -9,6 +9,7 @@ pub mod annual;
 pub mod attendance;
 pub mod basic_info;
 pub mod cycle;
+pub mod history;
 pub mod meeting;
 pub mod person;
 pub mod place;

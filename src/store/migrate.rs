@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/0003_assessment.sql"),
     include_str!("sql/0004_prioritisation.sql"),
     include_str!("sql/0005_annual.sql"),
+    include_str!("sql/0006_history.sql"),
 ];
 
 /// The schema version this build writes.

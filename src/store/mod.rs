@@ -10,6 +10,7 @@ mod assessment;
 mod audit;
 mod cycles;
 mod facts;
+mod history;
 mod meetings;
 mod migrate;
 mod open;
@@ -28,6 +29,7 @@ use rusqlite::Connection;
 pub use annual::{AnnualApproval, AnnualItem, ERROR_KEYS as ANNUAL_ERROR_KEYS, ReviewRow};
 pub use assessment::{ActivityOrigin, AssessmentFacts, ToolFinding};
 pub use audit::AuditEntry;
+pub use history::ERROR_KEYS as HISTORY_ERROR_KEYS;
 pub use meetings::{Attendee, MeetingDetails};
 pub use migrate::{LATEST as SCHEMA_VERSION, MIGRATIONS};
 pub use places::HomeEntry;
@@ -64,6 +66,9 @@ pub enum StoreError {
     /// The change breaks a rule of the data (duplicate year, frozen record ...).
     #[error("{0}")]
     Refused(&'static str),
+    /// The cycle is closed: its records are read-only until reopened with a reason.
+    #[error("the planning cycle is closed (read-only); reopen it with a reason to edit")]
+    CycleClosed,
     /// A file-system error.
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
@@ -84,6 +89,9 @@ impl From<rusqlite::Error> for StoreError {
             rusqlite::ffi::SQLITE_IOERR_WRITE | rusqlite::ffi::SQLITE_IOERR_SHMSIZE
         ) {
             return StoreError::DiskFull;
+        }
+        if history::is_closed_refusal(&e) {
+            return StoreError::CycleClosed;
         }
         match e.sqlite_error_code() {
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
@@ -108,6 +116,7 @@ impl StoreError {
             StoreError::DiskFull => "err.disk_full",
             StoreError::NotFound => "err.not_found",
             StoreError::Refused(key) => key,
+            StoreError::CycleClosed => history::ERR_CYCLE_CLOSED,
             StoreError::Io(_) | StoreError::Sqlite(_) => "err.db_other",
         }
     }

@@ -41,6 +41,8 @@ pub struct App {
     modal: Option<Modal>,
     message: Option<Message>,
     quit: bool,
+    /// Whether the screen shows a closed cycle (edits are refused before reaching the store).
+    read_only: bool,
 }
 
 impl App {
@@ -56,6 +58,7 @@ impl App {
             modal: None,
             message: None,
             quit: false,
+            read_only: false,
         })
     }
 
@@ -144,7 +147,12 @@ impl App {
 
     fn go(&mut self, nav: Nav) {
         match Screen::load(nav, &mut self.store, self.lang) {
-            Ok(screen) => self.screen = screen,
+            Ok(screen) => {
+                self.read_only = screen
+                    .cycle_id()
+                    .is_some_and(|id| self.store.cycle(id).is_ok_and(|c| c.closed));
+                self.screen = screen;
+            }
             Err(e) => self.say(error_text(self.lang, &e), true),
         }
     }
@@ -153,7 +161,12 @@ impl App {
         if let Change::Export(request) = change {
             return self.export(&request);
         }
-        let result = apply(&mut self.store, change).map_err(|e| error_text(self.lang, &e));
+        let result = if self.read_only {
+            Err(StoreError::CycleClosed)
+        } else {
+            apply(&mut self.store, change)
+        }
+        .map_err(|e| error_text(self.lang, &e));
         match &result {
             Ok(_) => self.say(t(self.lang, "msg.saved"), false),
             Err(text) => self.say(text.clone(), true),
@@ -195,6 +208,14 @@ fn apply(store: &mut Store, change: Change) -> Result<Saved, StoreError> {
         }
         Change::CreateCycle(new) => Saved::Cycle(store.create_cycle(&new)?.id),
         Change::LoadDemo => Saved::Cycle(crate::demo::populate(store)?),
+        Change::CloseCycle(id) => {
+            store.close_cycle(id)?;
+            Saved::Cycle(id)
+        }
+        Change::ReopenCycle { cycle, reason } => {
+            store.reopen_cycle(cycle, &reason)?;
+            Saved::Cycle(cycle)
+        }
         Change::Annual(c) => {
             super::screens::annual::apply_annual(store, c)?;
             Saved::Other
@@ -273,9 +294,19 @@ fn apply_meeting(store: &mut Store, change: Change) -> Result<(), StoreError> {
     }
 }
 
+/// A help text, continued by `<key>.more` when a later feature added keys to a screen.
+fn help_text(lang: Lang, key: &str) -> String {
+    let more = format!("{key}.more");
+    if crate::i18n::has(&more) {
+        format!("{}\n\n{}", t(lang, key), t(lang, &more))
+    } else {
+        t(lang, key)
+    }
+}
+
 /// The facilitator-facing text of a store error.
 pub fn error_text(lang: Lang, e: &StoreError) -> String {
-    tf(lang, e.message_key(), &e.message_args())
+    crate::messages::store_error(lang, e)
 }
 
 impl Widget for &App {
@@ -308,12 +339,16 @@ impl Widget for &App {
 impl App {
     fn render_title(&self, area: Rect, buf: &mut Buffer) {
         let lang = self.lang.code().to_uppercase();
-        Line::from(vec![
+        let mut spans = vec![
             Span::styled("kehoach", self.theme.title),
             Span::raw(format!(" · {}", self.screen.breadcrumb(self.lang))),
-            Span::styled(format!("  [{lang}]"), self.theme.muted),
-        ])
-        .render(area, buf);
+        ];
+        if self.read_only {
+            let mark = t(self.lang, "hist.read_only");
+            spans.push(Span::styled(format!("  [{mark}]"), self.theme.warn));
+        }
+        spans.push(Span::styled(format!("  [{lang}]"), self.theme.muted));
+        Line::from(spans).render(area, buf);
     }
 
     fn render_status(&self, area: Rect, buf: &mut Buffer) {
@@ -332,7 +367,7 @@ impl App {
             Some(Modal::Help(key)) => {
                 let rect = popup::centered(area, 76, area.height);
                 let inner = popup::frame(&t(self.lang, "help.title"), &self.theme, rect, buf);
-                Paragraph::new(t(self.lang, key))
+                Paragraph::new(help_text(self.lang, key))
                     .wrap(Wrap { trim: false })
                     .render(inner, buf);
             }

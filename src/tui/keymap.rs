@@ -10,6 +10,12 @@ pub enum Context {
     Global,
     /// The home screen's list of communes, villages and cycles.
     Home,
+    /// The home screen with a cycle selected: its own hints, Home's keys otherwise.
+    HomeCycle,
+    /// The history screen's list of a village's years.
+    History,
+    /// The history screen's year detail or comparison (read-only lists).
+    HistoryView,
     /// The cycle screen's list of steps.
     Cycle,
     /// A form with text fields: printable keys type text.
@@ -123,6 +129,25 @@ pub enum Action {
     GoTo,
     /// Change the combination method (meeting 2).
     ChooseMethod,
+    /// Show the selected village's past cycles.
+    History,
+    /// Close the selected cycle (read-only), or reopen it with a reason.
+    CloseCycle,
+    /// Compare the marked year with the selected one.
+    Compare,
+    /// Open the selected year's cycle.
+    OpenCycle,
+}
+
+impl Context {
+    /// The context whose bindings apply when this one has none for a key (its hints are
+    /// its own).
+    fn fallback(self) -> Option<Context> {
+        match self {
+            Context::HomeCycle => Some(Context::Home),
+            _ => None,
+        }
+    }
 }
 
 /// One binding: in `context`, `key` with `mods` does `action`, labelled `label` (i18n key).
@@ -171,6 +196,45 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Home, K::Char('j'), A::Down, ""),
     b(C::Home, K::PageUp, A::PageUp, ""),
     b(C::Home, K::PageDown, A::PageDown, ""),
+    b(C::Home, K::Char('h'), A::History, ""),
+    b(C::Home, K::Char('o'), A::CloseCycle, ""),
+    b(C::HomeCycle, K::Enter, A::Open, "key.open"),
+    b(C::HomeCycle, K::Char('n'), A::NewCycle, "key.new_cycle"),
+    b(C::HomeCycle, K::Char('h'), A::History, "hist.key.history"),
+    b(C::HomeCycle, K::Char('o'), A::CloseCycle, "hist.key.close"),
+    b(C::HomeCycle, K::Char('q'), A::Quit, "key.quit"),
+    b(C::HomeCycle, K::Char('l'), A::ToggleLang, "key.lang"),
+    b(C::HomeCycle, K::Char('?'), A::Help, "key.help"),
+    b(C::History, K::Enter, A::Open, "hist.key.year"),
+    b(C::History, K::Char(' '), A::Toggle, "hist.key.mark"),
+    b(C::History, K::Char('c'), A::Compare, "hist.key.compare"),
+    b(
+        C::History,
+        K::Char('g'),
+        A::OpenCycle,
+        "hist.key.open_cycle",
+    ),
+    b(C::History, K::Char('o'), A::CloseCycle, ""),
+    b(C::History, K::Esc, A::Back, "key.back"),
+    b(C::History, K::Char('l'), A::ToggleLang, "key.lang"),
+    b(C::History, K::Char('?'), A::Help, "key.help"),
+    b(C::History, K::Up, A::Up, ""),
+    b(C::History, K::Down, A::Down, ""),
+    b(C::History, K::Char('k'), A::Up, ""),
+    b(C::History, K::Char('j'), A::Down, ""),
+    b(C::History, K::PageUp, A::PageUp, ""),
+    b(C::History, K::PageDown, A::PageDown, ""),
+    b(C::History, K::Left, A::PrevField, ""),
+    b(C::History, K::Right, A::NextField, ""),
+    b(C::HistoryView, K::Esc, A::Back, "key.back"),
+    b(C::HistoryView, K::Char('l'), A::ToggleLang, "key.lang"),
+    b(C::HistoryView, K::Char('?'), A::Help, "key.help"),
+    b(C::HistoryView, K::Up, A::Up, ""),
+    b(C::HistoryView, K::Down, A::Down, ""),
+    b(C::HistoryView, K::Char('k'), A::Up, ""),
+    b(C::HistoryView, K::Char('j'), A::Down, ""),
+    b(C::HistoryView, K::PageUp, A::PageUp, ""),
+    b(C::HistoryView, K::PageDown, A::PageDown, ""),
     b(C::Cycle, K::Enter, A::Open, "key.open"),
     b(C::Cycle, K::Esc, A::Back, "key.back"),
     b(C::Cycle, K::Char('l'), A::ToggleLang, "key.lang"),
@@ -342,14 +406,18 @@ fn matches(binding: &Binding, key: &KeyEvent) -> bool {
     binding.key == key.code && key.modifiers - KeyModifiers::SHIFT == binding.mods
 }
 
-/// The action `key` triggers in `context`, looking at the context's table then the global one.
+/// The action `key` triggers in `context`, looking at the context's table, then its
+/// fallback's, then the global one.
 pub fn resolve(context: Context, key: &KeyEvent) -> Option<Action> {
-    [context, Context::Global].into_iter().find_map(|ctx| {
-        BINDINGS
-            .iter()
-            .find(|b| b.context == ctx && matches(b, key))
-            .map(|b| b.action)
-    })
+    [Some(context), context.fallback(), Some(Context::Global)]
+        .into_iter()
+        .flatten()
+        .find_map(|ctx| {
+            BINDINGS
+                .iter()
+                .find(|b| b.context == ctx && matches(b, key))
+                .map(|b| b.action)
+        })
 }
 
 /// The labelled bindings of a context, for the key-hint bar and help.
@@ -419,5 +487,24 @@ mod tests {
         assert_eq!(resolve(Context::Form, &ctrl_c), Some(Action::Quit));
         assert_eq!(resolve(Context::Form, &key(K::Char('q'))), None);
         assert_eq!(resolve(Context::Form, &key(K::F(1))), Some(Action::Help));
+    }
+
+    #[test]
+    fn a_selected_cycle_keeps_home_keys_with_its_own_hints() {
+        assert_eq!(
+            resolve(Context::HomeCycle, &key(K::Char('c'))),
+            Some(Action::NewCommune)
+        );
+        assert_eq!(
+            resolve(Context::HomeCycle, &key(K::Char('o'))),
+            Some(Action::CloseCycle)
+        );
+        assert_eq!(
+            resolve(Context::Home, &key(K::Char('h'))),
+            Some(Action::History)
+        );
+        let shown: Vec<KeyCode> = hints(Context::HomeCycle).map(|b| b.key).collect();
+        assert!(shown.contains(&K::Char('o')) && shown.contains(&K::Char('h')));
+        assert!(!shown.contains(&K::Char('c')), "{shown:?}");
     }
 }

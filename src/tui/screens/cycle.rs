@@ -44,6 +44,11 @@ impl CycleScreen {
         })
     }
 
+    /// The cycle shown.
+    pub fn cycle_id(&self) -> CycleId {
+        self.cycle.id
+    }
+
     /// Re-reads the facts after a save.
     pub fn reload(&mut self, store: &Store) {
         if let Ok(facts) = store.cycle_facts(self.cycle.id) {
@@ -117,7 +122,14 @@ impl CycleScreen {
     pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         let [head, list] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
-        Paragraph::new(self.period_line(ctx.lang)).render(head, buf);
+        let mut lines = vec![Line::raw(self.period_line(ctx.lang))];
+        if self.cycle.closed {
+            lines.push(Line::styled(
+                t(ctx.lang, "hist.cycle_banner"),
+                ctx.theme.warn,
+            ));
+        }
+        Paragraph::new(lines).render(head, buf);
         let items: Vec<ListItem> = Step::ALL
             .iter()
             .enumerate()

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
+use super::history::closing::{Closing, Target};
 use super::{Change, Nav, Outcome, Saved, ViewCtx};
 use crate::domain::cycle::{parse_span, parse_year};
 use crate::domain::text::{NameError, clean_name};
@@ -36,6 +37,7 @@ pub struct HomeScreen {
     entries: Vec<HomeEntry>,
     selected: usize,
     form: Option<(Form, Purpose)>,
+    closing: Closing,
 }
 
 impl HomeScreen {
@@ -45,13 +47,18 @@ impl HomeScreen {
             entries: store.home_entries()?,
             selected: 0,
             form: None,
+            closing: Closing::default(),
         })
     }
 
-    /// Form context while a form is open, list context otherwise.
+    /// The open question's or form's context; on a cycle line the cycle's hints.
     pub fn context(&self) -> Context {
-        if self.form.is_some() {
+        if let Some(c) = self.closing.context() {
+            c
+        } else if self.form.is_some() {
             Context::Form
+        } else if matches!(self.selected_entry(), Some(HomeEntry::Cycle { .. })) {
+            Context::HomeCycle
         } else {
             Context::Home
         }
@@ -59,6 +66,9 @@ impl HomeScreen {
 
     /// Handles one input.
     pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        if let Some(outcome) = self.closing.update(&input, ctx.lang) {
+            return outcome;
+        }
         if let Some((form, purpose)) = &mut self.form {
             return match form.handle(&input) {
                 FormEvent::Editing => Outcome::Stay,
@@ -87,6 +97,8 @@ impl HomeScreen {
             Action::NewVillage => return self.new_in_commune(lang),
             Action::NewCycle => return self.new_cycle(lang),
             Action::Rename => return self.rename(lang),
+            Action::History => return self.history(lang),
+            Action::CloseCycle => return self.close_or_reopen(lang),
             Action::LoadDemo if self.entries.is_empty() => return Outcome::Save(Change::LoadDemo),
             Action::LoadDemo => return Outcome::Say(t(lang, "home.demo_only_empty")),
             Action::Quit => return Outcome::Quit,
@@ -119,6 +131,45 @@ impl HomeScreen {
             HomeEntry::Cycle { village_id, .. } => Some(*village_id),
             HomeEntry::Commune(_) => None,
         }
+    }
+
+    fn history(&self, lang: Lang) -> Outcome {
+        let cycle = match self.selected_entry() {
+            Some(HomeEntry::Cycle { id, .. }) => Some(*id),
+            _ => None,
+        };
+        match self.selected_village() {
+            Some(v) => Outcome::Go(Nav::History(v, cycle)),
+            None => Outcome::Say(t(lang, "hist.need_village")),
+        }
+    }
+
+    fn close_or_reopen(&mut self, lang: Lang) -> Outcome {
+        let Some(HomeEntry::Cycle {
+            id,
+            village_id,
+            year,
+            closed,
+        }) = self.selected_entry()
+        else {
+            return Outcome::Say(t(lang, "hist.need_cycle"));
+        };
+        let village = self
+            .entries
+            .iter()
+            .find_map(|e| match e {
+                HomeEntry::Village(v) if v.id == *village_id => Some(v.name.clone()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let target = Target {
+            cycle: *id,
+            closed: *closed,
+            year: *year,
+            village,
+        };
+        self.closing.start(target, lang);
+        Outcome::Stay
     }
 
     fn open(&mut self, lang: Lang) -> Outcome {
@@ -170,6 +221,7 @@ impl HomeScreen {
 
     /// Closes the form and reloads after a save; keeps the form open on failure.
     pub fn on_saved(&mut self, store: &Store, result: &Result<Saved, String>) {
+        self.closing.on_saved(result.is_ok());
         let Ok(saved) = result else { return };
         self.form = None;
         if let Ok(entries) = store.home_entries() {
@@ -196,6 +248,7 @@ impl HomeScreen {
         if let Some((form, _)) = &self.form {
             form.render(&ctx.theme, area, buf);
         }
+        self.closing.render(area, buf, ctx);
     }
 
     fn render_tree(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
@@ -237,7 +290,7 @@ fn entry_line<'a>(entry: &HomeEntry, ctx: ViewCtx) -> ListItem<'a> {
         HomeEntry::Village(v) => Line::raw(format!("  {}", v.name)),
         HomeEntry::Cycle { year, closed, .. } => {
             let state = if *closed {
-                t(lang, "home.cycle_closed")
+                t(lang, "hist.closed_mark")
             } else {
                 String::new()
             };

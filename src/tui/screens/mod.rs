@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod attendance;
 pub mod cycle;
 pub mod export;
+pub mod history;
 pub mod home;
 pub mod meeting1;
 pub mod meeting2;
@@ -193,6 +194,15 @@ pub enum Change {
     Annual(annual::AnnualChange),
     /// Write the plan's files (not a database change).
     Export(crate::deliver::ExportRequest),
+    /// Close a cycle: read-only from then on.
+    CloseCycle(CycleId),
+    /// Reopen a closed cycle.
+    ReopenCycle {
+        /// Cycle.
+        cycle: CycleId,
+        /// Written reason.
+        reason: String,
+    },
 }
 
 /// What a saved change created, so the screen can select it.
@@ -229,6 +239,8 @@ pub enum Nav {
     Annual(CycleId),
     /// Exporting a cycle's plan.
     Export(CycleId),
+    /// A village's past cycles, selecting a cycle's year when given.
+    History(VillageId, Option<CycleId>),
 }
 
 /// What a screen asks the app to do after an input.
@@ -274,6 +286,8 @@ pub enum Screen {
     Annual(Box<annual::AnnualScreen>),
     /// Export.
     Export(Box<export::ExportScreen>),
+    /// A village's past cycles.
+    History(Box<history::HistoryScreen>),
 }
 
 impl Screen {
@@ -303,6 +317,9 @@ impl Screen {
             Nav::Meeting2(id) => {
                 Screen::Meeting2(Box::new(meeting2::Meeting2Screen::load(store, id, lang)?))
             }
+            Nav::History(village, cycle) => Screen::History(Box::new(
+                history::HistoryScreen::load(store, village, cycle)?,
+            )),
         })
     }
 
@@ -310,7 +327,7 @@ impl Screen {
     pub fn parent(&self) -> Option<Nav> {
         match self {
             Screen::Home(_) => None,
-            Screen::Cycle(_) => Some(Nav::Home),
+            Screen::Cycle(_) | Screen::History(_) => Some(Nav::Home),
             Screen::Meeting1(s) => Some(Nav::Cycle(s.cycle_id())),
             Screen::Preparation(s) => Some(Nav::Cycle(s.cycle_id())),
             Screen::Assessment(s) => Some(Nav::Cycle(s.cycle_id())),
@@ -333,6 +350,18 @@ impl Screen {
             Screen::WgMeeting(s) => s.context(),
             Screen::Annual(s) => s.context(),
             Screen::Export(s) => s.context(),
+            Screen::History(s) => s.context(),
+        }
+    }
+
+    /// The cycle whose records this screen shows (a step screen's or the cycle screen's).
+    pub fn cycle_id(&self) -> Option<CycleId> {
+        match self {
+            Screen::Cycle(s) => Some(s.cycle_id()),
+            other => match other.parent() {
+                Some(Nav::Cycle(id)) => Some(id),
+                _ => None,
+            },
         }
     }
 
@@ -356,6 +385,7 @@ impl Screen {
             Screen::WgMeeting(s) => s.update(input, ctx),
             Screen::Annual(s) => s.update(input, ctx),
             Screen::Export(s) => s.update(input, ctx.lang),
+            Screen::History(s) => s.update(input, ctx),
         }
     }
 
@@ -371,6 +401,7 @@ impl Screen {
             Screen::WgMeeting(s) => s.on_saved(store, result.is_ok()),
             Screen::Annual(s) => s.on_saved(store, result.is_ok(), lang),
             Screen::Export(_) => {}
+            Screen::History(s) => s.on_saved(store, result),
         }
     }
 
@@ -386,6 +417,7 @@ impl Screen {
             Screen::WgMeeting(s) => s.breadcrumb(lang),
             Screen::Annual(s) => s.breadcrumb(lang),
             Screen::Export(s) => s.breadcrumb(lang),
+            Screen::History(s) => s.breadcrumb(lang),
         }
     }
 
@@ -401,6 +433,7 @@ impl Screen {
             Screen::WgMeeting(_) => "help.step.wg_meeting".into(),
             Screen::Annual(_) => "help.step.annual".into(),
             Screen::Export(_) => "help.step.export".into(),
+            Screen::History(_) => "help.history".into(),
         }
     }
 
@@ -434,6 +467,7 @@ impl Screen {
             Screen::WgMeeting(s) => s.render(area, buf, ctx),
             Screen::Annual(s) => s.render(area, buf, ctx),
             Screen::Export(s) => s.render(area, buf, ctx),
+            Screen::History(s) => s.render(area, buf, ctx),
         }
     }
 }

@@ -33,6 +33,8 @@ pub enum ReasonFor {
     ApproveBelow(CycleId, MeetingId),
     /// Reopening the approved medium-term plan.
     ReopenPlan(CycleId),
+    /// Reopening a closed planning cycle.
+    ReopenCycle(CycleId),
 }
 
 impl ReasonFor {
@@ -45,6 +47,7 @@ impl ReasonFor {
             ReasonFor::ChangeMode(..) | ReasonFor::ChangeMethod(..) => "m2.reason.locked",
             ReasonFor::ApproveBelow(..) => "m2.reason.approve_below",
             ReasonFor::ReopenPlan(_) => "m2.reason.reopen_plan",
+            ReasonFor::ReopenCycle(_) => "hist.reason.reopen_cycle",
         }
     }
 
@@ -66,6 +69,7 @@ impl ReasonFor {
                 reason: Some(reason),
             }),
             ReasonFor::ReopenPlan(cycle) => Change::Meeting2(M2::Reopen { cycle, reason }),
+            ReasonFor::ReopenCycle(cycle) => Change::ReopenCycle { cycle, reason },
             ReasonFor::ChangeMode(cycle, group, mode) => Change::Meeting2(M2::Mode {
                 cycle,
                 group,

@@ -1,0 +1,245 @@
+//! Past cycles of one village: its years newest first (plans, parts, evaluation of each
+//! year's activities by the next year's review, closed or open), one year's activities
+//! with their evaluation, and the comparison of two years' priorities. ← → move to the
+//! next village. Everything is loaded once; only closing or reopening a cycle writes.
+
+pub mod closing;
+mod view;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{Nav, Outcome, Saved, ViewCtx};
+use crate::domain::history::{Compared, PastYear, compare_years};
+use crate::domain::{Commune, CycleId, Village, VillageId};
+use crate::i18n::{Lang, t, tf};
+use crate::store::{HomeEntry, Store, StoreError};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::widgets::Input;
+use closing::{Closing, Target};
+
+/// What the screen shows.
+#[derive(Debug, Clone, PartialEq)]
+enum View {
+    /// The list of years.
+    Years,
+    /// One year's activities (index into the years).
+    Year(usize),
+    /// Two years compared.
+    Compare(Comparison),
+}
+
+/// Two years compared: indices of the earlier and later year, and the lines.
+#[derive(Debug, Clone, PartialEq)]
+struct Comparison {
+    earlier: usize,
+    later: usize,
+    lines: Vec<Compared>,
+}
+
+/// The history screen's state.
+pub struct HistoryScreen {
+    village: Village,
+    commune: Option<Commune>,
+    /// Every village in home order, for ← →.
+    villages: Vec<VillageId>,
+    years: Vec<PastYear>,
+    selected: usize,
+    marked: Option<usize>,
+    view: View,
+    /// First line shown in the year and comparison lists.
+    scroll: usize,
+    closing: Closing,
+}
+
+impl HistoryScreen {
+    /// Loads a village's years, selecting `cycle`'s year when given.
+    pub fn load(
+        store: &Store,
+        village: VillageId,
+        cycle: Option<CycleId>,
+    ) -> Result<Self, StoreError> {
+        let village = store.village(village)?;
+        let commune = store
+            .communes()?
+            .into_iter()
+            .find(|c| c.id == village.commune_id);
+        let villages = store
+            .home_entries()?
+            .into_iter()
+            .filter_map(|e| match e {
+                HomeEntry::Village(v) => Some(v.id),
+                _ => None,
+            })
+            .collect();
+        let years = store.village_history(village.id)?;
+        let selected = cycle
+            .and_then(|id| years.iter().position(|y| y.cycle.id == id))
+            .unwrap_or(0);
+        Ok(HistoryScreen {
+            village,
+            commune,
+            villages,
+            years,
+            selected,
+            marked: None,
+            view: View::Years,
+            scroll: 0,
+            closing: Closing::default(),
+        })
+    }
+
+    /// The keymap context in force.
+    pub fn context(&self) -> Context {
+        match (self.closing.context(), &self.view) {
+            (Some(c), _) => c,
+            (None, View::Years) => Context::History,
+            (None, _) => Context::HistoryView,
+        }
+    }
+
+    /// Handles one input.
+    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        if let Some(outcome) = self.closing.update(&input, ctx.lang) {
+            return outcome;
+        }
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        match action {
+            Action::Help => Outcome::Help,
+            Action::ToggleLang => Outcome::ToggleLang,
+            _ if self.view == View::Years => self.on_years(action, ctx.lang),
+            _ => self.on_view(action),
+        }
+    }
+
+    fn on_years(&mut self, action: Action, lang: Lang) -> Outcome {
+        let last = self.years.len().saturating_sub(1);
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::PageDown => self.selected = (self.selected + 10).min(last),
+            Action::Open if !self.years.is_empty() => {
+                self.scroll = 0;
+                self.view = View::Year(self.selected);
+            }
+            Action::Toggle if !self.years.is_empty() => {
+                self.marked = match self.marked {
+                    Some(m) if m == self.selected => None,
+                    _ => Some(self.selected),
+                };
+            }
+            Action::Compare => return self.compare(lang),
+            Action::OpenCycle => {
+                if let Some(y) = self.years.get(self.selected) {
+                    return Outcome::Go(Nav::Cycle(y.cycle.id));
+                }
+            }
+            Action::CloseCycle => {
+                if let Some(y) = self.years.get(self.selected) {
+                    let target = Target {
+                        cycle: y.cycle.id,
+                        closed: y.cycle.closed,
+                        year: y.cycle.year,
+                        village: self.village.name.clone(),
+                    };
+                    self.closing.start(target, lang);
+                }
+            }
+            Action::PrevField => return self.other_village(-1),
+            Action::NextField => return self.other_village(1),
+            Action::Back => return Outcome::Back,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn on_view(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = (self.scroll + 1).min(self.view_len().saturating_sub(1)),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::PageDown => {
+                self.scroll = (self.scroll + 10).min(self.view_len().saturating_sub(1));
+            }
+            Action::Back => self.view = View::Years,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn view_len(&self) -> usize {
+        match &self.view {
+            View::Years => self.years.len(),
+            View::Year(i) => self.years.get(*i).map_or(0, |y| y.items.len()),
+            View::Compare(c) => c.lines.len(),
+        }
+    }
+
+    /// Compares the marked year with the selected one (unmarked: the selected year with
+    /// the one before it); the earlier year is always on the left.
+    fn compare(&mut self, lang: Lang) -> Outcome {
+        let other = match self.marked {
+            Some(m) if m == self.selected => return Outcome::Say(t(lang, "hist.cmp.same_year")),
+            Some(m) => m,
+            None if self.selected + 1 < self.years.len() => self.selected + 1,
+            None => return Outcome::Say(t(lang, "hist.cmp.no_earlier")),
+        };
+        // Years are newest first: the larger index is the earlier year.
+        let (earlier, later) = (self.selected.max(other), self.selected.min(other));
+        let lines = compare_years(&self.years[earlier], &self.years[later]);
+        self.scroll = 0;
+        self.view = View::Compare(Comparison {
+            earlier,
+            later,
+            lines,
+        });
+        Outcome::Stay
+    }
+
+    fn other_village(&self, step: isize) -> Outcome {
+        let Some(here) = self.villages.iter().position(|v| *v == self.village.id) else {
+            return Outcome::Stay;
+        };
+        let n = self.villages.len() as isize;
+        let next = (here as isize + step).rem_euclid(n.max(1)) as usize;
+        match self.villages.get(next) {
+            Some(v) if *v != self.village.id => Outcome::Go(Nav::History(*v, None)),
+            _ => Outcome::Stay,
+        }
+    }
+
+    /// Reloads the years after closing or reopening a cycle.
+    pub fn on_saved(&mut self, store: &Store, result: &Result<Saved, String>) {
+        self.closing.on_saved(result.is_ok());
+        if let Ok(years) = store.village_history(self.village.id) {
+            self.years = years;
+        }
+    }
+
+    /// "Xã … › Buôn … › Lịch sử".
+    pub fn breadcrumb(&self, lang: Lang) -> String {
+        let commune = self
+            .commune
+            .as_ref()
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
+        tf(
+            lang,
+            "hist.breadcrumb",
+            &[commune, self.village.name.clone()],
+        )
+    }
+
+    /// Draws the current view and any open question.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        match &self.view {
+            View::Years => view::years(self, area, buf, ctx),
+            View::Year(i) => view::year(self, *i, area, buf, ctx),
+            View::Compare(c) => view::comparison(self, c, area, buf, ctx),
+        }
+        self.closing.render(area, buf, ctx);
+    }
+}
