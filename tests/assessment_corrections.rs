@@ -129,6 +129,10 @@ fn an_activity_of_an_approved_plan_is_kept_with_a_clear_line() {
         told.contains("Kế hoạch trung hạn đã được thông qua"),
         "{told}"
     );
+    assert!(
+        told.contains("bản cũ vẫn được giữ"),
+        "a long message wraps instead of being cut at 80 columns:\n{told}"
+    );
 }
 
 #[test]

@@ -4,8 +4,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::keymap::{Action, Context, resolve};
 use super::screens::{Change, Nav, Outcome, Saved, Screen, ViewCtx};
@@ -319,7 +321,7 @@ impl Widget for &App {
         let [title, body, status, keys] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(0),
-            Constraint::Length(1),
+            Constraint::Length(self.status_height(area.width)),
             Constraint::Length(1),
         ])
         .areas(area);
@@ -334,6 +336,30 @@ impl Widget for &App {
         hints::render(context, self.lang, &self.theme, keys, buf);
         self.render_modal(body, buf);
     }
+}
+
+/// Most rows a status message may take (longer ones are cut).
+const MAX_STATUS_ROWS: usize = 3;
+
+/// Rows `text` takes when wrapped at word boundaries to `width` columns (a word wider
+/// than the line is split).
+fn wrapped_rows(text: &str, width: usize) -> usize {
+    let mut rows = 1;
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w = UnicodeWidthStr::width(word);
+        let needed = if used == 0 { w } else { used + 1 + w };
+        if needed <= width {
+            used = needed;
+        } else if w <= width {
+            rows += 1;
+            used = w;
+        } else {
+            rows += (used + w).div_ceil(width).saturating_sub(1).max(1);
+            used = (used + w) % width;
+        }
+    }
+    rows
 }
 
 impl App {
@@ -351,14 +377,31 @@ impl App {
         Line::from(spans).render(area, buf);
     }
 
-    fn render_status(&self, area: Rect, buf: &mut Buffer) {
-        if let Some(m) = &self.message {
+    /// The status line's text with its mark, if a message is shown.
+    fn status_text(&self) -> Option<(String, Style)> {
+        self.message.as_ref().map(|m| {
             let (mark, style) = if m.is_error {
                 ("✗", self.theme.error)
             } else {
                 ("✓", self.theme.ok)
             };
-            Line::styled(format!("{mark} {}", m.text), style).render(area, buf);
+            (format!("{mark} {}", m.text), style)
+        })
+    }
+
+    /// Rows the status needs at `width`: one, or up to three for a long message.
+    fn status_height(&self, width: u16) -> u16 {
+        let rows = self.status_text().map_or(1, |(text, _)| {
+            wrapped_rows(&text, usize::from(width.max(1)))
+        });
+        u16::try_from(rows.clamp(1, MAX_STATUS_ROWS)).unwrap_or(1)
+    }
+
+    fn render_status(&self, area: Rect, buf: &mut Buffer) {
+        if let Some((text, style)) = self.status_text() {
+            Paragraph::new(Line::styled(text, style))
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
         }
     }
 
@@ -381,5 +424,20 @@ impl App {
             ),
             None => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrapped_rows;
+
+    #[test]
+    fn status_rows_follow_word_wrapping() {
+        assert_eq!(wrapped_rows("✓ Đã lưu", 80), 1);
+        assert_eq!(wrapped_rows("aaaa bbbb", 9), 1);
+        assert_eq!(wrapped_rows("aaaa bbbb", 8), 2);
+        assert_eq!(wrapped_rows("aaa bbbbb cc", 8), 2);
+        assert_eq!(wrapped_rows("aaa bbbbb cc dddddddd", 8), 3);
+        assert_eq!(wrapped_rows(&"x".repeat(20), 8), 3);
     }
 }
