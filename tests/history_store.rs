@@ -236,6 +236,10 @@ fn writes(store: &Store, c: CycleId) -> Vec<(&'static str, Write)> {
             }),
         ),
         w(
+            "correct an attendee (profile and gender in one transaction)",
+            Box::new(move |s| s.update_attendee(m1, outsider, &person("H'Nhi Sửa"))),
+        ),
+        w(
             "remove an attendee",
             Box::new(move |s| s.remove_attendee(m1, outsider)),
         ),

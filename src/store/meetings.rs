@@ -325,7 +325,7 @@ impl Store {
     }
 
     /// Corrects a registered person's profile and, while the meeting is open, the gender
-    /// stated at it.
+    /// stated at it, in one transaction (a refused attendance change keeps the profile).
     pub fn update_attendee(
         &mut self,
         meeting: MeetingId,
@@ -333,8 +333,9 @@ impl Store {
         fields: &crate::domain::PersonFields,
     ) -> Result<()> {
         self.refuse_if_closed(meeting)?;
-        self.update_person(person, fields)?;
+        let old = self.person(person)?;
         self.edit(|tx| {
+            super::people::write_person(tx, person, &old, fields)?;
             tx.execute(
                 "UPDATE attendance SET gender = ?1 WHERE meeting_id = ?2 AND person_id = ?3",
                 params![fields.gender.code(), meeting.0, person.0],

@@ -19,23 +19,7 @@ impl Store {
     /// Updates a person's profile (closed meetings keep their frozen tallies).
     pub fn update_person(&mut self, id: PersonId, p: &PersonFields) -> Result<()> {
         let old = self.person(id)?;
-        self.edit(|tx| {
-            tx.execute(
-                "UPDATE people SET name = ?1, gender = ?2, ethnicity = ?3, wealth = ?4,
-                 organisations = ?5, trained = ?6, core_farmer = ?7 WHERE id = ?8",
-                params![
-                    p.name,
-                    p.gender.code(),
-                    p.ethnicity,
-                    p.wealth.map(WealthGroup::code),
-                    org_codes(&p.organisations),
-                    p.trained,
-                    p.core_farmer,
-                    id.0
-                ],
-            )?;
-            audit_person_changes(tx, id, &old, p)
-        })
+        self.edit(|tx| write_person(tx, id, &old, p))
     }
 
     /// One person.
@@ -149,4 +133,28 @@ pub(crate) fn person_row(r: &rusqlite::Row) -> rusqlite::Result<Person> {
         trained: r.get(6)?,
         core_farmer: r.get(7)?,
     })
+}
+
+/// Writes a person's new profile and audits what changed, inside the caller's transaction.
+pub(super) fn write_person(
+    tx: &rusqlite::Transaction,
+    id: PersonId,
+    old: &Person,
+    p: &PersonFields,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE people SET name = ?1, gender = ?2, ethnicity = ?3, wealth = ?4,
+         organisations = ?5, trained = ?6, core_farmer = ?7 WHERE id = ?8",
+        params![
+            p.name,
+            p.gender.code(),
+            p.ethnicity,
+            p.wealth.map(WealthGroup::code),
+            org_codes(&p.organisations),
+            p.trained,
+            p.core_farmer,
+            id.0
+        ],
+    )?;
+    audit_person_changes(tx, id, old, p)
 }
