@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::Finding;
+use super::scoring::{ActivityKey, MatrixRow, RankedRow, rank_matrix};
 use super::text::fold;
 
 /// Which part of the annual plan (form 4) an activity belongs to.
@@ -53,6 +54,26 @@ pub const MAX_PART_TWO: usize = 2;
 pub const RULE_PART_TWO: &str = "annual.part_two";
 /// Detail: part 2 holds `{0}` activities, the limit is `{1}`, `{2}` too many.
 pub const PART_TWO_TOO_MANY: &str = "annual.part_two_too_many";
+
+/// Form 4's ranking: each part is scored and ordered on its own, part 1 first, then part
+/// 2 (the commune reads part 2's order as the village's budget priorities). `part_of` names
+/// each row's part; a row with no known part counts as part 1.
+pub fn rank_by_part(
+    rows: &[MatrixRow],
+    part_of: impl Fn(ActivityKey) -> Option<Part>,
+) -> Vec<RankedRow> {
+    Part::ALL
+        .into_iter()
+        .flat_map(|part| {
+            let of_part: Vec<MatrixRow> = rows
+                .iter()
+                .filter(|r| part_of(r.activity).unwrap_or(Part::One) == part)
+                .copied()
+                .collect();
+            rank_matrix(&of_part)
+        })
+        .collect()
+}
 
 /// Checks how many activities part 2 holds against the limit.
 pub fn check_part_two(count: usize) -> Finding {
@@ -656,6 +677,48 @@ pub struct YearSummary {
 mod tests {
     use super::*;
     use crate::i18n;
+
+    #[test]
+    fn form_4_ranks_each_part_on_its_own() {
+        let row = |a: ActivityKey, s: u8| MatrixRow {
+            activity: a,
+            scores: [Some(s); 5],
+        };
+        // Part 2 holds the two best totals; part 1 still starts at rank 1.
+        let rows = [row(1, 2), row(2, 5), row(3, 3), row(4, 4), row(5, 3)];
+        let part = |a: ActivityKey| {
+            Some(if a == 2 || a == 4 {
+                Part::Two
+            } else {
+                Part::One
+            })
+        };
+        let ranked = rank_by_part(&rows, part);
+        let got: Vec<(ActivityKey, Option<u32>)> =
+            ranked.iter().map(|r| (r.activity, r.rank)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (3, Some(1)),
+                (5, Some(1)),
+                (1, Some(3)),
+                (2, Some(1)),
+                (4, Some(2)),
+            ]
+        );
+        assert!(ranked[0].tied && ranked[1].tied && !ranked[2].tied);
+        // An unknown part counts as part 1; an unscored row comes last in its part.
+        let mut partial = row(6, 1);
+        partial.scores[0] = None;
+        let ranked = rank_by_part(&[row(6, 1), partial, row(7, 1)], |a| {
+            (a != 6).then_some(Part::Two)
+        });
+        assert_eq!(ranked.len(), 3);
+        assert_eq!(ranked[0].activity, 6);
+        assert_eq!(ranked[1].rank, None);
+        assert_eq!(ranked[2].activity, 7);
+        assert_eq!(ranked[2].rank, Some(1));
+    }
 
     #[test]
     fn part_two_limit_findings() {

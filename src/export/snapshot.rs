@@ -128,7 +128,7 @@ pub struct AnnualPlanRow {
     pub added_reason: Option<String>,
     /// Why a part-2 activity beyond two was accepted.
     pub override_reason: Option<String>,
-    /// Its form-4 scores and rank (`activity` is the annual item's id).
+    /// Its form-4 scores and its rank within its part (`activity` is the annual item's id).
     pub scoring: ScoredRow,
 }
 

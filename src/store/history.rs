@@ -11,6 +11,7 @@ use super::annual::AnnualItem;
 use super::audit::record;
 use super::{Result, Store, StoreError};
 use crate::domain::annual::Review;
+use crate::domain::annual::rank_by_part;
 use crate::domain::history::{MediumTerm, PastItem, PastYear, RankSource, Ranked, YearRanking};
 use crate::domain::scoring::{draft_ranks, rank_matrix};
 use crate::domain::{Cycle, CycleId, MeetingKind, VillageId};
@@ -136,8 +137,12 @@ impl Store {
             None => HashMap::new(),
         };
         let items = self.annual_items(c.id)?;
-        let ranked = rank_matrix(&self.annual_matrix_rows(c.id)?);
-        let rank_of: HashMap<i64, u32> = ranked
+        let matrix = self.annual_matrix_rows(c.id)?;
+        let ranked = rank_matrix(&matrix);
+        let by_part = rank_by_part(&matrix, |key| {
+            items.iter().find(|i| i.id == key).map(|i| i.part)
+        });
+        let rank_of: HashMap<i64, u32> = by_part
             .iter()
             .filter_map(|r| r.rank.map(|k| (r.activity, k)))
             .collect();

@@ -2,8 +2,8 @@
 
 use super::Facilitator;
 use super::{Result, Store};
-use crate::domain::annual::Part;
-use crate::domain::scoring::{Group, MatrixRow, rank_matrix};
+use crate::domain::annual::{Part, rank_by_part};
+use crate::domain::scoring::{Group, MatrixRow, RankedRow, rank_matrix};
 use crate::domain::{Cycle, CycleId, MeetingKind};
 use crate::export::snapshot::{
     AnnualPlanRecord, AnnualPlanRow, ApprovalRecord, AttendanceCounts, AttendeeRow, Composition,
@@ -187,7 +187,11 @@ impl Store {
         if items.is_empty() {
             return Ok(None);
         }
-        let scored = scored_rows(&self.annual_matrix_rows(cycle)?);
+        let matrix = self.annual_matrix_rows(cycle)?;
+        let ranked = rank_by_part(&matrix, |key| {
+            items.iter().find(|i| i.id == key).map(|i| i.part)
+        });
+        let scored = scored_from(&matrix, ranked);
         let mut rows: Vec<(usize, AnnualPlanRow)> = scored
             .into_iter()
             .enumerate()
@@ -244,7 +248,12 @@ impl Store {
 
 /// A matrix ranked into export rows, best first, unranked last.
 fn scored_rows(rows: &[MatrixRow]) -> Vec<ScoredRow> {
-    rank_matrix(rows)
+    scored_from(rows, rank_matrix(rows))
+}
+
+/// Export rows of `ranked`, in its order, with each row's scores from `rows`.
+fn scored_from(rows: &[MatrixRow], ranked: Vec<RankedRow>) -> Vec<ScoredRow> {
+    ranked
         .into_iter()
         .map(|r| ScoredRow {
             activity: r.activity,

@@ -15,9 +15,9 @@ use super::attendance::AttendancePanel;
 use super::workgroup::WorkGroupTab;
 use super::{Change, Outcome, ViewCtx};
 use crate::domain::activity::{Activity, ActivityId};
-use crate::domain::annual::{Part, Review, Spending, YearSummary};
+use crate::domain::annual::{Part, Review, Spending, YearSummary, rank_by_part};
 use crate::domain::meeting::parse_date;
-use crate::domain::scoring::{Criterion, MatrixRow, RankedRow, Scale, rank_matrix};
+use crate::domain::scoring::{Criterion, MatrixRow, RankedRow, Scale};
 use crate::domain::{Cycle, CycleId, MeetingKind, Village};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{AnnualApproval, AnnualItem, Attendee, ReviewRow, Store, StoreError};
@@ -259,7 +259,10 @@ impl AnnualScreen {
             previous: store.previous_cycle(id)?.map(|c| c.id),
             summary: store.year_summary(id)?,
         };
-        self.data.ranked = rank_matrix(&self.data.rows);
+        let items = &self.data.items;
+        self.data.ranked = rank_by_part(&self.data.rows, |key| {
+            items.iter().find(|i| i.id == key).map(|i| i.part)
+        });
         self.cursor.clamp(self.data.items.len());
         Ok(())
     }
