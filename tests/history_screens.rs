@@ -177,6 +177,21 @@ fn history_from_a_cycle_line_selects_that_year_and_g_opens_it_read_only() {
     let shown = screen(&app, 80, 24);
     insta::assert_snapshot!("history_closed_cycle_vi", shown);
     assert!(shown.contains("[CHỈ XEM]"), "{shown}");
+    // Esc from that cycle returns to the history, on the same year; Esc again goes home.
+    press(&mut app, KeyCode::Esc);
+    let back = screen(&app, 80, 24);
+    assert!(
+        back.contains("Kế hoạch năm 2025: 5 hoạt động phần 1"),
+        "{back}"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&app, 80, 24).contains("Trang chính"));
+    // A cycle opened from home goes back home.
+    down(&mut app, row);
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&app, 80, 24).contains("[CHỈ XEM]"));
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&app, 80, 24).contains("Trang chính"));
 }
 
 #[test]

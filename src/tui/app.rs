@@ -45,6 +45,8 @@ pub struct App {
     quit: bool,
     /// Whether the screen shows a closed cycle (edits are refused before reaching the store).
     read_only: bool,
+    /// The history screen a cycle was opened from: "back" from that cycle returns there.
+    opened_from: Option<Nav>,
 }
 
 impl App {
@@ -61,6 +63,7 @@ impl App {
             message: None,
             quit: false,
             read_only: false,
+            opened_from: None,
         })
     }
 
@@ -130,9 +133,20 @@ impl App {
         match outcome {
             Outcome::Stay => {}
             Outcome::Save(change) => self.save(change),
-            Outcome::Go(nav) => self.go(nav),
+            Outcome::Go(nav) => {
+                self.opened_from = match (&self.screen, &nav) {
+                    (Screen::History(h), Nav::Cycle(_)) => Some(h.return_nav()),
+                    (Screen::Home(_), _) => None,
+                    _ => self.opened_from.take(),
+                };
+                self.go(nav);
+            }
             Outcome::Back => {
-                if let Some(parent) = self.screen.parent() {
+                let parent = match (&self.screen, &self.opened_from) {
+                    (Screen::Cycle(_), Some(history)) => Some(*history),
+                    _ => self.screen.parent(),
+                };
+                if let Some(parent) = parent {
                     self.go(parent);
                 }
             }

@@ -89,6 +89,14 @@ impl HistoryScreen {
         })
     }
 
+    /// Where to come back to: this village with the selected year.
+    pub fn return_nav(&self) -> Nav {
+        Nav::History(
+            self.village.id,
+            self.years.get(self.selected).map(|y| y.cycle.id),
+        )
+    }
+
     /// The keymap context in force.
     pub fn context(&self) -> Context {
         match (self.closing.context(), &self.view) {
