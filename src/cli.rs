@@ -1,8 +1,10 @@
 //! The command line: `kehoach [--db PATH] [--lang vi|en]` opens the interface;
 //! `kehoach demo --db PATH` writes the demo village; `kehoach export --db PATH --village
 //! NAME_OR_ID --year YYYY --format xlsx,html,csv,json --out DIR [--force] [--private]`
-//! writes a cycle's export files. Errors print one clear line and exit non-zero.
+//! writes a cycle's export files; `kehoach check FILE.json` checks an exported bundle.
+//! Errors print one clear line and exit non-zero.
 
+pub mod check;
 pub mod export;
 
 use std::path::PathBuf;
@@ -35,6 +37,12 @@ pub enum Command {
     Demo,
     /// Export one cycle of one village as xlsx, html, csv and/or json files.
     Export(export::ExportArgs),
+    /// Check an exported JSON bundle: checksum, schema version and what it holds.
+    Check {
+        /// The bundle (.json) to check.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -76,6 +84,9 @@ fn usage_error(e: &clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli, lang: Lang) -> Result<(), String> {
+    if let Some(Command::Check { file }) = &cli.command {
+        return print_check(lang, file);
+    }
     if cli.command.is_none() && !crate::tui::has_terminal() {
         return Err(t(lang, "err.no_terminal"));
     }
@@ -97,6 +108,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), String> {
     let mut store = Store::open(&path).map_err(|e| store_error(lang, &e))?;
     match cli.command {
         Some(Command::Demo) => write_demo(&mut store, lang, &path),
+        Some(Command::Check { file }) => print_check(lang, &file),
         Some(Command::Export(args)) => {
             for written in export::run(&store, lang, &args)? {
                 println!(
@@ -115,6 +127,14 @@ fn run(cli: Cli, lang: Lang) -> Result<(), String> {
             crate::tui::run(store, lang, note).map_err(|e| e.to_string())
         }
     }
+}
+
+/// Checks a bundle (no database is opened) and prints its summary.
+fn print_check(lang: Lang, file: &std::path::Path) -> Result<(), String> {
+    for line in check::run(lang, file)? {
+        println!("{line}");
+    }
+    Ok(())
 }
 
 fn write_demo(store: &mut Store, lang: Lang, path: &std::path::Path) -> Result<(), String> {

@@ -199,3 +199,42 @@ fn an_unwritable_folder_is_refused_clearly() {
     let line = String::from_utf8_lossy(&vi.stderr);
     assert!(!line.contains("os error"), "no English OS text: {line}");
 }
+
+#[test]
+fn check_reports_a_sound_bundle_and_refuses_a_changed_one_in_one_line() {
+    let home = tempfile::tempdir().unwrap();
+    let db = demo_db(home.path());
+    let dir = home.path().join("out");
+    std::fs::create_dir(&dir).unwrap();
+    let out = export(
+        home.path(),
+        &db,
+        "Buôn Kram",
+        "2027",
+        &dir,
+        &["--format", "json"],
+    );
+    assert!(out.status.success());
+    let bundle = dir.join("buon-kram-2027.json");
+    let bundle_text = bundle.to_str().unwrap().to_string();
+
+    let ok = run_piped(home.path(), &["check", &bundle_text]);
+    let report = String::from_utf8_lossy(&ok.stdout);
+    assert!(ok.status.success(), "{report}");
+    assert!(report.contains("gói kehoach hợp lệ"), "{report}");
+    assert!(
+        report.contains("Buôn Kram, xã Ea Tiêu, năm 2027"),
+        "{report}"
+    );
+    assert!(report.contains("lập năm 2026"), "{report}");
+    assert!(report.contains("Kế hoạch năm đã thông qua"), "{report}");
+
+    let mut bytes = std::fs::read(&bundle).unwrap();
+    let at = bytes.windows(4).position(|w| w == b"Kram").unwrap();
+    bytes[at] = b'C';
+    std::fs::write(&bundle, &bytes).unwrap();
+    let changed = run_piped(home.path(), &["--lang", "en", "check", &bundle_text]);
+    refused(&changed, "was changed or damaged");
+    let missing = run_piped(home.path(), &["check", "/no/such/file.json"]);
+    refused(&missing, "không tìm thấy tệp");
+}
