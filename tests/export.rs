@@ -243,7 +243,7 @@ fn html_is_utf8_with_every_section() {
 fn csv_files_start_with_the_bom_and_carry_diacritics() {
     let snap = demo();
     let files = to_csv(&snap);
-    assert_eq!(files.len(), 5);
+    assert_eq!(files.len(), 10);
     for (name, bytes) in &files {
         assert!(
             name.starts_with("buon-kram-2026-") && name.ends_with(".csv"),
@@ -344,5 +344,15 @@ fn render_names_files_after_village_and_year() {
     assert!(names.contains(&"buon-kram-2026.xlsx".to_string()));
     assert!(names.contains(&"buon-kram-2026.html".to_string()));
     assert!(names.contains(&"buon-kram-2026.json".to_string()));
-    assert_eq!(names.len(), 8);
+    for form in [
+        "bieu-3-du-thao",
+        "ke-hoach-trung-han",
+        "bieu-4-ke-hoach-nam",
+        "danh-gia-nam-truoc",
+        "cac-cuoc-hop",
+    ] {
+        let name = format!("buon-kram-2026-{form}.csv");
+        assert!(names.contains(&name), "{name} in {names:?}");
+    }
+    assert_eq!(names.len(), 13);
 }

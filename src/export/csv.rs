@@ -1,6 +1,7 @@
 //! CSV: one file per form, UTF-8 with a byte-order mark so Excel shows the diacritics,
-//! Vietnamese headers.
+//! Vietnamese headers, numbers without thousands separators so spreadsheets read them.
 
+use super::forms::{Form, Value, plan_forms};
 use super::snapshot::CycleSnapshot;
 use super::{
     announced_label, figure_label, file_stem, gender_label, orgs_label, role_label, wealth_label,
@@ -42,6 +43,57 @@ pub fn to_csv(s: &CycleSnapshot) -> Vec<(String, Vec<u8>)> {
         (format!("{stem}-to-cong-tac.csv"), working_group(s)),
         (format!("{stem}-hoat-dong-de-xuat.csv"), activities(s)),
     ]
+    .into_iter()
+    .chain(
+        plan_forms(s, LANG)
+            .into_iter()
+            .map(|form| (format!("{stem}-{}.csv", form.file), form_file(&form))),
+    )
+    .collect()
+}
+
+/// A plan form as rows: title, facts, each table with its totals row, then the notes.
+fn form_file(form: &Form) -> Vec<u8> {
+    let mut rows = vec![vec![form.title.clone()]];
+    rows.extend(
+        form.facts
+            .iter()
+            .map(|(label, value)| vec![label.clone(), value_text(value)]),
+    );
+    for table in &form.tables {
+        rows.push(Vec::new());
+        if let Some(sub) = &table.subtitle {
+            rows.push(vec![sub.clone()]);
+        }
+        rows.push(table.header.clone());
+        rows.extend(
+            table
+                .rows
+                .iter()
+                .map(|r| r.iter().map(value_text).collect()),
+        );
+        if !table.sum_columns.is_empty() {
+            let mut total = vec![String::new(); table.header.len()];
+            total[1] = t(LANG, "export.x.total");
+            for &c in &table.sum_columns {
+                total[c] = table.column_sum(c).to_string();
+            }
+            rows.push(total);
+        }
+    }
+    if !form.notes.is_empty() {
+        rows.push(Vec::new());
+        rows.extend(form.notes.iter().map(|n| vec![n.clone()]));
+    }
+    file(rows)
+}
+
+fn value_text(v: &Value) -> String {
+    match v {
+        Value::Text(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Empty => String::new(),
+    }
 }
 
 fn basic(s: &CycleSnapshot) -> Vec<u8> {

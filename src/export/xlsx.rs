@@ -1,8 +1,15 @@
 //! XLSX: one sheet per form (basic information, meeting-1 attendance tally, attendance
-//! register, working group, proposed activities), Vietnamese headers, numbers as
-//! numbers, column widths that fit, A4 landscape print setup.
+//! register, working group, proposed activities, form 3, the official medium-term plan,
+//! form 4, last year's review, the meetings' tallies), Vietnamese headers, numbers as
+//! numbers, totals as SUM formulas with their values cached, column widths that fit,
+//! A4 landscape print setup with the header row repeated on every page.
 
-use rust_xlsxwriter::{Format as CellFormat, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Format as CellFormat, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
+};
+use unicode_width::UnicodeWidthStr;
+
+use super::forms::{Form, Table, Value, plan_forms};
 
 use super::csv::ACTIVITY_COLUMNS;
 use super::snapshot::CycleSnapshot;
@@ -28,6 +35,7 @@ struct Sheet {
     title: CellFormat,
     body: CellFormat,
     number: CellFormat,
+    total: CellFormat,
 }
 
 impl Sheet {
@@ -51,6 +59,10 @@ impl Sheet {
             number: CellFormat::new()
                 .set_border(FormatBorder::Thin)
                 .set_num_format("#,##0.##"),
+            total: CellFormat::new()
+                .set_bold()
+                .set_border(FormatBorder::Thin)
+                .set_num_format("#,##0.##"),
         })
     }
 
@@ -70,7 +82,7 @@ impl Sheet {
         for (c, cell) in cells.into_iter().enumerate() {
             let col = c as u16;
             let width = match &cell {
-                Cell::Text(s) => s.chars().count(),
+                Cell::Text(s) => UnicodeWidthStr::width(s.as_str()),
                 Cell::Number(n) => format!("{n}").len() + 2,
                 Cell::Empty => 0,
             };
@@ -102,6 +114,28 @@ impl Sheet {
         self.row += 1;
     }
 
+    /// A totals row under the body that began at row `first`: a SUM formula per summed
+    /// column, its value cached so readers that do not recalculate still see it.
+    fn totals(&mut self, table: &Table, first: u32, lang: Lang) -> Result<(), XlsxError> {
+        self.ws
+            .write_string_with_format(self.row, 1, t(lang, "export.x.total"), &self.header)?;
+        for &c in &table.sum_columns {
+            let col = c as u16;
+            let letter = rust_xlsxwriter::utility::column_number_to_name(col);
+            let range = format!("{letter}{}:{letter}{}", first + 1, self.row.max(first + 1));
+            let sum = table.column_sum(c);
+            let formula = if self.row > first {
+                Formula::new(format!("=SUM({range})")).set_result(format!("{sum}"))
+            } else {
+                Formula::new("=0").set_result("0")
+            };
+            self.ws
+                .write_formula_with_format(self.row, col, formula, &self.total)?;
+        }
+        self.row += 1;
+        Ok(())
+    }
+
     fn finish(mut self) -> Result<Worksheet, XlsxError> {
         for (c, w) in self.widths.iter().enumerate() {
             let width = (*w as f64 + 2.0).clamp(6.0, 60.0);
@@ -130,12 +164,65 @@ pub fn to_xlsx(s: &CycleSnapshot, lang: Lang) -> Result<Vec<u8>, ExportError> {
 
 fn build(s: &CycleSnapshot, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
-    wb.push_worksheet(basic(s, lang)?.finish()?);
-    wb.push_worksheet(meeting1(s, lang)?.finish()?);
-    wb.push_worksheet(attendees(s, lang)?.finish()?);
-    wb.push_worksheet(working_group(s, lang)?.finish()?);
-    wb.push_worksheet(activities(s, lang)?.finish()?);
+    let footer = format!("&L{} {}&R&P/&N", s.village.name, s.cycle.year);
+    let mut sheets = vec![
+        basic(s, lang)?,
+        meeting1(s, lang)?,
+        attendees(s, lang)?,
+        working_group(s, lang)?,
+        activities(s, lang)?,
+    ];
+    for form in plan_forms(s, lang) {
+        sheets.push(form_sheet(&form, lang)?);
+    }
+    for mut sheet in sheets {
+        sheet.ws.set_footer(&footer);
+        wb.push_worksheet(sheet.finish()?);
+    }
     wb.save_to_buffer()
+}
+
+/// A plan form laid out on its own sheet.
+fn form_sheet(form: &Form, lang: Lang) -> Result<Sheet, XlsxError> {
+    let mut sh = Sheet::new(&form.sheet)?;
+    sh.title(&form.title)?;
+    for (label, value) in &form.facts {
+        sh.write(vec![text(label.clone()), cell(value)], false)?;
+    }
+    if !form.facts.is_empty() {
+        sh.skip();
+    }
+    for (i, table) in form.tables.iter().enumerate() {
+        if let Some(sub) = &table.subtitle {
+            sh.write(vec![text(sub.clone())], true)?;
+        }
+        if i == 0 {
+            sh.ws.set_repeat_rows(sh.row, sh.row)?;
+            sh.ws.set_freeze_panes(sh.row + 1, 0)?;
+        }
+        sh.write(table.header.iter().cloned().map(text).collect(), true)?;
+        let first = sh.row;
+        for row in &table.rows {
+            sh.write(row.iter().map(cell).collect(), false)?;
+        }
+        if !table.sum_columns.is_empty() {
+            sh.totals(table, first, lang)?;
+        }
+        sh.skip();
+    }
+    for note in &form.notes {
+        sh.ws.write_string(sh.row, 0, note)?;
+        sh.row += 1;
+    }
+    Ok(sh)
+}
+
+fn cell(v: &Value) -> Cell {
+    match v {
+        Value::Text(s) => Cell::Text(s.clone()),
+        Value::Number(n) => Cell::Number(*n),
+        Value::Empty => Cell::Empty,
+    }
 }
 
 fn basic(s: &CycleSnapshot, lang: Lang) -> Result<Sheet, XlsxError> {
