@@ -180,7 +180,8 @@ fn form_4_sheet_splits_the_parts_and_its_totals_are_formulas_with_values() {
     let vote = annual.approval.as_ref().unwrap();
     assert!(range.rows().any(|r| {
         let line = text_or_empty(&r[0]);
-        line.contains(&vote.date) && line.contains(&vote.votes_for.to_string())
+        line.contains(&kehoach::domain::meeting::display_date(&vote.date))
+            && line.contains(&vote.votes_for.to_string())
     }));
 }
 

@@ -273,7 +273,7 @@ fn official_facts(
         (t(lang, "export.field.version"), number(plan.version)),
         (
             t(lang, "export.field.approved_at"),
-            text(plan.approved_at.clone()),
+            text(super::timestamp(&plan.approved_at)),
         ),
         (
             t(lang, "export.field.method"),
@@ -371,7 +371,7 @@ fn form4(s: &CycleSnapshot, lang: Lang) -> Form {
             form.notes.push(format!(
                 "{} {}: {} {} · {} {} · {} {}",
                 t(lang, "export.x.approved_on"),
-                a.date,
+                super::date(&a.date),
                 t(lang, "export.field.votes_for"),
                 a.votes_for,
                 t(lang, "export.field.votes_against"),
@@ -519,7 +519,7 @@ fn meetings(s: &CycleSnapshot, lang: Lang) -> Form {
 fn meeting_row(name: String, m: &MeetingRecord, lang: Lang) -> Vec<Value> {
     vec![
         text(name),
-        text(m.date.clone()),
+        text(super::date(&m.date)),
         text(m.chair.clone()),
         number(m.tally.men),
         number(m.tally.women),

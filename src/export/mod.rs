@@ -152,6 +152,33 @@ pub(crate) fn announced_label(lang: Lang, codes: &[String]) -> String {
         .join(", ")
 }
 
+/// An ISO date `YYYY-MM-DD` (optionally followed by a time) as `DD/MM/YYYY`; other text
+/// unchanged.
+pub(crate) fn date(iso: &str) -> String {
+    let b = iso.as_bytes();
+    let shaped = b.len() >= 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && [0, 1, 2, 3, 5, 6, 8, 9]
+            .iter()
+            .all(|&i| b[i].is_ascii_digit());
+    if shaped {
+        format!("{}/{}/{}", &iso[8..10], &iso[5..7], &iso[..4])
+    } else {
+        iso.to_string()
+    }
+}
+
+/// A UTC timestamp `YYYY-MM-DDTHH:MM…` as `DD/MM/YYYY HH:MM UTC`.
+pub(crate) fn timestamp(iso: &str) -> String {
+    match iso.get(11..16) {
+        Some(time) if iso.as_bytes().get(10) == Some(&b'T') => {
+            format!("{} {time} UTC", date(iso))
+        }
+        _ => date(iso),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,6 +16,7 @@ mod review;
 use std::fmt::Write;
 
 use super::snapshot::CycleSnapshot;
+use super::{date, timestamp};
 use crate::i18n::{Lang, t, tf};
 
 const STYLE: &str = "@page{size:A4;margin:15mm 12mm}\
@@ -300,23 +301,6 @@ fn group_thousands(n: i64, sep: char) -> String {
     out
 }
 
-/// An ISO date `YYYY-MM-DD` (optionally followed by a time) as `DD/MM/YYYY`; other text
-/// unchanged.
-fn date(iso: &str) -> String {
-    let b = iso.as_bytes();
-    let shaped = b.len() >= 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && [0, 1, 2, 3, 5, 6, 8, 9]
-            .iter()
-            .all(|&i| b[i].is_ascii_digit());
-    if shaped {
-        format!("{}/{}/{}", &iso[8..10], &iso[5..7], &iso[..4])
-    } else {
-        iso.to_string()
-    }
-}
-
 /// A date as HTML: day first, the ISO date kept in a `<time>` element.
 fn date_html(iso: &str) -> String {
     let shown = date(iso);
@@ -324,16 +308,6 @@ fn date_html(iso: &str) -> String {
         esc(iso)
     } else {
         format!("<time datetime=\"{}\">{}</time>", esc(iso), esc(&shown))
-    }
-}
-
-/// A UTC timestamp `YYYY-MM-DDTHH:MM…` as `DD/MM/YYYY HH:MM UTC`.
-fn timestamp(iso: &str) -> String {
-    match iso.get(11..16) {
-        Some(time) if iso.as_bytes().get(10) == Some(&b'T') => {
-            format!("{} {time} UTC", date(iso))
-        }
-        _ => date(iso),
     }
 }
 
