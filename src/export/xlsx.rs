@@ -19,6 +19,22 @@ use super::{
 };
 use crate::i18n::{Lang, t};
 
+/// Widest a column grows; longer text wraps inside its cell, so wide forms still print
+/// legibly on one A4 landscape page width.
+const MAX_COLUMN_WIDTH: f64 = 26.0;
+
+/// The column holding names (activities, people): it may grow wider than the others.
+const NAME_COLUMN: usize = 1;
+
+/// Widest the name column grows.
+const MAX_NAME_WIDTH: f64 = 40.0;
+
+/// Height of one line of text in a row, in points.
+const LINE_HEIGHT: f64 = 15.0;
+
+/// Most lines a row is made tall for.
+const MAX_LINES: usize = 8;
+
 /// A cell to write.
 enum Cell {
     Text(String),
@@ -31,8 +47,11 @@ struct Sheet {
     ws: Worksheet,
     row: u32,
     widths: Vec<usize>,
+    /// Text widths per (row, column) of wrapping cells, to size row heights at the end.
+    texts: Vec<(u32, u16, usize)>,
     header: CellFormat,
     title: CellFormat,
+    subtitle: CellFormat,
     body: CellFormat,
     number: CellFormat,
     total: CellFormat,
@@ -50,14 +69,20 @@ impl Sheet {
             ws,
             row: 0,
             widths: Vec::new(),
+            texts: Vec::new(),
             header: CellFormat::new()
                 .set_bold()
                 .set_border(FormatBorder::Thin)
                 .set_text_wrap(),
             title: CellFormat::new().set_bold().set_font_size(13),
-            body: CellFormat::new().set_border(FormatBorder::Thin),
+            subtitle: CellFormat::new().set_bold(),
+            body: CellFormat::new()
+                .set_border(FormatBorder::Thin)
+                .set_text_wrap()
+                .set_align(rust_xlsxwriter::FormatAlign::Top),
             number: CellFormat::new()
                 .set_border(FormatBorder::Thin)
+                .set_align(rust_xlsxwriter::FormatAlign::Top)
                 .set_num_format("#,##0.##"),
             total: CellFormat::new()
                 .set_bold()
@@ -86,11 +111,14 @@ impl Sheet {
                 Cell::Number(n) => format!("{n}").len() + 2,
                 Cell::Empty => 0,
             };
+            if matches!(cell, Cell::Text(_)) {
+                self.texts.push((self.row, col, width));
+            }
             if self.widths.len() <= c {
                 self.widths.resize(c + 1, 0);
             }
             // Headers wrap, so they count less than body text.
-            let width = if header { width.min(18) } else { width };
+            let width = if header { width.min(12) } else { width };
             self.widths[c] = self.widths[c].max(width);
             let fmt = if header { &self.header } else { &self.body };
             match cell {
@@ -112,6 +140,22 @@ impl Sheet {
 
     fn skip(&mut self) {
         self.row += 1;
+    }
+
+    /// A label and its value on one line, not wrapped (long text runs on to the right).
+    fn fact(&mut self, label: &str, value: Cell) -> Result<(), XlsxError> {
+        self.ws.write_string(self.row, 0, label)?;
+        match value {
+            Cell::Text(s) => {
+                self.ws.write_string(self.row, 1, s)?;
+            }
+            Cell::Number(n) => {
+                self.ws.write_number(self.row, 1, n)?;
+            }
+            Cell::Empty => {}
+        }
+        self.row += 1;
+        Ok(())
     }
 
     /// A totals row under the body that began at row `first`: a SUM formula per summed
@@ -136,10 +180,37 @@ impl Sheet {
         Ok(())
     }
 
+    /// Sets column widths, then the height of every row whose wrapped text needs more
+    /// than one line (spreadsheet readers do not all size rows themselves).
     fn finish(mut self) -> Result<Worksheet, XlsxError> {
-        for (c, w) in self.widths.iter().enumerate() {
-            let width = (*w as f64 + 2.0).clamp(6.0, 60.0);
-            self.ws.set_column_width(c as u16, width)?;
+        let widths: Vec<f64> = self
+            .widths
+            .iter()
+            .enumerate()
+            .map(|(c, w)| {
+                let max = if c == NAME_COLUMN {
+                    MAX_NAME_WIDTH
+                } else {
+                    MAX_COLUMN_WIDTH
+                };
+                (*w as f64 + 2.0).clamp(6.0, max)
+            })
+            .collect();
+        for (c, width) in widths.iter().enumerate() {
+            self.ws.set_column_width(c as u16, *width)?;
+        }
+        let mut lines = std::collections::BTreeMap::<u32, usize>::new();
+        for &(row, col, text) in &self.texts {
+            let room = widths
+                .get(usize::from(col))
+                .map_or(1.0, |w| (w - 1.0).max(1.0));
+            let needed = (text as f64 / room).ceil().max(1.0) as usize;
+            let entry = lines.entry(row).or_insert(1);
+            *entry = (*entry).max(needed);
+        }
+        for (row, n) in lines.into_iter().filter(|(_, n)| *n > 1) {
+            self.ws
+                .set_row_height(row, LINE_HEIGHT * n.min(MAX_LINES) as f64)?;
         }
         Ok(self.ws)
     }
@@ -187,14 +258,16 @@ fn form_sheet(form: &Form, lang: Lang) -> Result<Sheet, XlsxError> {
     let mut sh = Sheet::new(&form.sheet)?;
     sh.title(&form.title)?;
     for (label, value) in &form.facts {
-        sh.write(vec![text(label.clone()), cell(value)], false)?;
+        sh.fact(label, cell(value))?;
     }
     if !form.facts.is_empty() {
         sh.skip();
     }
     for (i, table) in form.tables.iter().enumerate() {
         if let Some(sub) = &table.subtitle {
-            sh.write(vec![text(sub.clone())], true)?;
+            sh.ws
+                .write_string_with_format(sh.row, 0, sub, &sh.subtitle)?;
+            sh.row += 1;
         }
         if i == 0 {
             sh.ws.set_repeat_rows(sh.row, sh.row)?;
