@@ -95,8 +95,11 @@ fn browse_compare_read_a_closed_year_reopen_and_close() {
     tmux.wait_for(&format!("✗ {}", head(&closed, 40)), TIMEOUT)
         .unwrap();
 
-    // Home: reopen 2025 with a reason.
+    // Back out: the step, the cycle, then the history it was opened from, then home.
     tmux.send_keys(&["Escape", "Escape"]);
+    tmux.wait_for("Các năm của Thôn 3", TIMEOUT).unwrap();
+    tmux.send_keys(&["Escape"]);
+    // Home: reopen 2025 with a reason.
     tmux.wait_for("Xã · thôn, buôn · kỳ kế hoạch", TIMEOUT)
         .unwrap();
     for _ in 0..6 {
