@@ -284,3 +284,34 @@ fn the_csv_plan_files_parse_back_with_the_bom_and_match() {
         }
     }
 }
+
+#[test]
+fn every_plan_table_has_rows_as_wide_as_its_header_and_says_something() {
+    let (store, first, next) = demo_years();
+    for cycle in [first, next] {
+        let snap = store.cycle_snapshot(cycle).unwrap();
+        for lang in [Lang::Vi, Lang::En] {
+            for form in kehoach::export::forms::plan_forms(&snap, lang) {
+                for table in &form.tables {
+                    for row in &table.rows {
+                        assert_eq!(row.len(), table.header.len(), "{}", form.title);
+                    }
+                    for c in &table.sum_columns {
+                        assert!(*c < table.header.len(), "{}", form.title);
+                    }
+                }
+                let empty = form.tables.iter().all(|t| t.rows.is_empty());
+                assert!(
+                    !empty || !form.notes.is_empty(),
+                    "{} says something",
+                    form.title
+                );
+                assert!(
+                    !form.title.contains("export."),
+                    "untranslated: {}",
+                    form.title
+                );
+            }
+        }
+    }
+}
