@@ -74,6 +74,18 @@ pub fn populate(store: &mut Store) -> Result<CycleId> {
     Ok(cycle.id)
 }
 
+/// The demo's annual-only cycle (year [`DEMO_YEAR`] + 1) of the village whose medium-term
+/// cycle is `first` (what [`populate`] returns).
+pub fn second_year(store: &Store, first: CycleId) -> Result<CycleId> {
+    let village = store.cycle(first)?.village_id;
+    store
+        .cycles(village)?
+        .into_iter()
+        .find(|c| c.year == DEMO_YEAR + 1)
+        .map(|c| c.id)
+        .ok_or(crate::store::StoreError::NotFound)
+}
+
 fn write_preparation(
     store: &mut Store,
     commune: crate::domain::CommuneId,

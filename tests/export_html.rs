@@ -14,16 +14,10 @@ use kehoach::store::Store;
 fn demo() -> (CycleSnapshot, CycleSnapshot) {
     let mut store = Store::open_in_memory().unwrap();
     let first = kehoach::demo::populate(&mut store).unwrap();
-    let village = store.cycle(first).unwrap().village_id;
-    let next = store
-        .cycles(village)
-        .unwrap()
-        .into_iter()
-        .find(|c| c.year == 2027)
-        .unwrap();
+    let next = kehoach::demo::second_year(&store, first).unwrap();
     (
         store.cycle_snapshot(first).unwrap(),
-        store.cycle_snapshot(next.id).unwrap(),
+        store.cycle_snapshot(next).unwrap(),
     )
 }
 

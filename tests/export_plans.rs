@@ -20,14 +20,7 @@ use kehoach::store::Store;
 fn demo_years() -> (Store, CycleId, CycleId) {
     let mut store = Store::open_in_memory().unwrap();
     let first = kehoach::demo::populate(&mut store).unwrap();
-    let village = store.cycle(first).unwrap().village_id;
-    let next = store
-        .cycles(village)
-        .unwrap()
-        .into_iter()
-        .find(|c| c.year == kehoach::demo::DEMO_YEAR + 1)
-        .unwrap()
-        .id;
+    let next = kehoach::demo::second_year(&store, first).unwrap();
     (store, first, next)
 }
 
