@@ -570,8 +570,19 @@ impl AttendancePanel {
     }
 
     fn render_register(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        let items: Vec<ListItem> = self
-            .attendees
+        // Only the lines in view are built (a register can hold hundreds): the window is
+        // the one `List` would show (the selection in view, else the newest lines), so the
+        // frame is the same as with every line.
+        let len = self.attendees.len();
+        let visible = usize::from(area.height.saturating_sub(2));
+        let selected = (self.focus == Focus::List && len > 0).then(|| self.selected.min(len - 1));
+        let start = match selected {
+            Some(s) => (s + 1).saturating_sub(visible),
+            None => len.saturating_sub(visible),
+        }
+        .min(len);
+        let end = (start + visible).min(len);
+        let items: Vec<ListItem> = self.attendees[start..end]
             .iter()
             .map(|a| self.register_line(a, ctx))
             .collect();
@@ -595,14 +606,8 @@ impl AttendancePanel {
             .block(block)
             .highlight_style(ctx.theme.selected)
             .highlight_symbol("▶ ");
-        let selected =
-            (self.focus == Focus::List && !self.attendees.is_empty()).then_some(self.selected);
-        let visible = usize::from(area.height.saturating_sub(2));
-        let newest_in_view = self.attendees.len().saturating_sub(visible);
-        let mut state = match selected {
-            Some(_) => ListState::default().with_selected(selected),
-            None => ListState::default().with_offset(newest_in_view),
-        };
+        let mut state =
+            ListState::default().with_selected(selected.map(|s| s.saturating_sub(start)));
         StatefulWidget::render(list, area, buf, &mut state);
     }
 

@@ -252,7 +252,18 @@ impl HomeScreen {
     }
 
     fn render_tree(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        let items: Vec<ListItem> = self.entries.iter().map(|e| entry_line(e, ctx)).collect();
+        // Only the lines in view are built (a commune can hold hundreds): the window is the
+        // one `List` would show with the selection and no stored offset, so the frame is
+        // the same as with every line.
+        let rows = usize::from(area.height.saturating_sub(2));
+        let len = self.entries.len();
+        let selected = self.selected.min(len.saturating_sub(1));
+        let start = (selected + 1).saturating_sub(rows).min(len);
+        let end = (start + rows).min(len);
+        let items: Vec<ListItem> = self.entries[start..end]
+            .iter()
+            .map(|e| entry_line(e, ctx))
+            .collect();
         let block = Block::bordered().title(Line::styled(
             t(ctx.lang, "home.list_title"),
             ctx.theme.title,
@@ -261,7 +272,7 @@ impl HomeScreen {
             .block(block)
             .highlight_style(ctx.theme.selected)
             .highlight_symbol("▶ ");
-        let mut state = ListState::default().with_selected(Some(self.selected));
+        let mut state = ListState::default().with_selected(Some(selected.saturating_sub(start)));
         StatefulWidget::render(list, area, buf, &mut state);
     }
 }
