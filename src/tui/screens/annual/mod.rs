@@ -2,7 +2,9 @@
 //! year (F4), selection into part 1 and part 2 (F5), scoring into form 4 (F6), and the
 //! approval meeting (F7; F8 approves, or reopens with a reason once approved).
 
+mod change;
 mod new_activity;
+mod popups;
 mod review;
 mod selection;
 
@@ -15,130 +17,18 @@ use super::attendance::AttendancePanel;
 use super::workgroup::WorkGroupTab;
 use super::{Change, Outcome, ViewCtx};
 use crate::domain::activity::{Activity, ActivityId};
-use crate::domain::annual::{Part, Review, Spending, YearSummary, rank_by_part};
-use crate::domain::meeting::parse_date;
-use crate::domain::scoring::{Criterion, MatrixRow, RankedRow, Scale};
+use crate::domain::annual::{Part, Spending, YearSummary, rank_by_part};
+use crate::domain::scoring::{MatrixRow, RankedRow, Scale};
 use crate::domain::{Cycle, CycleId, MeetingKind, Village};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{AnnualApproval, AnnualItem, Attendee, ReviewRow, Store, StoreError};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::form::{Field, Form};
 use crate::tui::widgets::score_table::{self, MatrixCursor, ScoreEvent};
 use crate::tui::widgets::{Input, meter, tabs};
+pub use change::{AnnualChange, apply_annual};
+use popups::{approval_form, popup_event, reason_form};
 use review::ReviewForm;
-
-/// Edits made on the annual-plan screen.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AnnualChange {
-    /// Carry last cycle's working group over.
-    Reconvene { cycle: CycleId, from: CycleId },
-    /// Review one item of last year's plan.
-    Review {
-        cycle: CycleId,
-        item: i64,
-        review: Review,
-    },
-    /// The year's general summary.
-    Summary {
-        cycle: CycleId,
-        summary: YearSummary,
-    },
-    /// Select a medium-term activity into a part.
-    Select {
-        cycle: CycleId,
-        activity: ActivityId,
-        part: Part,
-        reason: Option<String>,
-    },
-    /// Add an activity that is not in the medium-term plan (a reason is required).
-    AddNew {
-        cycle: CycleId,
-        activity: crate::domain::activity::ValidActivity,
-        part: Part,
-        reason: String,
-    },
-    /// Move an item to the other part.
-    SetPart {
-        item: i64,
-        part: Part,
-        reason: Option<String>,
-    },
-    /// Drop an item from this year's plan.
-    Remove { item: i64 },
-    /// Score an item on a criterion (form 4).
-    Score {
-        item: i64,
-        criterion: Criterion,
-        score: Option<u8>,
-    },
-    /// Approve the plan at the village meeting, closing its register (with the reason
-    /// written when fewer than 30% of those present were women).
-    Approve {
-        cycle: CycleId,
-        approval: AnnualApproval,
-        reason: Option<String>,
-    },
-    /// Reopen an approved plan.
-    Reopen { cycle: CycleId, reason: String },
-}
-
-/// Saves one annual-plan change.
-pub fn apply_annual(store: &mut Store, change: AnnualChange) -> Result<(), StoreError> {
-    use AnnualChange as C;
-    match change {
-        C::Reconvene { cycle, from } => store.reconvene_working_group(cycle, from).map(drop),
-        C::Review {
-            cycle,
-            item,
-            review,
-        } => store.set_review(cycle, item, &review),
-        C::Summary { cycle, summary } => store.set_year_summary(cycle, &summary),
-        C::Select {
-            cycle,
-            activity,
-            part,
-            reason,
-        } => store
-            .select_for_annual(cycle, activity, part, reason.as_deref())
-            .map(drop),
-        C::AddNew {
-            cycle,
-            activity,
-            part,
-            reason,
-        } => store
-            .add_new_annual_activity(cycle, &activity, part, &reason, None)
-            .map(drop),
-        C::SetPart { item, part, reason } => store.set_annual_part(item, part, reason.as_deref()),
-        C::Remove { item } => store.remove_annual_item(item),
-        C::Score {
-            item,
-            criterion,
-            score,
-        } => store.set_annual_score(item, criterion, score),
-        C::Approve {
-            cycle,
-            approval,
-            reason,
-        } => approve(store, cycle, &approval, reason.as_deref()),
-        C::Reopen { cycle, reason } => store.reopen_annual(cycle, &reason),
-    }
-}
-
-/// Approves the plan, then closes the approval meeting's register if it is still open (the
-/// plan's checks come first, so a refused approval leaves the register open).
-fn approve(
-    store: &mut Store,
-    cycle: CycleId,
-    approval: &AnnualApproval,
-    reason: Option<&str>,
-) -> Result<(), StoreError> {
-    store.approve_annual(cycle, approval)?;
-    match store.find_meeting(cycle, MeetingKind::AnnualApproval)? {
-        Some(m) if !m.is_closed() => store.close_meeting(m.id, reason).map(drop),
-        _ => Ok(()),
-    }
-}
 
 /// The screen's sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -641,112 +531,5 @@ impl AnnualScreen {
             .collect();
         let title = tf(ctx.lang, "ann.form4_title", &[self.cycle.year.to_string()]);
         super::wgmeeting::draft::render(&title, &rows, &self.data.ranked, 0, area, buf, ctx);
-    }
-}
-
-fn reason_form(lang: Lang) -> Form {
-    Form::new(
-        t(lang, "ann.part_two_reason"),
-        vec![Field::text(t(lang, "reason.label"), "")],
-    )
-}
-
-/// Date and votes; with `below`, also the reason fewer than 30% of those present were women.
-fn approval_form(lang: Lang, below: bool) -> Form {
-    let mut fields = vec![
-        Field::text(t(lang, "rec.date"), ""),
-        Field::text(t(lang, "ann.votes_for"), ""),
-        Field::text(t(lang, "ann.votes_against"), "0"),
-        Field::text(t(lang, "ann.abstain"), "0"),
-    ];
-    if below {
-        fields.push(Field::text(t(lang, "ann.below_reason"), ""));
-    }
-    Form::new(t(lang, "ann.approve_title"), fields)
-}
-
-/// `None` when cancelled; otherwise the outcome of the popup's input.
-fn popup_event(
-    form: &mut Form,
-    purpose: Popup,
-    input: &Input,
-    cycle: CycleId,
-    lang: Lang,
-) -> Option<Outcome> {
-    if let Popup::Review(which) = purpose {
-        return review::form_event(form, which, input, cycle, lang);
-    }
-    if purpose == Popup::NewActivity {
-        return new_activity::event(form, input, cycle, lang);
-    }
-    match form.handle(input) {
-        FormEvent::Editing => Some(Outcome::Stay),
-        FormEvent::Cancel => None,
-        FormEvent::Submit => Some(submit_popup(form, purpose, cycle, lang)),
-    }
-}
-
-fn submit_popup(form: &mut Form, purpose: Popup, cycle: CycleId, lang: Lang) -> Outcome {
-    if let Popup::Approve(below) = purpose {
-        return submit_approval(form, cycle, below, lang);
-    }
-    let reason = form.text(0).trim().to_string();
-    if reason.is_empty() {
-        form.show_errors(vec![(0, t(lang, "reason.required"))]);
-        return Outcome::Stay;
-    }
-    let change = match purpose {
-        Popup::PartTwoReason(activity) => AnnualChange::Select {
-            cycle,
-            activity,
-            part: Part::Two,
-            reason: Some(reason),
-        },
-        Popup::MoveReason(item) => AnnualChange::SetPart {
-            item,
-            part: Part::Two,
-            reason: Some(reason),
-        },
-        _ => AnnualChange::Reopen { cycle, reason },
-    };
-    Outcome::Save(Change::Annual(change))
-}
-
-fn submit_approval(form: &mut Form, cycle: CycleId, below: bool, lang: Lang) -> Outcome {
-    let date = parse_date(&form.text(0)).ok().filter(|d| !d.is_empty());
-    let number = |i: usize| form.text(i).trim().parse::<u32>().ok();
-    let reason = below.then(|| form.text(4).trim().to_string());
-    let reason_missing = reason.as_ref().is_some_and(String::is_empty);
-    match (date, number(1), number(2), number(3)) {
-        (Some(date), Some(votes_for), Some(votes_against), Some(abstain)) if !reason_missing => {
-            let approval = AnnualApproval {
-                date,
-                votes_for,
-                votes_against,
-                abstain,
-                approved_at: String::new(),
-            };
-            Outcome::Save(Change::Annual(AnnualChange::Approve {
-                cycle,
-                approval,
-                reason,
-            }))
-        }
-        (date, ..) => {
-            let mut errors = Vec::new();
-            if date.is_none() {
-                errors.push((0, t(lang, "err.date")));
-            }
-            errors.extend(
-                (1..4)
-                    .filter(|i| number(*i).is_none())
-                    .map(|i| (i, t(lang, "ann.err.votes"))),
-            );
-            if reason_missing {
-                errors.push((4, t(lang, "reason.required")));
-            }
-            form.show_errors(errors);
-            Outcome::Stay
-        }
     }
 }

@@ -1,0 +1,120 @@
+//! The annual-plan screen's edits and how each is saved.
+
+use crate::domain::activity::ActivityId;
+use crate::domain::annual::{Part, Review, YearSummary};
+use crate::domain::scoring::Criterion;
+use crate::domain::{CycleId, MeetingKind};
+use crate::store::{AnnualApproval, Store, StoreError};
+
+/// Edits made on the annual-plan screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnnualChange {
+    /// Carry last cycle's working group over.
+    Reconvene { cycle: CycleId, from: CycleId },
+    /// Review one item of last year's plan.
+    Review {
+        cycle: CycleId,
+        item: i64,
+        review: Review,
+    },
+    /// The year's general summary.
+    Summary {
+        cycle: CycleId,
+        summary: YearSummary,
+    },
+    /// Select a medium-term activity into a part.
+    Select {
+        cycle: CycleId,
+        activity: ActivityId,
+        part: Part,
+        reason: Option<String>,
+    },
+    /// Add an activity that is not in the medium-term plan (a reason is required).
+    AddNew {
+        cycle: CycleId,
+        activity: crate::domain::activity::ValidActivity,
+        part: Part,
+        reason: String,
+    },
+    /// Move an item to the other part.
+    SetPart {
+        item: i64,
+        part: Part,
+        reason: Option<String>,
+    },
+    /// Drop an item from this year's plan.
+    Remove { item: i64 },
+    /// Score an item on a criterion (form 4).
+    Score {
+        item: i64,
+        criterion: Criterion,
+        score: Option<u8>,
+    },
+    /// Approve the plan at the village meeting, closing its register (with the reason
+    /// written when fewer than 30% of those present were women).
+    Approve {
+        cycle: CycleId,
+        approval: AnnualApproval,
+        reason: Option<String>,
+    },
+    /// Reopen an approved plan.
+    Reopen { cycle: CycleId, reason: String },
+}
+
+/// Saves one annual-plan change.
+pub fn apply_annual(store: &mut Store, change: AnnualChange) -> Result<(), StoreError> {
+    use AnnualChange as C;
+    match change {
+        C::Reconvene { cycle, from } => store.reconvene_working_group(cycle, from).map(drop),
+        C::Review {
+            cycle,
+            item,
+            review,
+        } => store.set_review(cycle, item, &review),
+        C::Summary { cycle, summary } => store.set_year_summary(cycle, &summary),
+        C::Select {
+            cycle,
+            activity,
+            part,
+            reason,
+        } => store
+            .select_for_annual(cycle, activity, part, reason.as_deref())
+            .map(drop),
+        C::AddNew {
+            cycle,
+            activity,
+            part,
+            reason,
+        } => store
+            .add_new_annual_activity(cycle, &activity, part, &reason, None)
+            .map(drop),
+        C::SetPart { item, part, reason } => store.set_annual_part(item, part, reason.as_deref()),
+        C::Remove { item } => store.remove_annual_item(item),
+        C::Score {
+            item,
+            criterion,
+            score,
+        } => store.set_annual_score(item, criterion, score),
+        C::Approve {
+            cycle,
+            approval,
+            reason,
+        } => approve(store, cycle, &approval, reason.as_deref()),
+        C::Reopen { cycle, reason } => store.reopen_annual(cycle, &reason),
+    }
+}
+
+/// Approves the plan, then closes the approval meeting's register if it is still open (the
+/// plan's checks come first, so a refused approval leaves the register open).
+fn approve(
+    store: &mut Store,
+    cycle: CycleId,
+    approval: &AnnualApproval,
+    reason: Option<&str>,
+) -> Result<(), StoreError> {
+    store.approve_annual(cycle, approval)?;
+    match store.find_meeting(cycle, MeetingKind::AnnualApproval)? {
+        Some(m) if !m.is_closed() => store.close_meeting(m.id, reason).map(drop),
+        _ => Ok(()),
+    }
+}

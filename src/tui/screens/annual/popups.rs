@@ -1,0 +1,119 @@
+//! The annual-plan screen's pop-up forms: a written reason (part 2 beyond two, reopening)
+//! and the approval (date, votes, and why when under 30% women).
+
+use super::{AnnualChange, Popup, new_activity, review};
+use crate::domain::CycleId;
+use crate::domain::annual::Part;
+use crate::domain::meeting::parse_date;
+use crate::i18n::{Lang, t};
+use crate::store::AnnualApproval;
+use crate::tui::screens::{Change, Outcome};
+use crate::tui::widgets::Input;
+use crate::tui::widgets::form::{Field, Form, FormEvent};
+
+pub(super) fn reason_form(lang: Lang) -> Form {
+    Form::new(
+        t(lang, "ann.part_two_reason"),
+        vec![Field::text(t(lang, "reason.label"), "")],
+    )
+}
+
+/// Date and votes; with `below`, also the reason fewer than 30% of those present were women.
+pub(super) fn approval_form(lang: Lang, below: bool) -> Form {
+    let mut fields = vec![
+        Field::text(t(lang, "rec.date"), ""),
+        Field::text(t(lang, "ann.votes_for"), ""),
+        Field::text(t(lang, "ann.votes_against"), "0"),
+        Field::text(t(lang, "ann.abstain"), "0"),
+    ];
+    if below {
+        fields.push(Field::text(t(lang, "ann.below_reason"), ""));
+    }
+    Form::new(t(lang, "ann.approve_title"), fields)
+}
+
+/// `None` when cancelled; otherwise the outcome of the popup's input.
+pub(super) fn popup_event(
+    form: &mut Form,
+    purpose: Popup,
+    input: &Input,
+    cycle: CycleId,
+    lang: Lang,
+) -> Option<Outcome> {
+    if let Popup::Review(which) = purpose {
+        return review::form_event(form, which, input, cycle, lang);
+    }
+    if purpose == Popup::NewActivity {
+        return new_activity::event(form, input, cycle, lang);
+    }
+    match form.handle(input) {
+        FormEvent::Editing => Some(Outcome::Stay),
+        FormEvent::Cancel => None,
+        FormEvent::Submit => Some(submit_popup(form, purpose, cycle, lang)),
+    }
+}
+
+fn submit_popup(form: &mut Form, purpose: Popup, cycle: CycleId, lang: Lang) -> Outcome {
+    if let Popup::Approve(below) = purpose {
+        return submit_approval(form, cycle, below, lang);
+    }
+    let reason = form.text(0).trim().to_string();
+    if reason.is_empty() {
+        form.show_errors(vec![(0, t(lang, "reason.required"))]);
+        return Outcome::Stay;
+    }
+    let change = match purpose {
+        Popup::PartTwoReason(activity) => AnnualChange::Select {
+            cycle,
+            activity,
+            part: Part::Two,
+            reason: Some(reason),
+        },
+        Popup::MoveReason(item) => AnnualChange::SetPart {
+            item,
+            part: Part::Two,
+            reason: Some(reason),
+        },
+        _ => AnnualChange::Reopen { cycle, reason },
+    };
+    Outcome::Save(Change::Annual(change))
+}
+
+fn submit_approval(form: &mut Form, cycle: CycleId, below: bool, lang: Lang) -> Outcome {
+    let date = parse_date(&form.text(0)).ok().filter(|d| !d.is_empty());
+    let number = |i: usize| form.text(i).trim().parse::<u32>().ok();
+    let reason = below.then(|| form.text(4).trim().to_string());
+    let reason_missing = reason.as_ref().is_some_and(String::is_empty);
+    match (date, number(1), number(2), number(3)) {
+        (Some(date), Some(votes_for), Some(votes_against), Some(abstain)) if !reason_missing => {
+            let approval = AnnualApproval {
+                date,
+                votes_for,
+                votes_against,
+                abstain,
+                approved_at: String::new(),
+            };
+            Outcome::Save(Change::Annual(AnnualChange::Approve {
+                cycle,
+                approval,
+                reason,
+            }))
+        }
+        (date, ..) => {
+            let mut errors = Vec::new();
+            if date.is_none() {
+                errors.push((0, t(lang, "err.date")));
+            }
+            errors.extend(
+                (1..4)
+                    .filter(|i| number(*i).is_none())
+                    .map(|i| (i, t(lang, "ann.err.votes"))),
+            );
+            if reason_missing {
+                errors.push((4, t(lang, "reason.required")));
+            }
+            form.show_errors(errors);
+            Outcome::Stay
+        }
+    }
+}
