@@ -177,6 +177,9 @@ impl App {
         if let Change::Export(request) = change {
             return self.export(&request);
         }
+        if let Change::DeleteVillage { village, name } = change {
+            return self.delete_village(village, &name);
+        }
         let result = if self.read_only {
             Err(StoreError::CycleClosed)
         } else {
@@ -192,6 +195,31 @@ impl App {
 }
 
 impl App {
+    /// Deletes a village (the store writes a backup first) and says where the backup is.
+    fn delete_village(&mut self, village: crate::domain::VillageId, name: &str) {
+        let result = self.store.delete_village(village);
+        let saved = match &result {
+            Ok(Some(backup)) => {
+                let args = [name.to_string(), backup.display().to_string()];
+                self.say(tf(self.lang, "del.done", &args), false);
+                Ok(Saved::Other)
+            }
+            Ok(None) => {
+                self.say(
+                    tf(self.lang, "del.done_no_backup", &[name.to_string()]),
+                    false,
+                );
+                Ok(Saved::Other)
+            }
+            Err(e) => {
+                let text = error_text(self.lang, e);
+                self.say(text.clone(), true);
+                Err(text)
+            }
+        };
+        self.screen.on_saved(&self.store, &saved, self.lang);
+    }
+
     fn export(&mut self, request: &crate::deliver::ExportRequest) {
         let result = crate::deliver::export_cycle(&self.store, request, self.lang);
         match &result {

@@ -198,6 +198,8 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Home, K::PageDown, A::PageDown, ""),
     b(C::Home, K::Char('h'), A::History, ""),
     b(C::Home, K::Char('o'), A::CloseCycle, ""),
+    b(C::Home, K::Delete, A::Remove, ""),
+    b(C::Home, K::Char('x'), A::Remove, ""),
     b(C::HomeCycle, K::Enter, A::Open, "key.open"),
     b(C::HomeCycle, K::Char('n'), A::NewCycle, "key.new_cycle"),
     b(C::HomeCycle, K::Char('h'), A::History, "hist.key.history"),

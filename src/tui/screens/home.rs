@@ -1,10 +1,11 @@
-//! Home: every commune, its villages and their cycles; create and rename them.
+//! Home: every commune, its villages and their cycles; create, rename and delete them.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
+use super::delete_village::DeletePrompt;
 use super::history::closing::{Closing, Target};
 use super::{Change, Nav, Outcome, Saved, ViewCtx};
 use crate::domain::cycle::{parse_span, parse_year};
@@ -38,6 +39,7 @@ pub struct HomeScreen {
     selected: usize,
     form: Option<(Form, Purpose)>,
     closing: Closing,
+    deleting: Option<DeletePrompt>,
 }
 
 impl HomeScreen {
@@ -48,6 +50,7 @@ impl HomeScreen {
             selected: 0,
             form: None,
             closing: Closing::default(),
+            deleting: None,
         })
     }
 
@@ -55,7 +58,7 @@ impl HomeScreen {
     pub fn context(&self) -> Context {
         if let Some(c) = self.closing.context() {
             c
-        } else if self.form.is_some() {
+        } else if self.form.is_some() || self.deleting.is_some() {
             Context::Form
         } else if matches!(self.selected_entry(), Some(HomeEntry::Cycle { .. })) {
             Context::HomeCycle
@@ -67,6 +70,9 @@ impl HomeScreen {
     /// Handles one input.
     pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
         if let Some(outcome) = self.closing.update(&input, ctx.lang) {
+            return outcome;
+        }
+        if let Some(outcome) = DeletePrompt::drive(&mut self.deleting, &input, ctx.lang) {
             return outcome;
         }
         if let Some((form, purpose)) = &mut self.form {
@@ -99,6 +105,7 @@ impl HomeScreen {
             Action::Rename => return self.rename(lang),
             Action::History => return self.history(lang),
             Action::CloseCycle => return self.close_or_reopen(lang),
+            Action::Remove => return self.ask_delete(lang),
             Action::LoadDemo if self.entries.is_empty() => return Outcome::Save(Change::LoadDemo),
             Action::LoadDemo => return Outcome::Say(t(lang, "home.demo_only_empty")),
             Action::Quit => return Outcome::Quit,
@@ -172,6 +179,16 @@ impl HomeScreen {
         Outcome::Stay
     }
 
+    fn ask_delete(&mut self, lang: Lang) -> Outcome {
+        match self.selected_entry() {
+            Some(HomeEntry::Village(v)) => {
+                self.deleting = Some(DeletePrompt::new(v.id, v.name.clone(), lang));
+                Outcome::Stay
+            }
+            _ => Outcome::Say(t(lang, "del.need_village")),
+        }
+    }
+
     fn open(&mut self, lang: Lang) -> Outcome {
         match self.selected_entry() {
             Some(HomeEntry::Cycle { id, .. }) => Outcome::Go(Nav::Cycle(*id)),
@@ -224,6 +241,7 @@ impl HomeScreen {
         self.closing.on_saved(result.is_ok());
         let Ok(saved) = result else { return };
         self.form = None;
+        self.deleting = None;
         if let Ok(entries) = store.home_entries() {
             self.entries = entries;
         }
@@ -249,6 +267,9 @@ impl HomeScreen {
             form.render(&ctx.theme, area, buf);
         }
         self.closing.render(area, buf, ctx);
+        if let Some(prompt) = &self.deleting {
+            prompt.render(area, buf, ctx);
+        }
     }
 
     fn render_tree(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {

@@ -6,6 +6,7 @@ pub mod annual;
 pub mod assessment;
 pub mod attendance;
 pub mod cycle;
+pub mod delete_village;
 pub mod export;
 pub mod history;
 pub mod home;
@@ -63,6 +64,13 @@ pub enum Change {
     },
     /// Rename a village.
     RenameVillage(VillageId, String),
+    /// Delete a village with all its cycles, people and figures (after a backup copy).
+    DeleteVillage {
+        /// The village.
+        village: VillageId,
+        /// Its name, for the message.
+        name: String,
+    },
     /// Create a planning cycle.
     CreateCycle(NewCycle),
     /// Fill an empty database with the demo village.
