@@ -129,6 +129,21 @@ fn reviewing_last_years_activity_with_bad_percent_is_refused() {
     assert_eq!(reviewed_before, 0);
 }
 
+/// Asserts the cycle's annual plan is approved and returns its approval meeting.
+fn approved_meeting(app: &App, cycle: CycleId) -> kehoach::domain::Meeting {
+    assert!(
+        app.store()
+            .annual_approval(cycle)
+            .expect("approval")
+            .is_some(),
+        "the plan is approved"
+    );
+    app.store()
+        .find_meeting(cycle, MeetingKind::AnnualApproval)
+        .expect("read")
+        .expect("meeting")
+}
+
 #[test]
 fn approval_freezes_the_plan() {
     let (mut app, cycle) = next_year_app(Lang::Vi);
@@ -151,17 +166,7 @@ fn approval_freezes_the_plan() {
     // The error put the cursor in the reason field.
     type_text(&mut app, "Họp ghép với họp tổ, không ghi danh sách");
     press(&mut app, KeyCode::Enter);
-    assert!(
-        app.store()
-            .annual_approval(cycle)
-            .expect("approval")
-            .is_some()
-    );
-    let meeting = app
-        .store()
-        .find_meeting(cycle, MeetingKind::AnnualApproval)
-        .expect("read")
-        .expect("meeting");
+    let meeting = approved_meeting(&app, cycle);
     assert!(meeting.is_closed(), "approving closes the register");
     assert_eq!(
         meeting.override_reason.as_deref(),
@@ -214,17 +219,7 @@ fn approval_with_enough_women_asks_no_reason_and_closes_the_register() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "70");
     press(&mut app, KeyCode::Enter);
-    assert!(
-        app.store()
-            .annual_approval(cycle)
-            .expect("approval")
-            .is_some()
-    );
-    let meeting = app
-        .store()
-        .find_meeting(cycle, MeetingKind::AnnualApproval)
-        .expect("read")
-        .expect("meeting");
+    let meeting = approved_meeting(&app, cycle);
     assert!(meeting.is_closed());
     assert_eq!(meeting.override_reason, None);
 }
