@@ -7,12 +7,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
-use unicode_width::UnicodeWidthStr;
 
 use super::keymap::{Action, Context, resolve};
 use super::screens::{Change, Nav, Outcome, Saved, Screen, ViewCtx};
 use super::theme::Theme;
-use super::widgets::{Input, hints, popup, too_small};
+use super::widgets::{Input, hints, popup, too_small, wrap};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
 
@@ -383,27 +382,6 @@ impl Widget for &App {
 /// Most rows a status message may take (longer ones are cut).
 const MAX_STATUS_ROWS: usize = 3;
 
-/// Rows `text` takes when wrapped at word boundaries to `width` columns (a word wider
-/// than the line is split).
-fn wrapped_rows(text: &str, width: usize) -> usize {
-    let mut rows = 1;
-    let mut used = 0;
-    for word in text.split(' ') {
-        let w = UnicodeWidthStr::width(word);
-        let needed = if used == 0 { w } else { used + 1 + w };
-        if needed <= width {
-            used = needed;
-        } else if w <= width {
-            rows += 1;
-            used = w;
-        } else {
-            rows += (used + w).div_ceil(width).saturating_sub(1).max(1);
-            used = (used + w) % width;
-        }
-    }
-    rows
-}
-
 impl App {
     fn render_title(&self, area: Rect, buf: &mut Buffer) {
         let lang = self.lang.code().to_uppercase();
@@ -433,9 +411,9 @@ impl App {
 
     /// Rows the status needs at `width`: one, or up to three for a long message.
     fn status_height(&self, width: u16) -> u16 {
-        let rows = self.status_text().map_or(1, |(text, _)| {
-            wrapped_rows(&text, usize::from(width.max(1)))
-        });
+        let rows = self
+            .status_text()
+            .map_or(1, |(text, _)| wrap::wrapped_rows(&text, usize::from(width)));
         u16::try_from(rows.clamp(1, MAX_STATUS_ROWS)).unwrap_or(1)
     }
 
@@ -466,20 +444,5 @@ impl App {
             ),
             None => {}
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrapped_rows;
-
-    #[test]
-    fn status_rows_follow_word_wrapping() {
-        assert_eq!(wrapped_rows("✓ Đã lưu", 80), 1);
-        assert_eq!(wrapped_rows("aaaa bbbb", 9), 1);
-        assert_eq!(wrapped_rows("aaaa bbbb", 8), 2);
-        assert_eq!(wrapped_rows("aaa bbbbb cc", 8), 2);
-        assert_eq!(wrapped_rows("aaa bbbbb cc dddddddd", 8), 3);
-        assert_eq!(wrapped_rows(&"x".repeat(20), 8), 3);
     }
 }

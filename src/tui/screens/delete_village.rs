@@ -5,14 +5,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
-use unicode_width::UnicodeWidthStr;
 
 use super::{Change, Outcome, ViewCtx};
 use crate::domain::VillageId;
 use crate::domain::text::fold;
 use crate::i18n::{Lang, t, tf};
 use crate::tui::widgets::form::{Field, Form, FormEvent};
-use crate::tui::widgets::{Input, popup};
+use crate::tui::widgets::{Input, popup, wrap};
 
 /// Width of the popup.
 const WIDTH: u16 = 70;
@@ -57,12 +56,18 @@ impl DeletePrompt {
         })
     }
 
+    /// Translates the field after a language switch, keeping what was typed.
+    pub fn relabel(&mut self, lang: Lang) {
+        self.form.relabel(form(lang));
+    }
+
     /// Draws the prompt as a popup over `area`.
     pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         let question = tf(ctx.lang, "del.prompt", std::slice::from_ref(&self.name));
         let hint = t(ctx.lang, "del.hint");
         let inner_width = WIDTH.min(area.width).saturating_sub(2).max(1);
-        let text_rows = wrapped_rows(&question, inner_width);
+        let text_rows = u16::try_from(wrap::wrapped_rows(&question, usize::from(inner_width)))
+            .unwrap_or(u16::MAX);
         let field_rows = 1 + u16::from(self.form.fields.iter().any(|f| f.error.is_some()));
         let height = text_rows + 1 + field_rows + 1 + 1 + 2;
         let rect = popup::centered(area, WIDTH, height);
@@ -100,24 +105,6 @@ fn same_name(typed: &str, name: &str) -> bool {
     !norm(typed).is_empty() && norm(typed) == norm(name)
 }
 
-/// Rows `text` takes when word-wrapped at `width` columns.
-fn wrapped_rows(text: &str, width: u16) -> u16 {
-    let width = usize::from(width);
-    let mut rows = 1;
-    let mut used = 0;
-    for word in text.split_whitespace() {
-        let w = word.width();
-        let needed = if used == 0 { w } else { used + 1 + w };
-        if needed > width && used > 0 {
-            rows += 1;
-            used = w;
-        } else {
-            used = needed;
-        }
-    }
-    rows
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,11 +117,5 @@ mod tests {
         assert!(!same_name("Thôn", "Thôn 3"));
         assert!(!same_name("Thôn 33", "Thôn 3"));
         assert!(!same_name("", "Thôn 3"));
-    }
-
-    #[test]
-    fn rows_follow_word_wrapping() {
-        assert_eq!(wrapped_rows("abc def", 7), 1);
-        assert_eq!(wrapped_rows("abc def", 6), 2);
     }
 }

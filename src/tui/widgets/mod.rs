@@ -9,6 +9,7 @@ pub mod score_table;
 pub mod tabs;
 pub mod text_field;
 pub mod too_small;
+pub mod wrap;
 
 use ratatui::crossterm::event::KeyEvent;
 
