@@ -386,6 +386,22 @@ fn the_prompt_deletes_only_on_the_exact_name() {
 }
 
 #[test]
+fn f2_translates_the_open_prompt_and_keeps_the_typing() {
+    let mut app = demo_app(Lang::Vi);
+    select_village(&mut app, "Thôn 3");
+    press(&mut app, KeyCode::Delete);
+    type_text(&mut app, "thon");
+    press(&mut app, KeyCode::F(2));
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("Village name:"), "{text}");
+    assert!(!text.contains("Tên thôn, buôn"), "{text}");
+    assert!(text.contains("thon"), "{text}");
+    type_text(&mut app, " 3");
+    press(&mut app, KeyCode::Enter);
+    assert!(!has_village(&app, "Thôn 3"));
+}
+
+#[test]
 fn delete_on_a_commune_or_cycle_line_asks_for_a_village() {
     let mut app = demo_app(Lang::En);
     press(&mut app, KeyCode::Delete);

@@ -67,6 +67,13 @@ impl HomeScreen {
         }
     }
 
+    /// Translates the open delete prompt after a language switch, keeping what was typed.
+    pub fn relabel(&mut self, lang: Lang) {
+        if let Some(prompt) = &mut self.deleting {
+            prompt.relabel(lang);
+        }
+    }
+
     /// Handles one input.
     pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
         if let Some(outcome) = self.closing.update(&input, ctx.lang) {

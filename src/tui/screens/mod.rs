@@ -447,8 +447,10 @@ impl Screen {
 
     /// Translates open forms after a language switch (typed text is kept).
     pub fn relabel(&mut self, lang: Lang) {
-        if let Screen::Meeting1(s) = self {
-            s.relabel(lang);
+        match self {
+            Screen::Meeting1(s) => s.relabel(lang),
+            Screen::Home(s) => s.relabel(lang),
+            _ => {}
         }
     }
 
