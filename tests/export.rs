@@ -135,7 +135,7 @@ fn xlsx_cells_match_the_snapshot_with_diacritics() {
             _ => assert_eq!(n(&row[1]), f.value.parse::<f64>().unwrap(), "{}", f.key),
         }
         assert_eq!(s(&row[2]), "Thống kê xã Ea Tiêu");
-        assert_eq!(s(&row[3]), f.as_of);
+        assert_eq!(s(&row[3]), kehoach::domain::meeting::display_date(&f.as_of));
     }
     assert!(
         basic
@@ -255,7 +255,7 @@ fn csv_files_start_with_the_bom_and_carry_diacritics() {
     }
     let basic = String::from_utf8(files[0].1[3..].to_vec()).unwrap();
     assert!(basic.starts_with("Mã,Chỉ tiêu,Giá trị"));
-    assert!(basic.contains("population,Dân số (người),612,Thống kê xã Ea Tiêu,2026-03-31"));
+    assert!(basic.contains("population,Dân số (người),612,Thống kê xã Ea Tiêu,31/03/2026"));
     let register = String::from_utf8(files[2].1[3..].to_vec()).unwrap();
     assert_eq!(register.lines().count(), 91);
 }

@@ -4,8 +4,8 @@
 use super::forms::{Form, Value, plan_forms};
 use super::snapshot::CycleSnapshot;
 use super::{
-    announced_label, figure_label, file_stem, gender_label, orgs_label, role_label, wealth_label,
-    yes_no,
+    announced_label, date, figure_label, file_stem, gender_label, orgs_label, role_label,
+    wealth_label, yes_no,
 };
 use crate::i18n::{Lang, t};
 
@@ -30,7 +30,18 @@ fn h(keys: &[&str]) -> Vec<String> {
 }
 
 fn num(x: Option<f64>) -> String {
-    x.map(|v| v.to_string()).unwrap_or_default()
+    x.map(number_text).unwrap_or_default()
+}
+
+/// A number as spreadsheets parse it: no grouping, a point for decimals, at most six
+/// of them (so a sum of fractions prints 0.3, not 0.30000000000000004).
+pub(crate) fn number_text(n: f64) -> String {
+    let rounded = (n * 1e6).round() / 1e6;
+    if rounded == 0.0 {
+        "0".to_string()
+    } else {
+        rounded.to_string()
+    }
 }
 
 /// The CSV files of a snapshot: (file name, bytes), one per form.
@@ -76,7 +87,7 @@ fn form_file(form: &Form) -> Vec<u8> {
             let mut total = vec![String::new(); table.header.len()];
             total[1] = t(LANG, "export.x.total");
             for &c in &table.sum_columns {
-                total[c] = table.column_sum(c).to_string();
+                total[c] = number_text(table.column_sum(c));
             }
             rows.push(total);
         }
@@ -91,7 +102,7 @@ fn form_file(form: &Form) -> Vec<u8> {
 fn value_text(v: &Value) -> String {
     match v {
         Value::Text(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) | Value::Decimal(n) => number_text(*n),
         Value::Empty => String::new(),
     }
 }
@@ -132,7 +143,7 @@ fn basic(s: &CycleSnapshot) -> Vec<u8> {
             figure_label(LANG, &f.key),
             f.value.clone(),
             f.source.clone(),
-            f.as_of.clone(),
+            date(&f.as_of),
         ]);
     }
     file(rows)
@@ -140,9 +151,13 @@ fn basic(s: &CycleSnapshot) -> Vec<u8> {
 
 fn meeting1(s: &CycleSnapshot) -> Vec<u8> {
     let mut rows = vec![h(&["export.col.item", "export.col.value"])];
-    let mut push = |k: &str, v: String| rows.push(vec![t(LANG, k), v]);
-    if let Some(m) = &s.meeting1 {
-        push("rec.date", m.date.clone());
+    let Some(m) = &s.meeting1 else {
+        rows.push(vec![t(LANG, "export.m1.none")]);
+        return file(rows);
+    };
+    {
+        let mut push = |k: &str, v: String| rows.push(vec![t(LANG, k), v]);
+        push("rec.date", date(&m.date));
         push("rec.place", m.place.clone());
         push("rec.chair", m.chair.clone());
         push("rec.role", role_label(LANG, m.chair_role));
@@ -241,7 +256,7 @@ fn activities(s: &CycleSnapshot) -> Vec<u8> {
             f.responsible.clone(),
             f.contribution.land_m2.to_string(),
             f.contribution.money_vnd.to_string(),
-            f.contribution.labour_days.to_string(),
+            number_text(f.contribution.labour_days),
             f.contribution.materials.clone(),
             f.estimated_cost_vnd
                 .map(|c| c.to_string())

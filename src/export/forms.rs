@@ -7,7 +7,7 @@ use super::snapshot::{CycleSnapshot, MeetingRecord, ScoredRow};
 use crate::domain::activity::Activity;
 use crate::domain::annual::{Part, Source};
 use crate::domain::attendance::women_share;
-use crate::domain::scoring::Criterion;
+use crate::domain::scoring::{Criterion, InputMode};
 use crate::i18n::{Lang, t, tf};
 
 /// One cell.
@@ -17,6 +17,8 @@ pub enum Value {
     Text(String),
     /// A number (written as a number, never as text).
     Number(f64),
+    /// A fraction shown with three decimals (the combined score).
+    Decimal(f64),
     /// Nothing.
     Empty,
 }
@@ -40,7 +42,7 @@ impl Table {
         self.rows
             .iter()
             .filter_map(|r| match r.get(column) {
-                Some(Value::Number(n)) => Some(*n),
+                Some(Value::Number(n) | Value::Decimal(n)) => Some(*n),
                 _ => None,
             })
             .sum()
@@ -170,10 +172,7 @@ fn form3(s: &CycleSnapshot, lang: Lang) -> Form {
         sheet: t(lang, "export.sheet.form3"),
         file: "bieu-3-du-thao",
         title: t(lang, "export.title.form3"),
-        facts: vec![(
-            t(lang, "export.field.scale"),
-            text(format!("{}-{}", s.scale.0, s.scale.1)),
-        )],
+        facts: Vec::new(),
         tables: Vec::new(),
         notes: Vec::new(),
     };
@@ -192,6 +191,10 @@ fn form3(s: &CycleSnapshot, lang: Lang) -> Form {
     if rows.is_empty() {
         form.notes.push(t(lang, "export.x.no_form3"));
     } else {
+        form.facts.push((
+            t(lang, "export.field.scale"),
+            text(format!("{}-{}", s.scale.0, s.scale.1)),
+        ));
         form.tables.push(Table {
             subtitle: None,
             header: scored_header(lang),
@@ -212,7 +215,7 @@ fn official(s: &CycleSnapshot, lang: Lang) -> Form {
         notes: Vec::new(),
     };
     let Some(plan) = &s.official_plan else {
-        form.notes.push(t(lang, "export.state.not_approved"));
+        form.notes.push(t(lang, "export.x.no_official"));
         return form;
     };
     form.facts = official_facts(s, plan, lang);
@@ -236,7 +239,7 @@ fn official(s: &CycleSnapshot, lang: Lang) -> Form {
                 number(r.women_points as f64),
                 number(r.women_rank),
                 number(r.draft_rank),
-                number((r.score * 1000.0).round() / 1000.0),
+                Value::Decimal((r.score * 1000.0).round() / 1000.0),
                 text(note.join("; ")),
             ]
         })
@@ -286,7 +289,7 @@ fn official_facts(
     ];
     if plan.made_in_year != s.cycle.year {
         facts.push((
-            t(lang, "export.field.medium_term"),
+            t(lang, "export.x.period"),
             text(tf(
                 lang,
                 "export.field.made_in",
@@ -301,19 +304,28 @@ fn official_facts(
         ("scoring.group.men", &plan.men),
         ("scoring.group.women", &plan.women),
     ] {
-        facts.push((
-            t(lang, key),
-            text(format!(
-                "{} {} · {} · {} {}",
-                t(lang, "export.field.group_members"),
-                g.members,
-                t(lang, g.mode.label_key()),
-                t(lang, "export.field.recorder"),
-                g.recorder
-            )),
-        ));
+        facts.push((t(lang, key), text(group_line(g, lang))));
     }
     facts
+}
+
+/// "Members 50 · Votes (3 votes each) · Group recorder Y Kim Niê".
+fn group_line(g: &super::snapshot::GroupRecord, lang: Lang) -> String {
+    let mut mode = t(lang, g.mode.label_key());
+    if g.mode == InputMode::Votes && g.votes_each > 0 {
+        mode = format!(
+            "{mode} ({} {})",
+            t(lang, "export.field.votes_each"),
+            g.votes_each
+        );
+    }
+    format!(
+        "{} {} · {mode} · {} {}",
+        t(lang, "export.field.group_members"),
+        g.members,
+        t(lang, "export.field.recorder"),
+        g.recorder
+    )
 }
 
 fn form4(s: &CycleSnapshot, lang: Lang) -> Form {
@@ -484,10 +496,15 @@ fn meetings(s: &CycleSnapshot, lang: Lang) -> Form {
             s.annual_plan.as_ref().and_then(|p| p.meeting.as_ref()),
         ),
     ];
-    let rows = records
+    let rows: Vec<Vec<Value>> = records
         .into_iter()
         .filter_map(|(key, m)| m.map(|m| meeting_row(t(lang, key), m, lang)))
         .collect();
+    let notes = if rows.is_empty() {
+        vec![t(lang, "export.x.no_meetings")]
+    } else {
+        Vec::new()
+    };
     Form {
         sheet: t(lang, "export.sheet.meetings"),
         file: "cac-cuoc-hop",
@@ -512,7 +529,7 @@ fn meetings(s: &CycleSnapshot, lang: Lang) -> Form {
             rows,
             sum_columns: Vec::new(),
         }],
-        notes: Vec::new(),
+        notes,
     }
 }
 
