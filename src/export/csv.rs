@@ -102,7 +102,7 @@ fn form_file(form: &Form) -> Vec<u8> {
 fn value_text(v: &Value) -> String {
     match v {
         Value::Text(s) => s.clone(),
-        Value::Number(n) | Value::Decimal(n) => number_text(*n),
+        Value::Number(n) | Value::Decimal(n) | Value::Plain(n) => number_text(*n),
         Value::Empty => String::new(),
     }
 }

@@ -19,6 +19,8 @@ pub enum Value {
     Number(f64),
     /// A fraction shown with three decimals (the combined score).
     Decimal(f64),
+    /// A number shown without thousands grouping (a year).
+    Plain(f64),
     /// Nothing.
     Empty,
 }
@@ -66,19 +68,23 @@ pub struct Form {
     pub notes: Vec<String>,
 }
 
-fn text(s: impl Into<String>) -> Value {
+/// A text cell.
+pub(crate) fn text(s: impl Into<String>) -> Value {
     Value::Text(s.into())
 }
 
-fn number(n: impl Into<f64>) -> Value {
+/// A number cell.
+pub(crate) fn number(n: impl Into<f64>) -> Value {
     Value::Number(n.into())
 }
 
-fn opt_number(n: Option<f64>) -> Value {
+/// A number cell, or an empty one.
+pub(crate) fn opt_number(n: Option<f64>) -> Value {
     n.map_or(Value::Empty, Value::Number)
 }
 
-fn header(lang: Lang, keys: &[&str]) -> Vec<String> {
+/// Translated column headers.
+pub(crate) fn header(lang: Lang, keys: &[&str]) -> Vec<String> {
     keys.iter().map(|k| t(lang, k)).collect()
 }
 

@@ -3,8 +3,8 @@
 
 use rust_xlsxwriter::XlsxError;
 
-use super::sheet::{Cell, Sheet};
-use crate::export::forms::{Form, Table, Value};
+use super::sheet::Sheet;
+use crate::export::forms::{Form, Table};
 use crate::i18n::{Lang, t};
 
 /// A plan form on its own sheet: title, facts, each table (with its totals row), notes.
@@ -18,7 +18,7 @@ pub(super) fn form_sheet(form: &Form, lang: Lang) -> Result<Sheet, XlsxError> {
     let mut sh = Sheet::new(&form.sheet, span)?;
     sh.title(&form.title)?;
     for (label, value) in &form.facts {
-        sh.fact(label, cell(value))?;
+        sh.fact(label, value.clone())?;
     }
     if !form.facts.is_empty() {
         sh.skip();
@@ -39,7 +39,7 @@ fn table_block(sh: &mut Sheet, table: &Table, lang: Lang) -> Result<(), XlsxErro
     sh.header(&table.header)?;
     let first = sh.row;
     for row in &table.rows {
-        sh.write(row.iter().map(cell).collect())?;
+        sh.write(row.clone())?;
     }
     if !table.sum_columns.is_empty() {
         let sums: Vec<(usize, f64)> = table
@@ -51,13 +51,4 @@ fn table_block(sh: &mut Sheet, table: &Table, lang: Lang) -> Result<(), XlsxErro
     }
     sh.skip();
     Ok(())
-}
-
-fn cell(v: &Value) -> Cell {
-    match v {
-        Value::Text(s) => Cell::Text(s.clone()),
-        Value::Number(n) => Cell::Number(*n),
-        Value::Decimal(n) => Cell::Decimal(*n),
-        Value::Empty => Cell::Empty,
-    }
 }

@@ -5,28 +5,13 @@ use rust_xlsxwriter::XlsxError;
 
 use super::sheet::{Cell, Sheet};
 use crate::export::csv::ACTIVITY_COLUMNS;
+use crate::export::forms::{header as labels, number, opt_number, text};
 use crate::export::snapshot::CycleSnapshot;
 use crate::export::{
     announced_label, date, figure_label, figure_number, gender_label, orgs_label, role_label,
     wealth_label, yes_no,
 };
 use crate::i18n::{Lang, t};
-
-fn text(s: impl Into<String>) -> Cell {
-    Cell::Text(s.into())
-}
-
-fn number(n: impl Into<f64>) -> Cell {
-    Cell::Number(n.into())
-}
-
-fn opt_number(n: Option<f64>) -> Cell {
-    n.map_or(Cell::Empty, Cell::Number)
-}
-
-fn labels(lang: Lang, keys: &[&str]) -> Vec<String> {
-    keys.iter().map(|k| t(lang, k)).collect()
-}
 
 /// The record sheets in order.
 pub(super) fn sheets(s: &CycleSnapshot, lang: Lang) -> Result<Vec<Sheet>, XlsxError> {

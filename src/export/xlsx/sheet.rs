@@ -32,19 +32,8 @@ const DECIMAL: &str = "0.000";
 /// Years and version numbers: digits only.
 const PLAIN: &str = "0";
 
-/// A cell to write.
-pub(super) enum Cell {
-    /// Text.
-    Text(String),
-    /// A number, grouped by thousands.
-    Number(f64),
-    /// A number shown with three decimals.
-    Decimal(f64),
-    /// A number shown without grouping (a year).
-    Plain(f64),
-    /// Nothing (a bordered blank in a table).
-    Empty,
-}
+/// A cell to write: the export table model's value.
+pub(super) use crate::export::forms::Value as Cell;
 
 /// Text that wraps over the columns `first..=last` of a row, to size the row's height.
 struct Wrapped {
