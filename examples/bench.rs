@@ -686,10 +686,13 @@ fn export_cycle(data: &Path, db: &Path, runs: usize) -> Export {
         let _ = std::fs::remove_dir_all(&dir);
     }
     let snapshot = store.cycle_snapshot(cycle).expect("snapshot");
+    let record = store.cycle_record(cycle).expect("record");
+    let source =
+        kehoach::export::Source::new(snapshot, record, false, &kehoach::export::Stamp::now());
     for _ in 0..runs {
         let start = Instant::now();
         for f in Format::ALL {
-            render(&snapshot, f, Lang::Vi).expect("render");
+            render(&source, f, Lang::Vi).expect("render");
         }
         out.render_only.push(start.elapsed());
     }

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::domain::CycleId;
-use crate::export::{Format, render};
+use crate::export::{Format, Source, Stamp, render};
 use crate::i18n::{Lang, tf};
 use crate::store::Store;
 
@@ -69,15 +69,13 @@ pub fn export_cycle(
     }
     let store_error =
         |e: crate::store::StoreError| DeliverError::Failed(crate::messages::store_error(lang, &e));
-    let mut snapshot = store
-        .cycle_snapshot(request.cycle)
-        .map_err(|e| store_error(store.located(e)))?;
-    if request.private {
-        snapshot = snapshot.without_personal_details();
-    }
+    let read = |e| store_error(store.located(e));
+    let snapshot = store.cycle_snapshot(request.cycle).map_err(read)?;
+    let record = store.cycle_record(request.cycle).map_err(read)?;
+    let source = Source::new(snapshot, record, request.private, &Stamp::now());
     let mut files = Vec::new();
     for f in &request.formats {
-        let rendered = render(&snapshot, *f, lang)
+        let rendered = render(&source, *f, lang)
             .map_err(|e| DeliverError::Failed(tf(lang, "export.err.failed", &[e.to_string()])))?;
         files.extend(rendered);
     }

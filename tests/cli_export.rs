@@ -78,8 +78,8 @@ fn export_writes_every_format_then_refuses_to_overwrite() {
         assert!(stdout.contains(name));
     }
     let json = std::fs::read(dir.join("buon-kram-2026.json")).unwrap();
-    let snap = kehoach::export::json::read_json(&json).unwrap();
-    assert_eq!(snap.village.name, "Buôn Kram");
+    let bundle = kehoach::export::bundle::read(&json).unwrap();
+    assert_eq!(bundle.record.village.name, "Buôn Kram");
     let leftovers: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -110,7 +110,7 @@ fn export_writes_every_format_then_refuses_to_overwrite() {
         String::from_utf8_lossy(&forced.stderr)
     );
     let private = std::fs::read(dir.join("buon-kram-2026.json")).unwrap();
-    assert!(kehoach::export::json::read_json(&private).unwrap().private);
+    assert!(kehoach::export::bundle::read(&private).unwrap().private);
 }
 
 #[test]

@@ -327,7 +327,12 @@ fn privacy_removes_names_and_keeps_counts() {
 
 #[test]
 fn render_names_files_after_village_and_year() {
-    let snap = demo();
+    let mut store = Store::open_in_memory().unwrap();
+    let cycle = kehoach::demo::populate(&mut store).unwrap();
+    let snap = store.cycle_snapshot(cycle).unwrap();
+    let record = store.cycle_record(cycle).unwrap();
+    let source =
+        kehoach::export::Source::new(snap.clone(), record, false, &kehoach::export::Stamp::now());
     assert_eq!(
         file_stem(&snap.village.name, snap.cycle.year),
         "buon-kram-2026"
@@ -335,7 +340,7 @@ fn render_names_files_after_village_and_year() {
     let mut names = Vec::new();
     for f in Format::ALL {
         names.extend(
-            render(&snap, f, Lang::Vi)
+            render(&source, f, Lang::Vi)
                 .unwrap()
                 .into_iter()
                 .map(|(n, _)| n),

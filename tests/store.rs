@@ -263,6 +263,20 @@ fn every_earlier_schema_version_migrates_to_the_latest_keeping_data() {
         } else {
             assert!(!backup.exists(), "no backup of an empty version-0 file");
         }
+        if wrote_row {
+            let conn = Connection::open(&path).expect("raw open");
+            let missing: i64 = conn
+                .query_row(
+                    "SELECT count(*) FROM communes WHERE code IS NULL",
+                    [],
+                    |r| r.get(0),
+                )
+                .expect("count codes");
+            assert_eq!(
+                missing, 0,
+                "existing communes get an exchange code from version {v}"
+            );
+        }
         // The migrated store works: a write goes through.
         drop(store);
         let mut store = Store::open(&path).expect("reopen");

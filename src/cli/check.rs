@@ -4,10 +4,12 @@
 
 use std::path::Path;
 
+use crate::domain::MeetingKind;
 use crate::domain::annual::Part;
-use crate::export::json::read_json;
-use crate::export::{CycleSnapshot, ExportError};
-use crate::i18n::{Lang, tf};
+use crate::domain::attendance::women_share;
+use crate::export::CycleSnapshot;
+use crate::export::bundle::{self, Bundle, BundleError, Contents, PlanKind};
+use crate::i18n::{Lang, t, tf};
 
 /// The report lines for a sound bundle, or one line saying why it is not.
 pub fn run(lang: Lang, path: &Path) -> Result<Vec<String>, String> {
@@ -19,24 +21,137 @@ pub fn run(lang: Lang, path: &Path) -> Result<Vec<String>, String> {
             &[shown.clone(), crate::messages::io_error(lang, &e)],
         )
     })?;
-    let snapshot = read_json(&bytes).map_err(|e| refusal(lang, &shown, &e))?;
-    Ok(summary(lang, &shown, &snapshot))
+    match bundle::inspect(&bytes).map_err(|e| refusal(lang, &shown, &e))? {
+        Contents::Exchange(b) => Ok(exchange_summary(lang, &shown, &b)),
+        Contents::Legacy(s) => {
+            let sha = bytes_sha(&bytes);
+            let mut lines = summary(lang, &shown, &s);
+            lines.insert(1, check_code_line(lang, &sha));
+            Ok(lines)
+        }
+    }
 }
 
-fn refusal(lang: Lang, shown: &str, e: &ExportError) -> String {
-    match e {
-        ExportError::Checksum => tf(lang, "check.err.checksum", &[shown.to_string()]),
-        ExportError::NewerSchema { found, supported } => tf(
+/// The checksum written in a file already found sound.
+fn bytes_sha(bytes: &[u8]) -> String {
+    serde_json::from_slice::<serde_json::Value>(bytes)
+        .ok()
+        .and_then(|v| v.get("sha256").and_then(|s| s.as_str()).map(String::from))
+        .unwrap_or_default()
+}
+
+fn check_code_line(lang: Lang, sha256: &str) -> String {
+    tf(lang, "bundle.check_code", &[bundle::check_code(sha256)])
+}
+
+fn refusal(lang: Lang, shown: &str, e: &BundleError) -> String {
+    let mut args = vec![shown.to_string()];
+    args.extend(e.message_args());
+    tf(lang, e.message_key(), &args)
+}
+
+/// What a schema-3 bundle holds: identity, plan versions and each meeting's register.
+fn exchange_summary(lang: Lang, shown: &str, b: &Bundle) -> Vec<String> {
+    let r = &b.record;
+    let mut lines = vec![
+        tf(
             lang,
-            "check.err.newer",
-            &[shown.to_string(), found.to_string(), supported.to_string()],
+            "check.ok",
+            &[shown.to_string(), b.schema_version.to_string()],
         ),
-        ExportError::Malformed(why) => tf(
+        check_code_line(lang, &b.sha256()),
+        tf(
             lang,
-            "check.err.malformed",
-            &[shown.to_string(), why.clone()],
+            "check.cycle",
+            &[
+                r.village.name.clone(),
+                r.commune.name.clone(),
+                b.year.to_string(),
+                r.activities
+                    .iter()
+                    .filter(|a| a.merged_into.is_none())
+                    .count()
+                    .to_string(),
+            ],
         ),
-        ExportError::Xlsx(why) => why.clone(),
+        tf(
+            lang,
+            "bundle.identity",
+            &[
+                b.bundle_id.clone(),
+                b.village_code.clone(),
+                crate::export::local_time(&b.created_at),
+                b.app_version.clone(),
+            ],
+        ),
+    ];
+    for p in &b.plans {
+        let key = match p.kind {
+            PlanKind::MediumTerm => "bundle.plan.mt",
+            PlanKind::Annual => "bundle.plan.annual",
+        };
+        let replaces = p
+            .replaces
+            .clone()
+            .unwrap_or_else(|| t(lang, "bundle.plan.first"));
+        lines.push(tf(
+            lang,
+            key,
+            &[
+                p.version.to_string(),
+                p.made_in_year.to_string(),
+                p.version_id.clone(),
+                replaces,
+            ],
+        ));
+    }
+    if !r.annual.items.is_empty() {
+        let approved = r.annual.approval.as_ref().is_some_and(|a| a.frozen);
+        let count = |part: Part| r.annual.items.iter().filter(|i| i.part == part).count();
+        lines.push(annual_line(
+            lang,
+            approved,
+            count(Part::One),
+            count(Part::Two),
+        ));
+    }
+    for kind in MeetingKind::ALL {
+        if let Some(m) = r.meeting(kind) {
+            let tally = m.tally();
+            lines.push(tf(
+                lang,
+                "bundle.register",
+                &[
+                    t(lang, &format!("bundle.meeting.{}", kind.code())),
+                    (tally.men + tally.women).to_string(),
+                    tally.women.to_string(),
+                    share(lang, women_share(tally)),
+                ],
+            ));
+        }
+    }
+    if b.private {
+        lines.push(t(lang, "bundle.private"));
+    }
+    lines
+}
+
+/// Whether the annual plan is approved, with its activities per part.
+fn annual_line(lang: Lang, approved: bool, part_one: usize, part_two: usize) -> String {
+    let key = if approved {
+        "check.annual_approved"
+    } else {
+        "check.annual_open"
+    };
+    tf(lang, key, &[part_one.to_string(), part_two.to_string()])
+}
+
+/// A percentage with one decimal and the language's decimal mark.
+fn share(lang: Lang, percent: f64) -> String {
+    let text = format!("{percent:.1}");
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
     }
 }
 
@@ -70,18 +185,11 @@ fn summary(lang: Lang, shown: &str, s: &CycleSnapshot) -> Vec<String> {
         ));
     }
     if let Some(annual) = &s.annual_plan {
-        let approved = annual.approval.is_some();
-        lines.push(tf(
+        lines.push(annual_line(
             lang,
-            if approved {
-                "check.annual_approved"
-            } else {
-                "check.annual_open"
-            },
-            &[
-                annual.part(Part::One).count().to_string(),
-                annual.part(Part::Two).count().to_string(),
-            ],
+            annual.approval.is_some(),
+            annual.part(Part::One).count(),
+            annual.part(Part::Two).count(),
         ));
     }
     if s.private {
@@ -98,9 +206,10 @@ mod tests {
     fn demo_bundle(dir: &Path) -> std::path::PathBuf {
         let mut store = Store::open_in_memory().expect("store");
         let cycle = crate::demo::populate(&mut store).expect("demo");
-        let snapshot = store.cycle_snapshot(cycle).expect("snapshot");
+        let record = store.cycle_record(cycle).expect("record");
+        let stamp = crate::export::Stamp::now();
         let path = dir.join("b.json");
-        std::fs::write(&path, crate::export::json::to_json(&snapshot)).expect("write");
+        std::fs::write(&path, Bundle::new(record, false, &stamp).to_bytes()).expect("write");
         path
     }
 
@@ -110,8 +219,23 @@ mod tests {
         let path = demo_bundle(dir.path());
         let lines = run(Lang::Vi, &path).expect("sound");
         assert!(lines[0].contains("hợp lệ"), "{lines:?}");
-        assert!(lines[1].contains("Buôn Kram"), "{lines:?}");
+        assert!(lines[1].starts_with("Mã kiểm tra: "), "{lines:?}");
+        assert_eq!(lines[1].len(), "Mã kiểm tra: ".len() + 9, "{lines:?}");
+        assert!(lines[2].contains("Buôn Kram"), "{lines:?}");
         assert!(lines.iter().any(|l| l.contains("bản 1")), "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("Họp thôn, buôn lần 1: 90 người dự, 35 nữ (38,9%)")),
+            "{lines:?}"
+        );
+        let en = run(Lang::En, &path).expect("sound");
+        assert!(en[1].starts_with("Check code: "), "{en:?}");
+        assert!(
+            en.iter()
+                .any(|l| l.contains("Village meeting 2: 80 attended, 30 women (37.5%)")),
+            "{en:?}"
+        );
     }
 
     #[test]

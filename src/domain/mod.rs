@@ -14,6 +14,7 @@ pub mod meeting;
 pub mod person;
 pub mod place;
 pub mod pra;
+pub mod record;
 pub mod scoring;
 pub mod subgroup;
 pub mod text;

@@ -3,9 +3,9 @@
 //! a commune copy of kehoach can import it and detect any change.
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::ExportError;
+use super::bundle::{canonical, hex_sha256};
 use super::snapshot::{CycleSnapshot, SNAPSHOT_SCHEMA_VERSION};
 
 #[derive(Serialize, Deserialize)]
@@ -13,18 +13,6 @@ struct Bundle {
     schema_version: u32,
     sha256: String,
     content: serde_json::Value,
-}
-
-/// Canonical bytes of a content value: compact, keys sorted (serde_json's map is ordered).
-fn canonical(content: &serde_json::Value) -> Vec<u8> {
-    serde_json::to_vec(content).unwrap_or_default()
-}
-
-fn hex_sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// The bundle of a snapshot as compact UTF-8 JSON.

@@ -1,6 +1,7 @@
 //! Exports of a village's plan for the commune: pure functions from a plan snapshot to
 //! bytes (xlsx, html, csv, json). The caller writes the files. Must not touch the database.
 
+pub mod bundle;
 pub mod csv;
 pub mod forms;
 pub mod html;
@@ -8,7 +9,10 @@ pub mod json;
 pub mod snapshot;
 pub mod xlsx;
 
+pub use bundle::{Bundle, Stamp};
 pub use snapshot::CycleSnapshot;
+
+use crate::domain::record::CycleRecord;
 
 use crate::domain::{ChairRole, Gender, Organisation, WealthGroup};
 use crate::i18n::{Lang, t};
@@ -64,17 +68,46 @@ impl Format {
     }
 }
 
-/// The files of one format for a snapshot: (file name, bytes).
+/// What one export run renders from: the plan snapshot the forms read and the exchange
+/// bundle (whose check code every printed format shows).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// The snapshot the forms are laid out from.
+    pub snapshot: CycleSnapshot,
+    /// The bundle written as JSON.
+    pub bundle: Bundle,
+}
+
+impl Source {
+    /// The source of one cycle, without personal details when `private`.
+    pub fn new(snapshot: CycleSnapshot, record: CycleRecord, private: bool, stamp: &Stamp) -> Self {
+        let (snapshot, record) = if private {
+            (
+                snapshot.without_personal_details(),
+                record.without_personal_details(),
+            )
+        } else {
+            (snapshot, record)
+        };
+        Source {
+            snapshot,
+            bundle: Bundle::new(record, private, stamp),
+        }
+    }
+}
+
+/// The files of one format: (file name, bytes).
 pub fn render(
-    snapshot: &CycleSnapshot,
+    source: &Source,
     format: Format,
     lang: Lang,
 ) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
+    let snapshot = &source.snapshot;
     let stem = file_stem(&snapshot.village.name, snapshot.cycle.year);
     Ok(match format {
         Format::Xlsx => vec![(format!("{stem}.xlsx"), xlsx::to_xlsx(snapshot, lang)?)],
         Format::Html => vec![(format!("{stem}.html"), html::to_html(snapshot, lang))],
-        Format::Json => vec![(format!("{stem}.json"), json::to_json(snapshot))],
+        Format::Json => vec![(format!("{stem}.json"), source.bundle.to_bytes())],
         Format::Csv => csv::to_csv(snapshot),
     })
 }
@@ -179,6 +212,14 @@ pub(crate) fn timestamp(iso: &str) -> String {
     }
 }
 
+/// An RFC 3339 time with offset as `DD/MM/YYYY HH:MM (UTC+07:00)`; other text unchanged.
+pub fn local_time(rfc3339: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(t) => format!("{} (UTC{})", t.format("%d/%m/%Y %H:%M"), t.offset()),
+        Err(_) => rfc3339.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,5 +230,14 @@ mod tests {
         assert_eq!(file_stem("Thôn 3", 2027), "thon-3-2027");
         assert_eq!(file_stem("Đắk  Lắk / Ea", 2026), "dak-lak-ea-2026");
         assert_eq!(file_stem("..", 2026), "village-2026");
+    }
+
+    #[test]
+    fn local_times_keep_their_offset() {
+        assert_eq!(
+            local_time("2026-12-04T11:05:00+07:00"),
+            "04/12/2026 11:05 (UTC+07:00)"
+        );
+        assert_eq!(local_time("later"), "later");
     }
 }

@@ -40,7 +40,7 @@ pub struct Attendee {
     pub seq: u32,
 }
 
-const MEETING_COLUMNS: &str =
+pub(crate) const MEETING_COLUMNS: &str =
     "id, cycle_id, kind, date, place, chair, chair_role, closed_men, closed_women, override_reason";
 
 impl Store {
@@ -285,7 +285,7 @@ fn role_code(role: Option<ChairRole>) -> String {
     role.map(|r| r.code().to_string()).unwrap_or_default()
 }
 
-fn meeting_row(r: &rusqlite::Row) -> rusqlite::Result<Meeting> {
+pub(crate) fn meeting_row(r: &rusqlite::Row) -> rusqlite::Result<Meeting> {
     let kind: String = r.get(2)?;
     let role: Option<String> = r.get(6)?;
     let men: Option<u32> = r.get(7)?;

@@ -19,6 +19,7 @@ mod people;
 mod places;
 mod preparation;
 mod prioritisation;
+mod record;
 mod snapshot;
 mod working_group;
 

@@ -6,7 +6,7 @@ use super::audit::record;
 use super::{Result, Store, StoreError};
 use crate::domain::{Gender, Organisation, Person, PersonFields, PersonId, VillageId, WealthGroup};
 
-const PERSON_COLUMNS: &str =
+pub(crate) const PERSON_COLUMNS: &str =
     "id, name, gender, ethnicity, wealth, organisations, trained, core_farmer";
 
 impl Store {

@@ -14,13 +14,7 @@ use crate::export::snapshot::{
 impl Store {
     /// Everything the exports need about one cycle, read in one go (nothing is written).
     pub fn cycle_snapshot(&self, cycle: CycleId) -> Result<CycleSnapshot> {
-        let cycle = self.cycle(cycle)?;
-        let village = self.village(cycle.village_id)?;
-        let commune = self
-            .communes()?
-            .into_iter()
-            .find(|c| c.id == village.commune_id)
-            .ok_or(super::StoreError::NotFound)?;
+        let (cycle, village, commune) = self.cycle_place(cycle)?;
         let figures = self
             .figures(village.id)?
             .into_iter()

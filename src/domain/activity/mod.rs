@@ -21,6 +21,10 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod funding;
+
+pub use funding::{Funding, FundingSource};
+
 use super::CycleId;
 use super::text::{NameError, clean_name};
 

@@ -12,7 +12,7 @@
 //! activities are referenced, so an item shows the activity's current fields.
 
 mod approval;
-mod review;
+pub(crate) mod review;
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 

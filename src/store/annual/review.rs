@@ -11,7 +11,7 @@ use crate::domain::annual::{
     Progress, Quality, Review, Source, Spending, YearSummary, totals_by_source,
 };
 
-const REVIEW_COLUMNS: &str = "progress, percent, quality, state_vnd, donor_vnd, \
+pub(crate) const REVIEW_COLUMNS: &str = "progress, percent, quality, state_vnd, donor_vnd, \
      people_money_vnd, people_labour_days, people_land_m2, people_materials_vnd, management, impact";
 
 impl Store {
@@ -170,7 +170,7 @@ fn read_review(conn: &Connection, cycle: CycleId, item: i64) -> Result<Option<Re
         .optional()?)
 }
 
-fn review_row(r: &Row) -> rusqlite::Result<Review> {
+pub(crate) fn review_row(r: &Row) -> rusqlite::Result<Review> {
     let progress: String = r.get(0)?;
     let quality: Option<String> = r.get(2)?;
     Ok(Review {

@@ -12,7 +12,7 @@ use crate::domain::activity::{
     Activity, ActivityId, Category, Contribution, Sector, ValidActivity,
 };
 
-const ACTIVITY_COLUMNS: &str = "id, cycle_id, name, sector, category, quantity, unit, time, \
+pub(crate) const ACTIVITY_COLUMNS: &str = "id, cycle_id, name, sector, category, quantity, unit, time, \
      location, responsible, land_m2, money_vnd, labour_days, materials, estimated_cost_vnd, \
      proposed_by_women, subgroup_id, tool_code";
 
@@ -301,7 +301,7 @@ fn audit_fields(a: &ValidActivity) -> [(&'static str, Option<String>); 16] {
     ]
 }
 
-fn activity_row(r: &Row) -> rusqlite::Result<Activity> {
+pub(crate) fn activity_row(r: &Row) -> rusqlite::Result<Activity> {
     let sector: String = r.get(3)?;
     let category: String = r.get(4)?;
     Ok(Activity {

@@ -6,7 +6,7 @@
 //! `subgroup::check` reports unknown codes). A person is in at most one sub-group of a
 //! cycle (a UNIQUE constraint). A merged duplicate keeps its row, marked `merged_into`.
 
-mod activities;
+pub(crate) mod activities;
 
 pub(in crate::store) use activities::{activity_in, write_activity};
 

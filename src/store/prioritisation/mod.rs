@@ -7,7 +7,7 @@
 //! ranking as a new, never-changed version and freezes the plan; while frozen, scores,
 //! results and settings are refused until the plan is reopened with a reason.
 
-mod plan;
+pub(crate) mod plan;
 
 pub use plan::PlanVersion;
 

@@ -221,7 +221,7 @@ fn write_plan_row(
     Ok(())
 }
 
-fn combined_row(r: &Row) -> rusqlite::Result<CombinedRow> {
+pub(crate) fn combined_row(r: &Row) -> rusqlite::Result<CombinedRow> {
     let tie_break: Option<String> = r.get(9)?;
     Ok(CombinedRow {
         activity: r.get(0)?,

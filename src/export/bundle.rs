@@ -1,0 +1,337 @@
+//! The exchange bundle (schema 3): the whole [`CycleRecord`] of one village's cycle with
+//! the identity the commune needs to file it: a bundle id, the stable codes of the
+//! village and commune, the year, each plan's version id and the version it replaces, the
+//! app version and the creation time with its UTC offset.
+//!
+//! On disk: `{"content": <Bundle>, "schema_version": 3, "sha256": <hex>}`, where `sha256`
+//! is the SHA-256 of the canonical JSON of `content` ([`canonical`]: compact, object keys
+//! sorted, whatever serde_json's features). The first 8 hex digits are the check code
+//! printed on paper ("Mã kiểm tra: 1A2B-3C4D"), so a signed copy can be matched with the
+//! file. The commune import calls [`read`]; `kehoach check` calls [`inspect`], which also
+//! reads the older schemas 1 and 2 (a [`CycleSnapshot`]).
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::snapshot::CycleSnapshot;
+use crate::domain::record::CycleRecord;
+
+/// Schema of the bundles this build writes.
+pub const BUNDLE_SCHEMA_VERSION: u32 = 3;
+
+/// One cycle packed for exchange.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    /// Always [`BUNDLE_SCHEMA_VERSION`] for bundles this build writes.
+    pub schema_version: u32,
+    /// This bundle's id (UUID v4): the same file sent twice has the same id.
+    pub bundle_id: String,
+    /// Version of kehoach that wrote it.
+    pub app_version: String,
+    /// When it was made, RFC 3339 with the laptop's UTC offset.
+    pub created_at: String,
+    /// Stable code of the commune.
+    pub commune_code: String,
+    /// Stable code of the village.
+    pub village_code: String,
+    /// The cycle's year.
+    pub year: i32,
+    /// Whether names of people other than elected office holders were left out.
+    pub private: bool,
+    /// The approved plans the bundle carries, with their version ids.
+    pub plans: Vec<PlanIdentity>,
+    /// The whole cycle.
+    pub record: CycleRecord,
+}
+
+/// Which plan a [`PlanIdentity`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PlanKind {
+    /// The medium-term plan (approved at meeting 2).
+    MediumTerm,
+    /// The annual plan (form 4, approved at the approval meeting).
+    Annual,
+}
+
+/// The identity of one approved plan version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanIdentity {
+    /// Which plan.
+    pub kind: PlanKind,
+    /// Year of the cycle that made it.
+    pub made_in_year: i32,
+    /// Version number, from 1.
+    pub version: u32,
+    /// Stable id: `<village code>/<year>/<mt|annual>/v<version>`.
+    pub version_id: String,
+    /// Id of the version it replaces, if any.
+    pub replaces: Option<String>,
+    /// When it was approved (UTC, as stored).
+    pub approved_at: String,
+}
+
+/// The id and time a new bundle is stamped with (the caller makes them, so building a
+/// bundle stays a pure function).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    /// Bundle id.
+    pub bundle_id: uuid::Uuid,
+    /// Creation time with the local UTC offset.
+    pub created_at: DateTime<FixedOffset>,
+}
+
+impl Stamp {
+    /// A fresh random id and the current local time.
+    pub fn now() -> Stamp {
+        Stamp {
+            bundle_id: uuid::Uuid::new_v4(),
+            created_at: chrono::Local::now().fixed_offset(),
+        }
+    }
+}
+
+/// Why a file is not a sound bundle.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BundleError {
+    /// Not JSON at all.
+    #[error("not JSON")]
+    NotJson,
+    /// JSON, but not shaped like a kehoach bundle of its schema.
+    #[error("not a kehoach bundle")]
+    NotABundle,
+    /// The content does not match its checksum.
+    #[error("checksum mismatch")]
+    Checksum,
+    /// Written by a newer kehoach.
+    #[error("schema {found} is newer than {supported}")]
+    NewerSchema {
+        /// Schema in the file.
+        found: u32,
+        /// Newest schema this build reads.
+        supported: u32,
+    },
+    /// An older schema without the whole cycle (only [`inspect`] reads those).
+    #[error("schema {found} does not carry the whole cycle")]
+    OlderSchema {
+        /// Schema in the file.
+        found: u32,
+    },
+}
+
+impl BundleError {
+    /// i18n key of the translated sentence (argument `{0}` is the file name, `{1}` and
+    /// `{2}` the schemas where they apply).
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            BundleError::NotJson => "bundle.err.not_json",
+            BundleError::NotABundle => "bundle.err.not_bundle",
+            BundleError::Checksum => "check.err.checksum",
+            BundleError::NewerSchema { .. } => "check.err.newer",
+            BundleError::OlderSchema { .. } => "bundle.err.older",
+        }
+    }
+
+    /// Arguments after the file name.
+    pub fn message_args(&self) -> Vec<String> {
+        match self {
+            BundleError::NewerSchema { found, supported } => {
+                vec![found.to_string(), supported.to_string()]
+            }
+            BundleError::OlderSchema { found } => vec![found.to_string()],
+            BundleError::NotJson | BundleError::NotABundle | BundleError::Checksum => Vec::new(),
+        }
+    }
+}
+
+/// What [`inspect`] found in a sound file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Contents {
+    /// A schema-3 exchange bundle.
+    Exchange(Box<Bundle>),
+    /// A schema-1 or -2 bundle (a plan snapshot).
+    Legacy(Box<CycleSnapshot>),
+}
+
+impl Bundle {
+    /// The bundle of a record (already without personal details when `private`).
+    pub fn new(record: CycleRecord, private: bool, stamp: &Stamp) -> Bundle {
+        Bundle {
+            schema_version: BUNDLE_SCHEMA_VERSION,
+            bundle_id: stamp.bundle_id.to_string(),
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
+            created_at: stamp
+                .created_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+            commune_code: record.commune_code.clone(),
+            village_code: record.village_code.clone(),
+            year: record.cycle.year,
+            private,
+            plans: plan_identities(&record),
+            record,
+        }
+    }
+
+    /// The hex SHA-256 of the canonical content.
+    pub fn sha256(&self) -> String {
+        hex_sha256(&canonical(&content_value(self)))
+    }
+
+    /// The check code printed on paper: "1A2B-3C4D".
+    pub fn check_code(&self) -> String {
+        check_code(&self.sha256())
+    }
+
+    /// The file: canonical JSON of `{content, schema_version, sha256}`.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let content = content_value(self);
+        let sha256 = hex_sha256(&canonical(&content));
+        canonical(&serde_json::json!({
+            "content": content,
+            "schema_version": self.schema_version,
+            "sha256": sha256,
+        }))
+    }
+}
+
+/// The check code of a hex SHA-256: its first 8 digits, upper case, as "XXXX-XXXX".
+pub fn check_code(sha256: &str) -> String {
+    let head: String = sha256.chars().take(8).collect::<String>().to_uppercase();
+    match (head.get(..4), head.get(4..)) {
+        (Some(a), Some(b)) if head.len() == 8 => format!("{a}-{b}"),
+        _ => head,
+    }
+}
+
+/// Reads a schema-3 bundle: checks the checksum and schema and returns the record with
+/// its identity. The commune import calls this.
+pub fn read(bytes: &[u8]) -> Result<Bundle, BundleError> {
+    match inspect(bytes)? {
+        Contents::Exchange(bundle) => Ok(*bundle),
+        Contents::Legacy(snapshot) => Err(BundleError::OlderSchema {
+            found: snapshot.schema_version,
+        }),
+    }
+}
+
+/// Reads any bundle kehoach ever wrote (schemas 1 to 3), checking its checksum.
+pub fn inspect(bytes: &[u8]) -> Result<Contents, BundleError> {
+    let file: Value = serde_json::from_slice(bytes).map_err(|_| BundleError::NotJson)?;
+    let schema = file
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or(BundleError::NotABundle)?;
+    if schema > BUNDLE_SCHEMA_VERSION {
+        return Err(BundleError::NewerSchema {
+            found: schema,
+            supported: BUNDLE_SCHEMA_VERSION,
+        });
+    }
+    let (Some(sha256), Some(content)) = (
+        file.get("sha256").and_then(Value::as_str),
+        file.get("content"),
+    ) else {
+        return Err(BundleError::NotABundle);
+    };
+    if hex_sha256(&canonical(content)) != sha256 {
+        return Err(BundleError::Checksum);
+    }
+    let inner = content.get("schema_version").and_then(Value::as_u64);
+    if inner != Some(u64::from(schema)) {
+        return Err(BundleError::NotABundle);
+    }
+    if schema == BUNDLE_SCHEMA_VERSION {
+        let bundle: Bundle =
+            serde_json::from_value(content.clone()).map_err(|_| BundleError::NotABundle)?;
+        Ok(Contents::Exchange(Box::new(bundle)))
+    } else {
+        let snapshot: CycleSnapshot =
+            serde_json::from_value(content.clone()).map_err(|_| BundleError::NotABundle)?;
+        Ok(Contents::Legacy(Box::new(snapshot)))
+    }
+}
+
+/// Canonical bytes of a JSON value: compact, every object's keys sorted (by their UTF-8
+/// bytes), written here rather than left to serde_json's map order.
+pub fn canonical(value: &Value) -> Vec<u8> {
+    let mut out = String::new();
+    write_canonical(value, &mut out);
+    out.into_bytes()
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            out.push('{');
+            for (i, (key, item)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push(':');
+                write_canonical(item, out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}
+
+/// Lower-case hex SHA-256 of some bytes.
+pub fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn content_value(bundle: &Bundle) -> Value {
+    serde_json::to_value(bundle).unwrap_or(Value::Null)
+}
+
+/// The version ids of the plans a record carries.
+fn plan_identities(record: &CycleRecord) -> Vec<PlanIdentity> {
+    let code = &record.village_code;
+    let mut plans = Vec::new();
+    let (made_in, versions) = match &record.carried_plan {
+        Some(c) if record.plan_versions.is_empty() => (c.year, c.versions.as_slice()),
+        _ => (record.cycle.year, record.plan_versions.as_slice()),
+    };
+    let id = |year: i32, kind: &str, v: u32| format!("{code}/{year}/{kind}/v{v}");
+    for v in versions {
+        plans.push(PlanIdentity {
+            kind: PlanKind::MediumTerm,
+            made_in_year: made_in,
+            version: v.version,
+            version_id: id(made_in, "mt", v.version),
+            replaces: (v.version > 1).then(|| id(made_in, "mt", v.version - 1)),
+            approved_at: v.approved_at.clone(),
+        });
+    }
+    if let Some(a) = record.annual.approval.as_ref().filter(|a| a.frozen) {
+        let year = record.cycle.year;
+        plans.push(PlanIdentity {
+            kind: PlanKind::Annual,
+            made_in_year: year,
+            version: 1,
+            version_id: id(year, "annual", 1),
+            replaces: None,
+            approved_at: a.approved_at.clone(),
+        });
+    }
+    plans
+}
