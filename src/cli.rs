@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::commands::CommandError;
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
 
@@ -148,7 +149,7 @@ fn write_demo(store: &mut Store, lang: Lang, path: &std::path::Path) -> Result<(
             &[path.display().to_string()],
         ));
     }
-    crate::demo::populate(store).map_err(|e| store_error(lang, &store.located(e)))?;
+    load_demo(store, lang)?;
     println!(
         "{}",
         tf(lang, "msg.demo_written", &[path.display().to_string()])
@@ -161,8 +162,21 @@ fn load_first_run_demo(
     lang: Lang,
     path: &std::path::Path,
 ) -> Result<String, String> {
-    crate::demo::populate(store).map_err(|e| store_error(lang, &store.located(e)))?;
+    load_demo(store, lang)?;
     Ok(tf(lang, "msg.first_run", &[path.display().to_string()]))
+}
+
+/// Fills the store with the demo village through the same command as the interface.
+fn load_demo(store: &mut Store, lang: Lang) -> Result<(), String> {
+    match crate::commands::execute(store, crate::commands::Command::LoadDemo) {
+        Ok(_) => Ok(()),
+        Err(CommandError::Store(e)) => {
+            let e = store.located(e);
+            crate::log::store_error(store.path(), &e);
+            Err(store_error(lang, &e))
+        }
+        Err(e) => Err(e.text(lang)),
+    }
 }
 
 fn store_error(lang: Lang, e: &StoreError) -> String {

@@ -1,14 +1,16 @@
 //! kehoach: bottom-up village planning (Dak Lak procedure 2134/QĐ-UBND) in the terminal.
 //!
-//! Layers point one way: `tui` → `workflow` → `domain`, `tui` → `store` → `domain`,
-//! `export` → `domain`. Only `store` knows SQL; only `tui` knows ratatui.
+//! Layers point one way: `tui` → `workflow` → `domain`, `tui` → `commands` → `store` →
+//! `domain`, `export` → `domain`; `tui` and `cli` write only through `commands`. Only `store` knows SQL; only `tui` knows ratatui.
 
 pub mod cli;
+pub mod commands;
 pub mod deliver;
 pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod i18n;
+pub mod log;
 pub mod messages;
 pub mod store;
 pub mod tui;

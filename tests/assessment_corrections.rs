@@ -126,7 +126,7 @@ fn an_activity_of_an_approved_plan_is_kept_with_a_clear_line() {
     let told = screen(&app, 80, 24);
     assert!(!told.contains("Xác nhận"), "{told}");
     assert!(
-        told.contains("Kế hoạch trung hạn đã được thông qua"),
+        told.contains("Kế hoạch trung hạn 2026 đã được thông qua (bản 1)"),
         "{told}"
     );
     assert!(

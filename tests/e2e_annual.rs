@@ -15,7 +15,7 @@ use std::path::Path;
 use common::{TIMEOUT, Tmux, release_binary, run_piped, sh_path};
 use kehoach::domain::annual::{Part, Progress, Quality};
 use kehoach::domain::{Cycle, CycleId};
-use kehoach::i18n::{Lang, t};
+use kehoach::i18n::{Lang, tf};
 use kehoach::store::Store;
 
 const VILLAGE: &str = "Buôn Kram";
@@ -228,7 +228,7 @@ fn review_select_refuse_a_third_part_two_approve_and_find_the_plan_frozen() {
 
     // Frozen: 1 on another row (rank 9) is refused with a ✗ message, counts unchanged.
     tmux.send_keys(&["Down", "1"]);
-    let frozen = t(Lang::Vi, "annual.err.frozen");
+    let frozen = tf(Lang::Vi, "frozen.err.annual", &["2028".into(), "1".into()]);
     let screen = tmux
         .wait_for(&format!("✗ {}", head(&frozen, 40)), TIMEOUT)
         .unwrap();

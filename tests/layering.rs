@@ -1,6 +1,7 @@
 //! The layers stay apart (see ../shared/architecture.md): `tui` → `workflow` → `domain`,
-//! `tui` → `store` → `domain`, `export` → `domain`. Only `store` knows rusqlite and SQL;
-//! nothing below `tui` knows ratatui; `domain` does no I/O and reads no clock.
+//! `tui` → `commands` → `store` → `domain`, `export` → `domain`. Only `store` knows
+//! rusqlite and SQL; nothing below `tui` knows ratatui; `domain` does no I/O and reads no
+//! clock; `tui` and `cli` change the database only through `commands::execute`.
 //!
 //! These checks read the source text, so a forbidden name in a comment counts too: the
 //! rule is that the layer does not even talk about it.
@@ -184,4 +185,67 @@ fn only_the_interface_names_ratatui() {
         &others,
         &["ratatui", "crossterm"],
     );
+}
+
+/// The names of the store's write functions: its `pub fn NAME(&mut self, ...)` methods.
+fn store_write_methods() -> Vec<String> {
+    let mut names = Vec::new();
+    for file in layer("store") {
+        let text = std::fs::read_to_string(&file).expect("read source file");
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("pub fn ") {
+            rest = &rest[at + "pub fn ".len()..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let signature = &rest[name.len()..];
+            let open = signature.trim_start_matches(|c: char| c != '(');
+            let first = open.trim_start_matches('(').trim_start();
+            if first.starts_with("&mut self") {
+                names.push(name);
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn the_commands_layer_knows_no_interface_and_writes_no_sql() {
+    let commands = layer("commands");
+    assert!(commands.len() >= 5, "src/commands looks incomplete");
+    assert_clean(
+        "src/commands sits below the interface and the command line",
+        &commands,
+        &["ratatui", "crossterm", "crate::tui", "crate::cli"],
+    );
+    assert_clean("src/commands must not write SQL", &commands, SQL);
+}
+
+#[test]
+fn the_interface_and_the_command_line_write_only_through_commands() {
+    let writes = store_write_methods();
+    assert!(
+        writes.len() >= 40 && writes.iter().any(|w| w == "update_activity"),
+        "the store's write methods were not found: {writes:?}"
+    );
+    let calls: Vec<String> = writes.iter().map(|w| format!(".{w}(")).collect();
+    let calls: Vec<&str> = calls.iter().map(String::as_str).collect();
+    let mut callers = layer("tui");
+    callers.extend(layer("cli"));
+    assert_clean(
+        "src/tui and src/cli call no store write method (build a Command)",
+        &callers,
+        &calls,
+    );
+    assert_clean(
+        "src/tui and src/cli never hold the store mutably except to run commands",
+        &layer("tui"),
+        &["Screen::load(nav, &mut", "&mut Store, id"],
+    );
+    // And they do run commands (the checks above are not vacuous).
+    assert!(!mentions(&layer("tui"), &["commands::execute"]).is_empty());
+    assert!(!mentions(&layer("cli"), &["commands::execute"]).is_empty());
 }

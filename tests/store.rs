@@ -365,6 +365,9 @@ fn every_change_writes_an_audit_row() {
             ("commune", commune.id.0, "*", None, Some("Hòa Phú")),
             ("village", village.id.0, "*", None, Some("Buôn Đrăng")),
             ("cycle", cycle.id.0, "*", None, Some("2026")),
+            ("meeting", 1, "*", None, Some("village1")),
+            ("meeting", 2, "*", None, Some("village2")),
+            ("meeting", 3, "*", None, Some("annual_approval")),
             (
                 "commune",
                 commune.id.0,

@@ -176,6 +176,12 @@ fn priorities_follow_the_approved_plan_and_current_fields() {
     f.store.approve_plan(f.cycle, &combined).unwrap();
     let mut renamed = activity("Hoạt động 1 (sửa)");
     renamed.time = "2027".into();
+    // An approved plan's activity is frozen until the plan is reopened.
+    assert!(matches!(
+        f.store.update_activity(f.acts[0], &renamed),
+        Err(StoreError::PlanApproved)
+    ));
+    f.store.reopen_plan(f.cycle, "sửa tên").unwrap();
     f.store.update_activity(f.acts[0], &renamed).unwrap();
     let p = f.store.medium_term_priorities(f.cycle).unwrap();
     assert_eq!(p.len(), 6);

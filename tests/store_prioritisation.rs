@@ -624,7 +624,11 @@ fn a_version_3_database_gains_the_prioritisation_tables_and_keeps_its_activities
         store.scoring_settings(cycle).unwrap(),
         ScoringSettings::default()
     );
-    assert_eq!(store.prefill_womens_proposal(cycle).unwrap(), 1);
+    // The migration to v7 prefilled the women's-proposal score (a proposal by women
+    // scores the top of the scale), which opening the step used to do.
+    let rows = store.matrix_rows(cycle).unwrap();
+    assert_eq!(rows[0].score(Criterion::WomensProposal), Some(5));
+    assert_eq!(store.prefill_womens_proposal(cycle).unwrap(), 0);
     store.set_votes(cycle, Group::Women, a.id, Some(3)).unwrap();
     assert!(store.scoring_settings(cycle).unwrap().locked);
 }

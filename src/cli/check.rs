@@ -116,7 +116,7 @@ fn exchange_summary(lang: Lang, shown: &str, b: &Bundle) -> Vec<String> {
         ));
     }
     for kind in MeetingKind::ALL {
-        if let Some(m) = r.meeting(kind) {
+        if let Some(m) = r.meeting_record(kind) {
             let tally = m.tally();
             lines.push(tf(
                 lang,

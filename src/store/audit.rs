@@ -1,6 +1,6 @@
 //! The append-only audit log: one row per changed field.
 
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, params};
 
 use super::{Result, Store};
 
@@ -23,7 +23,7 @@ pub struct AuditEntry {
 
 /// Records one change inside the edit's transaction.
 pub fn record(
-    tx: &Transaction,
+    tx: &Connection,
     entity: &str,
     entity_id: i64,
     field: &str,

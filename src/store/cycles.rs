@@ -4,12 +4,13 @@ use rusqlite::{OptionalExtension, params};
 
 use super::audit::record;
 use super::{Result, Store, StoreError};
-use crate::domain::{Cycle, CycleId, NewCycle, VillageId};
+use crate::domain::{Cycle, CycleId, MeetingKind, NewCycle, VillageId};
 
 impl Store {
-    /// Creates a cycle. If the previous year's cycle of the village has a medium-term
-    /// plan whose period covers this year, the new cycle carries it over; otherwise the
-    /// new cycle starts a medium-term period of `medium_term_span` years.
+    /// Creates a cycle with the meetings its steps hold (so opening a step never writes).
+    /// If the previous year's cycle of the village has a medium-term plan whose period
+    /// covers this year, the new cycle carries it over; otherwise the new cycle starts a
+    /// medium-term period of `medium_term_span` years.
     pub fn create_cycle(&mut self, new: &NewCycle) -> Result<Cycle> {
         let carried = self.covering_cycle(new.village_id, new.year)?;
         let (start, span) = carried
@@ -33,6 +34,14 @@ impl Store {
             )?;
             let id = tx.last_insert_rowid();
             record(tx, "cycle", id, "*", None, Some(&new.year.to_string()))?;
+            for kind in meeting_kinds(new.year == start) {
+                tx.execute(
+                    "INSERT INTO meetings (cycle_id, kind) VALUES (?1, ?2)",
+                    params![id, kind.code()],
+                )?;
+                let meeting = tx.last_insert_rowid();
+                record(tx, "meeting", meeting, "*", None, Some(kind.code()))?;
+            }
             Ok(id)
         })?;
         self.cycle(CycleId(id))
@@ -65,6 +74,20 @@ impl Store {
         )?;
         let rows = stmt.query_map([village.0], cycle_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The meetings a cycle holds: both village meetings when it makes the medium-term plan,
+/// and the annual plan's approval meeting.
+fn meeting_kinds(makes_medium_term_plan: bool) -> Vec<MeetingKind> {
+    if makes_medium_term_plan {
+        vec![
+            MeetingKind::Village1,
+            MeetingKind::Village2,
+            MeetingKind::AnnualApproval,
+        ]
+    } else {
+        vec![MeetingKind::AnnualApproval]
     }
 }
 

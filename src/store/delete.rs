@@ -293,7 +293,7 @@ fn membership(key: &ForeignKey, parent_condition: &str) -> String {
 
 /// Drops the `BEFORE DELETE` triggers that keep approved records (named `*_no_delete`) on
 /// the tables of `steps`; returns their SQL to recreate them in the same transaction.
-fn drop_delete_guards(tx: &rusqlite::Transaction, steps: &[DeleteStep]) -> Result<Vec<String>> {
+fn drop_delete_guards(tx: &rusqlite::Connection, steps: &[DeleteStep]) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for step in steps {
         let mut stmt = tx.prepare(

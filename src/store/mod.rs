@@ -11,6 +11,7 @@ mod audit;
 mod cycles;
 mod delete;
 mod facts;
+mod frozen;
 mod history;
 mod meetings;
 mod migrate;
@@ -32,6 +33,7 @@ pub use annual::{AnnualApproval, AnnualItem, ERROR_KEYS as ANNUAL_ERROR_KEYS, Re
 pub use assessment::{ActivityOrigin, AssessmentFacts, ToolFinding};
 pub use audit::AuditEntry;
 pub use delete::{DeleteStep, ERROR_KEYS as DELETE_ERROR_KEYS};
+pub use frozen::{AnnualVersion, Owner, PLAN_APPROVED_KEY};
 pub use history::ERROR_KEYS as HISTORY_ERROR_KEYS;
 pub use meetings::{Attendee, MeetingDetails};
 pub use migrate::{LATEST as SCHEMA_VERSION, MIGRATIONS};
@@ -72,6 +74,9 @@ pub enum StoreError {
     /// The cycle is closed: its records are read-only until reopened with a reason.
     #[error("the planning cycle is closed (read-only); reopen it with a reason to edit")]
     CycleClosed,
+    /// The database refused a change to something an approved plan holds (migration 0008).
+    #[error("the plan is approved (frozen); reopen it with a reason to edit")]
+    PlanApproved,
     /// A file-system error.
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
@@ -95,6 +100,9 @@ impl From<rusqlite::Error> for StoreError {
         }
         if history::is_closed_refusal(&e) {
             return StoreError::CycleClosed;
+        }
+        if frozen::is_frozen_refusal(&e) {
+            return StoreError::PlanApproved;
         }
         match e.sqlite_error_code() {
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
@@ -120,6 +128,7 @@ impl StoreError {
             StoreError::NotFound => "err.not_found",
             StoreError::Refused(key) => key,
             StoreError::CycleClosed => history::ERR_CYCLE_CLOSED,
+            StoreError::PlanApproved => frozen::PLAN_APPROVED_KEY,
             StoreError::Io(_) | StoreError::Sqlite(_) => "err.db_other",
         }
     }
@@ -151,6 +160,8 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     _lock: Option<File>,
+    /// Whether a command's transaction is open ([`Store::in_transaction`]).
+    in_command: bool,
 }
 
 impl Store {
@@ -168,6 +179,7 @@ impl Store {
             conn,
             path: None,
             _lock: None,
+            in_command: false,
         })
     }
 
@@ -195,9 +207,13 @@ impl Store {
         Ok(verdict == "ok")
     }
 
-    /// Runs `edit` in one immediate transaction and commits it (one fsync).
-    fn edit<T>(&mut self, edit: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
+    /// Runs `edit` in one immediate transaction and commits it (one fsync); inside
+    /// [`Store::in_transaction`] it runs in that transaction instead.
+    fn edit<T>(&mut self, edit: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let path = self.path.clone().unwrap_or_default();
+        if self.in_command {
+            return edit(&self.conn).map_err(|e| locate(e, &path));
+        }
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -205,6 +221,39 @@ impl Store {
         let value = edit(&tx).map_err(|e| locate(e, &path))?;
         tx.commit().map_err(|e| locate(e.into(), &path))?;
         Ok(value)
+    }
+
+    /// Runs `body` (any number of reads and edits) as ONE immediate transaction: it is
+    /// committed when `body` returns `Ok`, rolled back when it returns an error. The
+    /// commands layer runs every command through this. Nested calls join the outer one.
+    pub fn in_transaction<T, E: From<StoreError>>(
+        &mut self,
+        body: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        if self.in_command {
+            return body(self);
+        }
+        let path = self.path.clone().unwrap_or_default();
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| locate(e.into(), &path))?;
+        self.in_command = true;
+        let result = body(self);
+        self.in_command = false;
+        let end = match &result {
+            Ok(_) => self.conn.execute_batch("COMMIT"),
+            Err(_) => self.conn.execute_batch("ROLLBACK"),
+        };
+        if let Err(e) = end {
+            if !self.conn.is_autocommit() {
+                // The commit failed: undo the whole command; its error is the one to report.
+                self.conn.execute_batch("ROLLBACK").ok();
+            }
+            if result.is_ok() {
+                return Err(locate(e.into(), &path).into());
+            }
+        }
+        result
     }
 }
 

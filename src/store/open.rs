@@ -25,6 +25,7 @@ pub fn open_file(path: &Path) -> Result<Store> {
         conn,
         path: Some(path.to_path_buf()),
         _lock: Some(lock),
+        in_command: false,
     })
 }
 

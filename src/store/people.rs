@@ -43,7 +43,7 @@ impl Store {
 
 /// Inserts a person inside an edit's transaction (with its audit row); returns the id.
 pub(crate) fn insert_person(
-    tx: &rusqlite::Transaction,
+    tx: &rusqlite::Connection,
     village: VillageId,
     p: &PersonFields,
 ) -> Result<i64> {
@@ -67,7 +67,7 @@ pub(crate) fn insert_person(
 }
 
 fn audit_person_changes(
-    tx: &rusqlite::Transaction,
+    tx: &rusqlite::Connection,
     id: PersonId,
     old: &Person,
     new: &PersonFields,
@@ -137,7 +137,7 @@ pub(crate) fn person_row(r: &rusqlite::Row) -> rusqlite::Result<Person> {
 
 /// Writes a person's new profile and audits what changed, inside the caller's transaction.
 pub(super) fn write_person(
-    tx: &rusqlite::Transaction,
+    tx: &rusqlite::Connection,
     id: PersonId,
     old: &Person,
     p: &PersonFields,

@@ -31,7 +31,7 @@ impl WorkingGroup {
 }
 
 impl Store {
-    fn ensure_working_group(tx: &rusqlite::Transaction, cycle: CycleId) -> Result<()> {
+    fn ensure_working_group(tx: &rusqlite::Connection, cycle: CycleId) -> Result<()> {
         tx.execute(
             "INSERT OR IGNORE INTO working_groups (cycle_id) VALUES (?1)",
             [cycle.0],

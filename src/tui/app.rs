@@ -9,9 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::keymap::{Action, Context, resolve};
-use super::screens::{Change, Nav, Outcome, Saved, Screen, ViewCtx};
+use super::screens::{Nav, Outcome, Screen, ViewCtx};
 use super::theme::Theme;
 use super::widgets::{Input, hints, popup, too_small, wrap};
+use crate::commands::{self, Command, CommandError, Effect};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
 
@@ -51,8 +52,7 @@ pub struct App {
 impl App {
     /// Opens the home screen on `store`.
     pub fn new(store: Store, lang: Lang, theme: Theme) -> Result<Self, StoreError> {
-        let mut store = store;
-        let screen = Screen::load(Nav::Home, &mut store, lang)?;
+        let screen = Screen::load(Nav::Home, &store, lang)?;
         Ok(App {
             store,
             lang,
@@ -131,7 +131,8 @@ impl App {
     fn follow(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Stay => {}
-            Outcome::Save(change) => self.save(change),
+            Outcome::Save(command) => self.save(command),
+            Outcome::Export(request) => self.export(&request),
             Outcome::Go(nav) => {
                 self.opened_from = match (&self.screen, &nav) {
                     (Screen::History(h), Nav::Cycle(_)) => Some(h.return_nav()),
@@ -161,62 +162,72 @@ impl App {
     }
 
     fn go(&mut self, nav: Nav) {
-        match Screen::load(nav, &mut self.store, self.lang) {
+        match Screen::load(nav, &self.store, self.lang) {
             Ok(screen) => {
                 self.read_only = screen
                     .cycle_id()
                     .is_some_and(|id| self.store.cycle(id).is_ok_and(|c| c.closed));
                 self.screen = screen;
             }
-            Err(e) => self.say(error_text(self.lang, &e), true),
-        }
-    }
-
-    fn save(&mut self, change: Change) {
-        if let Change::Export(request) = change {
-            return self.export(&request);
-        }
-        if let Change::DeleteVillage { village, name } = change {
-            return self.delete_village(village, &name);
-        }
-        let result = if self.read_only {
-            Err(StoreError::CycleClosed)
-        } else {
-            apply(&mut self.store, change)
-        }
-        .map_err(|e| error_text(self.lang, &e));
-        match &result {
-            Ok(_) => self.say(t(self.lang, "msg.saved"), false),
-            Err(text) => self.say(text.clone(), true),
-        }
-        self.screen.on_saved(&self.store, &result, self.lang);
-    }
-}
-
-impl App {
-    /// Deletes a village (the store writes a backup first) and says where the backup is.
-    fn delete_village(&mut self, village: crate::domain::VillageId, name: &str) {
-        let result = self.store.delete_village(village);
-        let saved = match &result {
-            Ok(Some(backup)) => {
-                let args = [name.to_string(), backup.display().to_string()];
-                self.say(tf(self.lang, "del.done", &args), false);
-                Ok(Saved::Other)
+            Err(e) => {
+                let text = self.store_error_text(&e);
+                self.say(text, true);
             }
-            Ok(None) => {
-                self.say(
-                    tf(self.lang, "del.done_no_backup", &[name.to_string()]),
-                    false,
-                );
-                Ok(Saved::Other)
+        }
+    }
+
+    /// Runs one command through `commands::execute` and tells the screen how it went.
+    fn save(&mut self, command: Command) {
+        let deleted = match &command {
+            Command::DeleteVillage { name, .. } => Some(name.clone()),
+            _ => None,
+        };
+        let result = if self.read_only {
+            // A closed cycle's screens are read-only, village-wide records included; the
+            // commands refuse the cycle's own records too.
+            Err(CommandError::Store(StoreError::CycleClosed))
+        } else {
+            commands::execute(&mut self.store, command)
+        };
+        let result = match result {
+            Ok(effect) => {
+                let text = match (&effect, deleted) {
+                    (Effect::VillageDeleted { backup: Some(path) }, Some(name)) => {
+                        tf(self.lang, "del.done", &[name, path.display().to_string()])
+                    }
+                    (Effect::VillageDeleted { backup: None }, Some(name)) => {
+                        tf(self.lang, "del.done_no_backup", &[name])
+                    }
+                    _ => t(self.lang, "msg.saved"),
+                };
+                self.say(text, false);
+                Ok(effect)
             }
             Err(e) => {
-                let text = error_text(self.lang, e);
+                let text = self.command_error_text(&e);
                 self.say(text.clone(), true);
                 Err(text)
             }
         };
-        self.screen.on_saved(&self.store, &saved, self.lang);
+        if let Err(e) = self.screen.on_saved(&self.store, &result, self.lang) {
+            let text = tf(self.lang, "cmd.reload_failed", &[self.store_error_text(&e)]);
+            self.say(text, true);
+        }
+    }
+
+    /// The facilitator's sentence for a refused or failed command; the raw database text,
+    /// if any, goes to the log file beside the database.
+    fn command_error_text(&self, e: &CommandError) -> String {
+        if let CommandError::Store(store_error) = e {
+            return self.store_error_text(store_error);
+        }
+        e.text(self.lang)
+    }
+
+    /// One translated sentence for a store error; the details go to the log.
+    fn store_error_text(&self, e: &StoreError) -> String {
+        crate::log::store_error(self.store.path(), e);
+        error_text(self.lang, e)
     }
 
     fn export(&mut self, request: &crate::deliver::ExportRequest) {
@@ -227,113 +238,6 @@ impl App {
             Err(e) => self.say(e.text(self.lang), true),
         }
         self.screen.on_export(&result, request);
-    }
-}
-
-/// Saves one change in its own transaction.
-fn apply(store: &mut Store, change: Change) -> Result<Saved, StoreError> {
-    Ok(match change {
-        Change::CreateCommune { name, district } => {
-            Saved::Commune(store.create_commune(&name, &district, "Đắk Lắk")?.id)
-        }
-        Change::RenameCommune(id, name) => {
-            store.rename_commune(id, &name)?;
-            Saved::Commune(id)
-        }
-        Change::CreateVillage {
-            commune,
-            name,
-            kind,
-        } => Saved::Village(store.create_village(commune, &name, kind)?.id),
-        Change::RenameVillage(id, name) => {
-            store.rename_village(id, &name)?;
-            Saved::Village(id)
-        }
-        Change::CreateCycle(new) => Saved::Cycle(store.create_cycle(&new)?.id),
-        Change::LoadDemo => Saved::Cycle(crate::demo::populate(store)?),
-        Change::CloseCycle(id) => {
-            store.close_cycle(id)?;
-            Saved::Cycle(id)
-        }
-        Change::ReopenCycle { cycle, reason } => {
-            store.reopen_cycle(cycle, &reason)?;
-            Saved::Cycle(cycle)
-        }
-        Change::Annual(c) => {
-            super::screens::annual::apply_annual(store, c)?;
-            Saved::Other
-        }
-        Change::Scoring(c) => {
-            super::screens::wgmeeting::apply_scoring(store, c)?;
-            Saved::Other
-        }
-        Change::Assessment(c) => {
-            super::screens::assessment::apply_assessment(store, c)?;
-            Saved::Other
-        }
-        Change::Meeting2(c) => {
-            super::screens::meeting2::apply_meeting2(store, c)?;
-            Saved::Other
-        }
-        other => {
-            apply_meeting(store, other)?;
-            Saved::Other
-        }
-    })
-}
-
-/// Saves the meeting and working-group changes.
-fn apply_meeting(store: &mut Store, change: Change) -> Result<(), StoreError> {
-    match change {
-        Change::SaveMeetingRecord {
-            meeting,
-            details,
-            facilitators,
-        } => {
-            store.update_meeting_details(meeting, &details)?;
-            store.set_meeting_facilitators(meeting, &facilitators)
-        }
-        Change::RegisterNew {
-            village,
-            meeting,
-            fields,
-        } => store
-            .register_new_person(village, meeting, &fields)
-            .map(drop),
-        Change::RegisterKnown {
-            meeting,
-            person,
-            gender,
-        } => store.add_attendee(meeting, person, gender),
-        Change::UpdateAttendee {
-            meeting,
-            person,
-            fields,
-        } => store.update_attendee(meeting, person, &fields),
-        Change::RemoveAttendee { meeting, person } => store.remove_attendee(meeting, person),
-        Change::CloseMeeting { meeting, reason } => {
-            store.close_meeting(meeting, reason.as_deref()).map(drop)
-        }
-        Change::ReopenMeeting { meeting, reason } => store.reopen_meeting(meeting, &reason),
-        Change::SetWgMember {
-            cycle,
-            person,
-            member,
-        } => store.set_wg_member(cycle, person, member),
-        Change::SetWgLeader { cycle, leader } => store.set_wg_leader(cycle, leader),
-        Change::SetWgRange { cycle, range } => store.set_wg_range(cycle, range),
-        Change::FinaliseWg { cycle, reason } => store.finalise_wg(cycle, reason.as_deref()),
-        Change::ReopenWg { cycle, reason } => store.reopen_wg(cycle, &reason),
-        Change::SetFigure { village, figure } => store.set_figure(village, &figure),
-        Change::AddFacilitator {
-            commune,
-            name,
-            role,
-        } => store.add_facilitator(commune, &name, &role).map(drop),
-        Change::AddTrainedRep { village, fields } => {
-            store.create_person(village, &fields).map(drop)
-        }
-        _ => Ok(()),
     }
 }
 

@@ -117,7 +117,7 @@ pub enum Action {
     CloseMeeting,
     /// Reopen a closed meeting or finalised election (asks for a reason).
     Reopen,
-    /// Change the working group's size range.
+    /// Command the working group's size range.
     EditRange,
     /// Carry last cycle's working group over.
     Carry,
@@ -127,7 +127,7 @@ pub enum Action {
     ToggleView,
     /// Jump to a row by its number.
     GoTo,
-    /// Change the combination method (meeting 2).
+    /// Command the combination method (meeting 2).
     ChooseMethod,
     /// Show the selected village's past cycles.
     History,

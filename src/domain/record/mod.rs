@@ -141,7 +141,7 @@ pub struct LastYearPlan {
 
 impl CycleRecord {
     /// The meeting of one kind, if it was opened.
-    pub fn meeting(&self, kind: MeetingKind) -> Option<&MeetingRecord> {
+    pub fn meeting_record(&self, kind: MeetingKind) -> Option<&MeetingRecord> {
         self.meetings.iter().find(|m| m.kind == kind)
     }
 

@@ -4,6 +4,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::super::audit::record;
+use super::super::frozen::{annual_reopen_reason, copy_annual_version};
 use super::super::{Result, Store, StoreError};
 use super::{
     AnnualApproval, ERR_DATE_REQUIRED, ERR_EMPTY, ERR_MISSING_FIELDS, ERR_NOT_FROZEN,
@@ -15,7 +16,8 @@ use crate::domain::{Cycle, CycleId, NewCycle};
 impl Store {
     // --- approval (step 3) ----------------------------------------------------------
 
-    /// Records the village meeting's approval and freezes the annual plan. Refused when
+    /// Records the village meeting's approval, freezes the annual plan and keeps a copy of
+    /// it as its next approved version ([`Store::annual_version`]). Refused when
     /// already approved, when the plan is empty, when an activity lacks a plan field, and
     /// without a date.
     pub fn approve_annual(&mut self, cycle: CycleId, a: &AnnualApproval) -> Result<()> {
@@ -33,8 +35,10 @@ impl Store {
         if date.is_empty() {
             return Err(StoreError::Refused(ERR_DATE_REQUIRED));
         }
+        let matrix = self.annual_matrix_rows(cycle)?;
         self.edit(|tx| {
             refuse_if_annual_frozen(tx, cycle)?;
+            let reason = annual_reopen_reason(tx, cycle)?;
             tx.execute(
                 "INSERT INTO annual_approvals (cycle_id, frozen, date, votes_for, votes_against,
                    abstain, approved_at, reopen_reason)
@@ -59,6 +63,15 @@ impl Store {
                 a.votes_for, a.votes_against, a.abstain
             );
             record(tx, "annual_plan", cycle.0, "approval", None, Some(&votes))?;
+            let version = copy_annual_version(tx, cycle, reason, a, &items, &matrix)?;
+            record(
+                tx,
+                "annual_plan",
+                cycle.0,
+                "version",
+                None,
+                Some(&version.to_string()),
+            )?;
             record(tx, "annual_plan", cycle.0, "frozen", Some("0"), Some("1"))
         })
     }

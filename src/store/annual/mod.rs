@@ -14,7 +14,7 @@
 mod approval;
 pub(crate) mod review;
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::assessment::{activity_in, missing_is_not_found};
 use super::audit::record;
@@ -452,7 +452,7 @@ fn refuse_if_annual_frozen(conn: &Connection, cycle: CycleId) -> Result<()> {
 /// Checks the part-2 limit for putting an item (`moving`, or a new one) into `part`;
 /// returns the override reason to keep (only when it was needed).
 fn refuse_part_two<'a>(
-    tx: &Transaction,
+    tx: &Connection,
     cycle: CycleId,
     part: Part,
     moving: Option<i64>,
@@ -474,7 +474,7 @@ fn refuse_part_two<'a>(
 }
 
 fn insert_item(
-    tx: &Transaction,
+    tx: &Connection,
     cycle: CycleId,
     activity: ActivityId,
     part: Part,

@@ -1,7 +1,7 @@
 //! Proposed activities of the situation assessment: adding, correcting, merging
 //! duplicates and deleting them, with the audit of every field.
 
-use rusqlite::{Connection, Row, Transaction, params};
+use rusqlite::{Connection, Row, params};
 
 use super::super::audit::record;
 use super::super::prioritisation::refuse_if_frozen;
@@ -230,7 +230,7 @@ fn merged_ids(conn: &Connection, into: ActivityId) -> Result<Vec<i64>> {
 }
 
 /// Refuses an origin sub-group that does not exist or belongs to another cycle.
-fn check_origin(tx: &Transaction, cycle: CycleId, subgroup: Option<i64>) -> Result<()> {
+fn check_origin(tx: &Connection, cycle: CycleId, subgroup: Option<i64>) -> Result<()> {
     let Some(id) = subgroup else {
         return Ok(());
     };
@@ -240,7 +240,7 @@ fn check_origin(tx: &Transaction, cycle: CycleId, subgroup: Option<i64>) -> Resu
     }
 }
 
-pub(in crate::store) fn write_activity(tx: &Transaction, id: i64, a: &ValidActivity) -> Result<()> {
+pub(in crate::store) fn write_activity(tx: &Connection, id: i64, a: &ValidActivity) -> Result<()> {
     let c = &a.contribution;
     tx.execute(
         "UPDATE activities SET name = ?1, sector = ?2, category = ?3, quantity = ?4,

@@ -10,7 +10,7 @@ pub(crate) mod activities;
 
 pub(in crate::store) use activities::{activity_in, write_activity};
 
-use rusqlite::{Connection, Row, Transaction, params};
+use rusqlite::{Connection, Row, params};
 
 use super::audit::record;
 use super::{Result, Store, StoreError};
@@ -458,7 +458,7 @@ impl CodeSet {
 }
 
 /// The sub-group's cycle and name; `NotFound` if there is none.
-fn subgroup_head(tx: &Transaction, id: i64) -> Result<(i64, String)> {
+fn subgroup_head(tx: &Connection, id: i64) -> Result<(i64, String)> {
     Ok(tx.query_row(
         "SELECT cycle_id, name FROM subgroups WHERE id = ?1",
         [id],

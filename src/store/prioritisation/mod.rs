@@ -11,7 +11,7 @@ pub(crate) mod plan;
 
 pub use plan::PlanVersion;
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::assessment::{activity_in, missing_is_not_found};
 use super::audit::record;
@@ -343,7 +343,7 @@ fn read_settings(conn: &Connection, cycle: CycleId) -> Result<ScoringSettings> {
     Ok(row.unwrap_or_default())
 }
 
-fn ensure_settings(tx: &Transaction, cycle: CycleId) -> Result<()> {
+fn ensure_settings(tx: &Connection, cycle: CycleId) -> Result<()> {
     tx.execute(
         "INSERT OR IGNORE INTO scoring_settings (cycle_id) VALUES (?1)",
         [cycle.0],
@@ -355,7 +355,7 @@ fn ensure_settings(tx: &Transaction, cycle: CycleId) -> Result<()> {
 /// Checks the lock and frozen rules for a settings change and audit-logs it (with the
 /// reason when the settings are locked); leaves the settings row in place for the update.
 fn change_setting(
-    tx: &Transaction,
+    tx: &Connection,
     cycle: CycleId,
     field: &str,
     old: &str,
@@ -384,7 +384,7 @@ fn live_activity_cycle(conn: &Connection, activity: ActivityId) -> Result<CycleI
 }
 
 fn write_score(
-    tx: &Transaction,
+    tx: &Connection,
     activity: ActivityId,
     criterion: Criterion,
     score: Option<u8>,
@@ -440,7 +440,7 @@ fn read_group(conn: &Connection, cycle: CycleId, group: Group) -> Result<GroupIn
     Ok(row.unwrap_or_default())
 }
 
-fn ensure_group(tx: &Transaction, cycle: CycleId, group: Group) -> Result<()> {
+fn ensure_group(tx: &Connection, cycle: CycleId, group: Group) -> Result<()> {
     tx.execute(
         "INSERT OR IGNORE INTO meeting2_groups (cycle_id, grp) VALUES (?1, ?2)",
         params![cycle.0, group.code()],
@@ -452,7 +452,7 @@ fn ensure_group(tx: &Transaction, cycle: CycleId, group: Group) -> Result<()> {
 /// Writes a vote count or position (`column`) of a group for an activity, locking the
 /// settings when a value is entered.
 fn write_entry(
-    tx: &Transaction,
+    tx: &Connection,
     cycle: CycleId,
     group: Group,
     activity: ActivityId,

@@ -1,7 +1,7 @@
 //! The official medium-term plan: approving the combined ranking into a frozen version,
 //! reopening it with a reason, and reading every approved version back exactly.
 
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::super::assessment::{activity_in, get_u64, to_i64};
 use super::super::audit::record;
@@ -174,7 +174,7 @@ impl Store {
 }
 
 fn write_plan_row(
-    tx: &Transaction,
+    tx: &Connection,
     cycle: CycleId,
     version_id: i64,
     seq: usize,

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, StatefulWidget, Widget};
 
 use super::reason::{ReasonFor, ReasonPrompt};
-use super::{Change, Outcome, ViewCtx};
+use super::{Command, Outcome, ViewCtx};
 use crate::domain::attendance::meets_women_threshold;
 use crate::domain::person::PersonError;
 use crate::domain::text::fold;
@@ -84,21 +84,28 @@ impl AttendancePanel {
     }
 
     /// Re-reads the register after a save (the form is cleared by `on_saved`).
-    pub fn reload(&mut self, store: &Store) {
-        if let Ok(Some(m)) = store.find_meeting(self.meeting.cycle_id, self.meeting.kind) {
-            self.meeting = m;
-        }
-        if let (Ok(a), Ok(k)) = (store.attendees(self.meeting.id), store.people(self.village)) {
-            self.index = NameIndex::new(&a, &k);
-            self.attendees = a;
-            self.known = k;
-        }
+    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.meeting = store
+            .find_meeting(self.meeting.cycle_id, self.meeting.kind)?
+            .ok_or(StoreError::NotFound)?;
+        let attendees = store.attendees(self.meeting.id)?;
+        let known = store.people(self.village)?;
+        self.index = NameIndex::new(&attendees, &known);
+        self.attendees = attendees;
+        self.known = known;
         self.selected = self.selected.min(self.attendees.len().saturating_sub(1));
+        Ok(())
     }
 
     /// Clears the form after a successful save of this component and gets ready for the
     /// next person; `mine` is false when another section saved (its typing is kept).
-    pub fn on_saved(&mut self, store: &Store, ok: bool, mine: bool, lang: Lang) {
+    pub fn on_saved(
+        &mut self,
+        store: &Store,
+        ok: bool,
+        mine: bool,
+        lang: Lang,
+    ) -> Result<(), StoreError> {
         if ok && mine {
             self.form = person_form(lang, None);
             self.editing = None;
@@ -109,10 +116,11 @@ impl AttendancePanel {
                 self.focus = Focus::Form;
             }
         }
-        self.reload(store);
+        self.reload(store)?;
         if self.meeting.is_closed() {
             self.focus = Focus::List;
         }
+        Ok(())
     }
 
     /// Translates the open form after a language switch, keeping what was typed.
@@ -172,7 +180,7 @@ impl AttendancePanel {
     fn answer_remove(&mut self, person: PersonId, input: &Input) -> Outcome {
         self.confirm_remove = None;
         match input {
-            Input::Action(Action::Yes) => Outcome::Save(Change::RemoveAttendee {
+            Input::Action(Action::Yes) => Outcome::Save(Command::RemoveAttendee {
                 meeting: self.meeting.id,
                 person,
             }),
@@ -241,7 +249,7 @@ impl AttendancePanel {
             .suggestion
             .and_then(|i| self.suggestions().get(i).map(|p| (p.id, p.gender)))
         {
-            return Outcome::Save(Change::RegisterKnown {
+            return Outcome::Save(Command::RegisterKnown {
                 meeting: self.meeting.id,
                 person: p.0,
                 gender: p.1,
@@ -260,12 +268,12 @@ impl AttendancePanel {
     fn save_fields(&self, fields: PersonFields) -> Outcome {
         let meeting = self.meeting.id;
         Outcome::Save(match self.editing {
-            Some(person) => Change::UpdateAttendee {
+            Some(person) => Command::UpdateAttendee {
                 meeting,
                 person,
                 fields,
             },
-            None => Change::RegisterNew {
+            None => Command::RegisterNew {
                 village: self.village,
                 meeting,
                 fields,
@@ -317,7 +325,7 @@ impl AttendancePanel {
     fn close(&mut self, lang: Lang) -> Outcome {
         let meeting = self.meeting.id;
         if meets_women_threshold(self.tally()) {
-            Outcome::Save(Change::CloseMeeting {
+            Outcome::Save(Command::CloseMeeting {
                 meeting,
                 reason: None,
             })

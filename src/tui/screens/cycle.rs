@@ -50,10 +50,9 @@ impl CycleScreen {
     }
 
     /// Re-reads the facts after a save.
-    pub fn reload(&mut self, store: &Store) {
-        if let Ok(facts) = store.cycle_facts(self.cycle.id) {
-            self.facts = facts;
-        }
+    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.facts = store.cycle_facts(self.cycle.id)?;
+        Ok(())
     }
 
     fn step(&self) -> Step {

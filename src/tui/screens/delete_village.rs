@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Change, Outcome, ViewCtx};
+use super::{Command, Outcome, ViewCtx};
 use crate::domain::VillageId;
 use crate::domain::text::fold;
 use crate::i18n::{Lang, t, tf};
@@ -43,7 +43,7 @@ impl DeletePrompt {
                 Outcome::Stay
             }
             FormEvent::Submit if same_name(&prompt.form.text(0), &prompt.name) => {
-                Outcome::Save(Change::DeleteVillage {
+                Outcome::Save(Command::DeleteVillage {
                     village: prompt.village,
                     name: prompt.name.clone(),
                 })

@@ -9,7 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::{Change, Outcome, ViewCtx};
+use super::{Outcome, ViewCtx};
 use crate::deliver::{DeliverError, ExportRequest};
 use crate::domain::{Cycle, CycleId, Village};
 use crate::export::Format;
@@ -89,10 +89,10 @@ impl ExportScreen {
     pub fn update(&mut self, input: Input, lang: Lang) -> Outcome {
         if let Some(request) = self.confirm.take() {
             return match input {
-                Input::Action(Action::Yes) => Outcome::Save(Change::Export(ExportRequest {
+                Input::Action(Action::Yes) => Outcome::Export(ExportRequest {
                     force: true,
                     ..request
-                })),
+                }),
                 _ => Outcome::Stay,
             };
         }
@@ -131,7 +131,7 @@ impl ExportScreen {
             force: false,
             private,
         };
-        Outcome::Save(Change::Export(request))
+        Outcome::Export(request)
     }
 
     /// Shows what was written, or asks before overwriting.

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidg
 
 use super::delete_village::DeletePrompt;
 use super::history::closing::{Closing, Target};
-use super::{Change, Nav, Outcome, Saved, ViewCtx};
+use super::{Command, Effect, Nav, Outcome, ViewCtx};
 use crate::domain::cycle::{parse_span, parse_year};
 use crate::domain::text::{NameError, clean_name};
 use crate::domain::{CommuneId, NewCycle, VillageId, VillageKind};
@@ -113,7 +113,7 @@ impl HomeScreen {
             Action::History => return self.history(lang),
             Action::CloseCycle => return self.close_or_reopen(lang),
             Action::Remove => return self.ask_delete(lang),
-            Action::LoadDemo if self.entries.is_empty() => return Outcome::Save(Change::LoadDemo),
+            Action::LoadDemo if self.entries.is_empty() => return Outcome::Save(Command::LoadDemo),
             Action::LoadDemo => return Outcome::Say(t(lang, "home.demo_only_empty")),
             Action::Quit => return Outcome::Quit,
             Action::Help => return Outcome::Help,
@@ -244,23 +244,26 @@ impl HomeScreen {
     }
 
     /// Closes the form and reloads after a save; keeps the form open on failure.
-    pub fn on_saved(&mut self, store: &Store, result: &Result<Saved, String>) {
+    pub fn on_saved(
+        &mut self,
+        store: &Store,
+        result: &Result<Effect, String>,
+    ) -> Result<(), StoreError> {
         self.closing.on_saved(result.is_ok());
-        let Ok(saved) = result else { return };
+        let Ok(saved) = result else { return Ok(()) };
         self.form = None;
         self.deleting = None;
-        if let Ok(entries) = store.home_entries() {
-            self.entries = entries;
-        }
+        self.entries = store.home_entries()?;
         let found = self.entries.iter().position(|e| match (e, saved) {
-            (HomeEntry::Commune(c), Saved::Commune(id)) => c.id == *id,
-            (HomeEntry::Village(v), Saved::Village(id)) => v.id == *id,
-            (HomeEntry::Cycle { id, .. }, Saved::Cycle(want)) => id == want,
+            (HomeEntry::Commune(c), Effect::Commune(id)) => c.id == *id,
+            (HomeEntry::Village(v), Effect::Village(id)) => v.id == *id,
+            (HomeEntry::Cycle { id, .. }, Effect::Cycle(want)) => id == want,
             _ => false,
         });
         self.selected = found
             .unwrap_or(self.selected)
             .min(self.entries.len().saturating_sub(1));
+        Ok(())
     }
 
     /// Draws the tree (or the first-run welcome) and any open form.
@@ -404,7 +407,7 @@ fn submit(form: &mut Form, purpose: Purpose, lang: Lang) -> Outcome {
     }
 }
 
-fn to_change(form: &Form, purpose: Purpose, lang: Lang) -> Result<Change, Vec<(usize, String)>> {
+fn to_change(form: &Form, purpose: Purpose, lang: Lang) -> Result<Command, Vec<(usize, String)>> {
     match purpose {
         Purpose::NewCycle(village_id) => cycle_change(form, village_id, lang),
         Purpose::Named(named) => named_change(form, named, lang),
@@ -415,11 +418,11 @@ fn cycle_change(
     form: &Form,
     village_id: VillageId,
     lang: Lang,
-) -> Result<Change, Vec<(usize, String)>> {
+) -> Result<Command, Vec<(usize, String)>> {
     let year = parse_year(&form.text(0)).map_err(|_| (0, t(lang, "err.year")));
     let span = parse_span(&form.text(1)).map_err(|_| (1, t(lang, "err.span")));
     match (year, span) {
-        (Ok(year), Ok(medium_term_span)) => Ok(Change::CreateCycle(NewCycle {
+        (Ok(year), Ok(medium_term_span)) => Ok(Command::CreateCycle(NewCycle {
             village_id,
             year,
             medium_term_span,
@@ -428,10 +431,10 @@ fn cycle_change(
     }
 }
 
-fn named_change(form: &Form, named: Named, lang: Lang) -> Result<Change, Vec<(usize, String)>> {
+fn named_change(form: &Form, named: Named, lang: Lang) -> Result<Command, Vec<(usize, String)>> {
     let name = clean_name(&form.text(0)).map_err(|e| vec![(0, name_error(lang, e))])?;
     Ok(match named {
-        Named::NewCommune => Change::CreateCommune {
+        Named::NewCommune => Command::CreateCommune {
             name,
             district: form.text(1).trim().into(),
         },
@@ -441,13 +444,13 @@ fn named_change(form: &Form, named: Named, lang: Lang) -> Result<Change, Vec<(us
                 .and_then(|i| VillageKind::ALL.get(i))
                 .copied()
                 .unwrap_or(VillageKind::Thon);
-            Change::CreateVillage {
+            Command::CreateVillage {
                 commune,
                 name,
                 kind,
             }
         }
-        Named::RenameCommune(id) => Change::RenameCommune(id, name),
-        Named::RenameVillage(id) => Change::RenameVillage(id, name),
+        Named::RenameCommune(id) => Command::RenameCommune(id, name),
+        Named::RenameVillage(id) => Command::RenameVillage(id, name),
     })
 }

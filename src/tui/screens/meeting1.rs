@@ -43,10 +43,12 @@ pub struct Meeting1Screen {
 
 impl Meeting1Screen {
     /// Loads (creating on first visit) meeting 1 of `cycle`.
-    pub fn load(store: &mut Store, id: CycleId, lang: Lang) -> Result<Self, StoreError> {
+    pub fn load(store: &Store, id: CycleId, lang: Lang) -> Result<Self, StoreError> {
         let cycle = store.cycle(id)?;
         let village = store.village(cycle.village_id)?;
-        let meeting = store.meeting(id, MeetingKind::Village1)?;
+        let meeting = store
+            .find_meeting(id, MeetingKind::Village1)?
+            .ok_or(StoreError::NotFound)?;
         let details = store.meeting_details(meeting.id)?;
         let team = store.facilitators(village.commune_id)?;
         let present = store.meeting_facilitators(meeting.id)?;
@@ -105,10 +107,10 @@ impl Meeting1Screen {
     }
 
     /// Reloads after a save.
-    pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) {
+    pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) -> Result<(), StoreError> {
         self.attendance
-            .on_saved(store, ok, self.section == Section::Attendance, lang);
-        self.workgroup.reload(store, ok);
+            .on_saved(store, ok, self.section == Section::Attendance, lang)?;
+        self.workgroup.reload(store, ok)
     }
 
     /// "Xã … › Buôn … › 2026 › Họp dân lần 1".

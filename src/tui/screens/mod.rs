@@ -1,6 +1,7 @@
 //! One module per screen. A screen loads its view model from the store (reads only),
 //! turns inputs into an [`Outcome`], and renders from its state. Writes go back to the
-//! app as [`Change`] values; the app saves them and tells the screen how it went.
+//! app as [`Command`] values; the app runs them (`commands::execute`) and tells the
+//! screen how it went. No screen calls a store write function (`tests/layering.rs`).
 
 pub mod annual;
 pub mod assessment;
@@ -21,12 +22,9 @@ pub mod workgroup;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::domain::working_group::SizeRange;
-use crate::domain::{
-    CommuneId, CycleId, Gender, MeetingId, NewCycle, PersonFields, PersonId, VillageId, VillageKind,
-};
+pub use crate::commands::{Command, Effect};
+use crate::domain::{CycleId, VillageId};
 use crate::i18n::Lang;
-use crate::store::MeetingDetails;
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::Context;
 use crate::tui::theme::Theme;
@@ -39,191 +37,6 @@ pub struct ViewCtx {
     pub lang: Lang,
     /// Styles.
     pub theme: Theme,
-}
-
-/// An edit the facilitator accepted, to be saved by the app.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Change {
-    /// Create a commune.
-    CreateCommune {
-        /// Name.
-        name: String,
-        /// District.
-        district: String,
-    },
-    /// Rename a commune.
-    RenameCommune(CommuneId, String),
-    /// Create a village.
-    CreateVillage {
-        /// Its commune.
-        commune: CommuneId,
-        /// Name.
-        name: String,
-        /// Thôn / buôn / khối phố.
-        kind: VillageKind,
-    },
-    /// Rename a village.
-    RenameVillage(VillageId, String),
-    /// Delete a village with all its cycles, people and figures (after a backup copy).
-    DeleteVillage {
-        /// The village.
-        village: VillageId,
-        /// Its name, for the message.
-        name: String,
-    },
-    /// Create a planning cycle.
-    CreateCycle(NewCycle),
-    /// Fill an empty database with the demo village.
-    LoadDemo,
-    /// Save a meeting's record and the facilitators present.
-    SaveMeetingRecord {
-        /// Meeting.
-        meeting: MeetingId,
-        /// Details.
-        details: MeetingDetails,
-        /// Facilitation-team ids present.
-        facilitators: Vec<i64>,
-    },
-    /// Create a person and register them at a meeting.
-    RegisterNew {
-        /// Their village.
-        village: VillageId,
-        /// Meeting.
-        meeting: MeetingId,
-        /// Validated profile.
-        fields: PersonFields,
-    },
-    /// Register a person already known to the village.
-    RegisterKnown {
-        /// Meeting.
-        meeting: MeetingId,
-        /// Person.
-        person: PersonId,
-        /// Gender stated at the meeting.
-        gender: Gender,
-    },
-    /// Correct a registered person's profile.
-    UpdateAttendee {
-        /// Meeting.
-        meeting: MeetingId,
-        /// Person.
-        person: PersonId,
-        /// Validated profile.
-        fields: PersonFields,
-    },
-    /// Remove a person from a meeting's register.
-    RemoveAttendee {
-        /// Meeting.
-        meeting: MeetingId,
-        /// Person.
-        person: PersonId,
-    },
-    /// Close a meeting (reason when below 30% women).
-    CloseMeeting {
-        /// Meeting.
-        meeting: MeetingId,
-        /// Written reason, if a rule is not met.
-        reason: Option<String>,
-    },
-    /// Reopen a closed meeting.
-    ReopenMeeting {
-        /// Meeting.
-        meeting: MeetingId,
-        /// Written reason.
-        reason: String,
-    },
-    /// Elect or drop a working-group member.
-    SetWgMember {
-        /// Cycle.
-        cycle: CycleId,
-        /// Person.
-        person: PersonId,
-        /// Member or not.
-        member: bool,
-    },
-    /// Choose the working-group leader.
-    SetWgLeader {
-        /// Cycle.
-        cycle: CycleId,
-        /// Leader.
-        leader: Option<PersonId>,
-    },
-    /// Change the working group's size range.
-    SetWgRange {
-        /// Cycle.
-        cycle: CycleId,
-        /// Range.
-        range: SizeRange,
-    },
-    /// Finalise the election (reason when checks fail).
-    FinaliseWg {
-        /// Cycle.
-        cycle: CycleId,
-        /// Written reason, if checks fail.
-        reason: Option<String>,
-    },
-    /// Save one basic-information figure.
-    SetFigure {
-        /// Village.
-        village: VillageId,
-        /// Figure with source and date.
-        figure: crate::store::Figure,
-    },
-    /// Add a member to the commune facilitation team.
-    AddFacilitator {
-        /// Commune.
-        commune: CommuneId,
-        /// Name.
-        name: String,
-        /// Role.
-        role: String,
-    },
-    /// Add a village representative trained in planning.
-    AddTrainedRep {
-        /// Village.
-        village: VillageId,
-        /// Validated profile (trained).
-        fields: PersonFields,
-    },
-    /// Reopen a finalised election.
-    ReopenWg {
-        /// Cycle.
-        cycle: CycleId,
-        /// Written reason.
-        reason: String,
-    },
-    /// An edit of the situation assessment.
-    Assessment(assessment::AssessmentChange),
-    /// An edit at village meeting 2 (groups, method, approval).
-    Meeting2(meeting2::Meeting2Change),
-    /// An edit at the working-group meeting (scores, scale, merges).
-    Scoring(wgmeeting::ScoringChange),
-    /// An edit of the annual plan.
-    Annual(annual::AnnualChange),
-    /// Write the plan's files (not a database change).
-    Export(crate::deliver::ExportRequest),
-    /// Close a cycle: read-only from then on.
-    CloseCycle(CycleId),
-    /// Reopen a closed cycle.
-    ReopenCycle {
-        /// Cycle.
-        cycle: CycleId,
-        /// Written reason.
-        reason: String,
-    },
-}
-
-/// What a saved change created, so the screen can select it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Saved {
-    /// A commune.
-    Commune(CommuneId),
-    /// A village.
-    Village(VillageId),
-    /// A cycle.
-    Cycle(CycleId),
-    /// Something else.
-    Other,
 }
 
 /// Where to go.
@@ -258,8 +71,10 @@ pub enum Nav {
 pub enum Outcome {
     /// Nothing more; redraw.
     Stay,
-    /// Save this change, then call the screen's `on_saved`.
-    Save(Change),
+    /// Run this command, then call the screen's `on_saved`.
+    Save(Command),
+    /// Write the plan's files (not a database change), then call `on_export`.
+    Export(crate::deliver::ExportRequest),
     /// Open another screen.
     Go(Nav),
     /// Go back one screen.
@@ -300,7 +115,7 @@ pub enum Screen {
 
 impl Screen {
     /// Loads the screen for `nav`.
-    pub fn load(nav: Nav, store: &mut Store, lang: Lang) -> Result<Screen, StoreError> {
+    pub fn load(nav: Nav, store: &Store, lang: Lang) -> Result<Screen, StoreError> {
         Ok(match nav {
             Nav::Home => Screen::Home(home::HomeScreen::load(store)?),
             Nav::Cycle(id) => Screen::Cycle(cycle::CycleScreen::load(store, id)?),
@@ -398,7 +213,13 @@ impl Screen {
     }
 
     /// Tells the screen how saving went, so it reloads or shows the error.
-    pub fn on_saved(&mut self, store: &Store, result: &Result<Saved, String>, lang: Lang) {
+    /// A failed reload is returned, so the app shows it instead of stale data.
+    pub fn on_saved(
+        &mut self,
+        store: &Store,
+        result: &Result<Effect, String>,
+        lang: Lang,
+    ) -> Result<(), StoreError> {
         match self {
             Screen::Home(s) => s.on_saved(store, result),
             Screen::Cycle(s) => s.reload(store),
@@ -408,7 +229,7 @@ impl Screen {
             Screen::Meeting2(s) => s.on_saved(store, result.is_ok(), lang),
             Screen::WgMeeting(s) => s.on_saved(store, result.is_ok()),
             Screen::Annual(s) => s.on_saved(store, result.is_ok(), lang),
-            Screen::Export(_) => {}
+            Screen::Export(_) => Ok(()),
             Screen::History(s) => s.on_saved(store, result),
         }
     }

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Cell, Row, StatefulWidget, Table, TableState};
 
-use super::{Change, Outcome, ViewCtx};
+use super::{Command, Outcome, ViewCtx};
 use crate::domain::basic_info::{FIGURES, FigureDef, check_value};
 use crate::domain::meeting::parse_date;
 use crate::domain::text::clean_name;
@@ -59,7 +59,7 @@ impl PreparationScreen {
             selected: 0,
             form: None,
         };
-        screen.reload(store);
+        screen.reload(store)?;
         Ok(screen)
     }
 
@@ -73,24 +73,20 @@ impl PreparationScreen {
     }
 
     /// Re-reads everything.
-    pub fn reload(&mut self, store: &Store) {
-        if let Ok(f) = store.figures(self.village.id) {
-            self.figures = f;
-        }
-        if let Ok(team) = store.facilitators(self.commune()) {
-            self.team = team;
-        }
-        if let Ok(people) = store.people(self.village.id) {
-            self.trained = people.into_iter().filter(|p| p.trained).collect();
-        }
+    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.figures = store.figures(self.village.id)?;
+        self.team = store.facilitators(self.commune())?;
+        let people = store.people(self.village.id)?;
+        self.trained = people.into_iter().filter(|p| p.trained).collect();
+        Ok(())
     }
 
     /// Closes the form after a successful save.
-    pub fn on_saved(&mut self, store: &Store, ok: bool) {
+    pub fn on_saved(&mut self, store: &Store, ok: bool) -> Result<(), StoreError> {
         if ok {
             self.form = None;
         }
-        self.reload(store);
+        self.reload(store)
     }
 
     /// Form context while a form is open.
@@ -360,14 +356,14 @@ fn figure_change(
     def: FigureDef,
     village: &Village,
     lang: Lang,
-) -> Result<Change, Errors> {
+) -> Result<Command, Errors> {
     let value = check_value(def, &form.text(0)).map_err(|e| vec![(0, t(lang, e.key()))])?;
     let as_of = parse_date(&form.text(2)).map_err(|_| vec![(2, t(lang, "err.date"))])?;
     let source = match form.text(1).trim() {
         "" => String::new(),
         s => clean_name(s).map_err(|_| vec![(1, t(lang, "err.name_control"))])?,
     };
-    Ok(Change::SetFigure {
+    Ok(Command::SetFigure {
         village: village.id,
         figure: Figure {
             key: def.key.into(),
@@ -378,17 +374,17 @@ fn figure_change(
     })
 }
 
-fn team_change(form: &Form, village: &Village, lang: Lang) -> Result<Change, Errors> {
+fn team_change(form: &Form, village: &Village, lang: Lang) -> Result<Command, Errors> {
     let name = clean_name(&form.text(0)).map_err(|_| vec![(0, t(lang, "err.name_empty"))])?;
     let role = clean_name(&form.text(1)).unwrap_or_default();
-    Ok(Change::AddFacilitator {
+    Ok(Command::AddFacilitator {
         commune: village.commune_id,
         name,
         role,
     })
 }
 
-fn trained_change(form: &Form, village: &Village, lang: Lang) -> Result<Change, Errors> {
+fn trained_change(form: &Form, village: &Village, lang: Lang) -> Result<Command, Errors> {
     let draft = PersonDraft {
         name: form.text(0),
         gender: form
@@ -418,7 +414,7 @@ fn trained_change(form: &Form, village: &Village, lang: Lang) -> Result<Change, 
             })
             .collect::<Errors>()
     })?;
-    Ok(Change::AddTrainedRep {
+    Ok(Command::AddTrainedRep {
         village: village.id,
         fields,
     })

@@ -4,8 +4,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::Change;
-use super::meeting2::Meeting2Change as M2;
+use super::Command;
+use super::meeting2::Meeting2Command as M2;
 use crate::domain::scoring::{Group, InputMode, Method};
 use crate::domain::text::clean_name;
 use crate::domain::{CycleId, MeetingId};
@@ -51,32 +51,32 @@ impl ReasonFor {
         }
     }
 
-    fn change(self, reason: String) -> Change {
+    fn change(self, reason: String) -> Command {
         match self {
-            ReasonFor::CloseMeeting(meeting) => Change::CloseMeeting {
+            ReasonFor::CloseMeeting(meeting) => Command::CloseMeeting {
                 meeting,
                 reason: Some(reason),
             },
-            ReasonFor::ReopenMeeting(meeting) => Change::ReopenMeeting { meeting, reason },
-            ReasonFor::FinaliseWg(cycle) => Change::FinaliseWg {
+            ReasonFor::ReopenMeeting(meeting) => Command::ReopenMeeting { meeting, reason },
+            ReasonFor::FinaliseWg(cycle) => Command::FinaliseWg {
                 cycle,
                 reason: Some(reason),
             },
-            ReasonFor::ReopenWg(cycle) => Change::ReopenWg { cycle, reason },
-            ReasonFor::ApproveBelow(cycle, meeting) => Change::Meeting2(M2::Approve {
+            ReasonFor::ReopenWg(cycle) => Command::ReopenWg { cycle, reason },
+            ReasonFor::ApproveBelow(cycle, meeting) => Command::Meeting2(M2::Approve {
                 cycle,
                 meeting,
                 reason: Some(reason),
             }),
-            ReasonFor::ReopenPlan(cycle) => Change::Meeting2(M2::Reopen { cycle, reason }),
-            ReasonFor::ReopenCycle(cycle) => Change::ReopenCycle { cycle, reason },
-            ReasonFor::ChangeMode(cycle, group, mode) => Change::Meeting2(M2::Mode {
+            ReasonFor::ReopenPlan(cycle) => Command::Meeting2(M2::Reopen { cycle, reason }),
+            ReasonFor::ReopenCycle(cycle) => Command::ReopenCycle { cycle, reason },
+            ReasonFor::ChangeMode(cycle, group, mode) => Command::Meeting2(M2::Mode {
                 cycle,
                 group,
                 mode,
                 reason: Some(reason),
             }),
-            ReasonFor::ChangeMethod(cycle, method) => Change::Meeting2(M2::Method {
+            ReasonFor::ChangeMethod(cycle, method) => Command::Meeting2(M2::Method {
                 cycle,
                 method,
                 reason: Some(reason),
@@ -86,15 +86,15 @@ impl ReasonFor {
 
     /// The change for a meeting-2 setting purpose with an optional reason (needed once
     /// the settings are locked); `None` for purposes that always need a reason.
-    pub fn setting_change(self, reason: Option<String>) -> Option<Change> {
+    pub fn setting_change(self, reason: Option<String>) -> Option<Command> {
         match self {
-            ReasonFor::ChangeMode(cycle, group, mode) => Some(Change::Meeting2(M2::Mode {
+            ReasonFor::ChangeMode(cycle, group, mode) => Some(Command::Meeting2(M2::Mode {
                 cycle,
                 group,
                 mode,
                 reason,
             })),
-            ReasonFor::ChangeMethod(cycle, method) => Some(Change::Meeting2(M2::Method {
+            ReasonFor::ChangeMethod(cycle, method) => Some(Command::Meeting2(M2::Method {
                 cycle,
                 method,
                 reason,
@@ -121,7 +121,7 @@ impl ReasonPrompt {
     }
 
     /// `Some(Ok(change))` on a valid reason, `Some(Err(()))` on cancel, `None` while typing.
-    pub fn handle(&mut self, input: &Input, lang: Lang) -> Option<Result<Change, ()>> {
+    pub fn handle(&mut self, input: &Input, lang: Lang) -> Option<Result<Command, ()>> {
         match self.form.handle(input) {
             FormEvent::Editing => None,
             FormEvent::Cancel => Some(Err(())),

@@ -1,12 +1,12 @@
 //! The meeting record: date, place, chair and role, times, what the chair announced and
-//! which facilitators were present. Saved with Enter.
+//! which facilitators were present. Effect with Enter.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use super::{Change, Outcome, ViewCtx};
+use super::{Command, Outcome, ViewCtx};
 use crate::domain::meeting::{ANNOUNCEMENTS, display_date, parse_date, parse_time};
 use crate::domain::text::clean_name;
 use crate::domain::{ChairRole, MeetingId};
@@ -120,7 +120,7 @@ impl RecordTab {
             announced: self.checked(6, ANNOUNCEMENTS.iter().map(|a| a.to_string()).collect()),
         };
         let facilitators = self.checked(7, self.team.iter().map(|f| f.id).collect());
-        Outcome::Save(Change::SaveMeetingRecord {
+        Outcome::Save(Command::SaveMeetingRecord {
             meeting: self.meeting,
             details,
             facilitators,

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
 use super::reason::{ReasonFor, ReasonPrompt};
-use super::{Change, Outcome, ViewCtx};
+use super::{Command, Outcome, ViewCtx};
 use crate::domain::working_group::{SizeRange, check, display_args, failed};
 use crate::domain::{CycleId, Finding, Gender, Person, PersonId};
 use crate::i18n::{Lang, t, tf};
@@ -39,14 +39,13 @@ impl WorkGroupTab {
     }
 
     /// Re-reads after a save and closes prompts.
-    pub fn reload(&mut self, store: &Store, ok: bool) {
-        if let Ok(wg) = store.working_group(self.cycle) {
-            self.wg = wg;
-        }
+    pub fn reload(&mut self, store: &Store, ok: bool) -> Result<(), StoreError> {
         if ok {
             self.reason = None;
             self.range_form = None;
         }
+        self.wg = store.working_group(self.cycle)?;
+        Ok(())
     }
 
     /// The stored working group.
@@ -124,7 +123,7 @@ impl WorkGroupTab {
 
     fn toggle(&self, person: Option<PersonId>) -> Outcome {
         match person {
-            Some(p) => Outcome::Save(Change::SetWgMember {
+            Some(p) => Outcome::Save(Command::SetWgMember {
                 cycle: self.cycle,
                 person: p,
                 member: !self.is_member(p),
@@ -135,7 +134,7 @@ impl WorkGroupTab {
 
     fn set_leader(&self, person: Option<PersonId>, lang: Lang) -> Outcome {
         match person {
-            Some(p) if self.is_member(p) => Outcome::Save(Change::SetWgLeader {
+            Some(p) if self.is_member(p) => Outcome::Save(Command::SetWgLeader {
                 cycle: self.cycle,
                 leader: Some(p),
             }),
@@ -149,7 +148,7 @@ impl WorkGroupTab {
             self.reason = Some(ReasonPrompt::new(ReasonFor::FinaliseWg(self.cycle), lang));
             Outcome::Stay
         } else {
-            Outcome::Save(Change::FinaliseWg {
+            Outcome::Save(Command::FinaliseWg {
                 cycle: self.cycle,
                 reason: None,
             })
@@ -178,7 +177,7 @@ impl WorkGroupTab {
                     .zip(parse(1))
                     .and_then(|(a, b)| SizeRange::new(a, b))
                 {
-                    Some(range) => Outcome::Save(Change::SetWgRange {
+                    Some(range) => Outcome::Save(Command::SetWgRange {
                         cycle: self.cycle,
                         range,
                     }),

@@ -2,7 +2,6 @@
 //! year (F4), selection into part 1 and part 2 (F5), scoring into form 4 (F6), and the
 //! approval meeting (F7; F8 approves, or reopens with a reason once approved).
 
-mod change;
 mod new_activity;
 mod popups;
 mod review;
@@ -15,7 +14,8 @@ use ratatui::widgets::Widget;
 
 use super::attendance::AttendancePanel;
 use super::workgroup::WorkGroupTab;
-use super::{Change, Outcome, ViewCtx};
+use super::{Command, Outcome, ViewCtx};
+pub use crate::commands::AnnualCommand;
 use crate::domain::activity::{Activity, ActivityId};
 use crate::domain::annual::{Part, Spending, YearSummary, rank_by_part};
 use crate::domain::scoring::{MatrixRow, RankedRow, Scale};
@@ -26,7 +26,6 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::widgets::form::{Field, Form};
 use crate::tui::widgets::score_table::{self, MatrixCursor, ScoreEvent};
 use crate::tui::widgets::{Input, meter, tabs};
-pub use change::{AnnualChange, apply_annual};
 use popups::{approval_form, popup_event, reason_form};
 use review::ReviewForm;
 
@@ -101,10 +100,12 @@ pub struct AnnualScreen {
 
 impl AnnualScreen {
     /// Loads the annual step of `id` (creating its approval meeting on first visit).
-    pub fn load(store: &mut Store, id: CycleId, lang: Lang) -> Result<Self, StoreError> {
+    pub fn load(store: &Store, id: CycleId, lang: Lang) -> Result<Self, StoreError> {
         let cycle = store.cycle(id)?;
         let village = store.village(cycle.village_id)?;
-        let meeting = store.meeting(id, MeetingKind::AnnualApproval)?;
+        let meeting = store
+            .find_meeting(id, MeetingKind::AnnualApproval)?
+            .ok_or(StoreError::NotFound)?;
         let approval = AttendancePanel::load(store, meeting, village.id, lang)?;
         let workgroup = WorkGroupTab::load(store, id, String::new())?;
         let mut screen = AnnualScreen {
@@ -176,14 +177,14 @@ impl AnnualScreen {
     }
 
     /// Reloads after a save.
-    pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) {
+    pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) -> Result<(), StoreError> {
         if ok {
             self.popup = None;
         }
-        self.workgroup.reload(store, ok);
+        self.workgroup.reload(store, ok)?;
         self.approval
-            .on_saved(store, ok, self.section == Section::Approval, lang);
-        let _ = self.reload(store);
+            .on_saved(store, ok, self.section == Section::Approval, lang)?;
+        self.reload(store)
     }
 
     /// Handles one input.
@@ -226,7 +227,7 @@ impl AnnualScreen {
     fn workgroup_input(&mut self, input: Input, lang: Lang) -> Outcome {
         if input == Input::Action(Action::Carry) {
             return match self.data.previous {
-                Some(from) => Outcome::Save(Change::Annual(AnnualChange::Reconvene {
+                Some(from) => Outcome::Save(Command::Annual(AnnualCommand::Reconvene {
                     cycle: self.cycle.id,
                     from,
                 })),
@@ -313,7 +314,7 @@ impl AnnualScreen {
                 if let Some(item) =
                     selection::display_order(&self.data.items).get(self.item_selected)
                 {
-                    return Outcome::Save(Change::Annual(AnnualChange::Remove { item: item.id }));
+                    return Outcome::Save(Command::Annual(AnnualCommand::Remove { item: item.id }));
                 }
             }
             Action::Back => return Outcome::Back,
@@ -360,7 +361,7 @@ impl AnnualScreen {
                 self.popup = Some((reason_form(lang), Popup::MoveReason(item)));
                 return Outcome::Stay;
             }
-            return Outcome::Save(Change::Annual(AnnualChange::SetPart {
+            return Outcome::Save(Command::Annual(AnnualCommand::SetPart {
                 item,
                 part,
                 reason: None,
@@ -373,7 +374,7 @@ impl AnnualScreen {
             self.popup = Some((reason_form(lang), Popup::PartTwoReason(activity)));
             return Outcome::Stay;
         }
-        Outcome::Save(Change::Annual(AnnualChange::Select {
+        Outcome::Save(Command::Annual(AnnualCommand::Select {
             cycle,
             activity,
             part,
@@ -400,7 +401,7 @@ impl AnnualScreen {
                 criterion,
                 score,
             } => match self.data.items.get(row) {
-                Some(item) => Outcome::Save(Change::Annual(AnnualChange::Score {
+                Some(item) => Outcome::Save(Command::Annual(AnnualCommand::Score {
                     item: item.id,
                     criterion,
                     score,

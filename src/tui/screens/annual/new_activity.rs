@@ -1,12 +1,12 @@
 //! Adding an activity that is not in the medium-term plan: allowed only with a stated
 //! reason (annual step 2), with the fields a plan needs.
 
-use super::AnnualChange;
+use super::AnnualCommand;
 use crate::domain::CycleId;
 use crate::domain::activity::{ActivityDraft, Category, Field as ActivityField, Sector, validate};
 use crate::domain::annual::Part;
 use crate::i18n::{Lang, t};
-use crate::tui::screens::{Change, Outcome};
+use crate::tui::screens::{Command, Outcome};
 use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
 
@@ -97,7 +97,7 @@ fn submit(form: &mut Form, cycle: CycleId, lang: Lang) -> Outcome {
             } else {
                 Part::One
             };
-            Outcome::Save(Change::Annual(AnnualChange::AddNew {
+            Outcome::Save(Command::Annual(AnnualCommand::AddNew {
                 cycle,
                 activity,
                 part,

@@ -1,13 +1,13 @@
 //! The annual-plan screen's pop-up forms: a written reason (part 2 beyond two, reopening)
 //! and the approval (date, votes, and why when under 30% women).
 
-use super::{AnnualChange, Popup, new_activity, review};
+use super::{AnnualCommand, Popup, new_activity, review};
 use crate::domain::CycleId;
 use crate::domain::annual::Part;
 use crate::domain::meeting::parse_date;
 use crate::i18n::{Lang, t};
 use crate::store::AnnualApproval;
-use crate::tui::screens::{Change, Outcome};
+use crate::tui::screens::{Command, Outcome};
 use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
 
@@ -63,20 +63,20 @@ fn submit_popup(form: &mut Form, purpose: Popup, cycle: CycleId, lang: Lang) -> 
         return Outcome::Stay;
     }
     let change = match purpose {
-        Popup::PartTwoReason(activity) => AnnualChange::Select {
+        Popup::PartTwoReason(activity) => AnnualCommand::Select {
             cycle,
             activity,
             part: Part::Two,
             reason: Some(reason),
         },
-        Popup::MoveReason(item) => AnnualChange::SetPart {
+        Popup::MoveReason(item) => AnnualCommand::SetPart {
             item,
             part: Part::Two,
             reason: Some(reason),
         },
-        _ => AnnualChange::Reopen { cycle, reason },
+        _ => AnnualCommand::Reopen { cycle, reason },
     };
-    Outcome::Save(Change::Annual(change))
+    Outcome::Save(Command::Annual(change))
 }
 
 fn submit_approval(form: &mut Form, cycle: CycleId, below: bool, lang: Lang) -> Outcome {
@@ -93,7 +93,7 @@ fn submit_approval(form: &mut Form, cycle: CycleId, below: bool, lang: Lang) -> 
                 abstain,
                 approved_at: String::new(),
             };
-            Outcome::Save(Change::Annual(AnnualChange::Approve {
+            Outcome::Save(Command::Annual(AnnualCommand::Approve {
                 cycle,
                 approval,
                 reason,

@@ -7,14 +7,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap};
 
-use super::AnnualChange;
+use super::AnnualCommand;
 use crate::domain::CycleId;
 use crate::domain::annual::{
     Progress, Quality, Review, ReviewDraft, ReviewField, Source, Spending, YearSummary,
 };
 use crate::i18n::{Lang, t, tf};
 use crate::store::ReviewRow;
-use crate::tui::screens::{Change, Outcome, ViewCtx};
+use crate::tui::screens::{Command, Outcome, ViewCtx};
 use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
 
@@ -118,10 +118,10 @@ pub fn form_event(
                     difficulties: form.text(1),
                     production_results: form.text(2),
                 };
-                Outcome::Save(Change::Annual(AnnualChange::Summary { cycle, summary }))
+                Outcome::Save(Command::Annual(AnnualCommand::Summary { cycle, summary }))
             }
             ReviewForm::Item(item) => match draft(form).validate() {
-                Ok(review) => Outcome::Save(Change::Annual(AnnualChange::Review {
+                Ok(review) => Outcome::Save(Command::Annual(AnnualCommand::Review {
                     cycle,
                     item,
                     review,

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
 
-use super::{AssessmentChange, Data, PendingRemoval, save, step_index};
+use super::{AssessmentCommand, Data, PendingRemoval, save, step_index};
 use crate::domain::activity::{
     self, Activity, ActivityDraft, ActivityId, Category, Field as AField, Sector, format_decimal,
 };
@@ -74,7 +74,7 @@ impl ActivitiesTab {
         Some(PendingRemoval {
             key: "assess.confirm.delete_activity",
             args: vec![a.fields.name.clone()],
-            change: AssessmentChange::DeleteActivity(a.id),
+            change: AssessmentCommand::DeleteActivity(a.id),
         })
     }
 
@@ -288,11 +288,11 @@ fn field_index(field: AField) -> usize {
 fn submit(form: &mut Form, id: Option<ActivityId>, data: &Data, lang: Lang) -> Outcome {
     match activity::validate(&draft(form, data)) {
         Ok(valid) => save(match id {
-            Some(id) => AssessmentChange::UpdateActivity {
+            Some(id) => AssessmentCommand::UpdateActivity {
                 id,
                 activity: Box::new(valid),
             },
-            None => AssessmentChange::AddActivity {
+            None => AssessmentCommand::AddActivity {
                 cycle: data.cycle,
                 activity: Box::new(valid),
             },

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidg
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::activities::short;
-use super::{AssessmentChange, Data, PendingRemoval, save, step_index};
+use super::{AssessmentCommand, Data, PendingRemoval, save, step_index};
 use crate::i18n::{Lang, t, tf};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::screens::cycle::unicode_pad;
@@ -85,7 +85,7 @@ impl FindingsTab {
         Some(PendingRemoval {
             key: "assess.confirm.delete_finding",
             args: vec![pair.group_name, data.tool_name(&pair.tool, lang)],
-            change: AssessmentChange::DeleteFinding(finding.id),
+            change: AssessmentCommand::DeleteFinding(finding.id),
         })
     }
 
@@ -204,7 +204,7 @@ fn render_preview(pair: &Pair, data: &Data, area: Rect, buf: &mut Buffer, ctx: V
 enum EditorEvent {
     Editing,
     Cancel,
-    Save(AssessmentChange),
+    Save(AssessmentCommand),
 }
 
 impl Editor {
@@ -266,7 +266,7 @@ impl Editor {
             self.focus = 1;
             return EditorEvent::Editing;
         };
-        EditorEvent::Save(AssessmentChange::SaveFinding {
+        EditorEvent::Save(AssessmentCommand::SaveFinding {
             existing: self.existing,
             subgroup: self.pair.subgroup,
             tool: self.pair.tool.clone(),

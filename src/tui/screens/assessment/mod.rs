@@ -3,7 +3,7 @@
 //! against the 2-day limit. F3-F7 switch sections; a progress line is always visible.
 //!
 //! Owns: the screen's view model ([`Data`], read from the store), its sections' state, the
-//! [`AssessmentChange`] values it asks the app to save and [`apply_assessment`], which
+//! [`AssessmentCommand`] values it asks the app to save and [`apply_assessment`], which
 //! saves one of them. Must not: save from rendering or hold data the store does not have.
 
 pub mod activities;
@@ -17,8 +17,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{Change, Outcome, ViewCtx};
-use crate::domain::activity::{Activity, ActivityId, ValidActivity};
+use super::{Command, Outcome, ViewCtx};
+pub use crate::commands::AssessmentCommand;
+use crate::domain::activity::Activity;
 use crate::domain::pra::Catalogue;
 use crate::domain::subgroup::SubGroup;
 use crate::domain::{Cycle, CycleId, Person, PersonId, Village};
@@ -30,103 +31,6 @@ use crate::tui::widgets::Input;
 /// The procedure's limit for the assessment: 2 days of 8 working hours, in minutes.
 pub const LIMIT_MINUTES: u32 = crate::workflow::ASSESSMENT_LIMIT_MINUTES;
 
-/// An assessment edit the facilitator accepted, saved by [`apply_assessment`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum AssessmentChange {
-    /// Select (`on`) or unselect a PRA tool for the cycle.
-    SelectTool {
-        /// Cycle.
-        cycle: CycleId,
-        /// Tool code.
-        code: String,
-        /// Selected or not.
-        on: bool,
-    },
-    /// Create a sub-group.
-    CreateSubGroup {
-        /// Cycle.
-        cycle: CycleId,
-        /// Name as typed.
-        name: String,
-    },
-    /// Put a member in a sub-group, taking them out of the one they were in.
-    MoveMember {
-        /// Target sub-group.
-        to: i64,
-        /// Their current sub-group, if any.
-        from: Option<i64>,
-        /// Person.
-        person: PersonId,
-    },
-    /// Take a member out of a sub-group.
-    RemoveMember {
-        /// Sub-group.
-        subgroup: i64,
-        /// Person.
-        person: PersonId,
-    },
-    /// Set a sub-group's leader.
-    SetLeader {
-        /// Sub-group.
-        subgroup: i64,
-        /// Leader.
-        leader: Option<PersonId>,
-    },
-    /// Give (`on`) or take a theme or tool from a sub-group.
-    Topic {
-        /// Sub-group.
-        subgroup: i64,
-        /// Theme or tool code.
-        code: String,
-        /// Whether `code` is a tool (else a theme).
-        tool: bool,
-        /// Assigned or not.
-        on: bool,
-    },
-    /// Record or correct a sub-group's findings with one tool.
-    SaveFinding {
-        /// The finding being corrected, if any.
-        existing: Option<i64>,
-        /// Sub-group.
-        subgroup: i64,
-        /// Tool code.
-        tool: String,
-        /// Findings text (several lines).
-        text: String,
-        /// Minutes spent.
-        minutes: u32,
-        /// Day of the assessment (as typed).
-        day: String,
-    },
-    /// Add a proposed activity.
-    AddActivity {
-        /// Cycle.
-        cycle: CycleId,
-        /// Validated fields.
-        activity: Box<ValidActivity>,
-    },
-    /// Correct a proposed activity.
-    UpdateActivity {
-        /// Activity.
-        id: ActivityId,
-        /// Validated fields.
-        activity: Box<ValidActivity>,
-    },
-    /// Rename a sub-group.
-    RenameSubGroup {
-        /// Sub-group.
-        id: i64,
-        /// New name as typed.
-        name: String,
-    },
-    /// Delete a sub-group that has no findings or activities yet.
-    DeleteSubGroup(i64),
-    /// Delete a sub-group's findings with one tool.
-    DeleteFinding(i64),
-    /// Delete a proposed activity (its scores go with it).
-    DeleteActivity(ActivityId),
-}
-
 /// A deletion waiting for the facilitator's yes: the question (i18n key and arguments)
 /// and the change to save.
 #[derive(Debug, Clone)]
@@ -136,59 +40,7 @@ pub struct PendingRemoval {
     /// Its arguments (the item's name).
     pub args: Vec<String>,
     /// What a yes saves.
-    pub change: AssessmentChange,
-}
-
-/// Saves one assessment change (each store call is its own transaction).
-pub fn apply_assessment(store: &mut Store, change: AssessmentChange) -> Result<(), StoreError> {
-    use AssessmentChange as C;
-    match change {
-        C::SelectTool { cycle, code, on } if on => store.select_tool(cycle, &code),
-        C::SelectTool { cycle, code, .. } => store.unselect_tool(cycle, &code),
-        C::CreateSubGroup { cycle, name } => store.create_subgroup(cycle, &name).map(drop),
-        C::MoveMember { to, from, person } => {
-            if let Some(from) = from.filter(|f| *f != to) {
-                store.remove_subgroup_member(from, person)?;
-            }
-            store.add_subgroup_member(to, person)
-        }
-        C::RemoveMember { subgroup, person } => store.remove_subgroup_member(subgroup, person),
-        C::SetLeader { subgroup, leader } => store.set_subgroup_leader(subgroup, leader),
-        C::Topic {
-            subgroup,
-            code,
-            tool,
-            on,
-        } => match (tool, on) {
-            (true, true) => store.assign_tool(subgroup, &code),
-            (true, false) => store.unassign_tool(subgroup, &code),
-            (false, true) => store.assign_theme(subgroup, &code),
-            (false, false) => store.unassign_theme(subgroup, &code),
-        },
-        C::SaveFinding {
-            existing: Some(id),
-            text,
-            minutes,
-            day,
-            ..
-        } => store.update_finding(id, &text, minutes, &day),
-        C::SaveFinding {
-            subgroup,
-            tool,
-            text,
-            minutes,
-            day,
-            ..
-        } => store
-            .add_finding(subgroup, &tool, &text, minutes, &day)
-            .map(drop),
-        C::AddActivity { cycle, activity } => store.add_activity(cycle, &activity).map(drop),
-        C::UpdateActivity { id, activity } => store.update_activity(id, &activity),
-        C::RenameSubGroup { id, name } => store.rename_subgroup(id, &name),
-        C::DeleteSubGroup(id) => store.delete_subgroup(id),
-        C::DeleteFinding(id) => store.delete_finding(id),
-        C::DeleteActivity(id) => store.delete_activity(id),
-    }
+    pub change: AssessmentCommand,
 }
 
 /// What the sections show, read from the store in one go.
@@ -394,15 +246,14 @@ impl AssessmentScreen {
     }
 
     /// Reloads after a save; editors close only when it worked.
-    pub fn on_saved(&mut self, store: &Store, ok: bool, _lang: Lang) {
-        if let Ok(data) = Data::load(store, self.cycle.id) {
-            self.data = data;
-        }
+    pub fn on_saved(&mut self, store: &Store, ok: bool, _lang: Lang) -> Result<(), StoreError> {
         if ok {
             self.subgroups.saved();
             self.findings.saved();
             self.activities.saved();
         }
+        self.data = Data::load(store, self.cycle.id)?;
+        Ok(())
     }
 
     /// "Buôn … › 2026 › Đánh giá thực trạng".
@@ -464,8 +315,8 @@ impl AssessmentScreen {
 }
 
 /// Wraps an assessment change for the app.
-fn save(change: AssessmentChange) -> Outcome {
-    Outcome::Save(Change::Assessment(change))
+fn save(change: AssessmentCommand) -> Outcome {
+    Outcome::Save(Command::Assessment(change))
 }
 
 /// Moves `index` by `action` in a list of `len` items (Up/Down/PageUp/PageDown).

@@ -11,7 +11,7 @@ use ratatui::widgets::{
 };
 
 use super::activities::short;
-use super::{AssessmentChange, Data, PendingRemoval, save, step_index};
+use super::{AssessmentCommand, Data, PendingRemoval, save, step_index};
 use crate::domain::subgroup::{self, SubGroup};
 use crate::domain::{Finding, Person};
 use crate::i18n::{Lang, t, tf};
@@ -88,11 +88,11 @@ impl SubGroupsTab {
                     Outcome::Stay
                 }
                 FormEvent::Submit => save(match *renaming {
-                    Some(id) => AssessmentChange::RenameSubGroup {
+                    Some(id) => AssessmentCommand::RenameSubGroup {
                         id,
                         name: form.text(0),
                     },
-                    None => AssessmentChange::CreateSubGroup {
+                    None => AssessmentCommand::CreateSubGroup {
                         cycle: data.cycle,
                         name: form.text(0),
                     },
@@ -147,7 +147,7 @@ impl SubGroupsTab {
         Some(PendingRemoval {
             key: "assess.confirm.delete_group",
             args: vec![group.name.clone()],
-            change: AssessmentChange::DeleteSubGroup(group.id),
+            change: AssessmentCommand::DeleteSubGroup(group.id),
         })
     }
 
@@ -176,11 +176,11 @@ impl SubGroupsTab {
         };
         match self.pane {
             Pane::Members => match data.members.get(self.member) {
-                Some(p) if group.has_member(p.id) => save(AssessmentChange::RemoveMember {
+                Some(p) if group.has_member(p.id) => save(AssessmentCommand::RemoveMember {
                     subgroup: group.id,
                     person: p.id,
                 }),
-                Some(p) => save(AssessmentChange::MoveMember {
+                Some(p) => save(AssessmentCommand::MoveMember {
                     to: group.id,
                     from: data.group_of(p.id).map(|g| g.id),
                     person: p.id,
@@ -195,7 +195,7 @@ impl SubGroupsTab {
                         &group.themes
                     };
                     let on = !list.contains(&topic.code);
-                    save(AssessmentChange::Topic {
+                    save(AssessmentCommand::Topic {
                         subgroup: group.id,
                         code: topic.code,
                         tool: topic.tool,
@@ -218,7 +218,7 @@ impl SubGroupsTab {
         if !group.has_member(p.id) {
             return Outcome::Say(t(lang, "assess.err.leader_not_member"));
         }
-        save(AssessmentChange::SetLeader {
+        save(AssessmentCommand::SetLeader {
             subgroup: group.id,
             leader: Some(p.id),
         })

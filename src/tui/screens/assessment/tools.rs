@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
-use super::{AssessmentChange, Data, save, step_index};
+use super::{AssessmentCommand, Data, save, step_index};
 use crate::domain::pra::Tool;
 use crate::i18n::{Lang, t, tf};
 use crate::tui::keymap::Action;
@@ -30,7 +30,7 @@ impl ToolsTab {
             Action::Back => Outcome::Back,
             Action::Help => Outcome::Help,
             Action::Toggle | Action::Open => match tools.get(self.selected) {
-                Some(tool) => save(AssessmentChange::SelectTool {
+                Some(tool) => save(AssessmentCommand::SelectTool {
                     cycle: data.cycle,
                     code: tool.code.clone(),
                     on: !data.selected.contains(&tool.code),

@@ -8,7 +8,7 @@ use crate::domain::CycleId;
 use crate::i18n::{Lang, t, tf};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::screens::reason::{ReasonFor, ReasonPrompt};
-use crate::tui::screens::{Change, Outcome, ViewCtx};
+use crate::tui::screens::{Command, Outcome, ViewCtx};
 use crate::tui::widgets::{Input, popup};
 
 /// The cycle a close or reopen is about.
@@ -62,7 +62,7 @@ impl Closing {
         Some(match input {
             Input::Action(Action::Yes) => {
                 self.confirm = None;
-                Outcome::Save(Change::CloseCycle(cycle))
+                Outcome::Save(Command::CloseCycle(cycle))
             }
             Input::Action(Action::No) => {
                 self.confirm = None;

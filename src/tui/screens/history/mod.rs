@@ -9,7 +9,7 @@ mod view;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Nav, Outcome, Saved, ViewCtx};
+use super::{Effect, Nav, Outcome, ViewCtx};
 use crate::domain::history::{Compared, PastYear, compare_years};
 use crate::domain::{Commune, CycleId, Village, VillageId};
 use crate::i18n::{Lang, t, tf};
@@ -220,11 +220,14 @@ impl HistoryScreen {
     }
 
     /// Reloads the years after closing or reopening a cycle.
-    pub fn on_saved(&mut self, store: &Store, result: &Result<Saved, String>) {
+    pub fn on_saved(
+        &mut self,
+        store: &Store,
+        result: &Result<Effect, String>,
+    ) -> Result<(), StoreError> {
         self.closing.on_saved(result.is_ok());
-        if let Ok(years) = store.village_history(self.village.id) {
-            self.years = years;
-        }
+        self.years = store.village_history(self.village.id)?;
+        Ok(())
     }
 
     /// "Xã … › Buôn … › Lịch sử".

@@ -3,7 +3,7 @@
 //! capacity, unique position, non-empty group); Enter saves it and moves down.
 
 use super::data::{Data, GroupData};
-use super::{Meeting2Change, save};
+use super::{Meeting2Command, save};
 use crate::domain::scoring::{
     ActivityKey, Group, InputMode, VoteError, check_votes, parse_position, parse_votes,
 };
@@ -158,7 +158,7 @@ impl GroupTab {
         match self.check(data, lang) {
             Ok(value) => {
                 self.pending = true;
-                save(Meeting2Change::Entry {
+                save(Meeting2Command::Entry {
                     cycle: data.cycle,
                     group: self.group,
                     mode: data.group(self.group).mode(),
@@ -177,7 +177,7 @@ impl GroupTab {
         let Some(row) = data.rows.get(self.selected) else {
             return Outcome::Stay;
         };
-        save(Meeting2Change::Entry {
+        save(Meeting2Command::Entry {
             cycle: data.cycle,
             group: self.group,
             mode: data.group(self.group).mode(),
@@ -222,7 +222,7 @@ impl GroupTab {
                 Outcome::Stay
             }
             FormEvent::Submit => match read_details(form, lang) {
-                Ok(info) => save(Meeting2Change::GroupInfo {
+                Ok(info) => save(Meeting2Command::GroupInfo {
                     cycle: data.cycle,
                     group: self.group,
                     info,

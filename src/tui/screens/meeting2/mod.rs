@@ -3,11 +3,10 @@
 //! ranking), and the combined ranking approved as the official medium-term plan.
 //! F3 attendance, F4 men, F5 women, F6 results; the women's-share meter is always shown.
 //!
-//! Owns: the screen's state, the [`Meeting2Change`] values it asks the app to save and
+//! Owns: the screen's state, the [`Meeting2Command`] values it asks the app to save and
 //! [`apply_meeting2`], which saves one. Must not: save from rendering or compute a
 //! ranking other than `domain::scoring::combine`.
 
-pub mod change;
 pub mod data;
 pub mod group;
 pub mod results;
@@ -18,6 +17,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use super::attendance::AttendancePanel;
 use super::reason::{ReasonFor, ReasonPrompt};
 use super::{Outcome, ViewCtx};
+pub use crate::commands::Meeting2Command;
 use crate::domain::attendance::meets_women_threshold;
 use crate::domain::scoring::{Group, InputMode, Method};
 use crate::domain::{Cycle, CycleId, Meeting, MeetingKind, Village};
@@ -25,7 +25,11 @@ use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::widgets::{Input, meter, tabs};
-pub use change::{Meeting2Change, apply_meeting2, save};
+
+/// Wraps a meeting-2 command as an outcome.
+pub fn save(command: Meeting2Command) -> Outcome {
+    Outcome::Save(super::Command::Meeting2(command))
+}
 use data::Data;
 use group::GroupTab;
 use results::{ResultsTab, approval_blocker};
@@ -66,10 +70,12 @@ pub struct Meeting2Screen {
 
 impl Meeting2Screen {
     /// Loads (creating on first visit) meeting 2 of `cycle`; opens on the men's group.
-    pub fn load(store: &mut Store, id: CycleId, lang: Lang) -> Result<Self, StoreError> {
+    pub fn load(store: &Store, id: CycleId, lang: Lang) -> Result<Self, StoreError> {
         let cycle = store.cycle(id)?;
         let village = store.village(cycle.village_id)?;
-        let meeting = store.meeting(id, MeetingKind::Village2)?;
+        let meeting = store
+            .find_meeting(id, MeetingKind::Village2)?
+            .ok_or(StoreError::NotFound)?;
         let attendance = AttendancePanel::load(store, meeting.clone(), village.id, lang)?;
         let data = Data::load(store, id)?;
         Ok(Meeting2Screen {
@@ -212,7 +218,7 @@ impl Meeting2Screen {
             self.reason = Some(ReasonPrompt::new(purpose, lang));
             return Outcome::Stay;
         }
-        save(Meeting2Change::Approve {
+        save(Meeting2Command::Approve {
             cycle,
             meeting,
             reason: None,
@@ -220,26 +226,25 @@ impl Meeting2Screen {
     }
 
     /// Reloads after a save.
-    pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) {
+    pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) -> Result<(), StoreError> {
         if ok {
             self.reason = None;
         }
-        if let Ok(Some(m)) = store.find_meeting(self.cycle.id, MeetingKind::Village2) {
-            self.meeting = m;
-        }
-        if let Ok(data) = Data::load(store, self.cycle.id) {
-            self.data = data;
-        }
+        self.meeting = store
+            .find_meeting(self.cycle.id, MeetingKind::Village2)?
+            .ok_or(StoreError::NotFound)?;
+        self.data = Data::load(store, self.cycle.id)?;
         let rows = self.data.rows.len();
         match self.section {
-            Section::Attendance => self.attendance.on_saved(store, ok, true, lang),
+            Section::Attendance => self.attendance.on_saved(store, ok, true, lang)?,
             Section::Men => self.men.on_saved(ok, rows),
             Section::Women => self.women.on_saved(ok, rows),
             Section::Results => self.results.on_saved(ok),
         }
         if self.section != Section::Attendance {
-            self.attendance.reload(store);
+            self.attendance.reload(store)?;
         }
+        Ok(())
     }
 
     /// "Buôn … › 2026 › Họp dân lần 2".

@@ -9,9 +9,10 @@ mod reports;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::{Change, Outcome, ViewCtx};
-use crate::domain::activity::{Activity, ActivityId};
-use crate::domain::scoring::{Criterion, MatrixRow, RankedRow, Scale, rank_matrix};
+use super::{Command, Outcome, ViewCtx};
+pub use crate::commands::ScoringCommand;
+use crate::domain::activity::Activity;
+use crate::domain::scoring::{MatrixRow, RankedRow, Scale, rank_matrix};
 use crate::domain::subgroup::SubGroup;
 use crate::domain::{CycleId, Village};
 use crate::i18n::{Lang, t, tf};
@@ -20,53 +21,6 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::widgets::form::{Field, Form, FormEvent};
 use crate::tui::widgets::score_table::{self, MatrixCursor, ScoreEvent};
 use crate::tui::widgets::{Input, tabs};
-
-/// Edits made on this screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ScoringChange {
-    /// Set or clear one matrix cell.
-    Score {
-        /// Activity.
-        activity: ActivityId,
-        /// Criterion.
-        criterion: Criterion,
-        /// Score, or `None` to clear.
-        score: Option<u8>,
-    },
-    /// Change the cycle's scale (a reason once results are locked).
-    Scale {
-        /// Cycle.
-        cycle: CycleId,
-        /// New scale.
-        scale: Scale,
-        /// Reason, if given.
-        reason: Option<String>,
-    },
-    /// Merge a duplicate activity into another, keeping both origins.
-    Merge {
-        /// The activity kept.
-        keep: ActivityId,
-        /// The duplicate.
-        duplicate: ActivityId,
-    },
-}
-
-/// Saves one scoring change.
-pub fn apply_scoring(store: &mut Store, change: ScoringChange) -> Result<(), StoreError> {
-    match change {
-        ScoringChange::Score {
-            activity,
-            criterion,
-            score,
-        } => store.set_matrix_score(activity, criterion, score),
-        ScoringChange::Scale {
-            cycle,
-            scale,
-            reason,
-        } => store.set_scale(cycle, scale, reason.as_deref()),
-        ScoringChange::Merge { keep, duplicate } => store.merge_activities(keep, duplicate),
-    }
-}
 
 /// The screen's sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,11 +56,8 @@ pub struct WgMeetingScreen {
 }
 
 impl WgMeetingScreen {
-    /// Loads the step, prefilling the women's-proposal criterion where still empty.
-    pub fn load(store: &mut Store, cycle: CycleId) -> Result<Self, StoreError> {
-        if !store.is_plan_frozen(cycle)? {
-            store.prefill_womens_proposal(cycle)?;
-        }
+    /// Loads the step (reads only).
+    pub fn load(store: &Store, cycle: CycleId) -> Result<Self, StoreError> {
         let c = store.cycle(cycle)?;
         let mut screen = WgMeetingScreen {
             cycle,
@@ -157,12 +108,12 @@ impl WgMeetingScreen {
     }
 
     /// Reloads after a save; closes the scale form when it was saved.
-    pub fn on_saved(&mut self, store: &Store, ok: bool) {
+    pub fn on_saved(&mut self, store: &Store, ok: bool) -> Result<(), StoreError> {
         if ok {
             self.scale_form = None;
             self.marked = None;
         }
-        let _ = self.reload(store);
+        self.reload(store)
     }
 
     /// Handles one input.
@@ -209,7 +160,7 @@ impl WgMeetingScreen {
                 criterion,
                 score,
             } => match self.activities.get(row) {
-                Some(a) => Outcome::Save(Change::Scoring(ScoringChange::Score {
+                Some(a) => Outcome::Save(Command::Scoring(ScoringCommand::Score {
                     activity: a.id,
                     criterion,
                     score,
@@ -256,7 +207,7 @@ impl WgMeetingScreen {
         {
             Some((m, _)) if m == self.selected => self.marked = None,
             Some((_, duplicate)) => {
-                return Outcome::Save(Change::Scoring(ScoringChange::Merge {
+                return Outcome::Save(Command::Scoring(ScoringCommand::Merge {
                     keep: here,
                     duplicate,
                 }));
@@ -355,7 +306,7 @@ fn scale_form_event(form: &mut Form, input: &Input, cycle: CycleId, lang: Lang) 
                 .and_then(|(a, b)| Scale::new(a, b).ok());
             let reason = Some(form.text(2).trim().to_string()).filter(|r| !r.is_empty());
             Some(match scale {
-                Some(scale) => Outcome::Save(Change::Scoring(ScoringChange::Scale {
+                Some(scale) => Outcome::Save(Command::Scoring(ScoringCommand::Scale {
                     cycle,
                     scale,
                     reason,

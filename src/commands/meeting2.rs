@@ -1,17 +1,17 @@
-//! Meeting 2's edits as values ([`Meeting2Change`]) and [`apply_meeting2`], which saves one
-//! through the store. Approving checks both groups and freezes exactly what `combine`
-//! gives from the stored results.
+//! Village meeting 2's commands: the groups' details and results, the method, and the
+//! approval, which closes the meeting and freezes exactly what `combine` gives from the
+//! stored results, in one transaction.
 
-use super::data::Data;
 use crate::domain::activity::ActivityId;
-use crate::domain::scoring::{ActivityKey, Group, InputMode, Method};
+use crate::domain::scoring::{
+    ActivityKey, Combined, Group, GroupInput, InputMode, Method, combine, draft_ranks, rank_matrix,
+};
 use crate::domain::{CycleId, MeetingId, MeetingKind};
 use crate::store::{GroupInfo, Store, StoreError};
-use crate::tui::screens::{Change, Outcome};
 
-/// A meeting-2 edit the facilitator accepted, saved by [`apply_meeting2`].
+/// A change at village meeting 2.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Meeting2Change {
+pub enum Meeting2Command {
     /// A group's size, votes each and recorder.
     GroupInfo {
         /// Cycle.
@@ -72,16 +72,10 @@ pub enum Meeting2Change {
     },
 }
 
-/// Wraps a meeting-2 change as an outcome.
-pub fn save(change: Meeting2Change) -> Outcome {
-    Outcome::Save(Change::Meeting2(change))
-}
-
-/// Saves one meeting-2 change (each store call is its own transaction). Approving checks
-/// both groups' results first and freezes exactly what `combine` gives from the store.
-pub fn apply_meeting2(store: &mut Store, change: Meeting2Change) -> Result<(), StoreError> {
-    use Meeting2Change as C;
-    match change {
+/// Saves one meeting-2 command (inside the command's transaction).
+pub(super) fn run(store: &mut Store, command: Meeting2Command) -> Result<(), StoreError> {
+    use Meeting2Command as C;
+    match command {
         C::GroupInfo { cycle, group, info } => store.set_group_info(cycle, group, &info),
         C::Mode {
             cycle,
@@ -113,28 +107,43 @@ pub fn apply_meeting2(store: &mut Store, change: Meeting2Change) -> Result<(), S
     }
 }
 
+/// Checks both groups' results, closes meeting 2 if it is still open, and approves the
+/// combined ranking recomputed from the stored results.
 fn approve(
     store: &mut Store,
     cycle: CycleId,
     meeting: MeetingId,
     reason: Option<&str>,
 ) -> Result<(), StoreError> {
-    let data = Data::load(store, cycle)?;
-    let keys = data.keys();
-    for group in Group::ALL {
-        let g = data.group(group);
-        if g.entered() == 0 {
-            return Err(StoreError::Refused("m2.err.no_result_any"));
-        }
-        g.result
-            .validate(&keys)
-            .map_err(|e| StoreError::Refused(e.message_key()))?;
-    }
+    let combined = current_combined(store, cycle)?;
     let open = store
         .find_meeting(cycle, MeetingKind::Village2)?
         .is_some_and(|m| m.id == meeting && !m.is_closed());
     if open {
         store.close_meeting(meeting, reason)?;
     }
-    store.approve_plan(cycle, &data.combined).map(drop)
+    store.approve_plan(cycle, &combined).map(drop)
+}
+
+/// The combined ranking the stored results give now, refused unless both groups have a
+/// complete, valid result (what approving freezes).
+pub fn current_combined(store: &Store, cycle: CycleId) -> Result<Combined, StoreError> {
+    let draft = draft_ranks(&rank_matrix(&store.matrix_rows(cycle)?));
+    let keys: Vec<ActivityKey> = draft.iter().map(|&(key, _)| key).collect();
+    let men = store.group_result(cycle, Group::Men)?;
+    let women = store.group_result(cycle, Group::Women)?;
+    for result in [&men, &women] {
+        let entered = match &result.input {
+            GroupInput::Votes { counts, .. } => counts.len(),
+            GroupInput::Ranking { positions } => positions.len(),
+        };
+        if entered == 0 {
+            return Err(StoreError::Refused("m2.err.no_result_any"));
+        }
+        result
+            .validate(&keys)
+            .map_err(|e| StoreError::Refused(e.message_key()))?;
+    }
+    let method = store.scoring_settings(cycle)?.method;
+    Ok(combine(&men, &women, &draft, method))
 }

@@ -1,4 +1,6 @@
-//! The annual-plan screen's edits and how each is saved.
+//! The annual plan's commands (step 1 review, step 2 selection and form 4, step 3 the
+//! village meeting's approval, which closes the meeting's register in the same
+//! transaction).
 
 use crate::domain::activity::ActivityId;
 use crate::domain::annual::{Part, Review, YearSummary};
@@ -6,9 +8,9 @@ use crate::domain::scoring::Criterion;
 use crate::domain::{CycleId, MeetingKind};
 use crate::store::{AnnualApproval, Store, StoreError};
 
-/// Edits made on the annual-plan screen.
+/// A change to the annual plan.
 #[derive(Debug, Clone, PartialEq)]
-pub enum AnnualChange {
+pub enum AnnualCommand {
     /// Carry last cycle's working group over.
     Reconvene { cycle: CycleId, from: CycleId },
     /// Review one item of last year's plan.
@@ -61,10 +63,10 @@ pub enum AnnualChange {
     Reopen { cycle: CycleId, reason: String },
 }
 
-/// Saves one annual-plan change.
-pub fn apply_annual(store: &mut Store, change: AnnualChange) -> Result<(), StoreError> {
-    use AnnualChange as C;
-    match change {
+/// Saves one annual-plan command (inside the command's transaction).
+pub(super) fn run(store: &mut Store, command: AnnualCommand) -> Result<(), StoreError> {
+    use AnnualCommand as C;
+    match command {
         C::Reconvene { cycle, from } => store.reconvene_working_group(cycle, from).map(drop),
         C::Review {
             cycle,
@@ -104,17 +106,17 @@ pub fn apply_annual(store: &mut Store, change: AnnualChange) -> Result<(), Store
     }
 }
 
-/// Approves the plan, then closes the approval meeting's register if it is still open (the
-/// plan's checks come first, so a refused approval leaves the register open).
+/// Approves the plan and closes the approval meeting's register if it is still open, in
+/// one transaction (a refused approval leaves the register open).
 fn approve(
     store: &mut Store,
     cycle: CycleId,
     approval: &AnnualApproval,
     reason: Option<&str>,
 ) -> Result<(), StoreError> {
-    store.approve_annual(cycle, approval)?;
     match store.find_meeting(cycle, MeetingKind::AnnualApproval)? {
-        Some(m) if !m.is_closed() => store.close_meeting(m.id, reason).map(drop),
-        _ => Ok(()),
+        Some(m) if !m.is_closed() => drop(store.close_meeting(m.id, reason)?),
+        _ => {}
     }
+    store.approve_annual(cycle, approval)
 }
