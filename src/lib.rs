@@ -4,6 +4,7 @@
 //! `export` → `domain`. Only `store` knows SQL; only `tui` knows ratatui.
 
 pub mod cli;
+pub mod console;
 pub mod deliver;
 pub mod demo;
 pub mod domain;
