@@ -67,6 +67,7 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(line) => {
             eprintln!("kehoach: {line}");
+            crate::console::hold_window_after_failure(lang);
             ExitCode::FAILURE
         }
     }
