@@ -1,15 +1,15 @@
-//! Delivering an export to disk, shared by `kehoach export` and the export screen: render
-//! the chosen formats of one cycle, refuse to overwrite unless asked (and then keep the
-//! old file as `NAME.bak`), and write each file through a temporary file and a rename so
-//! an interrupted export never leaves half a file.
+//! Delivering an export to disk, shared by `kehoach export` and the export screen: check
+//! the database for damage, render the chosen formats of one cycle, refuse to overwrite
+//! unless asked (and then keep the old file as `NAME.YYYYMMDD-HHMMSS.bak`, a name no later
+//! export reuses), and write each file owner-only through a synced temporary file and a
+//! rename so an interrupted export never leaves half a file.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::domain::CycleId;
 use crate::export::{Format, render};
 use crate::i18n::{Lang, tf};
-use crate::store::Store;
+use crate::store::{Store, files};
 
 /// What to export and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +20,7 @@ pub struct ExportRequest {
     pub formats: Vec<Format>,
     /// Folder (must exist).
     pub dir: PathBuf,
-    /// Replace existing files (the old ones are kept as `.bak`).
+    /// Replace existing files (each old one is kept under a date-time stamped `.bak` name).
     pub force: bool,
     /// Leave out personal details.
     pub private: bool,
@@ -69,6 +69,9 @@ pub fn export_cycle(
     }
     let store_error =
         |e: crate::store::StoreError| DeliverError::Failed(crate::messages::store_error(lang, &e));
+    store
+        .check_sound()
+        .map_err(|e| store_error(store.located(e)))?;
     let mut snapshot = store
         .cycle_snapshot(request.cycle)
         .map_err(|e| store_error(store.located(e)))?;
@@ -98,44 +101,9 @@ pub fn export_cycle(
                 &[shown.clone(), crate::messages::io_error(lang, &e)],
             ))
         };
-        keep_backup(&path).map_err(unwritable)?;
-        write_atomically(&path, bytes).map_err(unwritable)?;
+        files::keep_stamped_copy(&path).map_err(unwritable)?;
+        files::write_atomically(&path, bytes).map_err(unwritable)?;
         written.push(path);
     }
     Ok(written)
-}
-
-/// Copies an existing file to `NAME.bak` before it is replaced.
-fn keep_backup(path: &Path) -> std::io::Result<()> {
-    if path.exists() {
-        let mut backup = path.as_os_str().to_owned();
-        backup.push(".bak");
-        std::fs::copy(path, PathBuf::from(backup))?;
-    }
-    Ok(())
-}
-
-/// Writes `bytes` to a temporary file beside `path`, flushes it to disk and renames it
-/// over `path`; on failure the temporary file is removed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod keymap;
+pub mod rescue;
 pub mod screens;
 pub mod theme;
 pub mod widgets;
