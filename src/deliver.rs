@@ -78,32 +78,33 @@ pub fn export_cycle(
     if request.private {
         snapshot = snapshot.without_personal_details();
     }
-    let mut files = Vec::new();
+    let mut outputs = Vec::new();
     for f in &request.formats {
         let rendered = render(&snapshot, *f, lang)
             .map_err(|e| DeliverError::Failed(tf(lang, "export.err.failed", &[e.to_string()])))?;
-        files.extend(rendered);
+        outputs.extend(rendered);
     }
-    if let Some((name, _)) = files
+    if let Some((name, _)) = outputs
         .iter()
         .find(|(name, _)| dir.join(name).exists())
         .filter(|_| !request.force)
     {
         return Err(DeliverError::Exists(dir.join(name)));
     }
+    let unwritable = |e: std::io::Error| {
+        DeliverError::Failed(tf(
+            lang,
+            "export.err.out_unwritable",
+            &[shown.clone(), crate::messages::io_error(lang, &e)],
+        ))
+    };
     let mut written = Vec::new();
-    for (name, bytes) in &files {
+    for (name, bytes) in &outputs {
         let path = dir.join(name);
-        let unwritable = |e: std::io::Error| {
-            DeliverError::Failed(tf(
-                lang,
-                "export.err.out_unwritable",
-                &[shown.clone(), crate::messages::io_error(lang, &e)],
-            ))
-        };
         files::keep_stamped_copy(&path).map_err(unwritable)?;
         files::write_atomically(&path, bytes).map_err(unwritable)?;
         written.push(path);
     }
+    files::sync_folder(dir).map_err(unwritable)?;
     Ok(written)
 }

@@ -28,7 +28,7 @@ pub(super) fn vacuum_into_new(conn: &Connection, target: &Path) -> Result<()> {
             })
     });
     match (written, failure) {
-        (Ok(()), _) => Ok(()),
+        (Ok(()), _) => files::sync_folder_of(target).map_err(StoreError::Io),
         (Err(_), Some(e)) => Err(e),
         (Err(e), None) => Err(StoreError::Io(e)),
     }

@@ -77,8 +77,13 @@ fn folder_of(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
-/// Flushes a folder's list of names to disk, so a rename survives a power cut (unix; other
-/// systems have no such call and need none).
+/// Flushes the list of names of the folder holding `path` to disk, so its renames survive a
+/// power cut (unix; other systems have no such call and need none).
+pub fn sync_folder_of(path: &Path) -> io::Result<()> {
+    sync_folder(folder_of(path))
+}
+
+/// Flushes a folder's list of names to disk (see [`sync_folder_of`]).
 pub fn sync_folder(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
@@ -89,19 +94,20 @@ pub fn sync_folder(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Syncs the finished temporary file `tmp`, renames it to `target` and syncs the folder;
-/// with `replace` false an existing `target` is refused (`AlreadyExists`) and kept.
+/// Syncs the finished temporary file `tmp` and renames it to `target`; with `replace` false
+/// an existing `target` is refused (`AlreadyExists`) and kept. The caller syncs the folder
+/// ([`sync_folder`]) once its files are all in place.
 pub fn publish(tmp: &Path, target: &Path, replace: bool) -> io::Result<()> {
     OpenOptions::new().write(true).open(tmp)?.sync_all()?;
     if !replace && std::fs::symlink_metadata(target).is_ok() {
         return Err(io::Error::from(io::ErrorKind::AlreadyExists));
     }
-    std::fs::rename(tmp, target)?;
-    sync_folder(folder_of(target))
+    std::fs::rename(tmp, target)
 }
 
-/// Runs `write` on a new owner-only temporary file beside `target`, then publishes it; on
-/// failure the temporary file is removed and nothing appears under `target`.
+/// Runs `write` on a new owner-only temporary file beside `target`, then publishes it
+/// (folder not synced); on failure the temporary file is removed and nothing appears under
+/// `target`.
 pub fn write_via_temp(
     target: &Path,
     replace: bool,
@@ -117,7 +123,8 @@ pub fn write_via_temp(
     result
 }
 
-/// Writes `bytes` to `path` owner-only through a synced temporary file and a rename.
+/// Writes `bytes` to `path` owner-only through a synced temporary file and a rename (the
+/// folder not synced: see [`sync_folder`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_via_temp(path, true, |_, mut file| file.write_all(bytes))
 }
@@ -139,7 +146,7 @@ pub fn stamp_now() -> String {
 }
 
 /// Keeps the current content of `path` (if any) as an owner-only copy under a stamped name
-/// that is never overwritten; returns the copy's path.
+/// that is never overwritten (the folder not synced); returns the copy's path.
 pub fn keep_stamped_copy(path: &Path) -> io::Result<Option<PathBuf>> {
     let Ok(meta) = std::fs::metadata(path) else {
         return Ok(None);
