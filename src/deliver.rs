@@ -1,15 +1,15 @@
-//! Delivering an export to disk, shared by `kehoach export` and the export screen: render
-//! the chosen formats of one cycle, refuse to overwrite unless asked (and then keep the
-//! old file as `NAME.bak`), and write each file through a temporary file and a rename so
-//! an interrupted export never leaves half a file.
+//! Delivering an export to disk, shared by `kehoach export` and the export screen: check
+//! the database for damage, render the chosen formats of one cycle, refuse to overwrite
+//! unless asked (and then keep the old file as `NAME.YYYYMMDD-HHMMSS.bak`, a name no later
+//! export reuses), and write each file owner-only through a synced temporary file and a
+//! rename so an interrupted export never leaves half a file.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::domain::CycleId;
 use crate::export::{Format, Source, Stamp, render};
 use crate::i18n::{Lang, tf};
-use crate::store::Store;
+use crate::store::{Store, files};
 
 /// What to export and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +20,7 @@ pub struct ExportRequest {
     pub formats: Vec<Format>,
     /// Folder (must exist).
     pub dir: PathBuf,
-    /// Replace existing files (the old ones are kept as `.bak`).
+    /// Replace existing files (each old one is kept under a date-time stamped `.bak` name).
     pub force: bool,
     /// Leave out personal details.
     pub private: bool,
@@ -69,71 +69,40 @@ pub fn export_cycle(
     }
     let store_error =
         |e: crate::store::StoreError| DeliverError::Failed(crate::messages::store_error(lang, &e));
+    store
+        .check_sound()
+        .map_err(|e| store_error(store.located(e)))?;
     let read = |e| store_error(store.located(e));
     let snapshot = store.cycle_snapshot(request.cycle).map_err(read)?;
     let record = store.cycle_record(request.cycle).map_err(read)?;
     let source = Source::new(snapshot, record, request.private, &Stamp::now());
-    let mut files = Vec::new();
+    let mut outputs = Vec::new();
     for f in &request.formats {
         let rendered = render(&source, *f, lang)
             .map_err(|e| DeliverError::Failed(tf(lang, "export.err.failed", &[e.to_string()])))?;
-        files.extend(rendered);
+        outputs.extend(rendered);
     }
-    if let Some((name, _)) = files
+    if let Some((name, _)) = outputs
         .iter()
         .find(|(name, _)| dir.join(name).exists())
         .filter(|_| !request.force)
     {
         return Err(DeliverError::Exists(dir.join(name)));
     }
+    let unwritable = |e: std::io::Error| {
+        DeliverError::Failed(tf(
+            lang,
+            "export.err.out_unwritable",
+            &[shown.clone(), crate::messages::io_error(lang, &e)],
+        ))
+    };
     let mut written = Vec::new();
-    for (name, bytes) in &files {
+    for (name, bytes) in &outputs {
         let path = dir.join(name);
-        let unwritable = |e: std::io::Error| {
-            DeliverError::Failed(tf(
-                lang,
-                "export.err.out_unwritable",
-                &[shown.clone(), crate::messages::io_error(lang, &e)],
-            ))
-        };
-        keep_backup(&path).map_err(unwritable)?;
-        write_atomically(&path, bytes).map_err(unwritable)?;
+        files::keep_stamped_copy(&path).map_err(unwritable)?;
+        files::write_atomically(&path, bytes).map_err(unwritable)?;
         written.push(path);
     }
+    files::sync_folder(dir).map_err(unwritable)?;
     Ok(written)
-}
-
-/// Copies an existing file to `NAME.bak` before it is replaced.
-fn keep_backup(path: &Path) -> std::io::Result<()> {
-    if path.exists() {
-        let mut backup = path.as_os_str().to_owned();
-        backup.push(".bak");
-        std::fs::copy(path, PathBuf::from(backup))?;
-    }
-    Ok(())
-}
-
-/// Writes `bytes` to a temporary file beside `path`, flushes it to disk and renames it
-/// over `path`; on failure the temporary file is removed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }

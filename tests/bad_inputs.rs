@@ -16,6 +16,8 @@
 mod common;
 #[path = "common/app.rs"]
 mod driver;
+#[path = "bad_inputs/storage.rs"]
+mod storage;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -421,6 +423,24 @@ fn run_with_permissions(dir: &Path, args: &[&str]) -> Result<Output, String> {
         .expect("run kehoach"))
 }
 
+/// `kehoach demo --db DB` with the file-size limit at `blocks` of 512 bytes and SIGXFSZ
+/// ignored, so a write past it fails with EFBIG as on a full disk.
+fn demo_under_file_limit(dir: &Path, db: &Path, blocks: usize) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f {blocks}; exec {} demo --db {}",
+            sh_path(&release_binary()),
+            sh_path(db)
+        ))
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("LANG", "C.UTF-8")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
 fn read_only(p: &Path, mode: u32) {
     std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
 }
@@ -436,6 +456,12 @@ fn long_name() -> String {
 }
 
 fn rows() -> Vec<Row> {
+    let mut rows = base_rows();
+    rows.extend(storage::rows());
+    rows
+}
+
+fn base_rows() -> Vec<Row> {
     use Expect::{Accepted, Refused};
     vec![
         // ---- names on the home screen
@@ -858,23 +884,11 @@ fn rows() -> Vec<Row> {
         Row {
             name: "full disk (file-size limit, SIGXFSZ ignored → EFBIG) while writing the demo",
             fed: "cli: sh -c 'trap \"\" XFSZ; ulimit -f 200; exec kehoach demo --db full.db'",
-            expect: Refused("Ổ đĩa đã đầy"),
+            expect: Refused("đã đầy"),
             run: || {
                 let dir = tmp();
                 let db = dir.path().join("full.db");
-                let out = Command::new("sh")
-                    .arg("-c")
-                    .arg(format!(
-                        "trap '' XFSZ; ulimit -f 200; exec {} demo --db {}",
-                        sh_path(&release_binary()),
-                        sh_path(&db)
-                    ))
-                    .current_dir(dir.path())
-                    .env("HOME", dir.path())
-                    .env("LANG", "C.UTF-8")
-                    .stdin(std::process::Stdio::null())
-                    .output()
-                    .unwrap();
+                let out = demo_under_file_limit(dir.path(), &db, 200);
                 // Afterwards (no limit) the file opens and passes integrity_check; the
                 // failed demo left nothing half-written.
                 let after = db_fingerprint(&db)?;

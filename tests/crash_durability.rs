@@ -36,25 +36,8 @@ use kehoach::store::{HomeEntry, Store};
 const DEFAULT_TRIALS: usize = 20;
 const DEFAULT_SEED: u64 = 0x6b65_686f_6163_6821;
 
-/// Names typed at meeting 1: Kinh names with every tone mark, Ê Đê and M'nông names.
-const NAMES: [&str; 16] = [
-    "Y Khu Niê",
-    "Nguyễn Thị Hường",
-    "Trần Văn Đức",
-    "H'Nhi Êban",
-    "Y Bhin Adrơng",
-    "Lê Thị Mỹ Duyên",
-    "H'Blưm Hđök",
-    "Phạm Quốc Bảo",
-    "Đinh Thị Ngọc Ánh",
-    "Y Thuyên Ktla",
-    "Hoàng Thị Thu Hà",
-    "Võ Văn Sỹ",
-    "H'Yăm Byă",
-    "Bùi Thị Lụa",
-    "Y Ngông Mlô",
-    "Đặng Thị Kiều Oanh",
-];
+/// Names typed at meeting 1.
+const NAMES: [&str; 16] = common::MEETING_NAMES;
 
 // ------------------------------------------------------------------ seeded randomness
 

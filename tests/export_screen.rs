@@ -1,6 +1,8 @@
 //! The export screen (step 7): writes the chosen formats into a folder, lists the files
-//! written, asks before overwriting and keeps the old file as `.bak`, and says clearly
-//! when the folder does not exist.
+//! written, asks before overwriting and keeps each old file under a date-time stamped
+//! `.bak` name, and says clearly when the folder does not exist.
+
+#![allow(clippy::unwrap_used)]
 
 #[path = "common/app.rs"]
 mod driver;
@@ -39,9 +41,35 @@ fn exporting_writes_every_format_and_overwrite_keeps_a_backup() {
         screen(&app, 80, 24).contains(".bak"),
         "asks before overwriting"
     );
-    assert!(!dir.path().join("buon-kram-2026.xlsx.bak").exists());
+    assert!(kept(dir.path(), "buon-kram-2026.xlsx").is_empty());
     press(&mut app, KeyCode::Char('y'));
-    assert!(dir.path().join("buon-kram-2026.xlsx.bak").is_file());
+    assert_eq!(kept(dir.path(), "buon-kram-2026.xlsx").len(), 1);
+    // A second overwrite keeps the first copy too: every replaced file has its own
+    // date-time stamped name (issue 17, case 7).
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('y'));
+    let copies = kept(dir.path(), "buon-kram-2026.xlsx");
+    assert_eq!(copies.len(), 2, "{copies:?}");
+    #[cfg(unix)]
+    for copy in copies {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", copy.display());
+    }
+}
+
+/// The kept copies of `name` in `dir`: `NAME.YYYYMMDD-HHMMSS[-N].bak`.
+fn kept(dir: &std::path::Path, name: &str) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let file = p.file_name().unwrap().to_string_lossy().into_owned();
+            file.starts_with(&format!("{name}.")) && file.ends_with(".bak")
+        })
+        .collect();
+    found.sort();
+    found
 }
 
 #[test]

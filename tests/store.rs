@@ -704,12 +704,23 @@ fn the_file_is_in_wal_mode_and_foreign_keys_are_enforced() {
     assert_eq!(fk_problems, 0);
 }
 
+#[cfg(not(unix))]
 #[test]
 fn the_lock_file_sits_next_to_the_database() {
     let dir = tmp();
     let path = db_in(&dir);
     let _store = Store::open(&path).expect("open");
     assert!(dir.path().join("k.db.lock").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_lock_is_on_the_database_file_itself() {
+    let dir = tmp();
+    let path = db_in(&dir);
+    let _store = Store::open(&path).expect("open");
+    assert!(!dir.path().join("k.db.lock").exists());
+    assert!(matches!(Store::open(&path), Err(StoreError::Locked(_))));
 }
 
 #[test]
@@ -735,6 +746,13 @@ fn every_error_has_a_translated_message() {
         StoreError::NotFound,
         StoreError::Refused("err.cycle_year_taken"),
         StoreError::Sqlite("boom".into()),
+        StoreError::Foreign(PathBuf::from("k.db")),
+        StoreError::NotRegular(PathBuf::from("k.db")),
+        StoreError::FileGone(PathBuf::from("k.db")),
+        StoreError::OtherOwner(PathBuf::from("k.db")),
+        StoreError::LockUnusable(PathBuf::from("k.db.lock")),
+        StoreError::DiskFullAtOpen(PathBuf::from("k.db")),
+        StoreError::OpenFailed(PathBuf::from("k.db")),
     ];
     for e in &errors {
         assert!(

@@ -10,16 +10,25 @@ use crate::domain::attendance::women_share;
 use crate::export::CycleSnapshot;
 use crate::export::bundle::{self, Bundle, BundleError, Contents, PlanKind};
 use crate::i18n::{Lang, t, tf};
+use crate::store::files::{BundleReadError, read_bundle_file};
 
 /// The report lines for a sound bundle, or one line saying why it is not.
 pub fn run(lang: Lang, path: &Path) -> Result<Vec<String>, String> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        tf(
+    let bytes = read_bundle_file(path).map_err(|e| match e {
+        BundleReadError::NotRegular => {
+            tf(lang, "check.err.not_regular", std::slice::from_ref(&shown))
+        }
+        BundleReadError::TooLarge(n) => tf(
+            lang,
+            "check.err.too_large",
+            &[shown.clone(), crate::domain::activity::format_vnd(n)],
+        ),
+        BundleReadError::Io(e) => tf(
             lang,
             "check.err.read",
             &[shown.clone(), crate::messages::io_error(lang, &e)],
-        )
+        ),
     })?;
     match bundle::inspect(&bytes).map_err(|e| refusal(lang, &shown, &e))? {
         Contents::Exchange(b) => Ok(exchange_summary(lang, &shown, &b)),

@@ -8,7 +8,7 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// Why a typed name was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameError {
-    /// Nothing but spaces.
+    /// Nothing but spaces (or combining marks with no letter to sit on).
     Empty,
     /// More than [`MAX_NAME_CHARS`] characters.
     TooLong,
@@ -28,7 +28,11 @@ pub fn clean_name(raw: &str) -> Result<String, NameError> {
         .join(" ")
         .nfc()
         .collect();
-    if cleaned.is_empty() {
+    if cleaned
+        .chars()
+        .all(|c| c == ' ' || unicode_normalization::char::is_combining_mark(c))
+    {
+        // Nothing, or only combining marks: no letter for them to sit on.
         Err(NameError::Empty)
     } else if cleaned.chars().count() > MAX_NAME_CHARS {
         Err(NameError::TooLong)
@@ -60,6 +64,12 @@ pub fn matches(haystack: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_of_only_combining_marks_is_empty() {
+        assert_eq!(clean_name("\u{301}\u{303} \u{323}"), Err(NameError::Empty));
+        assert_eq!(clean_name("A\u{301}").as_deref(), Ok("Á"));
+    }
 
     #[test]
     fn folding_removes_vietnamese_diacritics() {

@@ -46,21 +46,21 @@ struct ForeignKey {
 }
 
 impl Store {
-    /// Writes a consistent copy of the whole database to `path` (`VACUUM INTO`); refuses a
-    /// path that already exists.
+    /// Writes a checked, consistent, owner-only copy of the whole database to `path`
+    /// (`VACUUM INTO` a synced temporary file, then a rename); refuses a path that exists.
     pub fn backup_to(&self, path: &Path) -> Result<()> {
         if path.exists() {
             return Err(StoreError::Refused(ERR_BACKUP_EXISTS));
         }
-        let target = path.to_str().ok_or(StoreError::Refused(ERR_BACKUP_PATH))?;
-        self.conn.execute("VACUUM INTO ?1", [target])?;
-        Ok(())
+        path.to_str().ok_or(StoreError::Refused(ERR_BACKUP_PATH))?;
+        self.checked_backup(path)
     }
 
     /// Deletes a village, its cycles with all their data, its people and figures, after
     /// writing a backup next to the database file; returns the backup's path (`None` for
     /// an in-memory store).
     pub fn delete_village(&mut self, village: VillageId) -> Result<Option<PathBuf>> {
+        self.check_present()?;
         let name: String = self
             .conn
             .query_row(

@@ -5,6 +5,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use super::StoreError;
+use super::identity::{self, Kind};
 
 /// The migrations in order; migration `i` brings the schema from version `i` to `i + 1`.
 pub const MIGRATIONS: &[&str] = &[
@@ -26,8 +27,20 @@ pub fn version(conn: &Connection) -> Result<u32, StoreError> {
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
 
-/// Brings the database to [`LATEST`], first copying a non-empty file to a backup.
-pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<(), StoreError> {
+/// Before a file of an older schema is touched: checks it (`quick_check`) and copies it to
+/// a backup (`backup_before_migration`); nothing for a new or current file.
+pub fn back_up_if_older(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let found = version(conn)?;
+    if found == 0 || found >= LATEST {
+        return Ok(());
+    }
+    identity::quick_check(conn, path)?;
+    backup_before_migration(conn, path, found).map(drop)
+}
+
+/// Brings the database to [`LATEST`] and marks it as kehoach's (a file of an older schema
+/// has been backed up first by [`back_up_if_older`]).
+pub fn migrate(conn: &mut Connection, kind: Kind) -> Result<(), StoreError> {
     let found = version(conn)?;
     if found > LATEST {
         return Err(StoreError::NewerSchema {
@@ -36,30 +49,30 @@ pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<(), StoreEr
         });
     }
     if found == LATEST {
-        return Ok(());
-    }
-    if let (Some(path), true) = (path, found > 0) {
-        backup_before_migration(conn, path, found)?;
+        return match kind {
+            Kind::Marked => Ok(()),
+            Kind::Empty | Kind::Unmarked => identity::mark(conn),
+        };
     }
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", index as u32 + 1)?;
+        identity::mark(&tx)?;
         tx.commit()?;
     }
     Ok(())
 }
 
-/// Writes a consistent copy of the database next to it: `NAME.v{version}.bak`
-/// (numbered further if that name is taken). Returns the backup path.
+/// Writes a consistent, synced, owner-only copy of the database next to it:
+/// `NAME.v{version}.bak` (numbered further if that name is taken). Returns the backup path.
 pub fn backup_before_migration(
     conn: &Connection,
     path: &Path,
     version: u32,
 ) -> Result<std::path::PathBuf, StoreError> {
     let target = free_backup_name(path, version);
-    let text = target.to_string_lossy().to_string();
-    conn.execute("VACUUM INTO ?1", [&text])?;
+    super::backup::vacuum_into_new(conn, &target)?;
     Ok(target)
 }
 

@@ -8,11 +8,15 @@
 mod annual;
 mod assessment;
 mod audit;
+mod backup;
 mod cycles;
 mod delete;
 mod facts;
+pub mod files;
 mod frozen;
+mod guard;
 mod history;
+mod identity;
 mod meetings;
 mod migrate;
 mod open;
@@ -24,7 +28,6 @@ mod record;
 mod snapshot;
 mod working_group;
 
-use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
@@ -35,6 +38,7 @@ pub use audit::AuditEntry;
 pub use delete::{DeleteStep, ERROR_KEYS as DELETE_ERROR_KEYS};
 pub use frozen::{AnnualVersion, Owner, PLAN_APPROVED_KEY};
 pub use history::ERROR_KEYS as HISTORY_ERROR_KEYS;
+pub use identity::APPLICATION_ID;
 pub use meetings::{Attendee, MeetingDetails};
 pub use migrate::{LATEST as SCHEMA_VERSION, MIGRATIONS};
 pub use places::HomeEntry;
@@ -51,6 +55,27 @@ pub enum StoreError {
     /// The file exists but is not a SQLite database (or is corrupt).
     #[error("{0} is not a kehoach database or is damaged")]
     NotADatabase(PathBuf),
+    /// The file is another program's SQLite database: kehoach leaves it unchanged.
+    #[error("{0} is another program's SQLite database")]
+    Foreign(PathBuf),
+    /// The path names a folder, a device or a pipe, not a regular file.
+    #[error("{0} is not a regular file")]
+    NotRegular(PathBuf),
+    /// The open file was deleted or its name now points elsewhere: nothing more is saved.
+    #[error("the database {0} is gone (deleted, moved or its disk removed)")]
+    FileGone(PathBuf),
+    /// The file belongs to another user (often after one `sudo kehoach`).
+    #[error("{0} belongs to another user")]
+    OtherOwner(PathBuf),
+    /// The lock file beside the database cannot be opened (Windows).
+    #[error("the lock file {0} cannot be opened")]
+    LockUnusable(PathBuf),
+    /// The disk is full while the file is being opened (nothing was being saved).
+    #[error("the disk holding {0} is full")]
+    DiskFullAtOpen(PathBuf),
+    /// The file could not be set up for writing (its folder cannot hold the WAL's files).
+    #[error("{0} cannot be set up for writing here")]
+    OpenFailed(PathBuf),
     /// The file or its folder cannot be written.
     #[error("{0} cannot be written (read-only file or folder)")]
     ReadOnly(PathBuf),
@@ -129,6 +154,13 @@ impl StoreError {
             StoreError::Refused(key) => key,
             StoreError::CycleClosed => history::ERR_CYCLE_CLOSED,
             StoreError::PlanApproved => frozen::PLAN_APPROVED_KEY,
+            StoreError::Foreign(_) => "err.db_foreign",
+            StoreError::NotRegular(_) => "err.db_not_regular",
+            StoreError::FileGone(_) => "err.db_gone",
+            StoreError::OtherOwner(_) => "err.db_other_owner",
+            StoreError::LockUnusable(_) => "err.db_lock_unusable",
+            StoreError::DiskFullAtOpen(_) => "err.disk_full_open",
+            StoreError::OpenFailed(_) => "err.db_open_failed",
             StoreError::Io(_) | StoreError::Sqlite(_) => "err.db_other",
         }
     }
@@ -136,9 +168,16 @@ impl StoreError {
     /// Arguments for the message (a path, versions or the underlying text).
     pub fn message_args(&self) -> Vec<String> {
         match self {
-            StoreError::Locked(p) | StoreError::NotADatabase(p) | StoreError::ReadOnly(p) => {
-                vec![p.display().to_string()]
-            }
+            StoreError::Locked(p)
+            | StoreError::NotADatabase(p)
+            | StoreError::ReadOnly(p)
+            | StoreError::Foreign(p)
+            | StoreError::NotRegular(p)
+            | StoreError::FileGone(p)
+            | StoreError::OtherOwner(p)
+            | StoreError::LockUnusable(p)
+            | StoreError::DiskFullAtOpen(p)
+            | StoreError::OpenFailed(p) => vec![p.display().to_string()],
             StoreError::NewerSchema { found, supported } => {
                 vec![found.to_string(), supported.to_string()]
             }
@@ -159,7 +198,9 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
-    _lock: Option<File>,
+    /// The lock and the file's identity; dropped after `conn` (field order), since closing
+    /// another handle on the file first would release SQLite's own locks.
+    guard: Option<guard::FileGuard>,
     /// Whether a command's transaction is open ([`Store::in_transaction`]).
     in_command: bool,
 }
@@ -174,11 +215,11 @@ impl Store {
     pub fn open_in_memory() -> Result<Self> {
         let mut conn = Connection::open_in_memory()?;
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
-        migrate::migrate(&mut conn, None)?;
+        migrate::migrate(&mut conn, identity::Kind::Empty)?;
         Ok(Store {
             conn,
             path: None,
-            _lock: None,
+            guard: None,
             in_command: false,
         })
     }
@@ -210,6 +251,7 @@ impl Store {
     /// Runs `edit` in one immediate transaction and commits it (one fsync); inside
     /// [`Store::in_transaction`] it runs in that transaction instead.
     fn edit<T>(&mut self, edit: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        self.check_present()?;
         let path = self.path.clone().unwrap_or_default();
         if self.in_command {
             return edit(&self.conn).map_err(|e| locate(e, &path));

@@ -23,6 +23,9 @@ pub enum Modal {
     Help(String),
     /// "Quit with an unsaved edit open?"
     ConfirmQuit,
+    /// "The database file is gone: write what is open to a new file?" (the places to try,
+    /// best first).
+    Rescue(Vec<std::path::PathBuf>),
 }
 
 /// A line in the status bar.
@@ -110,6 +113,14 @@ impl App {
             }
             Some(Modal::ConfirmQuit) => match resolve(Context::Confirm, &key) {
                 Some(Action::Yes) => self.quit = true,
+                Some(Action::No) => self.modal = None,
+                _ => {}
+            },
+            Some(Modal::Rescue(ref places)) => match resolve(Context::Confirm, &key) {
+                Some(Action::Yes) => {
+                    let places = places.clone();
+                    self.rescue(&places);
+                }
                 Some(Action::No) => self.modal = None,
                 _ => {}
             },
@@ -213,6 +224,7 @@ impl App {
             let text = tf(self.lang, "cmd.reload_failed", &[self.store_error_text(&e)]);
             self.say(text, true);
         }
+        self.offer_rescue();
     }
 
     /// The facilitator's sentence for a refused or failed command; the raw database text,
@@ -275,7 +287,7 @@ impl Widget for &App {
         self.render_status(status, buf);
         let context = match self.modal {
             Some(Modal::Help(_)) => Context::Help,
-            Some(Modal::ConfirmQuit) => Context::Confirm,
+            Some(Modal::ConfirmQuit | Modal::Rescue(_)) => Context::Confirm,
             None => self.screen.context(),
         };
         hints::render(context, self.lang, &self.theme, keys, buf);
@@ -346,7 +358,51 @@ impl App {
                 area,
                 buf,
             ),
+            Some(Modal::Rescue(places)) => {
+                let original = self.store.path().map(|p| p.display().to_string());
+                let first = places.first().map(|p| p.display().to_string());
+                let args = [original.unwrap_or_default(), first.unwrap_or_default()];
+                popup::confirm(
+                    &t(self.lang, "rescue.title"),
+                    &tf(self.lang, "rescue.offer", &args),
+                    &t(self.lang, "confirm.yes_no"),
+                    &self.theme,
+                    area,
+                    buf,
+                );
+            }
             None => {}
+        }
+    }
+}
+
+impl App {
+    /// After a refused save: when the file lost its name, offers the rescue copy.
+    fn offer_rescue(&mut self) {
+        if let Some(path) = self.store.path().filter(|_| self.store.is_gone()) {
+            self.modal = Some(Modal::Rescue(super::rescue::candidates(path)));
+        }
+    }
+
+    /// Writes what the store holds to the first of `places` that takes it, then carries on
+    /// in that file.
+    fn rescue(&mut self, places: &[std::path::PathBuf]) {
+        self.modal = None;
+        let mut failure = None;
+        for target in places {
+            match self.store.rescue_to(target).and_then(|p| Store::open(&p)) {
+                Ok(store) => {
+                    self.store = store;
+                    self.go(Nav::Home);
+                    let shown = target.display().to_string();
+                    return self.say(tf(self.lang, "rescue.done", &[shown]), false);
+                }
+                Err(e) => failure = Some((target, e)),
+            }
+        }
+        if let Some((target, e)) = failure {
+            let args = [target.display().to_string(), error_text(self.lang, &e)];
+            self.say(tf(self.lang, "rescue.failed", &args), true);
         }
     }
 }

@@ -1,15 +1,19 @@
 //! The terminal user interface: app loop, keymap, screens, widgets, theme.
 //!
-//! Owns: the terminal's life cycle (restored on exit, error and panic) and the blocking
+//! Owns: the terminal's life cycle (restored on exit, error, panic, SIGTERM and SIGHUP) and the blocking
 //! event loop. Must not: name the database library or write SQL (a test checks this).
 
 pub mod app;
 pub mod keymap;
+pub mod rescue;
 pub mod screens;
+#[cfg(unix)]
+mod signals;
 pub mod theme;
 pub mod widgets;
 
 use std::io::IsTerminal;
+use std::sync::{Arc, Mutex};
 
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
@@ -47,18 +51,34 @@ pub fn run(store: Store, lang: Lang, startup_message: Option<String>) -> Result<
     if let Some(text) = startup_message {
         app.say(text, false);
     }
+    let busy = Arc::new(Mutex::new(()));
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app);
+    #[cfg(unix)]
+    let watcher = signals::watch(Arc::clone(&busy));
+    let result = event_loop(&mut terminal, &mut app, &busy);
+    #[cfg(unix)]
+    drop(watcher);
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<(), TuiError> {
+/// Draws and handles events until the user quits; `busy` is held while an event is handled
+/// and the screen drawn, so a signal ends the process only between two events.
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    busy: &Mutex<()>,
+) -> Result<(), TuiError> {
     while !app.should_quit() {
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        app.handle_event(event::read()?);
+        {
+            let _working = busy.lock();
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        }
+        let event = event::read()?;
+        let _working = busy.lock();
+        app.handle_event(event);
     }
     Ok(())
 }

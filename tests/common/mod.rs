@@ -11,6 +11,27 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
+/// Names typed at a scripted meeting 1: Kinh names with every tone mark, Ê Đê and M'nông
+/// names (the crash and power-cut harnesses).
+pub const MEETING_NAMES: [&str; 16] = [
+    "Y Khu Niê",
+    "Nguyễn Thị Hường",
+    "Trần Văn Đức",
+    "H'Nhi Êban",
+    "Y Bhin Adrơng",
+    "Lê Thị Mỹ Duyên",
+    "H'Blưm Hđök",
+    "Phạm Quốc Bảo",
+    "Đinh Thị Ngọc Ánh",
+    "Y Thuyên Ktla",
+    "Hoàng Thị Thu Hà",
+    "Võ Văn Sỹ",
+    "H'Yăm Byă",
+    "Bùi Thị Lụa",
+    "Y Ngông Mlô",
+    "Đặng Thị Kiều Oanh",
+];
+
 /// How long a screen may take to show what a test waits for.
 pub const TIMEOUT: Duration = Duration::from_secs(15);
 
