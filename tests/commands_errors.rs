@@ -51,3 +51,58 @@ fn a_database_error_is_one_sentence_on_screen_and_the_raw_text_is_logged() {
         "nothing was saved: {entries:?}"
     );
 }
+
+#[test]
+fn a_save_whose_screen_cannot_be_read_again_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("xa.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let commune = execute(
+            &mut store,
+            Command::CreateCommune {
+                name: "Ea Tiêu".into(),
+                district: "Cư Kuin".into(),
+            },
+        )
+        .unwrap();
+        let village = execute(
+            &mut store,
+            Command::CreateVillage {
+                commune: kehoach::domain::CommuneId(commune.created_id().unwrap()),
+                name: "Buôn Kram".into(),
+                kind: kehoach::domain::VillageKind::Buon,
+            },
+        )
+        .unwrap();
+        let new = kehoach::domain::NewCycle {
+            village_id: kehoach::domain::VillageId(village.created_id().unwrap()),
+            year: 2026,
+            medium_term_span: 5,
+        };
+        execute(&mut store, Command::CreateCycle(new)).unwrap();
+    }
+    let mut app = App::new(Store::open(&path).unwrap(), Lang::Vi, Theme::mono()).unwrap();
+    // Home: commune, village, cycle; open the cycle, then step 1 (preparation).
+    keys(
+        &mut app,
+        &[KeyCode::Down, KeyCode::Down, KeyCode::Enter, KeyCode::Enter],
+    );
+    assert!(screen(&app, 80, 24).contains("Chuẩn bị"));
+    // Another program removes a table the screen reads but the save does not write.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("DROP TABLE facilitators").unwrap();
+    drop(conn);
+    keys(&mut app, &[KeyCode::Enter]);
+    type_text(&mut app, "612");
+    keys(&mut app, &[KeyCode::Enter]);
+    let shown = screen(&app, 80, 24);
+    let said = t(Lang::Vi, "cmd.reload_failed");
+    let start: String = said.chars().take(30).collect();
+    assert!(shown.contains(&format!("✗ {start}")), "{shown}");
+    let figures = app.store().figures(kehoach::domain::VillageId(1)).unwrap();
+    assert!(
+        figures.iter().any(|f| f.value == "612"),
+        "the save itself went through"
+    );
+}
