@@ -1,11 +1,89 @@
-//! The demo village: a realistic Dak Lak planning cycle written through the store, so the
-//! demo always shows every step built so far (preparation and village meeting 1 so far).
+//! The demo village: a realistic Dak Lak planning cycle written through the same commands
+//! as the interface (`crate::commands`), so the demo always shows every step built so far
+//! and obeys every rule an edit obeys.
 
+use crate::commands::{Command, CommandError, Effect, execute};
 use crate::domain::{
-    ChairRole, CycleId, Gender, MeetingKind, NewCycle, Organisation, PersonFields, VillageId,
-    VillageKind, WealthGroup,
+    ChairRole, CommuneId, CycleId, Gender, MeetingId, MeetingKind, NewCycle, Organisation,
+    PersonFields, PersonId, VillageId, VillageKind, WealthGroup,
 };
-use crate::store::{Figure, MeetingDetails, Result, Store};
+use crate::store::{Figure, MeetingDetails, Store, StoreError};
+
+/// Result of writing the demo.
+pub type Result<T> = std::result::Result<T, CommandError>;
+
+/// Runs one command of the demo.
+fn run(store: &mut Store, command: Command) -> Result<Effect> {
+    execute(store, command)
+}
+
+/// Runs a command that creates a record and returns the record's id.
+fn created(store: &mut Store, command: Command) -> Result<i64> {
+    run(store, command)?
+        .created_id()
+        .ok_or(CommandError::Store(StoreError::NotFound))
+}
+
+/// Creates the village's cycle for the year after `from` (the medium-term plan carries
+/// over while its period lasts).
+fn next_cycle(store: &mut Store, from: CycleId) -> Result<CycleId> {
+    let c = store.cycle(from)?;
+    let new = NewCycle {
+        village_id: c.village_id,
+        year: c.year + 1,
+        medium_term_span: c.medium_term_span,
+    };
+    Ok(CycleId(created(store, Command::CreateCycle(new))?))
+}
+
+/// Saves a later meeting's record (held where meeting 1 was, chaired by the same person)
+/// and registers the first `attendees` of meeting 1's participants; returns them.
+fn hold_again(
+    store: &mut Store,
+    meeting: MeetingId,
+    meeting1: MeetingId,
+    (date, start, end): (&str, &str, &str),
+    attendees: usize,
+) -> Result<Vec<crate::store::Attendee>> {
+    let details = MeetingDetails {
+        date: date.into(),
+        place: "Nhà văn hoá Buôn Kram".into(),
+        chair: attendee(LEADER).name,
+        chair_role: Some(ChairRole::BoardHead),
+        start_time: start.into(),
+        end_time: end.into(),
+        announced: Vec::new(),
+    };
+    let facilitators = Vec::new();
+    let record = Command::SaveMeetingRecord {
+        meeting,
+        details,
+        facilitators,
+    };
+    run(store, record)?;
+    let again: Vec<_> = store
+        .attendees(meeting1)?
+        .into_iter()
+        .take(attendees)
+        .collect();
+    for a in &again {
+        let register = Command::RegisterKnown {
+            meeting,
+            person: a.person.id,
+            gender: a.gender_at_meeting,
+        };
+        run(store, register)?;
+    }
+    Ok(again)
+}
+
+/// A meeting the cycle was created with.
+fn meeting(store: &Store, cycle: CycleId, kind: MeetingKind) -> Result<MeetingId> {
+    Ok(store
+        .find_meeting(cycle, kind)?
+        .ok_or(StoreError::NotFound)?
+        .id)
+}
 
 mod annual;
 mod assessment;
@@ -56,22 +134,45 @@ const KINH_WOMEN: [&str; 4] = [
 /// Writes the demo commune, villages and cycle with a complete village meeting 1;
 /// returns the demo cycle.
 pub fn populate(store: &mut Store) -> Result<CycleId> {
-    let commune = store.create_commune("Ea Tiêu", "Cư Kuin", "Đắk Lắk")?;
-    let village = store.create_village(commune.id, DEMO_VILLAGE, VillageKind::Buon)?;
-    let thon_3 = store.create_village(commune.id, "Thôn 3", VillageKind::Thon)?;
-    let cycle = store.create_cycle(&NewCycle {
-        village_id: village.id,
-        year: DEMO_YEAR,
-        medium_term_span: 5,
-    })?;
-    write_preparation(store, commune.id, village.id)?;
-    write_meeting1(store, cycle.id, village.id)?;
-    assessment::write(store, cycle.id)?;
-    scoring::write(store, cycle.id)?;
-    meeting2::write(store, cycle.id)?;
-    annual::write(store, cycle.id)?;
-    history::write(store, thon_3.id)?;
-    Ok(cycle.id)
+    let commune = CommuneId(created(
+        store,
+        Command::CreateCommune {
+            name: "Ea Tiêu".into(),
+            district: "Cư Kuin".into(),
+        },
+    )?);
+    let village = VillageId(created(
+        store,
+        new_village(commune, DEMO_VILLAGE, VillageKind::Buon),
+    )?);
+    let thon_3 = VillageId(created(
+        store,
+        new_village(commune, "Thôn 3", VillageKind::Thon),
+    )?);
+    let cycle = CycleId(created(
+        store,
+        Command::CreateCycle(NewCycle {
+            village_id: village,
+            year: DEMO_YEAR,
+            medium_term_span: 5,
+        }),
+    )?);
+    write_preparation(store, commune, village)?;
+    write_meeting1(store, cycle, village)?;
+    assessment::write(store, cycle)?;
+    scoring::write(store, cycle)?;
+    meeting2::write(store, cycle)?;
+    annual::write(store, cycle)?;
+    history::write(store, thon_3)?;
+    Ok(cycle)
+}
+
+fn new_village(commune: CommuneId, name: &str, kind: VillageKind) -> Command {
+    Command::CreateVillage {
+        commune,
+        name: name.into(),
+        kind,
+    }
 }
 
 /// The demo's annual-only cycle (year [`DEMO_YEAR`] + 1) of the village whose medium-term
@@ -83,14 +184,10 @@ pub fn second_year(store: &Store, first: CycleId) -> Result<CycleId> {
         .into_iter()
         .find(|c| c.year == DEMO_YEAR + 1)
         .map(|c| c.id)
-        .ok_or(crate::store::StoreError::NotFound)
+        .ok_or(CommandError::Store(StoreError::NotFound))
 }
 
-fn write_preparation(
-    store: &mut Store,
-    commune: crate::domain::CommuneId,
-    village: VillageId,
-) -> Result<()> {
+fn write_preparation(store: &mut Store, commune: CommuneId, village: VillageId) -> Result<()> {
     let figures = [
         ("population", "612"),
         ("women", "309"),
@@ -115,7 +212,7 @@ fn write_preparation(
             source: "Thống kê xã Ea Tiêu".into(),
             as_of: "2026-03-31".into(),
         };
-        store.set_figure(village, &f)?;
+        run(store, Command::SetFigure { village, figure: f })?;
     }
     for (name, role) in [
         ("Lê Thị Minh", "Phó Chủ tịch UBND xã"),
@@ -123,7 +220,14 @@ fn write_preparation(
         ("Nguyễn Văn Bình", "Cán bộ địa chính"),
         ("Y Phi Ksor", "Cán bộ thống kê"),
     ] {
-        store.add_facilitator(commune, name, role)?;
+        run(
+            store,
+            Command::AddFacilitator {
+                commune,
+                name: name.into(),
+                role: role.into(),
+            },
+        )?;
     }
     Ok(())
 }
@@ -163,39 +267,69 @@ fn attendee(i: usize) -> PersonFields {
 }
 
 fn write_meeting1(store: &mut Store, cycle: CycleId, village: VillageId) -> Result<()> {
-    let meeting = store.meeting(cycle, MeetingKind::Village1)?;
-    store.update_meeting_details(
-        meeting.id,
-        &MeetingDetails {
-            date: "2026-05-12".into(),
-            place: "Nhà văn hoá Buôn Kram".into(),
-            chair: attendee(LEADER).name,
-            chair_role: Some(ChairRole::BoardHead),
-            start_time: "07:30".into(),
-            end_time: "11:00".into(),
-            announced: crate::domain::meeting::ANNOUNCEMENTS
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-        },
-    )?;
+    let meeting = meeting(store, cycle, MeetingKind::Village1)?;
     let team: Vec<i64> = store
         .facilitators(store.village(village)?.commune_id)?
         .iter()
         .take(3)
         .map(|f| f.id)
         .collect();
-    store.set_meeting_facilitators(meeting.id, &team)?;
+    let details = MeetingDetails {
+        date: "2026-05-12".into(),
+        place: "Nhà văn hoá Buôn Kram".into(),
+        chair: attendee(LEADER).name,
+        chair_role: Some(ChairRole::BoardHead),
+        start_time: "07:30".into(),
+        end_time: "11:00".into(),
+        announced: crate::domain::meeting::ANNOUNCEMENTS
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+    };
+    run(
+        store,
+        Command::SaveMeetingRecord {
+            meeting,
+            details,
+            facilitators: team,
+        },
+    )?;
     let mut ids = Vec::new();
     for i in 0..90 {
-        ids.push(store.register_new_person(village, meeting.id, &attendee(i))?);
+        let fields = attendee(i);
+        let register = Command::RegisterNew {
+            village,
+            meeting,
+            fields,
+        };
+        ids.push(PersonId(created(store, register)?));
     }
-    store.close_meeting(meeting.id, None)?;
+    run(
+        store,
+        Command::CloseMeeting {
+            meeting,
+            reason: None,
+        },
+    )?;
     for i in working_group_picks() {
-        store.set_wg_member(cycle, ids[i], true)?;
+        let person = ids[i];
+        let elect = Command::SetWgMember {
+            cycle,
+            person,
+            member: true,
+        };
+        run(store, elect)?;
     }
-    store.set_wg_leader(cycle, Some(ids[LEADER]))?;
-    store.finalise_wg(cycle, None)
+    let leader = Some(ids[LEADER]);
+    run(store, Command::SetWgLeader { cycle, leader })?;
+    run(
+        store,
+        Command::FinaliseWg {
+            cycle,
+            reason: None,
+        },
+    )
+    .map(drop)
 }
 
 /// The board head, who chairs meeting 1 and leads the working group.

@@ -90,6 +90,16 @@ mod tests {
     }
 
     #[test]
+    fn a_database_error_is_one_sentence_without_the_raw_text() {
+        let e = StoreError::Sqlite("no such table: activities".into());
+        for lang in [Lang::Vi, Lang::En] {
+            let line = store_error(lang, &e);
+            assert!(!line.contains("no such table"), "{line}");
+            assert!(line.contains(".log"), "{line}");
+        }
+    }
+
+    #[test]
     fn other_store_errors_use_their_own_message() {
         let line = store_error(Lang::En, &StoreError::DiskFull);
         assert_eq!(line, t(Lang::En, "err.disk_full"));

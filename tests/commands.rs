@@ -538,3 +538,55 @@ fn the_demo_loads_through_its_command() {
     assert!(matches!(effect, Effect::Cycle(_)));
     assert!(!store.is_empty().unwrap());
 }
+
+#[test]
+fn upgrading_a_version_6_file_gives_its_open_cycles_their_meetings_and_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        for sql in &kehoach::store::MIGRATIONS[..6] {
+            let tx = conn.transaction().unwrap();
+            tx.execute_batch(sql).unwrap();
+            tx.commit().unwrap();
+        }
+        conn.pragma_update(None, "user_version", 6).unwrap();
+        conn.execute_batch(
+            "INSERT INTO communes (id, name) VALUES (1, 'Ea Tiêu');
+             INSERT INTO villages (id, commune_id, name, kind) VALUES (1, 1, 'Buôn Kram', 'buon');
+             INSERT INTO cycles (id, village_id, year, medium_term_start, medium_term_span)
+               VALUES (1, 1, 2026, 2026, 5), (2, 1, 2027, 2026, 5);
+             INSERT INTO activities (id, cycle_id, name, sector, category, proposed_by_women)
+               VALUES (7, 1, 'Giếng nước sạch', 'water_sanitation', 'construction', 1);",
+        )
+        .unwrap();
+    }
+    let store = kehoach::store::Store::open(&path).unwrap();
+    let first = kehoach::domain::CycleId(1);
+    for kind in [
+        MeetingKind::Village1,
+        MeetingKind::Village2,
+        MeetingKind::AnnualApproval,
+    ] {
+        assert!(
+            store.find_meeting(first, kind).unwrap().is_some(),
+            "{kind:?}"
+        );
+    }
+    let second = kehoach::domain::CycleId(2);
+    assert!(
+        store
+            .find_meeting(second, MeetingKind::Village1)
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .find_meeting(second, MeetingKind::AnnualApproval)
+            .unwrap()
+            .is_some()
+    );
+    let rows = store.matrix_rows(first).unwrap();
+    assert_eq!(rows[0].score(Criterion::WomensProposal), Some(5));
+    assert!(dir.path().join("old.db.v6.bak").exists());
+}

@@ -235,8 +235,9 @@ fn the_interface_and_the_command_line_write_only_through_commands() {
     let calls: Vec<&str> = calls.iter().map(String::as_str).collect();
     let mut callers = layer("tui");
     callers.extend(layer("cli"));
+    callers.extend(layer("demo"));
     assert_clean(
-        "src/tui and src/cli call no store write method (build a Command)",
+        "src/tui, src/cli and src/demo call no store write method (build a Command)",
         &callers,
         &calls,
     );
@@ -248,4 +249,5 @@ fn the_interface_and_the_command_line_write_only_through_commands() {
     // And they do run commands (the checks above are not vacuous).
     assert!(!mentions(&layer("tui"), &["commands::execute"]).is_empty());
     assert!(!mentions(&layer("cli"), &["commands::execute"]).is_empty());
+    assert!(!mentions(&layer("demo"), &["execute(store, command)"]).is_empty());
 }

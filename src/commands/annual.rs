@@ -2,6 +2,7 @@
 //! village meeting's approval, which closes the meeting's register in the same
 //! transaction).
 
+use super::Effect;
 use crate::domain::activity::ActivityId;
 use crate::domain::annual::{Part, Review, YearSummary};
 use crate::domain::scoring::Criterion;
@@ -64,45 +65,51 @@ pub enum AnnualCommand {
 }
 
 /// Saves one annual-plan command (inside the command's transaction).
-pub(super) fn run(store: &mut Store, command: AnnualCommand) -> Result<(), StoreError> {
+pub(super) fn run(store: &mut Store, command: AnnualCommand) -> Result<Effect, StoreError> {
     use AnnualCommand as C;
+    let done = |r: Result<(), StoreError>| r.map(|()| Effect::Done);
     match command {
-        C::Reconvene { cycle, from } => store.reconvene_working_group(cycle, from).map(drop),
+        C::Reconvene { cycle, from } => done(store.reconvene_working_group(cycle, from).map(drop)),
         C::Review {
             cycle,
             item,
             review,
-        } => store.set_review(cycle, item, &review),
-        C::Summary { cycle, summary } => store.set_year_summary(cycle, &summary),
+        } => done(store.set_review(cycle, item, &review)),
+        C::Summary { cycle, summary } => done(store.set_year_summary(cycle, &summary)),
         C::Select {
             cycle,
             activity,
             part,
             reason,
-        } => store
-            .select_for_annual(cycle, activity, part, reason.as_deref())
-            .map(drop),
+        } => Ok(Effect::AnnualItem(store.select_for_annual(
+            cycle,
+            activity,
+            part,
+            reason.as_deref(),
+        )?)),
         C::AddNew {
             cycle,
             activity,
             part,
             reason,
-        } => store
-            .add_new_annual_activity(cycle, &activity, part, &reason, None)
-            .map(drop),
-        C::SetPart { item, part, reason } => store.set_annual_part(item, part, reason.as_deref()),
-        C::Remove { item } => store.remove_annual_item(item),
+        } => Ok(Effect::AnnualItem(store.add_new_annual_activity(
+            cycle, &activity, part, &reason, None,
+        )?)),
+        C::SetPart { item, part, reason } => {
+            done(store.set_annual_part(item, part, reason.as_deref()))
+        }
+        C::Remove { item } => done(store.remove_annual_item(item)),
         C::Score {
             item,
             criterion,
             score,
-        } => store.set_annual_score(item, criterion, score),
+        } => done(store.set_annual_score(item, criterion, score)),
         C::Approve {
             cycle,
             approval,
             reason,
-        } => approve(store, cycle, &approval, reason.as_deref()),
-        C::Reopen { cycle, reason } => store.reopen_annual(cycle, &reason),
+        } => done(approve(store, cycle, &approval, reason.as_deref())),
+        C::Reopen { cycle, reason } => done(store.reopen_annual(cycle, &reason)),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The situation assessment's commands: PRA tools, sub-groups and their members, themes
 //! and tools, findings, and the proposed activities.
 
+use super::Effect;
 use crate::domain::activity::{ActivityId, ValidActivity};
 use crate::domain::{CycleId, PersonId};
 use crate::store::{Store, StoreError};
@@ -103,38 +104,43 @@ pub enum AssessmentCommand {
 }
 
 /// Saves one assessment command (inside the command's transaction).
-pub(super) fn run(store: &mut Store, command: AssessmentCommand) -> Result<(), StoreError> {
+pub(super) fn run(store: &mut Store, command: AssessmentCommand) -> Result<Effect, StoreError> {
     use AssessmentCommand as C;
+    let done = |r: Result<(), StoreError>| r.map(|()| Effect::Done);
     match command {
-        C::SelectTool { cycle, code, on } if on => store.select_tool(cycle, &code),
-        C::SelectTool { cycle, code, .. } => store.unselect_tool(cycle, &code),
-        C::CreateSubGroup { cycle, name } => store.create_subgroup(cycle, &name).map(drop),
+        C::SelectTool { cycle, code, on } if on => done(store.select_tool(cycle, &code)),
+        C::SelectTool { cycle, code, .. } => done(store.unselect_tool(cycle, &code)),
+        C::CreateSubGroup { cycle, name } => {
+            Ok(Effect::SubGroup(store.create_subgroup(cycle, &name)?.id))
+        }
         C::MoveMember { to, from, person } => {
             if let Some(from) = from.filter(|f| *f != to) {
                 store.remove_subgroup_member(from, person)?;
             }
-            store.add_subgroup_member(to, person)
+            done(store.add_subgroup_member(to, person))
         }
-        C::RemoveMember { subgroup, person } => store.remove_subgroup_member(subgroup, person),
-        C::SetLeader { subgroup, leader } => store.set_subgroup_leader(subgroup, leader),
+        C::RemoveMember { subgroup, person } => {
+            done(store.remove_subgroup_member(subgroup, person))
+        }
+        C::SetLeader { subgroup, leader } => done(store.set_subgroup_leader(subgroup, leader)),
         C::Topic {
             subgroup,
             code,
             tool,
             on,
-        } => match (tool, on) {
+        } => done(match (tool, on) {
             (true, true) => store.assign_tool(subgroup, &code),
             (true, false) => store.unassign_tool(subgroup, &code),
             (false, true) => store.assign_theme(subgroup, &code),
             (false, false) => store.unassign_theme(subgroup, &code),
-        },
+        }),
         C::SaveFinding {
             existing: Some(id),
             text,
             minutes,
             day,
             ..
-        } => store.update_finding(id, &text, minutes, &day),
+        } => done(store.update_finding(id, &text, minutes, &day)),
         C::SaveFinding {
             subgroup,
             tool,
@@ -142,21 +148,24 @@ pub(super) fn run(store: &mut Store, command: AssessmentCommand) -> Result<(), S
             minutes,
             day,
             ..
-        } => store
-            .add_finding(subgroup, &tool, &text, minutes, &day)
-            .map(drop),
+        } => done(
+            store
+                .add_finding(subgroup, &tool, &text, minutes, &day)
+                .map(drop),
+        ),
         C::AddActivity { cycle, activity } => {
-            store.add_activity(cycle, &activity)?;
-            prefill_womens_proposal(store, cycle)
+            let id = store.add_activity(cycle, &activity)?.id;
+            prefill_womens_proposal(store, cycle)?;
+            Ok(Effect::Activity(id))
         }
         C::UpdateActivity { id, activity } => {
             store.update_activity(id, &activity)?;
-            prefill_womens_proposal(store, store.activity(id)?.cycle_id)
+            done(prefill_womens_proposal(store, store.activity(id)?.cycle_id))
         }
-        C::RenameSubGroup { id, name } => store.rename_subgroup(id, &name),
-        C::DeleteSubGroup(id) => store.delete_subgroup(id),
-        C::DeleteFinding(id) => store.delete_finding(id),
-        C::DeleteActivity(id) => store.delete_activity(id),
+        C::RenameSubGroup { id, name } => done(store.rename_subgroup(id, &name)),
+        C::DeleteSubGroup(id) => done(store.delete_subgroup(id)),
+        C::DeleteFinding(id) => done(store.delete_finding(id)),
+        C::DeleteActivity(id) => done(store.delete_activity(id)),
     }
 }
 

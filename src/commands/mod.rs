@@ -213,8 +213,31 @@ pub enum Effect {
         /// Where the copy made before deleting is.
         backup: Option<PathBuf>,
     },
+    /// A person was created (and registered at the meeting).
+    Person(PersonId),
+    /// A sub-group was created.
+    SubGroup(i64),
+    /// A proposed activity was added.
+    Activity(crate::domain::activity::ActivityId),
+    /// An activity was put in the annual plan (the item's id).
+    AnnualItem(i64),
     /// The change was saved.
     Done,
+}
+
+impl Effect {
+    /// The id of the record the command created or named, if any.
+    pub fn created_id(&self) -> Option<i64> {
+        match self {
+            Effect::Commune(id) => Some(id.0),
+            Effect::Village(id) => Some(id.0),
+            Effect::Cycle(id) => Some(id.0),
+            Effect::Person(id) => Some(id.0),
+            Effect::SubGroup(id) | Effect::AnnualItem(id) => Some(*id),
+            Effect::Activity(id) => Some(id.0),
+            Effect::VillageDeleted { .. } | Effect::Done => None,
+        }
+    }
 }
 
 /// Runs one command in one transaction: the refusal checks, the write and its audit
@@ -264,10 +287,10 @@ fn run(store: &mut Store, command: Command) -> Result<Effect, CommandError> {
             store.reopen_cycle(cycle, &reason)?;
             Effect::Cycle(cycle)
         }
-        C::Assessment(c) => done(assessment::run(store, c))?,
+        C::Assessment(c) => assessment::run(store, c)?,
         C::Meeting2(c) => done(meeting2::run(store, c))?,
         C::Scoring(c) => done(scoring::run(store, c))?,
-        C::Annual(c) => done(annual::run(store, c))?,
+        C::Annual(c) => annual::run(store, c)?,
         C::SaveMeetingRecord {
             meeting,
             details,
@@ -281,11 +304,7 @@ fn run(store: &mut Store, command: Command) -> Result<Effect, CommandError> {
             village,
             meeting,
             fields,
-        } => done(
-            store
-                .register_new_person(village, meeting, &fields)
-                .map(drop),
-        )?,
+        } => Effect::Person(store.register_new_person(village, meeting, &fields)?),
         C::RegisterKnown {
             meeting,
             person,

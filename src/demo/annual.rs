@@ -5,11 +5,13 @@
 //! plan (progress, quality, money spent by source, management, impact, the year's
 //! summary), then selects, scores and approves its own plan.
 
+use super::{Result, created, hold_again, meeting, next_cycle, run};
+use crate::commands::{AnnualCommand, Command};
 use crate::domain::activity::{Activity, ActivityId, Category};
 use crate::domain::annual::{Part, Progress, Quality, Review, Spending, YearSummary};
 use crate::domain::scoring::Criterion;
-use crate::domain::{ChairRole, CycleId, MeetingKind};
-use crate::store::{AnnualApproval, MeetingDetails, Result, Store};
+use crate::domain::{CycleId, MeetingKind};
+use crate::store::{AnnualApproval, Store};
 
 /// Activities in part 1 of each year's plan.
 const PART_ONE: usize = 6;
@@ -21,9 +23,17 @@ pub fn write(store: &mut Store, cycle: CycleId) -> Result<CycleId> {
     select_and_score(store, cycle, &one, &two)?;
     approve(store, cycle, "2026-06-05", 72)?;
 
-    let next = store.create_next_cycle(cycle)?.id;
-    store.reconvene_working_group(next, cycle)?;
-    store.finalise_wg(next, None)?;
+    let next = next_cycle(store, cycle)?;
+    let reconvene = AnnualCommand::Reconvene {
+        cycle: next,
+        from: cycle,
+    };
+    run(store, Command::Annual(reconvene))?;
+    let finalise = Command::FinaliseWg {
+        cycle: next,
+        reason: None,
+    };
+    run(store, finalise)?;
     let done = write_review(store, next)?;
     let priorities = plannable(store, next)?;
     let (two, one) = split(&priorities, &done);
@@ -78,12 +88,23 @@ fn select_and_score(
         .map(|a| (*a, Part::Two))
         .chain(one.iter().map(|a| (*a, Part::One)));
     for (i, (activity, part)) in picks.enumerate() {
-        let item = store.select_for_annual(cycle, activity, part, None)?;
+        let select = AnnualCommand::Select {
+            cycle,
+            activity,
+            part,
+            reason: None,
+        };
+        let item = created(store, Command::Annual(select))?;
         for (c, criterion) in Criterion::ALL.into_iter().enumerate() {
             let n = Criterion::ALL.len();
             let lower = i / n + usize::from(c + i % n >= n);
             let score = scale.max.saturating_sub(u8::try_from(lower).unwrap_or(0));
-            store.set_annual_score(item, criterion, Some(score.max(scale.min)))?;
+            let score = AnnualCommand::Score {
+                item,
+                criterion,
+                score: Some(score.max(scale.min)),
+            };
+            run(store, Command::Annual(score))?;
         }
     }
     Ok(())
@@ -91,36 +112,24 @@ fn select_and_score(
 
 /// The approval meeting (meeting 1's participants, women above 30%) and the vote.
 fn approve(store: &mut Store, cycle: CycleId, date: &str, attendees: usize) -> Result<()> {
-    let meeting = store.meeting(cycle, MeetingKind::AnnualApproval)?;
-    store.update_meeting_details(
-        meeting.id,
-        &MeetingDetails {
-            date: date.into(),
-            place: "Nhà văn hoá Buôn Kram".into(),
-            chair: super::attendee(super::LEADER).name,
-            chair_role: Some(ChairRole::BoardHead),
-            start_time: "14:00".into(),
-            end_time: "16:30".into(),
-            announced: Vec::new(),
-        },
-    )?;
+    let approval_meeting = meeting(store, cycle, MeetingKind::AnnualApproval)?;
     let first = first_cycle(store, cycle)?;
-    let meeting1 = store.meeting(first, MeetingKind::Village1)?;
-    for a in store.attendees(meeting1.id)?.into_iter().take(attendees) {
-        store.add_attendee(meeting.id, a.person.id, a.gender_at_meeting)?;
-    }
-    store.close_meeting(meeting.id, None)?;
+    let meeting1 = meeting(store, first, MeetingKind::Village1)?;
+    let time = (date, "14:00", "16:30");
+    hold_again(store, approval_meeting, meeting1, time, attendees)?;
     let votes = u32::try_from(attendees).unwrap_or(0);
-    store.approve_annual(
+    let approve = AnnualCommand::Approve {
         cycle,
-        &AnnualApproval {
+        approval: AnnualApproval {
             date: date.into(),
             votes_for: votes.saturating_sub(4),
             votes_against: 1,
             abstain: 3,
             approved_at: format!("{date}T16:15:00"),
         },
-    )
+        reason: None,
+    };
+    run(store, Command::Annual(approve)).map(drop)
 }
 
 /// The cycle that held village meeting 1 (the one that made the medium-term plan).
@@ -183,24 +192,33 @@ fn write_review(store: &mut Store, cycle: CycleId) -> Result<Vec<ActivityId>> {
             management: management.into(),
             impact: impact.into(),
         };
-        store.set_review(cycle, row.item.id, &review)?;
+        let item = row.item.id;
+        run(
+            store,
+            Command::Annual(AnnualCommand::Review {
+                cycle,
+                item,
+                review,
+            }),
+        )?;
         if progress == Progress::Done {
             done.push(row.item.activity.id);
         }
     }
-    store.set_year_summary(
-        cycle,
-        &YearSummary {
-            advantages: "Giá cà phê và hồ tiêu tăng; người dân tích cực góp công làm đường; \
+    let summary = YearSummary {
+        advantages: "Giá cà phê và hồ tiêu tăng; người dân tích cực góp công làm đường; \
                          Hội Phụ nữ duy trì tổ tiết kiệm."
-                .into(),
-            difficulties: "Hạn hán đầu mùa khô làm thiếu nước tưới; vốn nhà nước về chậm; \
+            .into(),
+        difficulties: "Hạn hán đầu mùa khô làm thiếu nước tưới; vốn nhà nước về chậm; \
                            một số hộ nghèo chưa có đất sản xuất."
-                .into(),
-            production_results: "Cà phê bình quân 2,6 tấn nhân/ha; lúa nước 5,2 tấn/ha; \
+            .into(),
+        production_results: "Cà phê bình quân 2,6 tấn nhân/ha; lúa nước 5,2 tấn/ha; \
                                  đàn bò 410 con, heo 620 con; 6 hộ thoát nghèo."
-                .into(),
-        },
+            .into(),
+    };
+    run(
+        store,
+        Command::Annual(AnnualCommand::Summary { cycle, summary }),
     )?;
     Ok(done)
 }

@@ -2,9 +2,11 @@
 //! twenty working-group members (one of women only, with the women's issues tool),
 //! findings for every sub-group and tool, and proposed activities across the sectors.
 
+use super::{Result, created, run};
+use crate::commands::{AssessmentCommand as A, Command};
 use crate::domain::activity::{Category, Contribution, Sector, ValidActivity};
 use crate::domain::{CycleId, Gender, PersonId};
-use crate::store::{Result, Store};
+use crate::store::Store;
 
 /// The tools the working group chose.
 const TOOLS: [&str; 8] = [
@@ -470,30 +472,71 @@ const ACTIVITIES: [Row; 20] = [
 
 /// Writes the demo assessment of `cycle` (after meeting 1 elected its working group).
 pub fn write(store: &mut Store, cycle: CycleId) -> Result<()> {
+    let edit = |command: A| Command::Assessment(command);
     for code in TOOLS {
-        store.select_tool(cycle, code)?;
+        let code = code.into();
+        run(
+            store,
+            edit(A::SelectTool {
+                cycle,
+                code,
+                on: true,
+            }),
+        )?;
     }
     let members = split_members(store, cycle)?;
     let mut ids = Vec::new();
     for ((name, themes, tools), people) in GROUPS.iter().zip(members) {
-        let group = store.create_subgroup(cycle, name)?;
-        for person in &people {
-            store.add_subgroup_member(group.id, *person)?;
+        let name = name.to_string();
+        let group = created(store, edit(A::CreateSubGroup { cycle, name }))?;
+        for &person in &people {
+            let to = group;
+            run(
+                store,
+                edit(A::MoveMember {
+                    to,
+                    from: None,
+                    person,
+                }),
+            )?;
         }
-        store.set_subgroup_leader(group.id, people.first().copied())?;
-        for theme in *themes {
-            store.assign_theme(group.id, theme)?;
+        let leader = people.first().copied();
+        run(
+            store,
+            edit(A::SetLeader {
+                subgroup: group,
+                leader,
+            }),
+        )?;
+        let topics = themes
+            .iter()
+            .map(|c| (c, false))
+            .chain(tools.iter().map(|c| (c, true)));
+        for (code, tool) in topics {
+            let topic = A::Topic {
+                subgroup: group,
+                code: code.to_string(),
+                tool,
+                on: true,
+            };
+            run(store, edit(topic))?;
         }
-        for tool in *tools {
-            store.assign_tool(group.id, tool)?;
-        }
-        ids.push(group.id);
+        ids.push(group);
     }
     for (group, tool, minutes, day, text) in FINDINGS {
-        store.add_finding(ids[group], tool, text, minutes, day)?;
+        let finding = A::SaveFinding {
+            existing: None,
+            subgroup: ids[group],
+            tool: tool.into(),
+            text: text.into(),
+            minutes,
+            day: day.into(),
+        };
+        run(store, edit(finding))?;
     }
     for row in ACTIVITIES {
-        store.add_activity(cycle, &activity(row, &ids))?;
+        let activity = Box::new(activity(row, &ids));
+        run(store, edit(A::AddActivity { cycle, activity }))?;
     }
     Ok(())
 }

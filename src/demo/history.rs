@@ -4,11 +4,13 @@
 //! is choosing its own plan; the 2025 cycle is closed (read-only). Comparing 2025 with
 //! 2026 shows activities that rose, fell, appeared, were dropped and were done.
 
+use super::{Result, created, meeting, next_cycle, run};
+use crate::commands::{AnnualCommand, AssessmentCommand, Command, Meeting2Command, ScoringCommand};
 use crate::domain::activity::{ActivityId, Category, Contribution, Sector, ValidActivity};
 use crate::domain::annual::{Part, Progress, Quality, Review, Spending};
-use crate::domain::scoring::{Criterion, Group, combine, draft_ranks, rank_matrix};
-use crate::domain::{CycleId, NewCycle, VillageId};
-use crate::store::{AnnualApproval, GroupInfo, Result, Store};
+use crate::domain::scoring::{Criterion, Group, InputMode};
+use crate::domain::{CycleId, MeetingKind, NewCycle, VillageId};
+use crate::store::{AnnualApproval, GroupInfo, Store};
 
 /// The year Thôn 3 made its medium-term plan (the closed year).
 pub const PAST_YEAR: i32 = 2025;
@@ -137,24 +139,34 @@ const PLAN_2026: [(usize, Part); 4] = [
 
 /// Writes Thôn 3's two years and closes 2025.
 pub fn write(store: &mut Store, village: VillageId) -> Result<()> {
-    let past = store.create_cycle(&NewCycle {
+    let new = NewCycle {
         village_id: village,
         year: PAST_YEAR,
         medium_term_span: 5,
-    })?;
+    };
+    let past = CycleId(created(store, Command::CreateCycle(new))?);
     let mut ids = Vec::new();
     for row in ACTIVITIES {
-        ids.push(store.add_activity(past.id, &activity(row))?.id);
+        let add = AssessmentCommand::AddActivity {
+            cycle: past,
+            activity: Box::new(activity(row)),
+        };
+        ids.push(ActivityId(created(store, Command::Assessment(add))?));
     }
-    medium_term_plan(store, past.id, &ids)?;
+    medium_term_plan(store, past, &ids)?;
     let plan: Vec<(ActivityId, Part)> = PLAN_2025.iter().map(|&(i, p)| (ids[i], p)).collect();
-    let items = select(store, past.id, &plan)?;
-    approve(store, past.id, "2025-05-28")?;
+    let items = select(store, past, &plan)?;
+    approve(store, past, "2025-05-28")?;
 
-    let next = store.create_next_cycle(past.id)?.id;
+    let next = next_cycle(store, past)?;
     for (i, progress, percent) in REVIEWS {
         if let Some(pos) = PLAN_2025.iter().position(|(a, _)| *a == i) {
-            store.set_review(next, items[pos], &review(progress, percent))?;
+            let review = AnnualCommand::Review {
+                cycle: next,
+                item: items[pos],
+                review: review(progress, percent),
+            };
+            run(store, Command::Annual(review))?;
         }
     }
     let plan: Vec<(ActivityId, Part)> = PLAN_2026.iter().map(|&(i, p)| (ids[i], p)).collect();
@@ -174,9 +186,15 @@ pub fn write(store: &mut Store, village: VillageId) -> Result<()> {
         ))
     };
     let reason = "Mái nhà văn hoá bị tốc sau bão tháng 10/2025";
-    items.push(store.add_new_annual_activity(next, &hall, Part::One, reason, None)?);
+    let add = AnnualCommand::AddNew {
+        cycle: next,
+        activity: hall,
+        part: Part::One,
+        reason: reason.into(),
+    };
+    items.push(created(store, Command::Annual(add))?);
     score(store, &items)?;
-    store.close_cycle(past.id)
+    run(store, Command::CloseCycle(past)).map(drop)
 }
 
 fn activity(row: Row) -> ValidActivity {
@@ -205,7 +223,6 @@ fn activity(row: Row) -> ValidActivity {
 
 /// Scores the matrix, records both groups' votes at meeting 2 and approves the plan.
 fn medium_term_plan(store: &mut Store, cycle: CycleId, ids: &[ActivityId]) -> Result<()> {
-    store.prefill_womens_proposal(cycle)?;
     for (i, id) in ids.iter().enumerate() {
         for criterion in [
             Criterion::Urgency,
@@ -214,7 +231,12 @@ fn medium_term_plan(store: &mut Store, cycle: CycleId, ids: &[ActivityId]) -> Re
             Criterion::FitsVillageWays,
         ] {
             let s = u8::try_from((i * 2 + criterion.index()) % 5 + 1).unwrap_or(3);
-            store.set_matrix_score(*id, criterion, Some(s))?;
+            let score = ScoringCommand::Score {
+                activity: *id,
+                criterion,
+                score: Some(s),
+            };
+            run(store, Command::Scoring(score))?;
         }
     }
     for (group, members, recorder) in [
@@ -226,20 +248,28 @@ fn medium_term_plan(store: &mut Store, cycle: CycleId, ids: &[ActivityId]) -> Re
             votes_each: 3,
             recorder: recorder.into(),
         };
-        store.set_group_info(cycle, group, &info)?;
+        let details = Meeting2Command::GroupInfo { cycle, group, info };
+        run(store, Command::Meeting2(details))?;
     }
     for (row, id) in ACTIVITIES.iter().zip(ids) {
-        store.set_votes(cycle, Group::Men, *id, Some(row.7))?;
-        store.set_votes(cycle, Group::Women, *id, Some(row.8))?;
+        for (group, votes) in [(Group::Men, row.7), (Group::Women, row.8)] {
+            let entry = Meeting2Command::Entry {
+                cycle,
+                group,
+                mode: InputMode::Votes,
+                activity: id.0,
+                value: Some(votes),
+            };
+            run(store, Command::Meeting2(entry))?;
+        }
     }
-    let draft = draft_ranks(&rank_matrix(&store.matrix_rows(cycle)?));
-    let combined = combine(
-        &store.group_result(cycle, Group::Men)?,
-        &store.group_result(cycle, Group::Women)?,
-        &draft,
-        store.scoring_settings(cycle)?.method,
-    );
-    store.approve_plan(cycle, &combined).map(drop)
+    let meeting = meeting(store, cycle, MeetingKind::Village2)?;
+    let approve = Meeting2Command::Approve {
+        cycle,
+        meeting,
+        reason: Some(NO_REGISTER.into()),
+    };
+    run(store, Command::Meeting2(approve)).map(drop)
 }
 
 /// Selects the activities in order and scores them so that form 4 ranks them in that
@@ -247,7 +277,13 @@ fn medium_term_plan(store: &mut Store, cycle: CycleId, ids: &[ActivityId]) -> Re
 fn select(store: &mut Store, cycle: CycleId, plan: &[(ActivityId, Part)]) -> Result<Vec<i64>> {
     let mut items = Vec::new();
     for &(activity, part) in plan {
-        items.push(store.select_for_annual(cycle, activity, part, None)?);
+        let select = AnnualCommand::Select {
+            cycle,
+            activity,
+            part,
+            reason: None,
+        };
+        items.push(created(store, Command::Annual(select))?);
     }
     score(store, &items)?;
     Ok(items)
@@ -259,24 +295,34 @@ fn score(store: &mut Store, items: &[i64]) -> Result<()> {
     for (k, item) in items.iter().enumerate() {
         for (c, criterion) in Criterion::ALL.into_iter().enumerate() {
             let s = if c + k < 5 { 5 } else { 4 };
-            store.set_annual_score(*item, criterion, Some(s))?;
+            let score = AnnualCommand::Score {
+                item: *item,
+                criterion,
+                score: Some(s),
+            };
+            run(store, Command::Annual(score))?;
         }
     }
     Ok(())
 }
 
 fn approve(store: &mut Store, cycle: CycleId, date: &str) -> Result<()> {
-    store.approve_annual(
+    let approve = AnnualCommand::Approve {
         cycle,
-        &AnnualApproval {
+        approval: AnnualApproval {
             date: date.into(),
             votes_for: 41,
             votes_against: 2,
             abstain: 3,
             approved_at: format!("{date}T16:00:00"),
         },
-    )
+        reason: Some(NO_REGISTER.into()),
+    };
+    run(store, Command::Annual(approve)).map(drop)
 }
+
+/// Why the past year's meetings have no register: they were kept on paper.
+const NO_REGISTER: &str = "Danh sách dự họp năm 2025 lưu trên giấy, chưa nhập vào máy";
 
 fn review(progress: Progress, percent: u8) -> Review {
     let quality = match progress {

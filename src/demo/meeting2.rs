@@ -3,9 +3,11 @@
 //! the official medium-term plan. The men favour the draft's order (infrastructure); the
 //! women favour the activities women proposed, so the two rankings differ visibly.
 
-use crate::domain::scoring::{Group, combine, draft_ranks, rank_matrix};
+use super::{Result, hold_again, meeting, run};
+use crate::commands::{Command, Meeting2Command};
+use crate::domain::scoring::{Group, InputMode, draft_ranks, rank_matrix};
 use crate::domain::{CycleId, Gender, MeetingKind};
-use crate::store::{GroupInfo, MeetingDetails, Result, Store};
+use crate::store::{GroupInfo, Store};
 
 /// Meeting 1 participants who come again.
 const ATTENDEES: usize = 80;
@@ -15,38 +17,23 @@ const VOTES_EACH: u32 = 3;
 
 /// Writes meeting 2: attendance, both groups' votes, closing and approval.
 pub fn write(store: &mut Store, cycle: CycleId) -> Result<()> {
-    let meeting = store.meeting(cycle, MeetingKind::Village2)?;
-    store.update_meeting_details(
-        meeting.id,
-        &MeetingDetails {
-            date: "2026-06-02".into(),
-            place: "Nhà văn hoá Buôn Kram".into(),
-            chair: super::attendee(super::LEADER).name,
-            chair_role: Some(crate::domain::ChairRole::BoardHead),
-            start_time: "07:30".into(),
-            end_time: "10:30".into(),
-            announced: Vec::new(),
-        },
-    )?;
-    let meeting1 = store.meeting(cycle, MeetingKind::Village1)?;
+    let meeting2 = meeting(store, cycle, MeetingKind::Village2)?;
+    let meeting1 = meeting(store, cycle, MeetingKind::Village1)?;
+    let time = ("2026-06-02", "07:30", "10:30");
     let (mut men, mut women) = (0, 0);
-    for a in store.attendees(meeting1.id)?.into_iter().take(ATTENDEES) {
-        store.add_attendee(meeting.id, a.person.id, a.gender_at_meeting)?;
+    for a in hold_again(store, meeting2, meeting1, time, ATTENDEES)? {
         match a.gender_at_meeting {
             Gender::Female => women += 1,
             _ => men += 1,
         }
     }
     write_groups(store, cycle, men, women)?;
-    store.close_meeting(meeting.id, None)?;
-    let draft = draft_ranks(&rank_matrix(&store.matrix_rows(cycle)?));
-    let combined = combine(
-        &store.group_result(cycle, Group::Men)?,
-        &store.group_result(cycle, Group::Women)?,
-        &draft,
-        store.scoring_settings(cycle)?.method,
-    );
-    store.approve_plan(cycle, &combined).map(drop)
+    let approve = Meeting2Command::Approve {
+        cycle,
+        meeting: meeting2,
+        reason: None,
+    };
+    run(store, Command::Meeting2(approve)).map(drop)
 }
 
 /// Both groups' details and votes: the men's votes follow the draft order, the women's
@@ -70,19 +57,30 @@ fn write_groups(store: &mut Store, cycle: CycleId, men: u32, women: u32) -> Resu
             votes_each: VOTES_EACH,
             recorder: recorder.into(),
         };
-        store.set_group_info(cycle, group, &info)?;
+        run(
+            store,
+            Command::Meeting2(Meeting2Command::GroupInfo { cycle, group, info }),
+        )?;
     }
     for (k, &(key, _)) in draft.iter().enumerate() {
         let votes = 20u32.saturating_sub(2 * u32::try_from(k).unwrap_or(u32::MAX));
-        let id = crate::domain::activity::ActivityId(key);
-        store.set_votes(cycle, Group::Men, id, Some(votes))?;
+        run(store, votes_for(cycle, Group::Men, key, votes))?;
     }
     for (j, &key) in women_order.iter().enumerate() {
         let votes = 12u32.saturating_sub(u32::try_from(j).unwrap_or(u32::MAX));
-        let id = crate::domain::activity::ActivityId(key);
-        store.set_votes(cycle, Group::Women, id, Some(votes))?;
+        run(store, votes_for(cycle, Group::Women, key, votes))?;
     }
     Ok(())
+}
+
+fn votes_for(cycle: CycleId, group: Group, activity: i64, votes: u32) -> Command {
+    Command::Meeting2(Meeting2Command::Entry {
+        cycle,
+        group,
+        mode: InputMode::Votes,
+        activity,
+        value: Some(votes),
+    })
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
 //! The demo's working-group meeting: every proposed activity scored on the five criteria
 //! (scale 1-5), so the draft plan (form 3) has a clear order with one tie.
 
+use super::{Result, run};
+use crate::commands::{Command, ScoringCommand};
 use crate::domain::CycleId;
 use crate::domain::scoring::Criterion;
-use crate::store::{Result, Store};
+use crate::store::Store;
 
 /// Scores for the i-th activity: urgency, ease, (women's proposal is prefilled from the
 /// activity), self-reliance, fit. Chosen so that infrastructure is urgent but hard, and
@@ -22,9 +24,9 @@ fn scores(i: usize) -> [u8; 4] {
     TABLE[(i * 3 + i / 8) % TABLE.len()]
 }
 
-/// Prefills the women's criterion and scores every activity of the demo cycle.
+/// Scores every activity of the demo cycle (adding an activity prefilled the women's
+/// criterion).
 pub fn write(store: &mut Store, cycle: CycleId) -> Result<()> {
-    store.prefill_womens_proposal(cycle)?;
     let criteria = [
         Criterion::Urgency,
         Criterion::Ease,
@@ -33,7 +35,12 @@ pub fn write(store: &mut Store, cycle: CycleId) -> Result<()> {
     ];
     for (i, activity) in store.activities(cycle)?.iter().enumerate() {
         for (criterion, score) in criteria.iter().zip(scores(i)) {
-            store.set_matrix_score(activity.id, *criterion, Some(score))?;
+            let score = ScoringCommand::Score {
+                activity: activity.id,
+                criterion: *criterion,
+                score: Some(score),
+            };
+            run(store, Command::Scoring(score))?;
         }
     }
     Ok(())

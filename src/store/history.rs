@@ -47,9 +47,9 @@ pub(super) fn is_closed_refusal(e: &rusqlite::Error) -> bool {
 
 impl Store {
     /// Closes a cycle: every later write to its records is refused with
-    /// [`StoreError::CycleClosed`] until it is reopened. The records each step creates on
-    /// its first visit (its meeting; the women's criterion prefilled) are created first, so
-    /// every step of the closed cycle can still be opened and read.
+    /// [`StoreError::CycleClosed`] until it is reopened. The records every step reads (its
+    /// meetings; the women's criterion prefilled) are made sure of first, so every step of
+    /// the closed cycle can still be opened and read.
     pub fn close_cycle(&mut self, cycle: CycleId) -> Result<()> {
         let c = self.cycle(cycle)?;
         if c.closed {

@@ -161,11 +161,13 @@ impl StoreError {
             StoreError::LockUnusable(_) => "err.db_lock_unusable",
             StoreError::DiskFullAtOpen(_) => "err.disk_full_open",
             StoreError::OpenFailed(_) => "err.db_open_failed",
-            StoreError::Io(_) | StoreError::Sqlite(_) => "err.db_other",
+            StoreError::Io(_) => "err.db_other",
+            StoreError::Sqlite(_) => "err.db_internal",
         }
     }
 
-    /// Arguments for the message (a path, versions or the underlying text).
+    /// Arguments for the message (a path, versions or a file error's text); a database
+    /// error's raw text is not one of them (it goes to the log, see `crate::log`).
     pub fn message_args(&self) -> Vec<String> {
         match self {
             StoreError::Locked(p)
@@ -182,7 +184,6 @@ impl StoreError {
                 vec![found.to_string(), supported.to_string()]
             }
             StoreError::Io(e) => vec![e.to_string()],
-            StoreError::Sqlite(s) => vec![s.clone()],
             StoreError::Refused(annual::ERR_PART_TWO_FULL) => {
                 vec![crate::domain::annual::MAX_PART_TWO.to_string()]
             }

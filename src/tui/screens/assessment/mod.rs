@@ -3,8 +3,8 @@
 //! against the 2-day limit. F3-F7 switch sections; a progress line is always visible.
 //!
 //! Owns: the screen's view model ([`Data`], read from the store), its sections' state, the
-//! [`AssessmentCommand`] values it asks the app to save and [`apply_assessment`], which
-//! saves one of them. Must not: save from rendering or hold data the store does not have.
+//! [`AssessmentCommand`] values it asks the app to run (`crate::commands`). Must not: save
+//! from rendering or hold data the store does not have.
 
 pub mod activities;
 pub mod findings;

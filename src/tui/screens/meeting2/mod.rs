@@ -3,9 +3,9 @@
 //! ranking), and the combined ranking approved as the official medium-term plan.
 //! F3 attendance, F4 men, F5 women, F6 results; the women's-share meter is always shown.
 //!
-//! Owns: the screen's state, the [`Meeting2Command`] values it asks the app to save and
-//! [`apply_meeting2`], which saves one. Must not: save from rendering or compute a
-//! ranking other than `domain::scoring::combine`.
+//! Owns: the screen's state and the [`Meeting2Command`] values it asks the app to run
+//! (approving recomputes the ranking in `crate::commands::meeting2`). Must not: save from
+//! rendering or compute a ranking other than `domain::scoring::combine`.
 
 pub mod data;
 pub mod group;

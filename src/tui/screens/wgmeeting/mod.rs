@@ -1,7 +1,7 @@
 //! The working-group meeting (medium-term step 3): sub-group reports in turn, merging
 //! duplicate activities, matrix scoring on the five criteria, and the ranked draft plan
-//! (form 3). Opening the step prefills the women's-proposal criterion from each
-//! activity's "proposed by women" flag (only cells not yet scored; editable).
+//! (form 3). The women's-proposal criterion comes prefilled from each activity's
+//! "proposed by women" flag (the commands fill it when an activity is added; editable).
 
 pub(crate) mod draft;
 mod reports;
