@@ -685,10 +685,8 @@ fn export_cycle(data: &Path, db: &Path, runs: usize) -> Export {
             .sum();
         let _ = std::fs::remove_dir_all(&dir);
     }
-    let snapshot = store.cycle_snapshot(cycle).expect("snapshot");
     let record = store.cycle_record(cycle).expect("record");
-    let source =
-        kehoach::export::Source::new(snapshot, record, false, &kehoach::export::Stamp::now());
+    let source = kehoach::export::Source::new(record, false, &kehoach::export::Stamp::now());
     for _ in 0..runs {
         let start = Instant::now();
         for f in Format::ALL {

@@ -73,9 +73,8 @@ pub fn export_cycle(
         .check_sound()
         .map_err(|e| store_error(store.located(e)))?;
     let read = |e| store_error(store.located(e));
-    let snapshot = store.cycle_snapshot(request.cycle).map_err(read)?;
     let record = store.cycle_record(request.cycle).map_err(read)?;
-    let source = Source::new(snapshot, record, request.private, &Stamp::now());
+    let source = Source::new(record, request.private, &Stamp::now());
     let mut outputs = Vec::new();
     for f in &request.formats {
         let rendered = render(&source, *f, lang)

@@ -161,6 +161,7 @@ pub fn populate(store: &mut Store) -> Result<CycleId> {
     write_meeting1(store, cycle, village)?;
     assessment::write(store, cycle)?;
     scoring::write(store, cycle)?;
+    annual::ask_budget(store, cycle)?;
     meeting2::write(store, cycle)?;
     annual::write(store, cycle)?;
     history::write(store, thon_3)?;

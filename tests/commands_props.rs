@@ -14,6 +14,8 @@ use kehoach::domain::annual::Part;
 use kehoach::domain::scoring::{Criterion, Group, InputMode, Method};
 use kehoach::domain::{Gender, MeetingKind};
 use kehoach::export::csv::to_csv;
+use kehoach::export::forms;
+use kehoach::i18n::Lang;
 use kehoach::store::GroupInfo;
 use proptest::prelude::*;
 
@@ -111,7 +113,9 @@ fn command(v: &Village, kind: u8, a: usize, b: u8) -> Command {
 }
 
 fn exported(v: &Village) -> Vec<(String, Vec<u8>)> {
-    to_csv(&v.store.cycle_snapshot(v.cycle).unwrap())
+    let record = v.store.cycle_record(v.cycle).unwrap();
+    let offset = chrono::FixedOffset::east_opt(7 * 3600).unwrap();
+    to_csv(&forms::all(&record, Lang::Vi, offset), "plan", Lang::Vi)
 }
 
 proptest! {

@@ -264,16 +264,42 @@ fn a_changed_byte_a_newer_and_an_older_schema_are_refused() {
         Err(BundleError::NotABundle)
     );
 
-    let snapshot = store.cycle_snapshot(cycle).unwrap();
-    let old = kehoach::export::json::to_json(&snapshot);
-    assert_eq!(
-        bundle::read(&old),
-        Err(BundleError::OlderSchema { found: 2 })
-    );
-    match bundle::inspect(&old).unwrap() {
-        Contents::Legacy(s) => assert_eq!(*s, snapshot),
-        Contents::Exchange(_) => panic!("a schema-2 file read as schema 3"),
+    for (file, schema) in [("bundle-v1.json", 1), ("bundle-v2.json", 2)] {
+        let old = std::fs::read(Path::new("tests/fixtures").join(file)).unwrap();
+        assert_eq!(
+            bundle::read(&old),
+            Err(BundleError::OlderSchema { found: schema })
+        );
+        match bundle::inspect(&old).unwrap() {
+            Contents::Legacy(s) => {
+                assert_eq!(s.schema_version, schema);
+                assert_eq!(s.village.name, "Buôn Kram");
+            }
+            Contents::Exchange(_) => panic!("a schema-{schema} file read as schema 3"),
+        }
+        let mut changed = old.clone();
+        let at = changed.windows(4).position(|w| w == b"Kram").unwrap();
+        changed[at] = b'C';
+        assert_eq!(
+            bundle::inspect(&changed),
+            Err(BundleError::Checksum),
+            "schema {schema}"
+        );
     }
+}
+
+#[test]
+fn the_schema_2_bundle_still_reads_whole() {
+    let old = std::fs::read("tests/fixtures/bundle-v2.json").unwrap();
+    let Contents::Legacy(s) = bundle::inspect(&old).unwrap() else {
+        panic!("schema 2 is a plan snapshot");
+    };
+    assert_eq!(s.cycle.year, 2027);
+    let plan = s.official_plan.as_ref().unwrap();
+    assert_eq!(plan.made_in_year, 2026);
+    assert!(!plan.combined.rows.is_empty());
+    assert!(s.annual_plan.as_ref().unwrap().approval.is_some());
+    assert!(!s.review.as_ref().unwrap().rows.is_empty());
 }
 
 #[test]

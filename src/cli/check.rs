@@ -248,6 +248,24 @@ mod tests {
     }
 
     #[test]
+    fn an_older_bundle_is_summarised_with_its_check_code() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bundle-v2.json");
+        let lines = run(Lang::Vi, &path).expect("sound");
+        assert!(lines[0].contains("lược đồ 2"), "{lines:?}");
+        assert!(lines[1].starts_with("Mã kiểm tra: "), "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("Buôn Kram, xã Ea Tiêu, năm 2027")),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().any(|l| l.contains("lập năm 2026")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
     fn a_changed_byte_a_missing_file_and_a_stranger_are_refused() {
         let dir = tempfile::tempdir().expect("dir");
         let path = demo_bundle(dir.path());

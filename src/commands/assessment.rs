@@ -2,7 +2,7 @@
 //! and tools, findings, and the proposed activities.
 
 use super::Effect;
-use crate::domain::activity::{ActivityId, ValidActivity};
+use crate::domain::activity::{ActivityId, Funding, ValidActivity};
 use crate::domain::{CycleId, PersonId};
 use crate::store::{Store, StoreError};
 
@@ -101,6 +101,13 @@ pub enum AssessmentCommand {
     DeleteFinding(i64),
     /// Delete a proposed activity (its scores go with it).
     DeleteActivity(ActivityId),
+    /// Record who pays for an activity and what it asks from the budget.
+    SetFunding {
+        /// Activity.
+        id: ActivityId,
+        /// Source and amount asked (`None`: not given, derived on the forms).
+        funding: Funding,
+    },
 }
 
 /// Saves one assessment command (inside the command's transaction).
@@ -166,6 +173,7 @@ pub(super) fn run(store: &mut Store, command: AssessmentCommand) -> Result<Effec
         C::DeleteSubGroup(id) => done(store.delete_subgroup(id)),
         C::DeleteFinding(id) => done(store.delete_finding(id)),
         C::DeleteActivity(id) => done(store.delete_activity(id)),
+        C::SetFunding { id, funding } => done(store.set_activity_funding(id, funding)),
     }
 }
 

@@ -95,7 +95,9 @@ fn assessment(command: &S) -> Vec<Touch> {
         | S::DeleteFinding(id) => Touch::Record(Owner::Finding(*id)),
         S::SaveFinding { subgroup: id, .. } => subgroup(*id),
         S::AddActivity { cycle, .. } => Touch::NewActivity(*cycle),
-        S::UpdateActivity { id, .. } | S::DeleteActivity(id) => Touch::Activity(*id),
+        S::UpdateActivity { id, .. } | S::SetFunding { id, .. } | S::DeleteActivity(id) => {
+            Touch::Activity(*id)
+        }
     }]
 }
 

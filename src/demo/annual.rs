@@ -6,8 +6,8 @@
 //! summary), then selects, scores and approves its own plan.
 
 use super::{Result, created, hold_again, meeting, next_cycle, run};
-use crate::commands::{AnnualCommand, Command};
-use crate::domain::activity::{Activity, ActivityId, Category};
+use crate::commands::{AnnualCommand, AssessmentCommand, Command};
+use crate::domain::activity::{Activity, ActivityId, Category, Funding, FundingSource};
 use crate::domain::annual::{Part, Progress, Quality, Review, Spending, YearSummary};
 use crate::domain::scoring::Criterion;
 use crate::domain::{CycleId, MeetingKind};
@@ -108,6 +108,45 @@ fn select_and_score(
         }
     }
     Ok(())
+}
+
+/// Before meeting 2, the working group writes down what the two costliest constructions
+/// (the ones the first annual plan puts in part 2) will ask from the budget; form 3 and
+/// the official plan carry it, and an approved plan could no longer take it.
+pub fn ask_budget(store: &mut Store, cycle: CycleId) -> Result<()> {
+    let complete: Vec<Activity> = store
+        .activities(cycle)?
+        .into_iter()
+        .filter(|a| a.fields.missing_plan_fields().is_empty())
+        .collect();
+    for activity in split(&complete, &[]).0 {
+        fund_from_budget(store, activity)?;
+    }
+    Ok(())
+}
+
+/// A part-2 activity's funding as the village asks it: construction from the district
+/// budget, technical support from the commune's, the estimated cost less what villagers
+/// give in money, rounded down to a million đồng.
+fn fund_from_budget(store: &mut Store, activity: ActivityId) -> Result<()> {
+    let fields = store.activity(activity)?.fields;
+    let source = match fields.category {
+        Category::Construction => FundingSource::DistrictBudget,
+        Category::TechnicalSupport => FundingSource::CommuneBudget,
+    };
+    let asked = fields
+        .estimated_cost_vnd
+        .unwrap_or(0)
+        .saturating_sub(fields.contribution.money_vnd);
+    let funding = Funding {
+        source: Some(source),
+        budget_asked_vnd: Some(asked / 1_000_000 * 1_000_000),
+    };
+    let command = AssessmentCommand::SetFunding {
+        id: activity,
+        funding,
+    };
+    run(store, Command::Assessment(command)).map(drop)
 }
 
 /// The approval meeting (meeting 1's participants, women above 30%) and the vote.

@@ -8,6 +8,7 @@ pub mod activity;
 pub mod annual;
 pub mod attendance;
 pub mod basic_info;
+pub mod commune;
 pub mod cycle;
 pub mod history;
 pub mod meeting;

@@ -5,35 +5,22 @@ pub mod bundle;
 pub mod csv;
 pub mod forms;
 pub mod html;
-pub mod json;
 pub mod snapshot;
 pub mod xlsx;
 
 pub use bundle::{Bundle, Stamp};
 pub use snapshot::CycleSnapshot;
 
+use chrono::Offset;
+
 use crate::domain::record::CycleRecord;
 
 use crate::domain::{ChairRole, Gender, Organisation, WealthGroup};
 use crate::i18n::{Lang, t};
 
-/// Why an export could not be made or a bundle could not be read.
+/// Why an export could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    /// The bundle is not valid JSON or not a kehoach bundle.
-    #[error("not a kehoach export bundle: {0}")]
-    Malformed(String),
-    /// The bundle's content does not match its checksum (changed or damaged).
-    #[error("the bundle was changed or damaged: its checksum does not match")]
-    Checksum,
-    /// The bundle was written by a newer kehoach.
-    #[error("the bundle has schema version {found}; this kehoach reads up to {supported}")]
-    NewerSchema {
-        /// Version in the bundle.
-        found: u32,
-        /// Newest version this build reads.
-        supported: u32,
-    },
     /// The spreadsheet writer failed.
     #[error("spreadsheet error: {0}")]
     Xlsx(String),
@@ -68,31 +55,38 @@ impl Format {
     }
 }
 
-/// What one export run renders from: the plan snapshot the forms read and the exchange
-/// bundle (whose check code every printed format shows).
+/// What one export run renders from: the exchange bundle (the whole record, already
+/// without personal details when private). Every format of one run shows its check code.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
-    /// The snapshot the forms are laid out from.
-    pub snapshot: CycleSnapshot,
     /// The bundle written as JSON.
     pub bundle: Bundle,
 }
 
 impl Source {
     /// The source of one cycle, without personal details when `private`.
-    pub fn new(snapshot: CycleSnapshot, record: CycleRecord, private: bool, stamp: &Stamp) -> Self {
-        let (snapshot, record) = if private {
-            (
-                snapshot.without_personal_details(),
-                record.without_personal_details(),
-            )
+    pub fn new(record: CycleRecord, private: bool, stamp: &Stamp) -> Self {
+        let record = if private {
+            record.without_personal_details()
         } else {
-            (snapshot, record)
+            record
         };
         Source {
-            snapshot,
             bundle: Bundle::new(record, private, stamp),
         }
+    }
+
+    /// Every form of the cycle, times shown at the bundle's UTC offset.
+    pub fn forms(&self, lang: Lang) -> Vec<forms::Form> {
+        let offset = chrono::DateTime::parse_from_rfc3339(&self.bundle.created_at)
+            .map(|t| *t.offset())
+            .unwrap_or_else(|_| chrono::Utc.fix());
+        forms::all(&self.bundle.record, lang, offset)
+    }
+
+    /// "Mã kiểm tra: XXXX-XXXX" in the language.
+    pub fn check_code_line(&self, lang: Lang) -> String {
+        crate::i18n::tf(lang, "bundle.check_code", &[self.bundle.check_code()])
     }
 }
 
@@ -102,13 +96,56 @@ pub fn render(
     format: Format,
     lang: Lang,
 ) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
-    let snapshot = &source.snapshot;
-    let stem = file_stem(&snapshot.village.name, snapshot.cycle.year);
+    let r = &source.bundle.record;
+    let stem = file_stem(&r.village.name, r.cycle.year);
+    let place = format!(
+        "{} {}, {} {}, {} {}",
+        t(lang, "export.field.commune"),
+        r.commune.name,
+        t(lang, "export.field.district"),
+        r.commune.district,
+        t(lang, "export.field.province"),
+        r.commune.province
+    );
+    let check_code = source.check_code_line(lang);
     Ok(match format {
-        Format::Xlsx => vec![(format!("{stem}.xlsx"), xlsx::to_xlsx(snapshot, lang)?)],
-        Format::Html => vec![(format!("{stem}.html"), html::to_html(snapshot, lang))],
+        Format::Xlsx => {
+            let margins = xlsx::Margins {
+                place: format!(
+                    "{}, {place} · {} {}",
+                    r.village.name,
+                    t(lang, "export.field.year"),
+                    r.cycle.year
+                ),
+                check_code,
+            };
+            vec![(
+                format!("{stem}.xlsx"),
+                xlsx::to_xlsx(&source.forms(lang), &margins, lang)?,
+            )]
+        }
+        Format::Html => {
+            let page = html::Page {
+                title: format!(
+                    "{} – {} {}",
+                    r.village.name,
+                    t(lang, "export.field.year"),
+                    r.cycle.year
+                ),
+                place: format!("{}, {place}", r.village.name),
+                check_code,
+                note: source
+                    .bundle
+                    .private
+                    .then(|| t(lang, "export.private_note")),
+            };
+            vec![(
+                format!("{stem}.html"),
+                html::to_html(&source.forms(lang), &page, lang),
+            )]
+        }
         Format::Json => vec![(format!("{stem}.json"), source.bundle.to_bytes())],
-        Format::Csv => csv::to_csv(snapshot),
+        Format::Csv => csv::to_csv(&source.forms(lang), &stem, lang),
     })
 }
 
@@ -199,16 +236,6 @@ pub(crate) fn date(iso: &str) -> String {
         format!("{}/{}/{}", &iso[8..10], &iso[5..7], &iso[..4])
     } else {
         iso.to_string()
-    }
-}
-
-/// A UTC timestamp `YYYY-MM-DDTHH:MM…` as `DD/MM/YYYY HH:MM UTC`.
-pub(crate) fn timestamp(iso: &str) -> String {
-    match iso.get(11..16) {
-        Some(time) if iso.as_bytes().get(10) == Some(&b'T') => {
-            format!("{} {time} UTC", date(iso))
-        }
-        _ => date(iso),
     }
 }
 

@@ -1,6 +1,6 @@
-//! A plan snapshot: everything one cycle of one village has recorded, as plain data the
-//! export formats read. The store builds it (`Store::cycle_snapshot`); exports never read
-//! the database.
+//! The content of the bundles kehoach wrote before the exchange bundle (schemas 1 and 2):
+//! a plan snapshot of one cycle. Kept so those files still read
+//! ([`crate::export::bundle::inspect`]); nothing writes it any more.
 
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +19,7 @@ pub const SNAPSHOT_SCHEMA_VERSION: u32 = 2;
 pub struct CycleSnapshot {
     /// Layout version ([`SNAPSHOT_SCHEMA_VERSION`] when written by this build).
     pub schema_version: u32,
-    /// Whether personal details were left out ([`CycleSnapshot::without_personal_details`]).
+    /// Whether personal details were left out.
     pub private: bool,
     /// The commune.
     pub commune: Commune,
@@ -272,36 +272,6 @@ pub struct AttendanceCounts {
     pub trained: u32,
 }
 
-impl AttendanceCounts {
-    /// Counts a register.
-    pub fn of(rows: &[AttendeeRow]) -> Self {
-        let mut counts = AttendanceCounts {
-            registered: rows.len() as u32,
-            ..Default::default()
-        };
-        let mut ethnicities = std::collections::BTreeMap::<String, u32>::new();
-        for r in rows {
-            match r.gender {
-                Gender::Male => counts.by_gender.men += 1,
-                Gender::Female => counts.by_gender.women += 1,
-            }
-            if let Some(e) = &r.ethnicity {
-                *ethnicities.entry(e.clone()).or_default() += 1;
-            }
-            let w = match r.wealth {
-                Some(WealthGroup::Rich) => 0,
-                Some(WealthGroup::Medium) => 1,
-                Some(WealthGroup::Poor) => 2,
-                None => 3,
-            };
-            counts.by_wealth[w] += 1;
-            counts.trained += u32::from(r.trained);
-        }
-        counts.by_ethnicity = ethnicities.into_iter().collect();
-        counts
-    }
-}
-
 /// A working-group member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberRow {
@@ -354,32 +324,5 @@ impl WorkingGroupRecord {
             .iter()
             .find(|m| m.leader)
             .map(|m| m.name.as_str())
-    }
-}
-
-impl CycleSnapshot {
-    /// The same snapshot without attendees' names, ethnicity and wealth group (nor the
-    /// ethnicity and wealth of working-group members); every count is kept.
-    pub fn without_personal_details(&self) -> CycleSnapshot {
-        let mut s = self.clone();
-        s.private = true;
-        for a in &mut s.attendees {
-            a.name = None;
-            a.ethnicity = None;
-            a.wealth = None;
-        }
-        for m in &mut s.working_group.members {
-            m.ethnicity = None;
-            m.wealth = None;
-        }
-        s
-    }
-
-    /// Women's share of meeting 1 in percent (0 when nobody came or no meeting).
-    pub fn meeting1_women_percent(&self) -> f64 {
-        self.meeting1
-            .as_ref()
-            .map(|m| crate::domain::attendance::women_share(m.tally))
-            .unwrap_or(0.0)
     }
 }

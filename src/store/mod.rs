@@ -25,7 +25,6 @@ mod places;
 mod preparation;
 mod prioritisation;
 mod record;
-mod snapshot;
 mod working_group;
 
 use std::path::{Path, PathBuf};

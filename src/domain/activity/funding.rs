@@ -100,3 +100,71 @@ pub fn effective(
         budget_asked_vnd: funding.budget_asked_vnd.unwrap_or(derived),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::activity::{Contribution, Sector};
+
+    fn road(cost: Option<u64>, money: u64) -> ValidActivity {
+        ValidActivity {
+            name: "Đường".into(),
+            sector: Sector::Infrastructure,
+            category: Category::Construction,
+            quantity: Some(1.0),
+            unit: "km".into(),
+            time: String::new(),
+            location: String::new(),
+            responsible: String::new(),
+            contribution: Contribution {
+                money_vnd: money,
+                ..Default::default()
+            },
+            estimated_cost_vnd: cost,
+            proposed_by_women: false,
+            subgroup_id: None,
+            tool_code: None,
+        }
+    }
+
+    #[test]
+    fn missing_funding_is_derived_from_part_and_category() {
+        let a = road(Some(100), 30);
+        let none = Funding::default();
+        let part2 = effective(&a, none, Some(Part::Two));
+        assert_eq!(part2.source, FundingSource::DistrictBudget);
+        assert_eq!(part2.budget_asked_vnd, 70);
+        let part1 = effective(&a, none, Some(Part::One));
+        assert_eq!(
+            (part1.source, part1.budget_asked_vnd),
+            (FundingSource::People, 0)
+        );
+        let mut training = road(None, 0);
+        training.category = Category::TechnicalSupport;
+        let t = effective(&training, none, Some(Part::Two));
+        assert_eq!(
+            (t.source, t.budget_asked_vnd),
+            (FundingSource::CommuneBudget, 0)
+        );
+        assert_eq!(
+            effective(&road(Some(10), 50), none, Some(Part::Two)).budget_asked_vnd,
+            0
+        );
+    }
+
+    #[test]
+    fn given_funding_wins_and_codes_round_trip() {
+        let given = Funding {
+            source: Some(FundingSource::Programme),
+            budget_asked_vnd: Some(5),
+        };
+        let e = effective(&road(Some(100), 0), given, Some(Part::One));
+        assert_eq!(
+            (e.source, e.budget_asked_vnd),
+            (FundingSource::Programme, 5)
+        );
+        for s in FundingSource::ALL {
+            assert_eq!(FundingSource::from_code(s.code()), Some(s));
+        }
+    }
+}

@@ -1,35 +1,40 @@
-//! XLSX: one sheet per form (basic information, meeting 1, its attendance register, the
-//! working group, proposed activities, form 3, the official medium-term plan, form 4,
-//! last year's review, the meetings' tallies). Vietnamese headers, numbers as numbers,
-//! totals as SUM formulas with their values cached, column widths measured from the
-//! content, A4 print setup (one page wide, header row repeated, village and year in the
-//! page header).
+//! XLSX: one sheet per [`Form`], laid out without knowing which form it is: title, header
+//! lines, each table with its group titles and a totals row (SUM formulas with cached
+//! values), notes, the signature block. Numbers stay numbers. A4 print setup: never
+//! scaled below 8 pt (73 % of the 11 pt body); a wider form runs onto further pages with
+//! its key columns repeated; village and year in the page header, the check code and
+//! page numbers in the footer.
 
 mod layout;
-mod plans;
-mod records;
 mod sheet;
 
 use rust_xlsxwriter::{Workbook, XlsxError};
 
+use self::sheet::Sheet;
 use super::ExportError;
-use super::forms::plan_forms;
-use super::snapshot::CycleSnapshot;
+use super::forms::{Form, Table};
 use crate::i18n::{Lang, t};
 
-/// The workbook of a snapshot as bytes.
-pub fn to_xlsx(s: &CycleSnapshot, lang: Lang) -> Result<Vec<u8>, ExportError> {
-    build(s, lang).map_err(|e| ExportError::Xlsx(e.to_string()))
+/// What every page's margins show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Margins {
+    /// Village, commune and year (page header).
+    pub place: String,
+    /// "Mã kiểm tra: XXXX-XXXX" (page footer).
+    pub check_code: String,
 }
 
-fn build(s: &CycleSnapshot, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+/// The workbook of some forms as bytes.
+pub fn to_xlsx(forms: &[Form], margins: &Margins, lang: Lang) -> Result<Vec<u8>, ExportError> {
+    build(forms, margins, lang).map_err(|e| ExportError::Xlsx(e.to_string()))
+}
+
+fn build(forms: &[Form], margins: &Margins, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
-    let (header, footer) = page_margins(s, lang);
-    let mut sheets = records::sheets(s, lang)?;
-    for form in plan_forms(s, lang) {
-        sheets.push(plans::form_sheet(&form, lang)?);
-    }
-    for mut sheet in sheets {
+    let header = format!("&L{}", margin_text(&margins.place));
+    let footer = format!("&L{}&C&A&R&P/&N", margin_text(&margins.check_code));
+    for form in forms {
+        let mut sheet = form_sheet(form, lang)?;
         sheet.ws.set_header(&header);
         sheet.ws.set_footer(&footer);
         wb.push_worksheet(sheet.finish()?);
@@ -37,20 +42,70 @@ fn build(s: &CycleSnapshot, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     wb.save_to_buffer()
 }
 
-/// Page header (village, commune, year) and footer (sheet name, page of pages).
-fn page_margins(s: &CycleSnapshot, lang: Lang) -> (String, String) {
-    let header = format!(
-        "&L{}, {}&R{} {}",
-        margin_text(&s.village.name),
-        margin_text(&s.commune.name),
-        margin_text(&t(lang, "export.field.year")),
-        s.cycle.year
-    );
-    (header, "&L&A&R&P/&N".to_string())
+/// A form on its own sheet.
+fn form_sheet(form: &Form, lang: Lang) -> Result<Sheet, XlsxError> {
+    let span = form
+        .tables
+        .iter()
+        .map(|t| t.columns.len())
+        .max()
+        .unwrap_or(1);
+    let keys = form.tables.iter().map(|t| t.key_columns).max().unwrap_or(1);
+    let mut sh = Sheet::new(&form.sheet, span, keys)?;
+    sh.title(&form.title)?;
+    for (label, value) in &form.header_lines {
+        sh.fact(label, value.clone())?;
+    }
+    if !form.header_lines.is_empty() {
+        sh.skip();
+    }
+    for table in &form.tables {
+        table_block(&mut sh, table, lang)?;
+    }
+    for note in &form.notes {
+        sh.note(note)?;
+    }
+    if !form.signatures.is_empty() {
+        sh.signatures(&form.signatures)?;
+    }
+    Ok(sh)
 }
 
-/// Text safe in a page header: `&` doubled (it starts a code), at most 60 characters so
-/// the header stays under Excel's 255.
+fn table_block(sh: &mut Sheet, table: &Table, lang: Lang) -> Result<(), XlsxError> {
+    if let Some(sub) = &table.subtitle {
+        sh.subtitle(sub)?;
+    }
+    if table.is_empty() {
+        if let Some(empty) = &table.empty {
+            sh.note(empty)?;
+        }
+        sh.skip();
+        return Ok(());
+    }
+    sh.header(&table.header())?;
+    let first = sh.row;
+    for group in &table.groups {
+        if let Some(title) = &group.title {
+            sh.subtitle(title)?;
+        }
+        for row in &group.rows {
+            sh.write(row.clone())?;
+        }
+    }
+    if table.has_totals() {
+        let sums: Vec<(usize, f64)> = table
+            .sum_columns()
+            .into_iter()
+            .map(|c| (c, table.column_sum(c)))
+            .collect();
+        sh.totals(&t(lang, "export.x.total"), first, &sums)?;
+    }
+    sh.skip();
+    Ok(())
+}
+
+/// Text safe in a page header or footer: `&` doubled (it starts a code), at most 80
+/// characters so the whole stays under Excel's 255.
 fn margin_text(s: &str) -> String {
-    s.chars().take(60).collect::<String>().replace('&', "&&")
+    s.chars().take(80).collect::<String>().replace('&', "&&")
 }

@@ -20,6 +20,12 @@ const MAX_LINES: usize = 12;
 /// Total column width (in characters) above which a sheet prints landscape.
 const PORTRAIT_WIDTH: f64 = 100.0;
 
+/// Total column width (in characters) a landscape A4 page holds at 100 %.
+const LANDSCAPE_WIDTH: f64 = 145.0;
+
+/// Smallest print scale: 73 % of the 11 pt body text is 8 pt.
+pub(super) const MIN_SCALE: u16 = 73;
+
 /// Whole numbers: thousands grouped (money, m², counts, ranks).
 const INTEGER: &str = "#,##0";
 
@@ -41,6 +47,15 @@ struct Wrapped {
     first: usize,
     last: usize,
     text: String,
+}
+
+/// Which format merged text takes.
+#[derive(Debug, Clone, Copy)]
+enum Which {
+    /// A header line's or note's text.
+    Fact,
+    /// Bold (subtitles, signature roles).
+    Subtitle,
 }
 
 /// The cell formats of a sheet.
@@ -101,12 +116,14 @@ pub(super) struct Sheet {
     number_widths: Vec<usize>,
     wrapped: Vec<Wrapped>,
     header_row: Option<u32>,
+    key_columns: usize,
     f: Formats,
 }
 
 impl Sheet {
-    /// A sheet whose facts and notes spread over `span` columns (the widest table's).
-    pub(super) fn new(name: &str, span: usize) -> Result<Self, XlsxError> {
+    /// A sheet whose facts and notes spread over `span` columns (the widest table's),
+    /// with `key_columns` repeated on every printed page.
+    pub(super) fn new(name: &str, span: usize, key_columns: usize) -> Result<Self, XlsxError> {
         let mut ws = Worksheet::new();
         ws.set_name(name)?;
         Ok(Sheet {
@@ -117,6 +134,7 @@ impl Sheet {
             number_widths: Vec::new(),
             wrapped: Vec::new(),
             header_row: None,
+            key_columns,
             f: Formats::new(),
         })
     }
@@ -194,6 +212,47 @@ impl Sheet {
         Ok(())
     }
 
+    /// The signature block: a blank row, then each role over its share of the width,
+    /// with room below to sign.
+    pub(super) fn signatures(&mut self, roles: &[String]) -> Result<(), XlsxError> {
+        self.skip();
+        let each = (self.span / roles.len().max(1)).max(1);
+        for (i, role) in roles.iter().enumerate() {
+            let first = i * each;
+            let last = if i + 1 == roles.len() {
+                self.span.max(first + 1) - 1
+            } else {
+                first + each - 1
+            };
+            self.merged(first, last, role, Which::Subtitle)?;
+        }
+        self.row += 4;
+        Ok(())
+    }
+
+    /// Text over the columns `first..=last` of the current row, merged when they are
+    /// several.
+    fn merged(
+        &mut self,
+        first: usize,
+        last: usize,
+        text: &str,
+        which: Which,
+    ) -> Result<(), XlsxError> {
+        let format = match which {
+            Which::Fact => &self.f.fact,
+            Which::Subtitle => &self.f.subtitle,
+        };
+        if last > first {
+            self.ws
+                .merge_range(self.row, first as u16, self.row, last as u16, text, format)?;
+        } else {
+            self.ws
+                .write_string_with_format(self.row, first as u16, text, format)?;
+        }
+        Ok(())
+    }
+
     /// A blank row.
     pub(super) fn skip(&mut self) {
         self.row += 1;
@@ -228,20 +287,10 @@ impl Sheet {
     /// column (which then grows to fit it) when the span leaves no room to merge.
     fn spread(&mut self, first: usize, text: &str) -> Result<(), XlsxError> {
         let last = self.span.saturating_sub(1).max(first);
-        if last > first {
-            self.ws.merge_range(
-                self.row,
-                first as u16,
-                self.row,
-                last as u16,
-                text,
-                &self.f.fact,
-            )?;
-        } else {
+        if last == first {
             self.measure(first, width(text));
-            self.ws
-                .write_string_with_format(self.row, first as u16, text, &self.f.fact)?;
         }
+        self.merged(first, last, text, Which::Fact)?;
         self.wrap(first, last, text);
         Ok(())
     }
@@ -326,8 +375,9 @@ impl Sheet {
         Ok(())
     }
 
-    /// A4, one page wide, landscape when the columns are wider than a portrait page,
-    /// the first header row repeated on every page and frozen on screen.
+    /// A4, landscape when the columns are wider than a portrait page, scaled to fit the
+    /// page but never below [`MIN_SCALE`] (a wider form runs onto more pages with its key
+    /// columns repeated), the first header row repeated on every page and frozen.
     fn print_setup(&mut self, total_width: f64) -> Result<(), XlsxError> {
         self.ws.set_paper_size(9);
         if total_width > PORTRAIT_WIDTH {
@@ -335,7 +385,15 @@ impl Sheet {
         } else {
             self.ws.set_portrait();
         }
-        self.ws.set_print_fit_to_pages(1, 0);
+        let room = if total_width > PORTRAIT_WIDTH {
+            LANDSCAPE_WIDTH
+        } else {
+            PORTRAIT_WIDTH
+        };
+        self.ws.set_print_scale(print_scale(total_width, room));
+        if self.key_columns > 0 && total_width > LANDSCAPE_WIDTH {
+            self.ws.set_repeat_columns(0, self.key_columns as u16 - 1)?;
+        }
         self.ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
         if let Some(row) = self.header_row {
             self.ws.set_repeat_rows(row, row)?;
@@ -343,6 +401,13 @@ impl Sheet {
         }
         Ok(())
     }
+}
+
+/// The print scale (percent) that fits `total_width` into `room`, between
+/// [`MIN_SCALE`] and 100.
+pub(super) fn print_scale(total_width: f64, room: f64) -> u16 {
+    let fit = (room / total_width.max(1.0) * 100.0).floor();
+    fit.clamp(f64::from(MIN_SCALE), 100.0) as u16
 }
 
 fn grow(widths: &mut Vec<usize>, c: usize, width: usize) {

@@ -1,6 +1,7 @@
 //! The whole record of one cycle ([`CycleRecord`]), read table by table (nothing is
 //! written). The exchange bundle carries it and the forms are made from it.
 
+mod funding;
 mod plans;
 
 use rusqlite::{OptionalExtension, Row};
