@@ -145,16 +145,18 @@ impl App {
             Outcome::Save(command) => self.save(command),
             Outcome::Export(request) => self.export(&request),
             Outcome::Go(nav) => {
-                self.opened_from = match (&self.screen, &nav) {
-                    (Screen::History(h), Nav::Cycle(_)) => Some(h.return_nav()),
-                    (Screen::Home(_), _) => None,
+                self.opened_from = match (self.screen.nav(), &nav) {
+                    (_, Nav::Cycle(_)) if self.screen.return_nav().is_some() => {
+                        self.screen.return_nav()
+                    }
+                    (Nav::Home, _) => None,
                     _ => self.opened_from.take(),
                 };
                 self.go(nav);
             }
             Outcome::Back => {
-                let parent = match (&self.screen, &self.opened_from) {
-                    (Screen::Cycle(_), Some(history)) => Some(*history),
+                let parent = match (self.screen.nav(), &self.opened_from) {
+                    (Nav::Cycle(_), Some(history)) => Some(*history),
                     _ => self.screen.parent(),
                 };
                 if let Some(parent) = parent {

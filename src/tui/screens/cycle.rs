@@ -180,3 +180,38 @@ pub fn unicode_pad(text: &str, width: usize) -> String {
     let w = unicode_width::UnicodeWidthStr::width(text);
     format!("{text}{}", " ".repeat(width.saturating_sub(w)))
 }
+
+impl super::View for CycleScreen {
+    fn parent(&self) -> Option<super::Nav> {
+        Some(super::Nav::Home)
+    }
+
+    fn context(&self) -> crate::tui::keymap::Context {
+        crate::tui::keymap::Context::Cycle
+    }
+
+    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
+        CycleScreen::update(self, input, ctx)
+    }
+
+    fn on_saved(
+        &mut self,
+        store: &Store,
+        _result: &Result<super::Effect, String>,
+        _lang: Lang,
+    ) -> Result<(), StoreError> {
+        self.reload(store)
+    }
+
+    fn breadcrumb(&self, lang: Lang) -> String {
+        CycleScreen::breadcrumb(self, lang)
+    }
+
+    fn help_key(&self) -> String {
+        CycleScreen::help_key(self)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        CycleScreen::render(self, area, buf, ctx);
+    }
+}

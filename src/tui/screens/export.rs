@@ -198,3 +198,46 @@ impl ExportScreen {
         }
     }
 }
+
+impl super::View for ExportScreen {
+    fn parent(&self) -> Option<super::Nav> {
+        Some(super::Nav::Cycle(self.cycle_id()))
+    }
+
+    fn context(&self) -> crate::tui::keymap::Context {
+        ExportScreen::context(self)
+    }
+
+    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
+        ExportScreen::update(self, input, ctx.lang)
+    }
+
+    fn on_saved(
+        &mut self,
+        _store: &Store,
+        _result: &Result<super::Effect, String>,
+        _lang: Lang,
+    ) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    fn breadcrumb(&self, lang: Lang) -> String {
+        ExportScreen::breadcrumb(self, lang)
+    }
+
+    fn help_key(&self) -> String {
+        "help.step.export".into()
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        ExportScreen::render(self, area, buf, ctx);
+    }
+
+    fn on_export(
+        &mut self,
+        result: &Result<Vec<std::path::PathBuf>, crate::deliver::DeliverError>,
+        request: &crate::deliver::ExportRequest,
+    ) {
+        ExportScreen::on_export(self, result, request);
+    }
+}

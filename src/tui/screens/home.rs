@@ -454,3 +454,42 @@ fn named_change(form: &Form, named: Named, lang: Lang) -> Result<Command, Vec<(u
         Named::RenameVillage(id) => Command::RenameVillage(id, name),
     })
 }
+
+impl super::View for HomeScreen {
+    fn parent(&self) -> Option<super::Nav> {
+        None
+    }
+
+    fn context(&self) -> crate::tui::keymap::Context {
+        HomeScreen::context(self)
+    }
+
+    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
+        HomeScreen::update(self, input, ctx)
+    }
+
+    fn on_saved(
+        &mut self,
+        store: &Store,
+        result: &Result<super::Effect, String>,
+        _lang: Lang,
+    ) -> Result<(), StoreError> {
+        HomeScreen::on_saved(self, store, result)
+    }
+
+    fn breadcrumb(&self, lang: Lang) -> String {
+        crate::i18n::t(lang, "home.title")
+    }
+
+    fn help_key(&self) -> String {
+        "help.home".into()
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        HomeScreen::render(self, area, buf, ctx);
+    }
+
+    fn relabel(&mut self, lang: Lang) {
+        HomeScreen::relabel(self, lang);
+    }
+}

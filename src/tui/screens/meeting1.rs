@@ -154,3 +154,42 @@ impl Meeting1Screen {
         tabs::render(&tabs, active, ctx.lang, &ctx.theme, area, buf);
     }
 }
+
+impl super::View for Meeting1Screen {
+    fn parent(&self) -> Option<super::Nav> {
+        Some(super::Nav::Cycle(self.cycle_id()))
+    }
+
+    fn context(&self) -> crate::tui::keymap::Context {
+        Meeting1Screen::context(self)
+    }
+
+    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
+        Meeting1Screen::update(self, input, ctx)
+    }
+
+    fn on_saved(
+        &mut self,
+        store: &Store,
+        result: &Result<super::Effect, String>,
+        lang: Lang,
+    ) -> Result<(), StoreError> {
+        Meeting1Screen::on_saved(self, store, result.is_ok(), lang)
+    }
+
+    fn breadcrumb(&self, lang: Lang) -> String {
+        Meeting1Screen::breadcrumb(self, lang)
+    }
+
+    fn help_key(&self) -> String {
+        "help.step.meeting1".into()
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        Meeting1Screen::render(self, area, buf, ctx);
+    }
+
+    fn relabel(&mut self, lang: Lang) {
+        Meeting1Screen::relabel(self, lang);
+    }
+}

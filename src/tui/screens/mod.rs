@@ -21,6 +21,9 @@ pub mod workgroup;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use std::path::PathBuf;
+
+use crate::deliver::{DeliverError, ExportRequest};
 
 pub use crate::commands::{Command, Effect};
 use crate::domain::{CycleId, VillageId};
@@ -89,102 +92,94 @@ pub enum Outcome {
     Say(String),
 }
 
-/// The screen currently shown.
-pub enum Screen {
-    /// Communes, villages and cycles.
-    Home(home::HomeScreen),
-    /// One cycle's steps.
-    Cycle(cycle::CycleScreen),
-    /// Village meeting 1.
-    Meeting1(Box<meeting1::Meeting1Screen>),
-    /// Preparation.
-    Preparation(preparation::PreparationScreen),
-    /// Situation assessment.
-    Assessment(Box<assessment::AssessmentScreen>),
-    /// Village meeting 2.
-    Meeting2(Box<meeting2::Meeting2Screen>),
-    /// Working-group meeting.
-    WgMeeting(Box<wgmeeting::WgMeetingScreen>),
-    /// Annual plan.
-    Annual(Box<annual::AnnualScreen>),
-    /// Export.
-    Export(Box<export::ExportScreen>),
-    /// A village's past cycles.
-    History(Box<history::HistoryScreen>),
+/// What every screen does: load is each screen's own constructor; the rest is this.
+pub trait View {
+    /// Where "back" leads from here (`None` at home).
+    fn parent(&self) -> Option<Nav>;
+    /// The keymap context in force.
+    fn context(&self) -> Context;
+    /// Handles one input.
+    fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome;
+    /// Tells the screen how a command went, so it reloads or shows the error; a failed
+    /// reload is returned, so the app shows it instead of stale data.
+    fn on_saved(
+        &mut self,
+        store: &Store,
+        result: &Result<Effect, String>,
+        lang: Lang,
+    ) -> Result<(), StoreError>;
+    /// The breadcrumb shown in the title bar.
+    fn breadcrumb(&self, lang: Lang) -> String;
+    /// i18n key of the help text for what is on screen now.
+    fn help_key(&self) -> String;
+    /// Draws the screen body.
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx);
+    /// Translates open forms after a language switch (typed text is kept).
+    fn relabel(&mut self, _lang: Lang) {}
+    /// Takes an export's result (the export screen shows it).
+    fn on_export(
+        &mut self,
+        _result: &Result<Vec<PathBuf>, DeliverError>,
+        _request: &ExportRequest,
+    ) {
+    }
+    /// Where "back" from a cycle opened from here leads (the history screen), if not home.
+    fn return_nav(&self) -> Option<Nav> {
+        None
+    }
+}
+
+/// The screen currently shown: where it was opened and the screen itself.
+pub struct Screen {
+    nav: Nav,
+    view: Box<dyn View>,
 }
 
 impl Screen {
     /// Loads the screen for `nav`.
     pub fn load(nav: Nav, store: &Store, lang: Lang) -> Result<Screen, StoreError> {
-        Ok(match nav {
-            Nav::Home => Screen::Home(home::HomeScreen::load(store)?),
-            Nav::Cycle(id) => Screen::Cycle(cycle::CycleScreen::load(store, id)?),
-            Nav::Meeting1(id) => {
-                Screen::Meeting1(Box::new(meeting1::Meeting1Screen::load(store, id, lang)?))
+        let view: Box<dyn View> = match nav {
+            Nav::Home => Box::new(home::HomeScreen::load(store)?),
+            Nav::Cycle(id) => Box::new(cycle::CycleScreen::load(store, id)?),
+            Nav::Meeting1(id) => Box::new(meeting1::Meeting1Screen::load(store, id, lang)?),
+            Nav::Preparation(id) => Box::new(preparation::PreparationScreen::load(store, id)?),
+            Nav::Export(id) => Box::new(export::ExportScreen::load(store, id, lang)?),
+            Nav::Annual(id) => Box::new(annual::AnnualScreen::load(store, id, lang)?),
+            Nav::WgMeeting(id) => Box::new(wgmeeting::WgMeetingScreen::load(store, id)?),
+            Nav::Assessment(id) => Box::new(assessment::AssessmentScreen::load(store, id, lang)?),
+            Nav::Meeting2(id) => Box::new(meeting2::Meeting2Screen::load(store, id, lang)?),
+            Nav::History(village, cycle) => {
+                Box::new(history::HistoryScreen::load(store, village, cycle)?)
             }
-            Nav::Preparation(id) => {
-                Screen::Preparation(preparation::PreparationScreen::load(store, id)?)
-            }
-            Nav::Export(id) => {
-                Screen::Export(Box::new(export::ExportScreen::load(store, id, lang)?))
-            }
-            Nav::Annual(id) => {
-                Screen::Annual(Box::new(annual::AnnualScreen::load(store, id, lang)?))
-            }
-            Nav::WgMeeting(id) => {
-                Screen::WgMeeting(Box::new(wgmeeting::WgMeetingScreen::load(store, id)?))
-            }
-            Nav::Assessment(id) => Screen::Assessment(Box::new(
-                assessment::AssessmentScreen::load(store, id, lang)?,
-            )),
-            Nav::Meeting2(id) => {
-                Screen::Meeting2(Box::new(meeting2::Meeting2Screen::load(store, id, lang)?))
-            }
-            Nav::History(village, cycle) => Screen::History(Box::new(
-                history::HistoryScreen::load(store, village, cycle)?,
-            )),
-        })
+        };
+        Ok(Screen { nav, view })
+    }
+
+    /// Where this screen was opened.
+    pub fn nav(&self) -> Nav {
+        self.nav
     }
 
     /// Where "back" leads from here (`None` at home).
     pub fn parent(&self) -> Option<Nav> {
-        match self {
-            Screen::Home(_) => None,
-            Screen::Cycle(_) | Screen::History(_) => Some(Nav::Home),
-            Screen::Meeting1(s) => Some(Nav::Cycle(s.cycle_id())),
-            Screen::Preparation(s) => Some(Nav::Cycle(s.cycle_id())),
-            Screen::Assessment(s) => Some(Nav::Cycle(s.cycle_id())),
-            Screen::Meeting2(s) => Some(Nav::Cycle(s.cycle_id())),
-            Screen::WgMeeting(s) => Some(Nav::Cycle(s.cycle_id())),
-            Screen::Annual(s) => Some(Nav::Cycle(s.cycle_id())),
-            Screen::Export(s) => Some(Nav::Cycle(s.cycle_id())),
-        }
+        self.view.parent()
+    }
+
+    /// Where "back" from a cycle opened from here leads, if not home.
+    pub fn return_nav(&self) -> Option<Nav> {
+        self.view.return_nav()
     }
 
     /// The keymap context in force.
     pub fn context(&self) -> Context {
-        match self {
-            Screen::Home(s) => s.context(),
-            Screen::Cycle(_) => Context::Cycle,
-            Screen::Meeting1(s) => s.context(),
-            Screen::Preparation(s) => s.context(),
-            Screen::Assessment(s) => s.context(),
-            Screen::Meeting2(s) => s.context(),
-            Screen::WgMeeting(s) => s.context(),
-            Screen::Annual(s) => s.context(),
-            Screen::Export(s) => s.context(),
-            Screen::History(s) => s.context(),
-        }
+        self.view.context()
     }
 
     /// The cycle whose records this screen shows (a step screen's or the cycle screen's).
     pub fn cycle_id(&self) -> Option<CycleId> {
-        match self {
-            Screen::Cycle(s) => Some(s.cycle_id()),
-            other => match other.parent() {
-                Some(Nav::Cycle(id)) => Some(id),
-                _ => None,
-            },
+        match (self.nav, self.parent()) {
+            (Nav::Cycle(id), _) | (_, Some(Nav::Cycle(id))) => Some(id),
+            _ => None,
         }
     }
 
@@ -198,18 +193,7 @@ impl Screen {
 
     /// Handles one input.
     pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        match self {
-            Screen::Home(s) => s.update(input, ctx),
-            Screen::Cycle(s) => s.update(input, ctx),
-            Screen::Meeting1(s) => s.update(input, ctx),
-            Screen::Preparation(s) => s.update(input, ctx),
-            Screen::Assessment(s) => s.update(input, ctx),
-            Screen::Meeting2(s) => s.update(input, ctx),
-            Screen::WgMeeting(s) => s.update(input, ctx),
-            Screen::Annual(s) => s.update(input, ctx),
-            Screen::Export(s) => s.update(input, ctx.lang),
-            Screen::History(s) => s.update(input, ctx),
-        }
+        self.view.update(input, ctx)
     }
 
     /// Tells the screen how saving went, so it reloads or shows the error.
@@ -220,85 +204,35 @@ impl Screen {
         result: &Result<Effect, String>,
         lang: Lang,
     ) -> Result<(), StoreError> {
-        match self {
-            Screen::Home(s) => s.on_saved(store, result),
-            Screen::Cycle(s) => s.reload(store),
-            Screen::Meeting1(s) => s.on_saved(store, result.is_ok(), lang),
-            Screen::Preparation(s) => s.on_saved(store, result.is_ok()),
-            Screen::Assessment(s) => s.on_saved(store, result.is_ok(), lang),
-            Screen::Meeting2(s) => s.on_saved(store, result.is_ok(), lang),
-            Screen::WgMeeting(s) => s.on_saved(store, result.is_ok()),
-            Screen::Annual(s) => s.on_saved(store, result.is_ok(), lang),
-            Screen::Export(_) => Ok(()),
-            Screen::History(s) => s.on_saved(store, result),
-        }
+        self.view.on_saved(store, result, lang)
     }
 
     /// The breadcrumb shown in the title bar.
     pub fn breadcrumb(&self, lang: Lang) -> String {
-        match self {
-            Screen::Home(_) => crate::i18n::t(lang, "home.title"),
-            Screen::Cycle(s) => s.breadcrumb(lang),
-            Screen::Meeting1(s) => s.breadcrumb(lang),
-            Screen::Preparation(s) => s.breadcrumb(lang),
-            Screen::Assessment(s) => s.breadcrumb(lang),
-            Screen::Meeting2(s) => s.breadcrumb(lang),
-            Screen::WgMeeting(s) => s.breadcrumb(lang),
-            Screen::Annual(s) => s.breadcrumb(lang),
-            Screen::Export(s) => s.breadcrumb(lang),
-            Screen::History(s) => s.breadcrumb(lang),
-        }
+        self.view.breadcrumb(lang)
     }
 
     /// i18n key of the help text for what is on screen now.
     pub fn help_key(&self) -> String {
-        match self {
-            Screen::Home(_) => "help.home".into(),
-            Screen::Cycle(s) => s.help_key(),
-            Screen::Meeting1(_) => "help.step.meeting1".into(),
-            Screen::Preparation(_) => "help.step.preparation".into(),
-            Screen::Assessment(_) => "help.step.assessment".into(),
-            Screen::Meeting2(_) => "help.step.meeting2".into(),
-            Screen::WgMeeting(_) => "help.step.wg_meeting".into(),
-            Screen::Annual(_) => "help.step.annual".into(),
-            Screen::Export(_) => "help.step.export".into(),
-            Screen::History(_) => "help.history".into(),
-        }
+        self.view.help_key()
     }
 
     /// Translates open forms after a language switch (typed text is kept).
     pub fn relabel(&mut self, lang: Lang) {
-        match self {
-            Screen::Meeting1(s) => s.relabel(lang),
-            Screen::Home(s) => s.relabel(lang),
-            _ => {}
-        }
+        self.view.relabel(lang);
     }
 
-    /// Hands an export's result to the export screen.
+    /// Hands an export's result to the screen.
     pub fn on_export(
         &mut self,
-        result: &Result<Vec<std::path::PathBuf>, crate::deliver::DeliverError>,
-        request: &crate::deliver::ExportRequest,
+        result: &Result<Vec<PathBuf>, DeliverError>,
+        request: &ExportRequest,
     ) {
-        if let Screen::Export(s) = self {
-            s.on_export(result, request);
-        }
+        self.view.on_export(result, request);
     }
 
     /// Draws the screen body.
     pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        match self {
-            Screen::Home(s) => s.render(area, buf, ctx),
-            Screen::Cycle(s) => s.render(area, buf, ctx),
-            Screen::Meeting1(s) => s.render(area, buf, ctx),
-            Screen::Preparation(s) => s.render(area, buf, ctx),
-            Screen::Assessment(s) => s.render(area, buf, ctx),
-            Screen::Meeting2(s) => s.render(area, buf, ctx),
-            Screen::WgMeeting(s) => s.render(area, buf, ctx),
-            Screen::Annual(s) => s.render(area, buf, ctx),
-            Screen::Export(s) => s.render(area, buf, ctx),
-            Screen::History(s) => s.render(area, buf, ctx),
-        }
+        self.view.render(area, buf, ctx);
     }
 }

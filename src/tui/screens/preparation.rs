@@ -419,3 +419,38 @@ fn trained_change(form: &Form, village: &Village, lang: Lang) -> Result<Command,
         fields,
     })
 }
+
+impl super::View for PreparationScreen {
+    fn parent(&self) -> Option<super::Nav> {
+        Some(super::Nav::Cycle(self.cycle_id()))
+    }
+
+    fn context(&self) -> crate::tui::keymap::Context {
+        PreparationScreen::context(self)
+    }
+
+    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
+        PreparationScreen::update(self, input, ctx)
+    }
+
+    fn on_saved(
+        &mut self,
+        store: &Store,
+        result: &Result<super::Effect, String>,
+        _lang: Lang,
+    ) -> Result<(), StoreError> {
+        PreparationScreen::on_saved(self, store, result.is_ok())
+    }
+
+    fn breadcrumb(&self, lang: Lang) -> String {
+        PreparationScreen::breadcrumb(self, lang)
+    }
+
+    fn help_key(&self) -> String {
+        "help.step.preparation".into()
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        PreparationScreen::render(self, area, buf, ctx);
+    }
+}

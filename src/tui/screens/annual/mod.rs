@@ -534,3 +534,38 @@ impl AnnualScreen {
         super::wgmeeting::draft::render(&title, &rows, &self.data.ranked, 0, area, buf, ctx);
     }
 }
+
+impl super::View for AnnualScreen {
+    fn parent(&self) -> Option<super::Nav> {
+        Some(super::Nav::Cycle(self.cycle_id()))
+    }
+
+    fn context(&self) -> crate::tui::keymap::Context {
+        AnnualScreen::context(self)
+    }
+
+    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
+        AnnualScreen::update(self, input, ctx)
+    }
+
+    fn on_saved(
+        &mut self,
+        store: &Store,
+        result: &Result<super::Effect, String>,
+        lang: Lang,
+    ) -> Result<(), StoreError> {
+        AnnualScreen::on_saved(self, store, result.is_ok(), lang)
+    }
+
+    fn breadcrumb(&self, lang: Lang) -> String {
+        AnnualScreen::breadcrumb(self, lang)
+    }
+
+    fn help_key(&self) -> String {
+        "help.step.annual".into()
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        AnnualScreen::render(self, area, buf, ctx);
+    }
+}

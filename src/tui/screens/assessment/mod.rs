@@ -330,3 +330,38 @@ fn step_index(index: usize, len: usize, action: Action) -> usize {
         _ => index.min(last),
     }
 }
+
+impl super::View for AssessmentScreen {
+    fn parent(&self) -> Option<super::Nav> {
+        Some(super::Nav::Cycle(self.cycle_id()))
+    }
+
+    fn context(&self) -> crate::tui::keymap::Context {
+        AssessmentScreen::context(self)
+    }
+
+    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
+        AssessmentScreen::update(self, input, ctx)
+    }
+
+    fn on_saved(
+        &mut self,
+        store: &Store,
+        result: &Result<super::Effect, String>,
+        lang: Lang,
+    ) -> Result<(), StoreError> {
+        AssessmentScreen::on_saved(self, store, result.is_ok(), lang)
+    }
+
+    fn breadcrumb(&self, lang: Lang) -> String {
+        AssessmentScreen::breadcrumb(self, lang)
+    }
+
+    fn help_key(&self) -> String {
+        "help.step.assessment".into()
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        AssessmentScreen::render(self, area, buf, ctx);
+    }
+}

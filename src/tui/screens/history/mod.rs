@@ -254,3 +254,42 @@ impl HistoryScreen {
         self.closing.render(area, buf, ctx);
     }
 }
+
+impl super::View for HistoryScreen {
+    fn parent(&self) -> Option<super::Nav> {
+        Some(super::Nav::Home)
+    }
+
+    fn context(&self) -> crate::tui::keymap::Context {
+        HistoryScreen::context(self)
+    }
+
+    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
+        HistoryScreen::update(self, input, ctx)
+    }
+
+    fn on_saved(
+        &mut self,
+        store: &Store,
+        result: &Result<super::Effect, String>,
+        _lang: Lang,
+    ) -> Result<(), StoreError> {
+        HistoryScreen::on_saved(self, store, result)
+    }
+
+    fn breadcrumb(&self, lang: Lang) -> String {
+        HistoryScreen::breadcrumb(self, lang)
+    }
+
+    fn help_key(&self) -> String {
+        "help.history".into()
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        HistoryScreen::render(self, area, buf, ctx);
+    }
+
+    fn return_nav(&self) -> Option<super::Nav> {
+        Some(HistoryScreen::return_nav(self))
+    }
+}

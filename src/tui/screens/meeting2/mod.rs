@@ -286,3 +286,38 @@ impl Meeting2Screen {
         }
     }
 }
+
+impl super::View for Meeting2Screen {
+    fn parent(&self) -> Option<super::Nav> {
+        Some(super::Nav::Cycle(self.cycle_id()))
+    }
+
+    fn context(&self) -> crate::tui::keymap::Context {
+        Meeting2Screen::context(self)
+    }
+
+    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
+        Meeting2Screen::update(self, input, ctx)
+    }
+
+    fn on_saved(
+        &mut self,
+        store: &Store,
+        result: &Result<super::Effect, String>,
+        lang: Lang,
+    ) -> Result<(), StoreError> {
+        Meeting2Screen::on_saved(self, store, result.is_ok(), lang)
+    }
+
+    fn breadcrumb(&self, lang: Lang) -> String {
+        Meeting2Screen::breadcrumb(self, lang)
+    }
+
+    fn help_key(&self) -> String {
+        "help.step.meeting2".into()
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        Meeting2Screen::render(self, area, buf, ctx);
+    }
+}

@@ -319,3 +319,38 @@ fn scale_form_event(form: &mut Form, input: &Input, cycle: CycleId, lang: Lang) 
         }
     }
 }
+
+impl super::View for WgMeetingScreen {
+    fn parent(&self) -> Option<super::Nav> {
+        Some(super::Nav::Cycle(self.cycle_id()))
+    }
+
+    fn context(&self) -> crate::tui::keymap::Context {
+        WgMeetingScreen::context(self)
+    }
+
+    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
+        WgMeetingScreen::update(self, input, ctx)
+    }
+
+    fn on_saved(
+        &mut self,
+        store: &Store,
+        result: &Result<super::Effect, String>,
+        _lang: Lang,
+    ) -> Result<(), StoreError> {
+        WgMeetingScreen::on_saved(self, store, result.is_ok())
+    }
+
+    fn breadcrumb(&self, lang: Lang) -> String {
+        WgMeetingScreen::breadcrumb(self, lang)
+    }
+
+    fn help_key(&self) -> String {
+        "help.step.wg_meeting".into()
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        WgMeetingScreen::render(self, area, buf, ctx);
+    }
+}
