@@ -344,3 +344,25 @@ fn new_village_on_an_empty_database_asks_for_a_commune_instead_of_panicking() {
     press(&mut app, KeyCode::Char('t'));
     assert!(text(&app).contains("Chưa có xã"), "{}", text(&app));
 }
+
+/// The status line's mark says what happened, without colour: a refused key shows ✗
+/// with the reason, a save shows ✓ (issue 16: refusals used to start with ✓).
+#[test]
+fn a_refusal_is_marked_with_a_cross_and_a_save_with_a_tick() {
+    let mut app = empty_app(Lang::Vi);
+    press(&mut app, KeyCode::Char('t'));
+    let refused = format!("✗ {}", t(Lang::Vi, "home.need_commune"));
+    let shown = text(&app);
+    assert!(shown.contains(&refused), "{shown}");
+    assert!(!shown.contains("✓"), "{shown}");
+
+    let mut app = demo_app(Lang::Vi);
+    keys(&mut app, &[KeyCode::Char('r')]);
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Enter);
+    let shown = text(&app);
+    assert!(
+        shown.contains(&format!("✓ {}", t(Lang::Vi, "msg.saved"))),
+        "{shown}"
+    );
+}

@@ -28,13 +28,25 @@ pub enum Modal {
     Rescue(Vec<std::path::PathBuf>),
 }
 
+/// What a status line reports, shown by its mark as well as its colour (readable
+/// without colour): ✓ done, → a hint, ✗ refused or failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Something was saved or written.
+    Done,
+    /// What to do next; nothing was refused.
+    Hint,
+    /// Refused, or it failed: nothing changed.
+    Refused,
+}
+
 /// A line in the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     /// Translated text.
     pub text: String,
-    /// Whether it reports a failure.
-    pub is_error: bool,
+    /// What it reports.
+    pub tone: Tone,
 }
 
 /// The running application.
@@ -80,8 +92,8 @@ impl App {
     }
 
     /// Shows a message in the status bar.
-    pub fn say(&mut self, text: String, is_error: bool) {
-        self.message = Some(Message { text, is_error });
+    pub fn say(&mut self, text: String, tone: Tone) {
+        self.message = Some(Message { text, tone });
     }
 
     /// Handles one terminal event.
@@ -170,7 +182,8 @@ impl App {
             }
             Outcome::Quit if self.screen.has_open_edit() => self.modal = Some(Modal::ConfirmQuit),
             Outcome::Quit => self.quit = true,
-            Outcome::Say(text) => self.say(text, false),
+            Outcome::Refuse(text) => self.say(text, Tone::Refused),
+            Outcome::Hint(text) => self.say(text, Tone::Hint),
         }
     }
 
@@ -184,7 +197,7 @@ impl App {
             }
             Err(e) => {
                 let text = self.store_error_text(&e);
-                self.say(text, true);
+                self.say(text, Tone::Refused);
             }
         }
     }
@@ -213,18 +226,18 @@ impl App {
                     }
                     _ => t(self.lang, "msg.saved"),
                 };
-                self.say(text, false);
+                self.say(text, Tone::Done);
                 Ok(effect)
             }
             Err(e) => {
                 let text = self.command_error_text(&e);
-                self.say(text.clone(), true);
+                self.say(text.clone(), Tone::Refused);
                 Err(text)
             }
         };
         if let Err(e) = self.screen.on_saved(&self.store, &result, self.lang) {
             let text = tf(self.lang, "cmd.reload_failed", &[self.store_error_text(&e)]);
-            self.say(text, true);
+            self.say(text, Tone::Refused);
         }
         self.offer_rescue();
     }
@@ -247,9 +260,12 @@ impl App {
     fn export(&mut self, request: &crate::deliver::ExportRequest) {
         let result = crate::deliver::export_cycle(&self.store, request, self.lang);
         match &result {
-            Ok(paths) => self.say(tf(self.lang, "exp.done", &[paths.len().to_string()]), false),
+            Ok(paths) => self.say(
+                tf(self.lang, "exp.done", &[paths.len().to_string()]),
+                Tone::Done,
+            ),
             Err(crate::deliver::DeliverError::Exists(_)) => {}
-            Err(e) => self.say(e.text(self.lang), true),
+            Err(e) => self.say(e.text(self.lang), Tone::Refused),
         }
         self.screen.on_export(&result, request);
     }
@@ -318,10 +334,10 @@ impl App {
     /// The status line's text with its mark, if a message is shown.
     fn status_text(&self) -> Option<(String, Style)> {
         self.message.as_ref().map(|m| {
-            let (mark, style) = if m.is_error {
-                ("✗", self.theme.error)
-            } else {
-                ("✓", self.theme.ok)
+            let (mark, style) = match m.tone {
+                Tone::Done => ("✓", self.theme.ok),
+                Tone::Hint => ("→", self.theme.muted),
+                Tone::Refused => ("✗", self.theme.error),
             };
             (format!("{mark} {}", m.text), style)
         })
@@ -397,14 +413,14 @@ impl App {
                     self.store = store;
                     self.go(Nav::Home);
                     let shown = target.display().to_string();
-                    return self.say(tf(self.lang, "rescue.done", &[shown]), false);
+                    return self.say(tf(self.lang, "rescue.done", &[shown]), Tone::Done);
                 }
                 Err(e) => failure = Some((target, e)),
             }
         }
         if let Some((target, e)) = failure {
             let args = [target.display().to_string(), error_text(self.lang, &e)];
-            self.say(tf(self.lang, "rescue.failed", &args), true);
+            self.say(tf(self.lang, "rescue.failed", &args), Tone::Refused);
         }
     }
 }

@@ -49,7 +49,7 @@ pub fn run(store: Store, lang: Lang, startup_message: Option<String>) -> Result<
     let mut app = App::new(store, lang, theme::Theme::from_env())
         .map_err(|e| TuiError::Store(app::error_text(lang, &e)))?;
     if let Some(text) = startup_message {
-        app.say(text, false);
+        app.say(text, app::Tone::Done);
     }
     let busy = Arc::new(Mutex::new(()));
     let mut terminal = ratatui::try_init()?;

@@ -300,7 +300,7 @@ impl AttendancePanel {
                     lang,
                 ));
             }
-            _ if closed => return Outcome::Say(t(lang, "att.closed_hint")),
+            _ if closed => return Outcome::Refuse(t(lang, "att.closed_hint")),
             Action::Add => self.focus = Focus::Form,
             Action::Open => self.start_edit(lang),
             Action::Remove => {

@@ -90,7 +90,7 @@ impl CycleScreen {
                 Step::Export => Outcome::Go(Nav::Export(self.cycle.id)),
                 Step::Meeting2 => Outcome::Go(Nav::Meeting2(self.cycle.id)),
             },
-            Err(blocker) => Outcome::Say(t(lang, blocker.0)),
+            Err(blocker) => Outcome::Refuse(t(lang, blocker.0)),
         }
     }
 

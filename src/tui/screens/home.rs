@@ -114,7 +114,7 @@ impl HomeScreen {
             Action::CloseCycle => return self.close_or_reopen(lang),
             Action::Remove => return self.ask_delete(lang),
             Action::LoadDemo if self.entries.is_empty() => return Outcome::Save(Command::LoadDemo),
-            Action::LoadDemo => return Outcome::Say(t(lang, "home.demo_only_empty")),
+            Action::LoadDemo => return Outcome::Refuse(t(lang, "home.demo_only_empty")),
             Action::Quit => return Outcome::Quit,
             Action::Help => return Outcome::Help,
             Action::ToggleLang => return Outcome::ToggleLang,
@@ -154,7 +154,7 @@ impl HomeScreen {
         };
         match self.selected_village() {
             Some(v) => Outcome::Go(Nav::History(v, cycle)),
-            None => Outcome::Say(t(lang, "hist.need_village")),
+            None => Outcome::Refuse(t(lang, "hist.need_village")),
         }
     }
 
@@ -166,7 +166,7 @@ impl HomeScreen {
             closed,
         }) = self.selected_entry()
         else {
-            return Outcome::Say(t(lang, "hist.need_cycle"));
+            return Outcome::Refuse(t(lang, "hist.need_cycle"));
         };
         let village = self
             .entries
@@ -192,7 +192,7 @@ impl HomeScreen {
                 self.deleting = Some(DeletePrompt::new(v.id, v.name.clone(), lang));
                 Outcome::Stay
             }
-            _ => Outcome::Say(t(lang, "del.need_village")),
+            _ => Outcome::Refuse(t(lang, "del.need_village")),
         }
     }
 
@@ -208,7 +208,7 @@ impl HomeScreen {
     fn new_in_commune(&mut self, lang: Lang) -> Outcome {
         match self.selected_commune() {
             Some(c) => self.open_form(Purpose::Named(Named::NewVillage(c)), lang),
-            None => return Outcome::Say(t(lang, "home.need_commune")),
+            None => return Outcome::Refuse(t(lang, "home.need_commune")),
         }
         Outcome::Stay
     }
@@ -216,7 +216,7 @@ impl HomeScreen {
     fn new_cycle(&mut self, lang: Lang) -> Outcome {
         match self.selected_village() {
             Some(v) => self.open_form(Purpose::NewCycle(v), lang),
-            None => return Outcome::Say(t(lang, "home.need_village")),
+            None => return Outcome::Refuse(t(lang, "home.need_village")),
         }
         Outcome::Stay
     }
@@ -229,7 +229,7 @@ impl HomeScreen {
             Some(HomeEntry::Village(v)) => {
                 (Purpose::Named(Named::RenameVillage(v.id)), v.name.clone())
             }
-            _ => return Outcome::Say(t(lang, "home.rename_what")),
+            _ => return Outcome::Refuse(t(lang, "home.rename_what")),
         };
         let form = Form::new(
             t(lang, "form.rename"),

@@ -88,8 +88,10 @@ pub enum Outcome {
     ToggleLang,
     /// Leave kehoach.
     Quit,
-    /// Show a (translated) message in the status line.
-    Say(String),
+    /// Say (translated) why the input was refused: shown with ✗, nothing changed.
+    Refuse(String),
+    /// Say (translated) what to do next: shown with →.
+    Hint(String),
 }
 
 /// What every screen does: load is each screen's own constructor; the rest is this.

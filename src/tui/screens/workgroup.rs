@@ -106,7 +106,7 @@ impl WorkGroupTab {
                 self.reason = Some(ReasonPrompt::new(ReasonFor::ReopenWg(self.cycle), lang))
             }
             Action::Toggle | Action::SetLeader | Action::Finalise | Action::EditRange if final_ => {
-                return Outcome::Say(t(lang, "err.wg_final"));
+                return Outcome::Refuse(t(lang, "err.wg_final"));
             }
             Action::Toggle => return self.toggle(person),
             Action::SetLeader => return self.set_leader(person, lang),
@@ -138,7 +138,7 @@ impl WorkGroupTab {
                 cycle: self.cycle,
                 leader: Some(p),
             }),
-            Some(_) => Outcome::Say(t(lang, "err.leader_not_member")),
+            Some(_) => Outcome::Refuse(t(lang, "err.leader_not_member")),
             None => Outcome::Stay,
         }
     }

@@ -231,7 +231,7 @@ impl AnnualScreen {
                     cycle: self.cycle.id,
                     from,
                 })),
-                None => Outcome::Say(t(lang, "ann.no_previous")),
+                None => Outcome::Refuse(t(lang, "ann.no_previous")),
             };
         }
         self.workgroup.update(input, &self.data.people, lang)
@@ -395,7 +395,7 @@ impl AnnualScreen {
             ScoreEvent::None => Outcome::Stay,
             ScoreEvent::Back => Outcome::Back,
             ScoreEvent::Help => Outcome::Help,
-            ScoreEvent::Say(text) => Outcome::Say(text),
+            ScoreEvent::Say(text) => Outcome::Refuse(text),
             ScoreEvent::Set {
                 row,
                 criterion,

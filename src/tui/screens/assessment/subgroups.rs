@@ -216,7 +216,7 @@ impl SubGroupsTab {
             return Outcome::Stay;
         }
         if !group.has_member(p.id) {
-            return Outcome::Say(t(lang, "assess.err.leader_not_member"));
+            return Outcome::Refuse(t(lang, "assess.err.leader_not_member"));
         }
         save(AssessmentCommand::SetLeader {
             subgroup: group.id,

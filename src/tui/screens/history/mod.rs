@@ -190,10 +190,10 @@ impl HistoryScreen {
     /// the one before it); the earlier year is always on the left.
     fn compare(&mut self, lang: Lang) -> Outcome {
         let other = match self.marked {
-            Some(m) if m == self.selected => return Outcome::Say(t(lang, "hist.cmp.same_year")),
+            Some(m) if m == self.selected => return Outcome::Refuse(t(lang, "hist.cmp.same_year")),
             Some(m) => m,
             None if self.selected + 1 < self.years.len() => self.selected + 1,
-            None => return Outcome::Say(t(lang, "hist.cmp.no_earlier")),
+            None => return Outcome::Refuse(t(lang, "hist.cmp.no_earlier")),
         };
         // Years are newest first: the larger index is the earlier year.
         let (earlier, later) = (self.selected.max(other), self.selected.min(other));

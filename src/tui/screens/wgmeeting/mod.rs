@@ -154,7 +154,7 @@ impl WgMeetingScreen {
             ScoreEvent::None => Outcome::Stay,
             ScoreEvent::Back => Outcome::Back,
             ScoreEvent::Help => Outcome::Help,
-            ScoreEvent::Say(text) => Outcome::Say(text),
+            ScoreEvent::Say(text) => Outcome::Refuse(text),
             ScoreEvent::Set {
                 row,
                 criterion,
@@ -214,7 +214,7 @@ impl WgMeetingScreen {
             }
             None => {
                 self.marked = Some(self.selected);
-                return Outcome::Say(t(lang, "wgm.marked"));
+                return Outcome::Hint(t(lang, "wgm.marked"));
             }
         }
         Outcome::Stay
