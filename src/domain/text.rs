@@ -61,9 +61,47 @@ pub fn matches(haystack: &str, needle: &str) -> bool {
     fold(haystack).contains(&fold(needle.trim()))
 }
 
+/// Text of several lines as a terminal may deliver it, made plain: line breaks of any
+/// kind (CR LF, CR alone as terminals send pasted lines, LF) become one `\n`, a tab a
+/// space, terminal escape sequences (`ESC [ … m`) and other control or invisible
+/// characters are dropped.
+pub fn clean_multiline(text: &str) -> String {
+    let plain = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\t', " ");
+    let mut out = String::with_capacity(plain.len());
+    let mut chars = plain.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            if chars.next_if_eq(&'[').is_some() {
+                // A control sequence ends at its first byte in '@'..='~'.
+                for end in chars.by_ref() {
+                    if ('@'..='~').contains(&end) {
+                        break;
+                    }
+                }
+            } else {
+                chars.next();
+            }
+        } else if c == '\n' || !is_forbidden(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pasted_lines_keep_their_breaks_and_lose_escape_bytes() {
+        assert_eq!(
+            clean_multiline("Đường đất\rlầy lội\r\nmùa mưa\n\x1b[31mđỏ\x1b[0m\tx"),
+            "Đường đất\nlầy lội\nmùa mưa\nđỏ x"
+        );
+    }
 
     #[test]
     fn a_name_of_only_combining_marks_is_empty() {

@@ -2,7 +2,7 @@
 //! cursor movement and undo come from the widget, not from hand-written code).
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
@@ -42,15 +42,29 @@ impl TextField {
         *self = TextField::new(text);
     }
 
-    /// Feeds a key; Enter and Tab are never inserted. Returns whether the text changed.
+    /// Feeds a key; Enter and Tab are never inserted. Ctrl-U clears the field and Ctrl-W
+    /// deletes the word before the cursor. Returns whether the text changed.
     pub fn key(&mut self, key: KeyEvent) -> bool {
         if matches!(key.code, KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab) {
             return false;
+        }
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            return match key.code {
+                KeyCode::Char('u') => self.clear(),
+                KeyCode::Char('w') => self.area.delete_word(),
+                _ => self.area.input(key),
+            };
         }
         if self.value().chars().count() >= MAX_FIELD_CHARS && matches!(key.code, KeyCode::Char(_)) {
             return false;
         }
         self.area.input(key)
+    }
+
+    /// Empties the field (one undoable edit); whether there was text.
+    fn clear(&mut self) -> bool {
+        self.area.move_cursor(ratatui_textarea::CursorMove::End);
+        self.area.delete_line_by_head()
     }
 
     /// Inserts pasted text as one line (line breaks become spaces).
@@ -81,7 +95,6 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::KeyModifiers;
 
     fn press(field: &mut TextField, code: KeyCode) {
         field.key(KeyEvent::new(code, KeyModifiers::NONE));
@@ -97,6 +110,19 @@ mod tests {
         assert_eq!(f.value(), "Nguyễn Thị Hườn");
         press(&mut f, KeyCode::Enter);
         assert_eq!(f.value(), "Nguyễn Thị Hườn");
+    }
+
+    #[test]
+    fn ctrl_u_clears_and_ctrl_w_deletes_a_word() {
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let mut f = TextField::new("Hội Liên hiệp Phụ nữ");
+        assert!(f.key(ctrl('w')));
+        assert_eq!(f.value(), "Hội Liên hiệp Phụ ");
+        press(&mut f, KeyCode::Left);
+        press(&mut f, KeyCode::Left);
+        assert!(f.key(ctrl('u')));
+        assert_eq!(f.value(), "");
+        assert!(!f.key(ctrl('u')), "nothing left to clear");
     }
 
     #[test]

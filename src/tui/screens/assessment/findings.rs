@@ -2,6 +2,7 @@
 //! causes, potentials) with the minutes spent and the day. The text area is
 //! ratatui-textarea (Enter is a new line; F9 saves, Esc cancels).
 
+use crate::domain::text::clean_multiline;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -245,7 +246,7 @@ impl Editor {
                 }
             }
             Input::Paste(text) => match self.focus {
-                0 => drop(self.text.insert_str(text.replace('\r', ""))),
+                0 => drop(self.text.insert_str(clean_multiline(&text))),
                 1 => drop(self.minutes.paste(&text)),
                 _ => drop(self.day.paste(&text)),
             },
@@ -255,7 +256,7 @@ impl Editor {
     }
 
     fn submit(&mut self, lang: Lang) -> EditorEvent {
-        let text = self.text.lines().join("\n").trim().to_string();
+        let text = clean_multiline(self.text.lines().join("\n").trim());
         if text.is_empty() {
             self.error = Some(t(lang, "assess.err.finding_empty"));
             self.focus = 0;
