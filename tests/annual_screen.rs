@@ -180,8 +180,9 @@ fn approval_freezes_the_plan() {
     );
 }
 
-#[test]
-fn approval_with_enough_women_asks_no_reason_and_closes_the_register() {
+/// The demo's 2028 cycle with ten people registered at its approval meeting (enough
+/// women), one activity selected, and the approval form open.
+fn approval_form_with_ten_present() -> (App, CycleId) {
     let mut next = None;
     let mut app = demo_app_with(Lang::Vi, |store: &mut Store, cycle| {
         let latest = latest_cycle(store, cycle);
@@ -207,6 +208,7 @@ fn approval_with_enough_women_asks_no_reason_and_closes_the_register() {
             .expect("meeting");
         app.store().live_tally(m.id).expect("tally")
     };
+    assert_eq!(tally.total(), 10);
     assert!(
         kehoach::domain::attendance::meets_women_threshold(tally),
         "the demo's first ten people include enough women: {tally:?}"
@@ -214,14 +216,61 @@ fn approval_with_enough_women_asks_no_reason_and_closes_the_register() {
     press(&mut app, KeyCode::F(5));
     press(&mut app, KeyCode::Char('1'));
     press(&mut app, KeyCode::F(8));
-    assert!(!screen(&app, 80, 24).contains("Lý do nữ dưới 30%"));
-    type_text(&mut app, "25/05/2028");
-    press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "70");
-    press(&mut app, KeyCode::Enter);
+    (app, cycle)
+}
+
+/// Types the date and the votes for and against into the open approval form.
+fn type_vote(app: &mut App, votes_for: &str, against: &str) {
+    type_text(app, "25/05/2028");
+    press(app, KeyCode::Tab);
+    type_text(app, votes_for);
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Backspace);
+    type_text(app, against);
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn approval_with_enough_women_asks_no_reason_and_closes_the_register() {
+    let (mut app, cycle) = approval_form_with_ten_present();
+    assert!(!screen(&app, 80, 24).contains("Lý do"));
+    type_vote(&mut app, "7", "2");
     let meeting = approved_meeting(&app, cycle);
     assert!(meeting.is_closed());
     assert_eq!(meeting.override_reason, None);
+}
+
+/// Issue 16: 18 for and 3 against were accepted with 20 registered.
+#[test]
+fn more_votes_than_people_present_are_refused_on_the_count() {
+    let (mut app, cycle) = approval_form_with_ten_present();
+    type_vote(&mut app, "9", "3");
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("Tổng số phiếu (12) nhiều hơn số người có mặt (10)"),
+        "{shown}"
+    );
+    assert!(app.store().annual_approval(cycle).expect("read").is_none());
+}
+
+/// Half or fewer for: the form asks why the plan is adopted anyway, and keeps the reason.
+#[test]
+fn half_or_fewer_for_needs_a_written_reason() {
+    let (mut app, cycle) = approval_form_with_ten_present();
+    type_vote(&mut app, "5", "3");
+    assert!(app.store().annual_approval(cycle).expect("read").is_none());
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("✗ Chưa quá nửa số có mặt tán thành: ghi lý do"),
+        "{shown}"
+    );
+    type_text(&mut app, "Hai người về sớm vì mưa lớn");
+    press(&mut app, KeyCode::Enter);
+    let meeting = approved_meeting(&app, cycle);
+    assert_eq!(
+        meeting.override_reason.as_deref(),
+        Some("Hai người về sớm vì mưa lớn")
+    );
 }
 
 #[test]

@@ -228,7 +228,7 @@ fn reopen_edit_approve_makes_version_two_and_version_one_stays_as_approved() {
     approve_both(&mut v);
     let v1 = v.store.annual_version(v.cycle, 1).unwrap();
     assert_eq!(v1.items.len(), 3);
-    assert_eq!(v1.approval.votes_for, 40);
+    assert_eq!(v1.approval.votes_for, 4);
     let reopen = Command::Annual(AnnualCommand::Reopen {
         cycle: v.cycle,
         reason: "  ".into(),

@@ -4,6 +4,7 @@
 
 use super::Effect;
 use crate::domain::activity::ActivityId;
+use crate::domain::annual::vote::{VoteCheck, check_vote};
 use crate::domain::annual::{Part, Review, YearSummary};
 use crate::domain::scoring::Criterion;
 use crate::domain::{CycleId, MeetingKind};
@@ -113,15 +114,38 @@ pub(super) fn run(store: &mut Store, command: AnnualCommand) -> Result<Effect, S
     }
 }
 
+/// Votes outnumbering the people registered present at the approval meeting.
+pub const ERR_VOTES_EXCEED: &str = "vote.err.exceed";
+/// Half or fewer of those present voted for, and no reason was written.
+pub const ERR_NO_MAJORITY: &str = "vote.err.no_majority";
+
 /// Approves the plan and closes the approval meeting's register if it is still open, in
-/// one transaction (a refused approval leaves the register open).
+/// one transaction (a refused approval leaves the register open). The vote is checked
+/// against the register: never more votes than people present, and more than half of
+/// them for, or a written reason (kept as the meeting's override reason).
 fn approve(
     store: &mut Store,
     cycle: CycleId,
     approval: &AnnualApproval,
     reason: Option<&str>,
 ) -> Result<(), StoreError> {
-    match store.find_meeting(cycle, MeetingKind::AnnualApproval)? {
+    let meeting = store.find_meeting(cycle, MeetingKind::AnnualApproval)?;
+    let present = match &meeting {
+        Some(m) => store.live_tally(m.id)?.total(),
+        None => 0,
+    };
+    let written = reason.is_some_and(|r| !r.trim().is_empty());
+    match check_vote(
+        present,
+        approval.votes_for,
+        approval.votes_against,
+        approval.abstain,
+    ) {
+        VoteCheck::TooMany => return Err(StoreError::Refused(ERR_VOTES_EXCEED)),
+        VoteCheck::NoMajority if !written => return Err(StoreError::Refused(ERR_NO_MAJORITY)),
+        VoteCheck::NoMajority | VoteCheck::Majority => {}
+    }
+    match meeting {
         Some(m) if !m.is_closed() => drop(store.close_meeting(m.id, reason)?),
         _ => {}
     }

@@ -6,6 +6,8 @@
 //! [`MAX_PART_TWO`] activities asking commune or district budget; a hard limit that only a
 //! written reason overrides). Typed numbers are parsed here with clear errors.
 
+pub mod vote;
+
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 

@@ -61,7 +61,7 @@ enum Popup {
     PartTwoReason(ActivityId),
     MoveReason(i64),
     /// The approval form; `true` when it must ask why fewer than 30% were women.
-    Approve(bool),
+    Approve(u32),
     Reopen,
     NewActivity,
 }
@@ -248,7 +248,8 @@ impl AnnualScreen {
             )
         } else {
             let below = self.approval_needs_reason();
-            (approval_form(lang, below), Popup::Approve(below))
+            let present = self.approval.tally().total();
+            (approval_form(lang, below), Popup::Approve(present))
         };
         self.popup = Some(form);
         Outcome::Stay

@@ -4,8 +4,9 @@
 use super::{AnnualCommand, Popup, new_activity, review};
 use crate::domain::CycleId;
 use crate::domain::annual::Part;
+use crate::domain::annual::vote::{VoteCheck, check_vote};
 use crate::domain::meeting::parse_date;
-use crate::i18n::{Lang, t};
+use crate::i18n::{Lang, t, tf};
 use crate::store::AnnualApproval;
 use crate::tui::screens::{Command, Outcome};
 use crate::tui::widgets::Input;
@@ -54,8 +55,8 @@ pub(super) fn popup_event(
 }
 
 fn submit_popup(form: &mut Form, purpose: Popup, cycle: CycleId, lang: Lang) -> Outcome {
-    if let Popup::Approve(below) = purpose {
-        return submit_approval(form, cycle, below, lang);
+    if let Popup::Approve(present) = purpose {
+        return submit_approval(form, cycle, present, lang);
     }
     let reason = form.text(0).trim().to_string();
     if reason.is_empty() {
@@ -79,41 +80,61 @@ fn submit_popup(form: &mut Form, purpose: Popup, cycle: CycleId, lang: Lang) -> 
     Outcome::Save(Command::Annual(change))
 }
 
-fn submit_approval(form: &mut Form, cycle: CycleId, below: bool, lang: Lang) -> Outcome {
+/// Index of the reason field, when the form has one.
+const REASON_FIELD: usize = 4;
+
+/// Checks the typed approval against the `present` registered: more votes than people is
+/// an error on the count; half or fewer for adds the reason field (if not there yet) and
+/// asks for it; then the command is built.
+fn submit_approval(form: &mut Form, cycle: CycleId, present: u32, lang: Lang) -> Outcome {
     let date = parse_date(&form.text(0)).ok().filter(|d| !d.is_empty());
     let number = |i: usize| form.text(i).trim().parse::<u32>().ok();
-    let reason = below.then(|| form.text(4).trim().to_string());
-    let reason_missing = reason.as_ref().is_some_and(String::is_empty);
-    match (date, number(1), number(2), number(3)) {
-        (Some(date), Some(votes_for), Some(votes_against), Some(abstain)) if !reason_missing => {
-            let approval = AnnualApproval {
-                date,
-                votes_for,
-                votes_against,
-                abstain,
-                approved_at: String::new(),
-            };
-            Outcome::Save(Command::Annual(AnnualCommand::Approve {
-                cycle,
-                approval,
-                reason,
-            }))
+    let (Some(date), Some(votes_for), Some(votes_against), Some(abstain)) =
+        (date.clone(), number(1), number(2), number(3))
+    else {
+        let mut errors = Vec::new();
+        if date.is_none() {
+            errors.push((0, t(lang, "err.date")));
         }
-        (date, ..) => {
-            let mut errors = Vec::new();
-            if date.is_none() {
-                errors.push((0, t(lang, "err.date")));
-            }
-            errors.extend(
-                (1..4)
-                    .filter(|i| number(*i).is_none())
-                    .map(|i| (i, t(lang, "ann.err.votes"))),
-            );
-            if reason_missing {
-                errors.push((4, t(lang, "reason.required")));
-            }
-            form.show_errors(errors);
-            Outcome::Stay
-        }
+        errors.extend(
+            (1..4)
+                .filter(|i| number(*i).is_none())
+                .map(|i| (i, t(lang, "ann.err.votes"))),
+        );
+        form.show_errors(errors);
+        return Outcome::Stay;
+    };
+    let check = check_vote(present, votes_for, votes_against, abstain);
+    if check == VoteCheck::TooMany {
+        let cast = u64::from(votes_for) + u64::from(votes_against) + u64::from(abstain);
+        let args = [cast.to_string(), present.to_string()];
+        form.show_errors(vec![(1, tf(lang, "vote.err.exceed_field", &args))]);
+        return Outcome::Stay;
     }
+    if check == VoteCheck::NoMajority && form.fields.len() <= REASON_FIELD {
+        form.fields.push(Field::text(t(lang, "vote.reason"), ""));
+    }
+    let reason =
+        (form.fields.len() > REASON_FIELD).then(|| form.text(REASON_FIELD).trim().to_string());
+    if reason.as_ref().is_some_and(String::is_empty) {
+        let key = if check == VoteCheck::NoMajority {
+            "vote.err.no_majority_field"
+        } else {
+            "reason.required"
+        };
+        form.show_errors(vec![(REASON_FIELD, t(lang, key))]);
+        return Outcome::Stay;
+    }
+    let approval = AnnualApproval {
+        date,
+        votes_for,
+        votes_against,
+        abstain,
+        approved_at: String::new(),
+    };
+    Outcome::Save(Command::Annual(AnnualCommand::Approve {
+        cycle,
+        approval,
+        reason,
+    }))
 }
