@@ -28,7 +28,15 @@ impl PlanStatus {
         matches!(self, PlanStatus::Approved { .. })
     }
 
-    /// i18n key of the status's label.
+    /// The approved version's number, when approved and known.
+    pub fn version(self) -> Option<u32> {
+        match self {
+            PlanStatus::Approved { version } => version,
+            PlanStatus::NoPlan | PlanStatus::NotApproved => None,
+        }
+    }
+
+    /// i18n key of the status's label (`{0}`: the version, when known).
     pub fn label_key(self) -> &'static str {
         match self {
             PlanStatus::NoPlan => "commune.status.no_plan",
@@ -60,11 +68,12 @@ pub fn status(v: &VillageYear) -> VillageStatus {
         };
     };
     let approved = r.annual.approval.as_ref().is_some_and(|a| a.frozen);
-    let status = match approved {
-        true => PlanStatus::Approved {
+    let status = if approved {
+        PlanStatus::Approved {
             version: v.annual_version,
-        },
-        false => PlanStatus::NotApproved,
+        }
+    } else {
+        PlanStatus::NotApproved
     };
     let women_share = r
         .meeting_record(MeetingKind::AnnualApproval)

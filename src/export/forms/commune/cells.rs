@@ -1,0 +1,187 @@
+//! The columns forms 5 and 6 are made of: each [`Cell`] knows its unit, its value on a
+//! row and its sum on a subtotal or total row (counted rows only, exact đồng).
+
+use super::flags_text;
+use crate::domain::activity::FundingSource;
+use crate::domain::annual::Part;
+use crate::domain::commune::{NeedRow, by_source, totals};
+use crate::export::forms::{Column, Kind, Value, number, opt_number, text};
+use crate::i18n::{Lang, t};
+
+/// What a column of forms 5 and 6 shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cell {
+    /// Row number.
+    No,
+    /// The activity's name.
+    Name,
+    /// The village's name.
+    Village,
+    /// Part 1 or 2 of the village's form 4.
+    Part,
+    /// The village's own rank in its part.
+    VillageRank,
+    /// The men's rank in the medium-term plan.
+    MenRank,
+    /// The women's rank in the medium-term plan.
+    WomenRank,
+    /// The combined rank in the medium-term plan.
+    CombinedRank,
+    /// Sector.
+    Sector,
+    /// Quantity (scale).
+    Quantity,
+    /// Unit of the quantity.
+    Unit,
+    /// When.
+    Time,
+    /// Where.
+    Place,
+    /// Who is responsible.
+    Responsible,
+    /// Villagers' land, m².
+    Land,
+    /// Villagers' money, triệu đồng.
+    Money,
+    /// Villagers' labour, days.
+    Labour,
+    /// Villagers' materials.
+    Materials,
+    /// Estimated cost (total investment), triệu đồng.
+    Cost,
+    /// The funding source.
+    Source,
+    /// The amount asked, triệu đồng.
+    Asked,
+    /// The amount asked when the row's source is this one, triệu đồng.
+    AskedFrom(FundingSource),
+    /// The rules' flags as text.
+    Flags,
+}
+
+/// An amount of đồng as triệu đồng.
+pub(super) fn million(vnd: u64) -> Value {
+    Value::Number(vnd as f64 / 1_000_000.0)
+}
+
+/// The column of `c` with the label `key`.
+pub(super) fn column(c: Cell, key: &str, lang: Lang) -> Column {
+    let unit = match c {
+        Cell::Land => Some("form.unit.m2"),
+        Cell::Labour => Some("form.unit.days"),
+        Cell::Money | Cell::Cost | Cell::Asked | Cell::AskedFrom(_) => Some("commune.unit.million"),
+        Cell::No
+        | Cell::Name
+        | Cell::Village
+        | Cell::Part
+        | Cell::VillageRank
+        | Cell::MenRank
+        | Cell::WomenRank
+        | Cell::CombinedRank
+        | Cell::Sector
+        | Cell::Quantity
+        | Cell::Unit
+        | Cell::Time
+        | Cell::Place
+        | Cell::Responsible
+        | Cell::Materials
+        | Cell::Source
+        | Cell::Flags => None,
+    };
+    let numeric = unit.is_some()
+        || matches!(
+            c,
+            Cell::No
+                | Cell::VillageRank
+                | Cell::MenRank
+                | Cell::WomenRank
+                | Cell::CombinedRank
+                | Cell::Quantity
+        );
+    Column {
+        label: t(lang, key),
+        unit: unit.map(|u| t(lang, u)),
+        kind: if numeric { Kind::Number } else { Kind::Text },
+        total: false,
+    }
+}
+
+/// The value of `c` on row number `seq`.
+pub(super) fn cell(c: Cell, r: &NeedRow, seq: usize, lang: Lang) -> Value {
+    let a = &r.activity;
+    let rank = |n: Option<u32>| opt_number(n.map(f64::from));
+    match c {
+        Cell::No => number(seq as f64),
+        Cell::Name => text(a.name.clone()),
+        Cell::Village => text(r.village.clone()),
+        Cell::Part => text(t(lang, part_key(r.part))),
+        Cell::VillageRank => rank(r.village_rank),
+        Cell::MenRank => rank(r.men_rank),
+        Cell::WomenRank => rank(r.women_rank),
+        Cell::CombinedRank => rank(r.combined_rank),
+        Cell::Sector => text(t(lang, a.sector.label_key())),
+        Cell::Quantity => opt_number(a.quantity),
+        Cell::Unit => text(a.unit.clone()),
+        Cell::Time => text(a.time.clone()),
+        Cell::Place => text(a.location.clone()),
+        Cell::Responsible => text(a.responsible.clone()),
+        Cell::Land => number(a.contribution.land_m2 as f64),
+        Cell::Money => million(a.contribution.money_vnd),
+        Cell::Labour => number(a.contribution.labour_days),
+        Cell::Materials => text(a.contribution.materials.clone()),
+        Cell::Cost => a.estimated_cost_vnd.map_or(Value::Empty, million),
+        Cell::Source => text(t(lang, &r.funding.source.label_key())),
+        Cell::Asked => million(r.funding.budget_asked_vnd),
+        Cell::AskedFrom(s) if s == r.funding.source => million(r.funding.budget_asked_vnd),
+        Cell::AskedFrom(_) => Value::Empty,
+        Cell::Flags => text(flags_text(r, lang)),
+    }
+}
+
+/// A subtotal or total row: `label` in the name column, the counted rows' sums under
+/// the amounts, nothing elsewhere.
+pub(super) fn sum_row(rows: &[&NeedRow], spec: &[(Cell, &str)], label: String) -> Vec<Value> {
+    let sums = totals(rows.iter().copied());
+    let sources = by_source(rows);
+    let asked_from = |s: FundingSource| {
+        sources
+            .iter()
+            .find(|(source, _)| *source == s)
+            .map_or(0, |(_, t)| t.asked_vnd)
+    };
+    spec.iter()
+        .map(|(c, _)| match c {
+            Cell::Name => text(label.clone()),
+            Cell::Land => number(sums.land_m2 as f64),
+            Cell::Money => million(sums.money_vnd),
+            Cell::Labour => number(sums.labour_days),
+            Cell::Cost => million(sums.cost_vnd),
+            Cell::Asked => million(sums.asked_vnd),
+            Cell::AskedFrom(s) => million(asked_from(*s)),
+            Cell::No
+            | Cell::Village
+            | Cell::Part
+            | Cell::VillageRank
+            | Cell::MenRank
+            | Cell::WomenRank
+            | Cell::CombinedRank
+            | Cell::Sector
+            | Cell::Quantity
+            | Cell::Unit
+            | Cell::Time
+            | Cell::Place
+            | Cell::Responsible
+            | Cell::Materials
+            | Cell::Source
+            | Cell::Flags => Value::Empty,
+        })
+        .collect()
+}
+
+/// i18n key of a part's short label.
+pub(super) fn part_key(part: Part) -> &'static str {
+    match part {
+        Part::One => "commune.part.one",
+        Part::Two => "commune.part.two",
+    }
+}
