@@ -1,10 +1,11 @@
-//! The columns forms 5 and 6 are made of: each [`Cell`] knows its unit, its value on a
-//! row and its sum on a subtotal or total row (counted rows only, exact đồng).
+//! The columns forms 5 and 6 are made of: each [`Cell`] knows its value on a row; each
+//! [`Amount`] also knows its unit and its sum on a subtotal or total row (counted rows
+//! only, exact đồng).
 
 use super::flags_text;
 use crate::domain::activity::FundingSource;
 use crate::domain::annual::Part;
-use crate::domain::commune::{NeedRow, by_source, totals};
+use crate::domain::commune::{NeedRow, Totals, by_source, totals};
 use crate::export::forms::{Column, Kind, Value, number, opt_number, text};
 use crate::i18n::{Lang, t};
 
@@ -39,24 +40,75 @@ pub(super) enum Cell {
     Place,
     /// Who is responsible.
     Responsible,
+    /// Villagers' materials.
+    Materials,
+    /// The funding source.
+    Source,
+    /// The rules' flags as text.
+    Flags,
+    /// An amount, summed on subtotal and total rows.
+    Amount(Amount),
+}
+
+/// A column that subtotal and total rows sum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Amount {
     /// Villagers' land, m².
     Land,
     /// Villagers' money, triệu đồng.
     Money,
     /// Villagers' labour, days.
     Labour,
-    /// Villagers' materials.
-    Materials,
     /// Estimated cost (total investment), triệu đồng.
     Cost,
-    /// The funding source.
-    Source,
     /// The amount asked, triệu đồng.
     Asked,
     /// The amount asked when the row's source is this one, triệu đồng.
     AskedFrom(FundingSource),
-    /// The rules' flags as text.
-    Flags,
+}
+
+impl Amount {
+    /// i18n key of the unit.
+    fn unit_key(self) -> &'static str {
+        match self {
+            Amount::Land => "form.unit.m2",
+            Amount::Labour => "form.unit.days",
+            Amount::Money | Amount::Cost | Amount::Asked | Amount::AskedFrom(_) => {
+                "commune.unit.million"
+            }
+        }
+    }
+
+    /// The amount on one row.
+    fn of_row(self, r: &NeedRow) -> Value {
+        let a = &r.activity;
+        match self {
+            Amount::Land => number(a.contribution.land_m2 as f64),
+            Amount::Money => million(a.contribution.money_vnd),
+            Amount::Labour => number(a.contribution.labour_days),
+            Amount::Cost => a.estimated_cost_vnd.map_or(Value::Empty, million),
+            Amount::Asked => million(r.funding.budget_asked_vnd),
+            Amount::AskedFrom(s) if s == r.funding.source => million(r.funding.budget_asked_vnd),
+            Amount::AskedFrom(_) => Value::Empty,
+        }
+    }
+
+    /// The sum of the counted rows (`sources`: their sums by funding source).
+    fn of_sums(self, sums: &Totals, sources: &[(FundingSource, Totals)]) -> Value {
+        match self {
+            Amount::Land => number(sums.land_m2 as f64),
+            Amount::Money => million(sums.money_vnd),
+            Amount::Labour => number(sums.labour_days),
+            Amount::Cost => million(sums.cost_vnd),
+            Amount::Asked => million(sums.asked_vnd),
+            Amount::AskedFrom(s) => million(
+                sources
+                    .iter()
+                    .find(|(source, _)| *source == s)
+                    .map_or(0, |(_, t)| t.asked_vnd),
+            ),
+        }
+    }
 }
 
 /// An amount of đồng as triệu đồng.
@@ -66,27 +118,10 @@ pub(super) fn million(vnd: u64) -> Value {
 
 /// The column of `c` with the label `key`.
 pub(super) fn column(c: Cell, key: &str, lang: Lang) -> Column {
-    let unit = match c {
-        Cell::Land => Some("form.unit.m2"),
-        Cell::Labour => Some("form.unit.days"),
-        Cell::Money | Cell::Cost | Cell::Asked | Cell::AskedFrom(_) => Some("commune.unit.million"),
-        Cell::No
-        | Cell::Name
-        | Cell::Village
-        | Cell::Part
-        | Cell::VillageRank
-        | Cell::MenRank
-        | Cell::WomenRank
-        | Cell::CombinedRank
-        | Cell::Sector
-        | Cell::Quantity
-        | Cell::Unit
-        | Cell::Time
-        | Cell::Place
-        | Cell::Responsible
-        | Cell::Materials
-        | Cell::Source
-        | Cell::Flags => None,
+    let unit = if let Cell::Amount(a) = c {
+        Some(t(lang, a.unit_key()))
+    } else {
+        None
     };
     let numeric = unit.is_some()
         || matches!(
@@ -100,7 +135,7 @@ pub(super) fn column(c: Cell, key: &str, lang: Lang) -> Column {
         );
     Column {
         label: t(lang, key),
-        unit: unit.map(|u| t(lang, u)),
+        unit,
         kind: if numeric { Kind::Number } else { Kind::Text },
         total: false,
     }
@@ -125,16 +160,10 @@ pub(super) fn cell(c: Cell, r: &NeedRow, seq: usize, lang: Lang) -> Value {
         Cell::Time => text(a.time.clone()),
         Cell::Place => text(a.location.clone()),
         Cell::Responsible => text(a.responsible.clone()),
-        Cell::Land => number(a.contribution.land_m2 as f64),
-        Cell::Money => million(a.contribution.money_vnd),
-        Cell::Labour => number(a.contribution.labour_days),
         Cell::Materials => text(a.contribution.materials.clone()),
-        Cell::Cost => a.estimated_cost_vnd.map_or(Value::Empty, million),
         Cell::Source => text(t(lang, &r.funding.source.label_key())),
-        Cell::Asked => million(r.funding.budget_asked_vnd),
-        Cell::AskedFrom(s) if s == r.funding.source => million(r.funding.budget_asked_vnd),
-        Cell::AskedFrom(_) => Value::Empty,
         Cell::Flags => text(flags_text(r, lang)),
+        Cell::Amount(amount) => amount.of_row(r),
     }
 }
 
@@ -143,43 +172,20 @@ pub(super) fn cell(c: Cell, r: &NeedRow, seq: usize, lang: Lang) -> Value {
 pub(super) fn sum_row(rows: &[&NeedRow], spec: &[(Cell, &str)], label: String) -> Vec<Value> {
     let sums = totals(rows.iter().copied());
     let sources = by_source(rows);
-    let asked_from = |s: FundingSource| {
-        sources
-            .iter()
-            .find(|(source, _)| *source == s)
-            .map_or(0, |(_, t)| t.asked_vnd)
+    let value = |c: Cell| {
+        if let Cell::Amount(amount) = c {
+            amount.of_sums(&sums, &sources)
+        } else if c == Cell::Name {
+            text(label.clone())
+        } else {
+            Value::Empty
+        }
     };
-    spec.iter()
-        .map(|(c, _)| match c {
-            Cell::Name => text(label.clone()),
-            Cell::Land => number(sums.land_m2 as f64),
-            Cell::Money => million(sums.money_vnd),
-            Cell::Labour => number(sums.labour_days),
-            Cell::Cost => million(sums.cost_vnd),
-            Cell::Asked => million(sums.asked_vnd),
-            Cell::AskedFrom(s) => million(asked_from(*s)),
-            Cell::No
-            | Cell::Village
-            | Cell::Part
-            | Cell::VillageRank
-            | Cell::MenRank
-            | Cell::WomenRank
-            | Cell::CombinedRank
-            | Cell::Sector
-            | Cell::Quantity
-            | Cell::Unit
-            | Cell::Time
-            | Cell::Place
-            | Cell::Responsible
-            | Cell::Materials
-            | Cell::Source
-            | Cell::Flags => Value::Empty,
-        })
-        .collect()
+    spec.iter().map(|(c, _)| value(*c)).collect()
 }
 
 /// i18n key of a part's short label.
-pub(super) fn part_key(part: Part) -> &'static str {
+fn part_key(part: Part) -> &'static str {
     match part {
         Part::One => "commune.part.one",
         Part::Two => "commune.part.two",

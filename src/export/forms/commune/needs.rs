@@ -3,7 +3,7 @@
 //! subtotals and a total of the approved villages' rows, then the totals by funding
 //! source. Money in triệu đồng, every sum taken from exact đồng.
 
-use super::cells::{Cell, cell, column, million, sum_row};
+use super::cells::{Amount, Cell, cell, column, million, sum_row};
 use super::{header, signed, status_notes};
 use crate::domain::Commune;
 use crate::domain::activity::FundingSource;
@@ -13,82 +13,102 @@ use crate::domain::commune::{
 use crate::export::forms::{Form, RowGroup, Table, Value, col, num, number, text};
 use crate::i18n::{Lang, t, tf};
 
-/// Biểu 5's columns, each with its label key.
-const FORM5: [(Cell, &str); 22] = [
-    (Cell::No, "export.col.no"),
-    (Cell::Name, "export.col.activity"),
+/// The columns both forms have after the number and the name: the village, the part
+/// and the ranks.
+const LEADING: [(Cell, &str); 6] = [
     (Cell::Village, "commune.col.village"),
     (Cell::Part, "export.col.part"),
     (Cell::VillageRank, "commune.col.village_rank"),
     (Cell::MenRank, "export.col.men_rank"),
     (Cell::WomenRank, "export.col.women_rank"),
     (Cell::CombinedRank, "commune.col.combined_rank"),
+];
+
+/// Biểu 5's other columns, each with its label key.
+const FORM5: [(Cell, &str); 14] = [
     (Cell::Sector, "export.col.sector"),
     (Cell::Quantity, "export.col.quantity"),
     (Cell::Unit, "export.col.unit"),
     (Cell::Time, "export.col.time"),
     (Cell::Place, "export.col.location"),
     (Cell::Responsible, "export.col.responsible"),
-    (Cell::Land, "form.col.land"),
-    (Cell::Money, "form.col.money"),
-    (Cell::Labour, "form.col.labour"),
+    (Cell::Amount(Amount::Land), "form.col.land"),
+    (Cell::Amount(Amount::Money), "form.col.money"),
+    (Cell::Amount(Amount::Labour), "form.col.labour"),
     (Cell::Materials, "form.col.materials"),
-    (Cell::Cost, "form.col.cost"),
+    (Cell::Amount(Amount::Cost), "form.col.cost"),
     (Cell::Source, "commune.col.source_asked"),
-    (Cell::Asked, "commune.col.asked"),
+    (Cell::Amount(Amount::Asked), "commune.col.asked"),
     (Cell::Flags, "commune.col.flags"),
 ];
 
-/// Biểu 6's columns (after MPI Circular 01/2017's list of village investment projects).
-const FORM6: [(Cell, &str); 24] = [
-    (Cell::No, "export.col.no"),
-    (Cell::Name, "commune.col.work"),
-    (Cell::Village, "commune.col.village"),
-    (Cell::Part, "export.col.part"),
-    (Cell::VillageRank, "commune.col.village_rank"),
-    (Cell::MenRank, "export.col.men_rank"),
-    (Cell::WomenRank, "export.col.women_rank"),
-    (Cell::CombinedRank, "commune.col.combined_rank"),
+/// Biểu 6's other columns (after MPI Circular 01/2017's list of village investment
+/// projects).
+const FORM6: [(Cell, &str); 16] = [
     (Cell::Sector, "export.col.sector"),
     (Cell::Quantity, "commune.col.scale"),
     (Cell::Unit, "export.col.unit"),
     (Cell::Time, "commune.col.period"),
     (Cell::Place, "export.col.location"),
-    (Cell::Cost, "commune.col.total_investment"),
+    (Cell::Amount(Amount::Cost), "commune.col.total_investment"),
     (
-        Cell::AskedFrom(FundingSource::CommuneBudget),
+        asked(FundingSource::CommuneBudget),
         "commune.col.state_commune",
     ),
     (
-        Cell::AskedFrom(FundingSource::DistrictBudget),
+        asked(FundingSource::DistrictBudget),
         "commune.col.state_district",
     ),
     (
-        Cell::AskedFrom(FundingSource::Programme),
+        asked(FundingSource::Programme),
         "commune.col.state_programme",
     ),
-    (Cell::Money, "form.col.money"),
-    (Cell::Labour, "form.col.labour"),
+    (Cell::Amount(Amount::Money), "form.col.money"),
+    (Cell::Amount(Amount::Labour), "form.col.labour"),
     (Cell::Materials, "form.col.materials"),
-    (Cell::Land, "form.col.land"),
-    (
-        Cell::AskedFrom(FundingSource::Other),
-        "commune.col.other_source",
-    ),
+    (Cell::Amount(Amount::Land), "form.col.land"),
+    (asked(FundingSource::Other), "commune.col.other_source"),
     (Cell::Responsible, "export.col.responsible"),
     (Cell::Flags, "commune.col.flags"),
 ];
 
+/// The amount asked from one source.
+const fn asked(source: FundingSource) -> Cell {
+    Cell::Amount(Amount::AskedFrom(source))
+}
+
+/// A form's columns: number, name (labelled `name_key`), [`LEADING`], then `rest`.
+fn spec(name_key: &'static str, rest: &[(Cell, &'static str)]) -> Vec<(Cell, &'static str)> {
+    let mut spec = vec![(Cell::No, "export.col.no"), (Cell::Name, name_key)];
+    spec.extend(LEADING);
+    spec.extend_from_slice(rest);
+    spec
+}
+
 /// Biểu 5: technical support and public services.
 pub(super) fn form5(c: &Commune, year: i32, villages: &[VillageYear], lang: Lang) -> Form {
-    let mut form = needs_form(c, year, villages, lang, NeedForm::Services, &FORM5);
+    let mut form = needs_form(
+        c,
+        year,
+        villages,
+        lang,
+        NeedForm::Services,
+        &spec("export.col.activity", &FORM5),
+    );
     form.notes.insert(0, t(lang, "commune.note.layout5"));
     form
 }
 
 /// Biểu 6: construction, the commune's investment needs.
 pub(super) fn form6(c: &Commune, year: i32, villages: &[VillageYear], lang: Lang) -> Form {
-    let mut form = needs_form(c, year, villages, lang, NeedForm::Investment, &FORM6);
+    let mut form = needs_form(
+        c,
+        year,
+        villages,
+        lang,
+        NeedForm::Investment,
+        &spec("commune.col.work", &FORM6),
+    );
     form.notes.insert(0, t(lang, "commune.note.layout6"));
     form
 }
@@ -153,7 +173,7 @@ fn needs_table(rows: &[&NeedRow], spec: &[(Cell, &str)], lang: Lang) -> Table {
         body.push(sum_row(
             &of,
             spec,
-            tf(lang, "commune.row.subtotal", &[name.clone()]),
+            tf(lang, "commune.row.subtotal", std::slice::from_ref(&name)),
         ));
         table.groups.push(RowGroup {
             title: Some(name),
