@@ -388,3 +388,33 @@ fn the_forms_read_back_from_xlsx_with_numbers_and_flags() {
         "by source: activities, cost, asked"
     );
 }
+
+#[test]
+fn the_csv_and_html_writers_lay_out_the_commune_forms() {
+    let (_store, commune, years) = three_villages();
+    let forms = commune_forms(&commune, 2026, &years, Lang::Vi);
+    let files = kehoach::export::csv::to_csv(&forms, "ea-tieu-2026", Lang::Vi);
+    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    let expected = [
+        "ea-tieu-2026-bieu-1-2-tong-hop.csv",
+        "ea-tieu-2026-bieu-5-dich-vu-cong.csv",
+        "ea-tieu-2026-bieu-6-dau-tu.csv",
+        "ea-tieu-2026-b1-chi-tieu.csv",
+        "ea-tieu-2026-b2-tong-hop-thon.csv",
+    ];
+    assert_eq!(names, expected);
+    let form6 = String::from_utf8(files[2].1.clone()).unwrap();
+    assert!(
+        form6.contains(&format!("\"{TOTAL}\",4,440,340,60")),
+        "{form6}"
+    );
+    let page = kehoach::export::html::Page {
+        title: "Xã Ea Tiêu 2026".into(),
+        place: "Xã Ea Tiêu, huyện Cư Kuin".into(),
+        check_code: String::new(),
+        note: None,
+    };
+    let html = String::from_utf8(kehoach::export::html::to_html(&forms, &page, Lang::Vi)).unwrap();
+    assert!(html.contains("Biểu 6 – Danh mục nhu cầu đầu tư năm 2026"));
+    assert!(html.contains(NOT_APPROVED));
+}

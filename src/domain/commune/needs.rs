@@ -102,7 +102,7 @@ fn need_row(
     counted: bool,
 ) -> Option<NeedRow> {
     let ranks = plan_ranks(r, item.activity.0);
-    let (activity, given) = annual_activity(r, item.activity.0, ranks)?;
+    let (activity, given) = annual_activity(r, item.activity.0)?;
     let funding = effective(&activity, given, Some(item.part));
     Some(NeedRow {
         village: v.village.name.clone(),
@@ -132,16 +132,12 @@ fn plan_ranks(r: &CycleRecord, activity: i64) -> Option<&CombinedRow> {
 /// The activity an annual item names, with its recorded funding: this cycle's own, else
 /// (a plan carried over from an earlier cycle) as the plan approved it, with the funding
 /// last year's record holds for it.
-fn annual_activity(
-    r: &CycleRecord,
-    id: i64,
-    ranks: Option<&CombinedRow>,
-) -> Option<(ValidActivity, Funding)> {
+fn annual_activity(r: &CycleRecord, id: i64) -> Option<(ValidActivity, Funding)> {
     if let Some(a) = r.activities.iter().find(|a| a.activity.id.0 == id) {
         return Some((a.activity.fields.clone(), a.funding));
     }
     let (_, plan) = r.official_plan()?;
-    let row = plan.rows.iter().find(|row| Some(&row.ranks) == ranks)?;
+    let row = plan.rows.iter().find(|row| row.ranks.activity == id)?;
     let funding = r
         .last_year
         .as_ref()
