@@ -418,3 +418,24 @@ fn the_csv_and_html_writers_lay_out_the_commune_forms() {
     assert!(html.contains("Biểu 6 – Danh mục nhu cầu đầu tư năm 2026"));
     assert!(html.contains(NOT_APPROVED));
 }
+
+#[test]
+fn a_commune_without_plans_gets_empty_forms_that_say_why() {
+    let v = village();
+    let commune_id = v.store.village(v.village).unwrap().commune_id;
+    let commune = commune_of(&v.store, commune_id);
+    let years = village_years(&v.store, commune_id);
+    let forms = commune_forms(&commune, 2026, &years, Lang::En);
+    let f5 = form(&forms, "bieu-5-dich-vu-cong");
+    assert_eq!(f5.title, "Form 5 – Public-service needs, 2026");
+    assert!(f5.tables.iter().all(Table::is_empty));
+    assert_eq!(
+        f5.notes.last().unwrap(),
+        "No annual plan received: Buôn Kram"
+    );
+    let b2 = &form(&forms, "b2-tong-hop-thon").tables[0];
+    let rows: Vec<String> = b2.rows().map(|r| line(r, &[1, 3, 4, 5])).collect();
+    assert_eq!(rows, ["Buôn Kram | No plan received | _ | 0"]);
+    let none = commune_forms(&commune, 2026, &[], Lang::En);
+    assert!(none.iter().flat_map(|f| &f.tables).all(Table::is_empty));
+}

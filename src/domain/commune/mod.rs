@@ -2,8 +2,10 @@
 //! them (typed in this database or imported from a village's bundle), and the
 //! procedure's rules for combining their plans into forms 5 and 6.
 //!
-//! Owns: [`VillageYear`] (the input of every commune form) and its source. Must not: read
-//! the database or know how a plan arrived beyond [`PlanSource`].
+//! Owns: [`VillageYear`] (the input of every commune form) and its source, each
+//! village's [`status`], its annual activities as commune rows ([`village_needs`],
+//! [`commune_needs`]) with the rules' [`Flag`]s, and their exact [`totals`]. Must not:
+//! read the database, render, or know how a plan arrived beyond [`PlanSource`].
 
 mod flags;
 mod needs;

@@ -113,6 +113,7 @@ pub(super) fn form6(c: &Commune, year: i32, villages: &[VillageYear], lang: Lang
     form
 }
 
+/// Form 5 or 6: header, the needs by sector, the sums by source, notes, signatures.
 fn needs_form(
     c: &Commune,
     year: i32,

@@ -35,7 +35,8 @@ pub(super) fn basic(c: &Commune, year: i32, villages: &[VillageYear], lang: Lang
         total: false,
     }));
     columns.push(num(lang, "commune.col.total", None, false));
-    let rows = FIGURES
+    let figures = if ordered.is_empty() { &[][..] } else { FIGURES };
+    let rows = figures
         .iter()
         .enumerate()
         .map(|(i, def)| {
@@ -123,6 +124,7 @@ pub(super) fn b1(c: &Commune, year: i32, villages: &[VillageYear], lang: Lang) -
     form
 }
 
+/// A B1 row: the village's rank, the activity with the columns of forms 3-4, the flags.
 fn b1_cells(r: &NeedRow, lang: Lang) -> Vec<Value> {
     let given = Funding {
         source: Some(r.funding.source),
