@@ -8,7 +8,7 @@ use super::{header, signed, status_notes};
 use crate::domain::Commune;
 use crate::domain::activity::FundingSource;
 use crate::domain::commune::{
-    NeedForm, NeedRow, VillageYear, WOMEN_TOP, by_sector, by_source, commune_needs, totals,
+    NeedForm, NeedRow, Totals, VillageYear, WOMEN_TOP, by_sector, by_source, commune_needs, totals,
 };
 use crate::export::forms::{Form, RowGroup, Table, Value, col, num, number, text};
 use crate::i18n::{Lang, t, tf};
@@ -195,13 +195,13 @@ fn needs_table(rows: &[&NeedRow], spec: &[(Cell, &str)], lang: Lang) -> Table {
 
 /// The counted rows' sums by funding source, then their total.
 fn source_table(rows: &[&NeedRow], lang: Lang) -> Table {
-    let line = |label: String, t: crate::domain::commune::Totals| {
+    let line = |label: String, sums: Totals| {
         vec![
             text(label),
-            number(t.activities as f64),
-            million(t.cost_vnd),
-            million(t.asked_vnd),
-            million(t.money_vnd),
+            number(sums.activities as f64),
+            million(sums.cost_vnd),
+            million(sums.asked_vnd),
+            million(sums.money_vnd),
         ]
     };
     let mut body: Vec<Vec<Value>> = by_source(rows)
