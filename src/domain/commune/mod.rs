@@ -2,13 +2,25 @@
 //! them (typed in this database or imported from a village's bundle), and the
 //! procedure's rules for combining their plans into forms 5 and 6.
 //!
-//! Owns: [`VillageYear`] (the input of every commune form) and its source. Must not: read
-//! the database or know how a plan arrived beyond [`PlanSource`].
+//! Owns: [`VillageYear`] (the input of every commune form) and its source, each
+//! village's [`status`], its annual activities as commune rows ([`village_needs`],
+//! [`commune_needs`]) with the rules' [`Flag`]s, and their exact [`totals`]. Must not:
+//! read the database, render, or know how a plan arrived beyond [`PlanSource`].
+
+mod flags;
+mod needs;
+mod status;
+mod totals;
 
 use serde::{Deserialize, Serialize};
 
 use super::Village;
 use super::record::CycleRecord;
+
+pub use flags::{Flag, WOMEN_TOP};
+pub use needs::{NeedForm, NeedRow, commune_needs, village_needs};
+pub use status::{PlanStatus, VillageStatus, VillageSummary, status, summaries};
+pub use totals::{Totals, by_sector, by_source, totals};
 
 /// Where the commune's copy of a village's plan comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,4 +55,25 @@ pub struct VillageYear {
     pub source: PlanSource,
     /// The village's cycle of that year, whole; `None` when no plan has arrived.
     pub record: Option<CycleRecord>,
+    /// The number of the approved annual plan version held, when the holder knows it
+    /// (the record itself carries the approval, not its version number).
+    pub annual_version: Option<u32>,
 }
+
+/// The villages in a stable order: by name with Vietnamese diacritics and case folded,
+/// then by name as written, then by code.
+pub fn in_order(villages: &[VillageYear]) -> Vec<&VillageYear> {
+    let mut sorted: Vec<&VillageYear> = villages.iter().collect();
+    sorted.sort_by_cached_key(|v| {
+        let name = &v.village.name;
+        (
+            super::text::fold(name),
+            name.clone(),
+            v.village_code.clone(),
+        )
+    });
+    sorted
+}
+
+#[cfg(test)]
+mod tests;

@@ -18,7 +18,8 @@ pub use rows::{
 };
 
 use super::activity::{Activity, ActivityId, Funding};
-use super::annual::YearSummary;
+use super::annual::{YearSummary, rank_by_part};
+use super::scoring::{Criterion, MatrixRow, RankedRow};
 use super::subgroup::SubGroup;
 use super::{Commune, Cycle, MeetingKind, Person, PersonId, Village};
 
@@ -167,6 +168,15 @@ impl CycleRecord {
         }
     }
 
+    /// Form 4's ranking of the annual items: each part ranked on its own, part 1 first.
+    pub fn annual_ranking(&self) -> Vec<RankedRow> {
+        let items = &self.annual.items;
+        let rows = matrix_rows(items.iter().map(|i| i.id), &self.annual.scores);
+        rank_by_part(&rows, |key| {
+            items.iter().find(|i| i.id == key).map(|i| i.part)
+        })
+    }
+
     /// The meeting-2 groups of the plan in force.
     pub fn official_plan_groups(&self) -> &[GroupRecord] {
         match (&self.plan_versions.last(), &self.carried_plan) {
@@ -174,6 +184,20 @@ impl CycleRecord {
             _ => &self.scoring.groups,
         }
     }
+}
+
+/// Matrix rows of `keys` from their cell scores, in `Criterion::ALL` order.
+pub fn matrix_rows(keys: impl Iterator<Item = i64>, cells: &[CellScore]) -> Vec<MatrixRow> {
+    keys.map(|key| MatrixRow {
+        activity: key,
+        scores: Criterion::ALL.map(|c| {
+            cells
+                .iter()
+                .find(|s| s.row == key && s.criterion == c)
+                .map(|s| s.score)
+        }),
+    })
+    .collect()
 }
 
 impl CycleRecord {

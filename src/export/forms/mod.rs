@@ -4,6 +4,7 @@
 //! no form by name.
 
 mod activities;
+pub mod commune;
 mod meetings;
 mod plans;
 mod records;

@@ -6,24 +6,10 @@ use chrono::FixedOffset;
 use super::activities::{Money, activity_cells, activity_columns, funding_of};
 use super::{Column, Form, RowGroup, Table, Value, col, local_timestamp, num, number, text};
 use crate::domain::activity::ActivityId;
-use crate::domain::annual::{Part, Source, rank_by_part};
-use crate::domain::record::{ActivityRecord, CellScore, CycleRecord, GroupRecord};
+use crate::domain::annual::{Part, Source};
+use crate::domain::record::{ActivityRecord, CycleRecord, GroupRecord, matrix_rows as matrix};
 use crate::domain::scoring::{Criterion, Group, MatrixRow, RankedRow, rank_matrix};
 use crate::i18n::{Lang, t, tf};
-
-/// Matrix rows of `keys` from their cell scores, in `Criterion::ALL` order.
-fn matrix(keys: impl Iterator<Item = i64>, cells: &[CellScore]) -> Vec<MatrixRow> {
-    keys.map(|key| MatrixRow {
-        activity: key,
-        scores: Criterion::ALL.map(|c| {
-            cells
-                .iter()
-                .find(|s| s.row == key && s.criterion == c)
-                .map(|s| s.score)
-        }),
-    })
-    .collect()
-}
 
 /// Score columns: one per criterion, then the total.
 fn score_columns(lang: Lang) -> Vec<Column> {
@@ -259,9 +245,7 @@ pub(super) fn form4(r: &CycleRecord, lang: Lang, offset: FixedOffset) -> Form {
     }
     form = form.signed(lang);
     let rows = matrix(items.iter().map(|i| i.id), &r.annual.scores);
-    let ranked = rank_by_part(&rows, |key| {
-        items.iter().find(|i| i.id == key).map(|i| i.part)
-    });
+    let ranked = r.annual_ranking();
     for (part, title, money) in [
         (Part::One, "export.title.part1", Money::Source),
         (Part::Two, "export.title.part2", Money::SourceAndAsked),

@@ -25,14 +25,10 @@ pub(super) fn basic(r: &CycleRecord, lang: Lang) -> Form {
         .enumerate()
         .map(|(i, def)| {
             let figure = r.figures.iter().find(|f| f.key == def.key);
-            let value = figure.map_or(Value::Empty, |f| match figure_number(&f.key, &f.value) {
-                Some(n) => number(n),
-                None => text(f.value.clone()),
-            });
             vec![
                 number((i + 1) as f64),
                 text(figure_label(lang, def.key)),
-                value,
+                figure_value(r, def.key),
                 text(figure.map(|f| f.source.clone()).unwrap_or_default()),
                 text(figure.map(|f| date(&f.as_of)).unwrap_or_default()),
             ]
@@ -49,6 +45,16 @@ pub(super) fn basic(r: &CycleRecord, lang: Lang) -> Form {
         rows,
     ));
     form
+}
+
+/// A village's figure as a cell: a number for counts and measures, else the text;
+/// empty when not recorded.
+pub(super) fn figure_value(r: &CycleRecord, key: &str) -> Value {
+    let figure = r.figures.iter().find(|f| f.key == key);
+    figure.map_or(Value::Empty, |f| match figure_number(&f.key, &f.value) {
+        Some(n) => number(n),
+        None => text(f.value.clone()),
+    })
 }
 
 /// Province, district, commune, village and year lines.

@@ -1,0 +1,148 @@
+//! Every activity of each village's annual plan (form 4) as a row of the commune's
+//! forms 5 and 6: the village, its own rank, the men's, women's and combined ranks of
+//! its official medium-term plan, the activity as planned, its effective funding and
+//! the flags of the procedure's rules. Each village keeps its own order; villages are
+//! never ranked against each other.
+
+use super::flags::flag;
+use super::{VillageYear, in_order, status};
+use crate::domain::activity::funding::{EffectiveFunding, effective};
+use crate::domain::activity::{Category, Funding, ValidActivity};
+use crate::domain::annual::Part;
+use crate::domain::record::{AnnualItemRecord, CycleRecord};
+use crate::domain::scoring::CombinedRow;
+
+use super::Flag;
+
+/// Which commune form a need goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NeedForm {
+    /// Biểu 5: technical support and public services.
+    Services,
+    /// Biểu 6: construction (investment).
+    Investment,
+}
+
+impl NeedForm {
+    /// The form an activity of `category` goes on.
+    pub fn of(category: Category) -> Self {
+        match category {
+            Category::TechnicalSupport => NeedForm::Services,
+            Category::Construction => NeedForm::Investment,
+        }
+    }
+}
+
+/// One activity of a village's annual plan as the commune lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NeedRow {
+    /// The village's name.
+    pub village: String,
+    /// The village's exchange code.
+    pub village_code: String,
+    /// Part 1 or part 2 of the village's form 4.
+    pub part: Part,
+    /// The village's own rank (form 4, within its part); `None` while unscored.
+    pub village_rank: Option<u32>,
+    /// The men's group's rank in the official medium-term plan.
+    pub men_rank: Option<u32>,
+    /// The women's group's rank in the official medium-term plan.
+    pub women_rank: Option<u32>,
+    /// The combined (official) rank in the medium-term plan.
+    pub combined_rank: Option<u32>,
+    /// The activity as the annual plan holds it.
+    pub activity: ValidActivity,
+    /// Its funding, given or derived.
+    pub funding: EffectiveFunding,
+    /// Whether the row counts in totals (the village's annual plan is approved).
+    pub counted: bool,
+    /// What the procedure's rules raise on it.
+    pub flags: Vec<Flag>,
+    /// Why a part-2 activity beyond the limit was accepted by the village.
+    pub override_reason: Option<String>,
+}
+
+impl NeedRow {
+    /// The form the row goes on.
+    pub fn form(&self) -> NeedForm {
+        NeedForm::of(self.activity.category)
+    }
+}
+
+/// The rows of one village, in its form 4 order (part 1 by rank, then part 2), flagged.
+pub fn village_needs(v: &VillageYear) -> Vec<NeedRow> {
+    let Some(r) = &v.record else {
+        return Vec::new();
+    };
+    let counted = status(v).status.is_approved();
+    let rows = r
+        .annual_ranking()
+        .iter()
+        .filter_map(|rk| {
+            let item = r.annual.items.iter().find(|i| i.id == rk.activity)?;
+            need_row(v, r, item, rk.rank, counted)
+        })
+        .collect();
+    flag(rows)
+}
+
+/// Every village's rows, villages in the stable order, each in its own order.
+pub fn commune_needs(villages: &[VillageYear]) -> Vec<NeedRow> {
+    in_order(villages)
+        .into_iter()
+        .flat_map(village_needs)
+        .collect()
+}
+
+fn need_row(
+    v: &VillageYear,
+    r: &CycleRecord,
+    item: &AnnualItemRecord,
+    village_rank: Option<u32>,
+    counted: bool,
+) -> Option<NeedRow> {
+    let ranks = plan_ranks(r, item.activity.0);
+    let (activity, given) = annual_activity(r, item.activity.0)?;
+    let funding = effective(&activity, given, Some(item.part));
+    Some(NeedRow {
+        village: v.village.name.clone(),
+        village_code: v.village_code.clone(),
+        part: item.part,
+        village_rank,
+        men_rank: ranks.map(|k| k.men_rank),
+        women_rank: ranks.map(|k| k.women_rank),
+        combined_rank: ranks.map(|k| k.rank),
+        activity,
+        funding,
+        counted,
+        flags: Vec::new(),
+        override_reason: item.override_reason.clone(),
+    })
+}
+
+/// The official medium-term plan's ranks of an activity, if the plan holds it.
+fn plan_ranks(r: &CycleRecord, activity: i64) -> Option<&CombinedRow> {
+    let (_, plan) = r.official_plan()?;
+    plan.rows
+        .iter()
+        .map(|row| &row.ranks)
+        .find(|k| k.activity == activity)
+}
+
+/// The activity an annual item names, with its recorded funding: this cycle's own, else
+/// (a plan carried over from an earlier cycle) as the plan approved it, with the funding
+/// last year's record holds for it.
+fn annual_activity(r: &CycleRecord, id: i64) -> Option<(ValidActivity, Funding)> {
+    if let Some(a) = r.activities.iter().find(|a| a.activity.id.0 == id) {
+        return Some((a.activity.fields.clone(), a.funding));
+    }
+    let (_, plan) = r.official_plan()?;
+    let row = plan.rows.iter().find(|row| row.ranks.activity == id)?;
+    let funding = r
+        .last_year
+        .as_ref()
+        .and_then(|l| l.activities.iter().find(|a| a.activity.id.0 == id))
+        .map(|a| a.funding)
+        .unwrap_or_default();
+    Some((row.activity.clone(), funding))
+}

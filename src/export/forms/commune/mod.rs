@@ -1,0 +1,96 @@
+//! The commune's forms, made from its villages' plans of one year: forms 1-2 summed
+//! with a column per village, Biểu 5 (public services and technical support), Biểu 6
+//! (investment), and the commune plan's appendices B1 and B2. Pure: the rows, flags
+//! and sums come from `domain::commune`; this module only lays them out.
+
+mod cells;
+mod needs;
+mod summary;
+
+use super::{Form, Value, text};
+use crate::domain::Commune;
+use crate::domain::commune::{Flag, NeedRow, PlanStatus, VillageYear, in_order, status};
+use crate::i18n::{Lang, t, tf};
+
+/// Every commune form of `year`, in order: forms 1-2 summed, Biểu 5, Biểu 6, B1, B2.
+pub fn commune_forms(
+    commune: &Commune,
+    year: i32,
+    villages: &[VillageYear],
+    lang: Lang,
+) -> Vec<Form> {
+    vec![
+        summary::basic(commune, year, villages, lang),
+        needs::form5(commune, year, villages, lang),
+        needs::form6(commune, year, villages, lang),
+        summary::b1(commune, year, villages, lang),
+        summary::b2(commune, year, villages, lang),
+    ]
+}
+
+/// Province, district, commune, year and number of villages.
+fn header(form: &mut Form, commune: &Commune, year: i32, villages: usize, lang: Lang) {
+    form.line(
+        lang,
+        "export.field.province",
+        text(commune.province.clone()),
+    );
+    form.line(
+        lang,
+        "export.field.district",
+        text(commune.district.clone()),
+    );
+    form.line(lang, "export.field.commune", text(commune.name.clone()));
+    form.line(lang, "export.field.year", Value::Plain(f64::from(year)));
+    form.line(
+        lang,
+        "commune.field.villages",
+        super::number(villages as f64),
+    );
+}
+
+/// The commune's signature block: who prepared the form, the commune chair.
+fn signed(mut form: Form, lang: Lang) -> Form {
+    form.signatures = ["commune.sign.preparer", "commune.sign.chair"]
+        .iter()
+        .map(|k| t(lang, k))
+        .collect();
+    form
+}
+
+/// Notes naming the villages whose plan is not approved and those with no plan.
+fn status_notes(villages: &[VillageYear], lang: Lang) -> Vec<String> {
+    let named = |wanted: PlanStatus| -> Vec<String> {
+        in_order(villages)
+            .into_iter()
+            .filter(|v| status(v).status == wanted)
+            .map(|v| v.village.name.clone())
+            .collect()
+    };
+    [
+        (named(PlanStatus::NotApproved), "commune.note.not_approved"),
+        (named(PlanStatus::NoPlan), "commune.note.no_plan"),
+    ]
+    .into_iter()
+    .filter(|(list, _)| !list.is_empty())
+    .map(|(list, key)| tf(lang, key, &[list.join(", ")]))
+    .collect()
+}
+
+/// A row's flags as text (with the village's reason for a part-2 ask beyond the
+/// limit), readable without colour.
+fn flags_text(row: &NeedRow, lang: Lang) -> String {
+    let mut notes: Vec<String> = Vec::new();
+    for flag in &row.flags {
+        notes.push(tf(lang, flag.label_key(), &flag.args()));
+        let extra = matches!(flag, Flag::ExtraBudgetAsk { .. });
+        if let (true, Some(why)) = (extra, &row.override_reason) {
+            notes.push(tf(
+                lang,
+                "commune.flag.village_reason",
+                std::slice::from_ref(why),
+            ));
+        }
+    }
+    notes.join("; ")
+}
