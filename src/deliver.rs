@@ -4,7 +4,7 @@
 //! export reuses), and write each file owner-only through a synced temporary file and a
 //! rename so an interrupted export never leaves half a file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::domain::CycleId;
 use crate::export::{Format, Source, Stamp, render};
@@ -51,7 +51,29 @@ pub fn export_cycle(
     request: &ExportRequest,
     lang: Lang,
 ) -> Result<Vec<PathBuf>, DeliverError> {
-    let dir = &request.dir;
+    check_folder(&request.dir, lang)?;
+    let store_error =
+        |e: crate::store::StoreError| DeliverError::Failed(crate::messages::store_error(lang, &e));
+    store
+        .check_sound()
+        .map_err(|e| store_error(store.located(e)))?;
+    let read = |e| store_error(store.located(e));
+    let record = store.cycle_record(request.cycle).map_err(read)?;
+    let source = Source::new(record, request.private, &Stamp::now());
+    let mut outputs = Vec::new();
+    for f in &request.formats {
+        outputs.extend(render(&source, *f, lang).map_err(|e| render_failed(lang, &e))?);
+    }
+    write_outputs(&request.dir, &outputs, request.force, lang)
+}
+
+/// The line of a format that could not be rendered.
+pub(crate) fn render_failed(lang: Lang, e: &crate::export::ExportError) -> DeliverError {
+    DeliverError::Failed(tf(lang, "export.err.failed", &[e.to_string()]))
+}
+
+/// Refuses a folder that does not exist or is not a folder.
+pub(crate) fn check_folder(dir: &Path, lang: Lang) -> Result<(), DeliverError> {
     let shown = dir.display().to_string();
     if !dir.exists() {
         return Err(DeliverError::Failed(tf(
@@ -67,27 +89,26 @@ pub fn export_cycle(
             &[shown],
         )));
     }
-    let store_error =
-        |e: crate::store::StoreError| DeliverError::Failed(crate::messages::store_error(lang, &e));
-    store
-        .check_sound()
-        .map_err(|e| store_error(store.located(e)))?;
-    let read = |e| store_error(store.located(e));
-    let record = store.cycle_record(request.cycle).map_err(read)?;
-    let source = Source::new(record, request.private, &Stamp::now());
-    let mut outputs = Vec::new();
-    for f in &request.formats {
-        let rendered = render(&source, *f, lang)
-            .map_err(|e| DeliverError::Failed(tf(lang, "export.err.failed", &[e.to_string()])))?;
-        outputs.extend(rendered);
-    }
+    Ok(())
+}
+
+/// Writes rendered files into `dir`: refuses to replace one unless `force` (then keeps
+/// the old one under a date-time stamped name), each file owner-only through a synced
+/// temporary file and a rename, then syncs the folder once. Returns the written paths.
+pub(crate) fn write_outputs(
+    dir: &Path,
+    outputs: &[(String, Vec<u8>)],
+    force: bool,
+    lang: Lang,
+) -> Result<Vec<PathBuf>, DeliverError> {
     if let Some((name, _)) = outputs
         .iter()
         .find(|(name, _)| dir.join(name).exists())
-        .filter(|_| !request.force)
+        .filter(|_| !force)
     {
         return Err(DeliverError::Exists(dir.join(name)));
     }
+    let shown = dir.display().to_string();
     let unwritable = |e: std::io::Error| {
         DeliverError::Failed(tf(
             lang,
@@ -96,7 +117,7 @@ pub fn export_cycle(
         ))
     };
     let mut written = Vec::new();
-    for (name, bytes) in &outputs {
+    for (name, bytes) in outputs {
         let path = dir.join(name);
         files::keep_stamped_copy(&path).map_err(unwritable)?;
         files::write_atomically(&path, bytes).map_err(unwritable)?;

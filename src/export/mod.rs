@@ -2,6 +2,7 @@
 //! bytes (xlsx, html, csv, json). The caller writes the files. Must not touch the database.
 
 pub mod bundle;
+pub mod commune;
 pub mod csv;
 pub mod forms;
 pub mod html;

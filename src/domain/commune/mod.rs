@@ -45,7 +45,7 @@ pub struct ImportedFrom {
 }
 
 /// One village of a commune in one planning year, as the commune holds it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VillageYear {
     /// The village.
     pub village: Village,
