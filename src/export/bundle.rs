@@ -324,12 +324,13 @@ fn plan_identities(record: &CycleRecord) -> Vec<PlanIdentity> {
     }
     if let Some(a) = record.annual.approval.as_ref().filter(|a| a.frozen) {
         let year = record.cycle.year;
+        let version = a.version.max(1);
         plans.push(PlanIdentity {
             kind: PlanKind::Annual,
             made_in_year: year,
-            version: 1,
-            version_id: id(year, "annual", 1),
-            replaces: None,
+            version,
+            version_id: id(year, "annual", version),
+            replaces: (version > 1).then(|| id(year, "annual", version - 1)),
             approved_at: a.approved_at.clone(),
         });
     }
