@@ -67,7 +67,11 @@ pub fn run(store: &mut Store, lang: Lang, args: &ImportArgs) -> Result<(), Strin
             FilePlan::Refused { why, .. } if *in_folder && is_stranger(why) => {
                 println!(
                     "{}",
-                    tf(lang, "import.skip.not_bundle", &[file.file_name.clone()])
+                    tf(
+                        lang,
+                        "import.skip.not_bundle",
+                        std::slice::from_ref(&file.file_name)
+                    )
                 );
             }
             FilePlan::Refused { .. } => {

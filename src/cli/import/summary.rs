@@ -32,15 +32,27 @@ fn ready(lang: Lang, file_name: &str, p: &Planned) -> Vec<String> {
     )];
     match &p.commune {
         CommuneMatch::ByName(c) if p.village.is_none() => {
-            out.push(tf(lang, "import.commune.by_name", &[c.name.clone()]));
+            out.push(tf(
+                lang,
+                "import.commune.by_name",
+                std::slice::from_ref(&c.name),
+            ));
         }
         CommuneMatch::New if p.village.is_none() => {
-            out.push(tf(lang, "import.commune.new", &[r.commune.name.clone()]));
+            out.push(tf(
+                lang,
+                "import.commune.new",
+                std::slice::from_ref(&r.commune.name),
+            ));
         }
         CommuneMatch::ByCode(_) | CommuneMatch::ByName(_) | CommuneMatch::New => {}
     }
     if p.village.is_none() {
-        out.push(tf(lang, "import.village.new", &[r.village.name.clone()]));
+        out.push(tf(
+            lang,
+            "import.village.new",
+            std::slice::from_ref(&r.village.name),
+        ));
     }
     if let Verdict::Conflict { diff, .. } = &p.verdict {
         out.extend(diff_lines(lang, diff));

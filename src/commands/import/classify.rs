@@ -57,7 +57,7 @@ pub enum Verdict {
 /// The plan a bundle stands for: its annual plan, else its medium-term plan, else none (a
 /// draft).
 pub fn head(bundle: &Bundle) -> Option<&PlanIdentity> {
-    let last = |kind: PlanKind| bundle.plans.iter().filter(|p| p.kind == kind).last();
+    let last = |kind: PlanKind| bundle.plans.iter().rfind(|p| p.kind == kind);
     last(PlanKind::Annual).or_else(|| last(PlanKind::MediumTerm))
 }
 

@@ -111,7 +111,7 @@ fn fields(record: &CycleRecord, a: &ActivityRecord) -> BTreeMap<String, Value> {
     };
     map.insert(
         "funding".into(),
-        serde_json::to_value(&a.funding).unwrap_or(Value::Null),
+        serde_json::to_value(a.funding).unwrap_or(Value::Null),
     );
     let part = record
         .annual
