@@ -19,7 +19,7 @@ use kehoach::domain::commune::PlanSource;
 use kehoach::domain::{CommuneId, CycleId, NewCycle, VillageId};
 use kehoach::export::bundle::{self, Bundle, BundleError, PlanKind, Stamp};
 use kehoach::i18n::Lang;
-use kehoach::store::{AnnualApproval, Store, StoreError};
+use kehoach::store::{AnnualApproval, IMPORT_ERROR_KEYS, Store, StoreError};
 
 /// The demo village laptop and its 2026 cycle of Buôn Kram.
 fn village() -> (Store, CycleId) {
@@ -527,4 +527,15 @@ fn the_command_line_imports_a_mixed_folder_and_names_every_file() {
     let out = kehoach(h, &["import", "--db", db, usb, "--take-conflicts"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--reason"));
+}
+
+#[test]
+fn every_import_refusal_of_the_database_is_translated() {
+    for key in IMPORT_ERROR_KEYS {
+        assert!(kehoach::i18n::has(key), "{key}");
+        assert_ne!(
+            kehoach::i18n::t(Lang::Vi, key),
+            kehoach::i18n::t(Lang::En, key)
+        );
+    }
 }
