@@ -382,6 +382,15 @@ fn a_local_village_is_never_overwritten_and_an_imported_one_never_edited() {
         "{err:?}"
     );
     assert!(err.text(Lang::Vi).contains("không sửa tại xã"));
+    let rename = Command::RenameVillage(id, "Buôn Kram Mới".into());
+    let err = execute(&mut commune, rename).unwrap_err();
+    assert!(
+        matches!(
+            err.store_error(),
+            Some(StoreError::Refused("import.err.imported_village"))
+        ),
+        "{err:?}"
+    );
 }
 
 #[test]

@@ -255,6 +255,7 @@ pub fn execute(store: &mut Store, command: Command) -> Result<Effect, CommandErr
         return run(store, command);
     }
     store.in_transaction(|store| {
+        import::refuse_edit(store, &command)?;
         frozen::refuse(store, &command)?;
         run(store, command)
     })

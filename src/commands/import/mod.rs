@@ -17,7 +17,7 @@ pub use place::CommuneMatch;
 use super::{CommandError, Effect};
 use crate::domain::VillageId;
 use crate::export::bundle::{self, Bundle, BundleError};
-use crate::store::{NewImport, Store, StoreError};
+use crate::store::{ImportedPlan, NewImport, Store, StoreError};
 
 /// One file given to the import: its name and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,32 +111,78 @@ fn plan_one(store: &Store, bytes: &[u8]) -> Result<Result<Planned, ImportRefusal
         return Ok(Err(ImportRefusal::LocalVillage(v.village.name.clone())));
     }
     let village = coded.map(|v| v.village.id);
-    let held = match village {
-        Some(id) => held(store, id, bundle.year)?,
+    let current = match village {
+        Some(id) => store.current_import(id, bundle.year)?,
         None => None,
+    };
+    let verdict = match current {
+        // The same file again: known from the stored identity, nothing more is read.
+        Some(p) if p.bundle_id == bundle.bundle_id && p.sha256 == sha256 => Verdict::Unchanged,
+        Some(p) => classify::classify(Some(&held(store, p)?), &bundle, &sha256),
+        None => Verdict::New,
     };
     Ok(Ok(Planned {
         commune: place::match_commune(store, &bundle)?,
-        verdict: classify::classify(held.as_ref(), &bundle, &sha256),
+        verdict,
         village,
         bundle,
         sha256,
     }))
 }
 
-/// The bundle held as current for a village's year.
-fn held(store: &Store, village: VillageId, year: i32) -> Result<Option<Held>, StoreError> {
-    let Some(plan) = store.current_import(village, year)? else {
-        return Ok(None);
-    };
+/// The bundle held as current, read back whole.
+fn held(store: &Store, plan: ImportedPlan) -> Result<Held, StoreError> {
     let bytes = store.imported_bytes(plan.id)?;
     let bundle =
         bundle::read(&bytes).map_err(|_| StoreError::Refused(crate::store::IMPORT_ERR_STORED))?;
-    Ok(Some(Held {
+    Ok(Held {
         bundle_id: plan.bundle_id,
         sha256: plan.sha256,
         bundle,
-    }))
+    })
+}
+
+/// Refuses a command that would edit an imported village here (its plan is the village's
+/// decision; a new cycle is refused by the database too).
+pub(super) fn refuse_edit(store: &Store, command: &super::Command) -> Result<(), StoreError> {
+    use super::Command as C;
+    let village = match command {
+        C::RenameVillage(id, _)
+        | C::SetFigure { village: id, .. }
+        | C::AddTrainedRep { village: id, .. }
+        | C::RegisterNew { village: id, .. } => *id,
+        C::CreateCycle(new) => new.village_id,
+        // A commune, a deletion, an import, or records of a cycle (an imported village
+        // has none).
+        C::CreateCommune { .. }
+        | C::RenameCommune(..)
+        | C::CreateVillage { .. }
+        | C::DeleteVillage { .. }
+        | C::LoadDemo
+        | C::AddFacilitator { .. }
+        | C::Import(_)
+        | C::SaveMeetingRecord { .. }
+        | C::RegisterKnown { .. }
+        | C::UpdateAttendee { .. }
+        | C::RemoveAttendee { .. }
+        | C::CloseMeeting { .. }
+        | C::ReopenMeeting { .. }
+        | C::SetWgMember { .. }
+        | C::SetWgLeader { .. }
+        | C::SetWgRange { .. }
+        | C::FinaliseWg { .. }
+        | C::ReopenWg { .. }
+        | C::Assessment(_)
+        | C::Meeting2(_)
+        | C::Scoring(_)
+        | C::Annual(_)
+        | C::CloseCycle(_)
+        | C::ReopenCycle { .. } => return Ok(()),
+    };
+    if store.village_imported(village)? {
+        return Err(StoreError::Refused(crate::store::IMPORT_ERR_IMPORTED));
+    }
+    Ok(())
 }
 
 /// Imports one bundle (inside the command's transaction): classified again here, then

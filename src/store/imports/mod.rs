@@ -140,6 +140,15 @@ impl Store {
         }))
     }
 
+    /// Whether a village's plans are imported (it is not edited here).
+    pub fn village_imported(&self, id: VillageId) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT imported FROM villages WHERE id = ?1", [id.0], |r| {
+                r.get(0)
+            })?)
+    }
+
     /// Creates a commune with the code a bundle gave it.
     pub fn create_imported_commune(
         &mut self,
