@@ -548,3 +548,48 @@ fn every_import_refusal_of_the_database_is_translated() {
         );
     }
 }
+
+#[test]
+fn a_batch_is_judged_as_if_its_earlier_files_were_imported() {
+    let (mut v, cycle) = village();
+    let first = file("v1.json", &bundle_of(&v, cycle));
+    approve_again(&mut v, cycle);
+    let second = file("v2.json", &bundle_of(&v, cycle));
+    let mut commune = Store::open_in_memory().unwrap();
+    let plans = plan(&commune, &[first.clone(), second.clone(), first.clone()]).unwrap();
+    let ready: Vec<&Planned> = plans
+        .iter()
+        .map(|p| match p {
+            FilePlan::Ready { planned, .. } => planned.as_ref(),
+            FilePlan::Refused { why, .. } => panic!("{why:?}"),
+        })
+        .collect();
+    assert_eq!(ready[0].verdict, Verdict::New);
+    assert!(!ready[0].village_in_batch);
+    assert!(matches!(
+        ready[1].verdict,
+        Verdict::Replace {
+            same_plan: false,
+            ..
+        }
+    ));
+    assert!(ready[1].village_in_batch);
+    assert_eq!(
+        ready[1].commune,
+        kehoach::commands::import::CommuneMatch::InBatch
+    );
+    assert!(matches!(
+        ready[2].verdict,
+        Verdict::Conflict {
+            kind: ConflictKind::Older,
+            ..
+        }
+    ));
+    import(&mut commune, &first, None).unwrap();
+    import(&mut commune, &second, None).unwrap();
+    assert_eq!(commune.communes().unwrap().len(), 1);
+    let id = village_of(&commune, &bundle::read(&second.bytes).unwrap());
+    let all = commune.imports(id).unwrap();
+    assert_eq!(all.len(), 2);
+    assert!(all[1].current);
+}

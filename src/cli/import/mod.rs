@@ -44,6 +44,13 @@ struct Gathered {
     unreadable: Vec<String>,
 }
 
+/// A sound bundle to import, with the dry run's verdict.
+struct Todo<'a> {
+    file: &'a ImportFile,
+    village_code: String,
+    verdict: Verdict,
+}
+
 /// Runs the import; `Err` is the last line (why it stopped, or how many were refused).
 pub fn run(store: &mut Store, lang: Lang, args: &ImportArgs) -> Result<(), String> {
     let reason = args
@@ -80,7 +87,11 @@ pub fn run(store: &mut Store, lang: Lang, args: &ImportArgs) -> Result<(), Strin
             }
             FilePlan::Ready { planned, .. } => {
                 print_lines(&summary::lines(lang, plan));
-                todo.push((file, planned.verdict.clone()));
+                todo.push(Todo {
+                    file,
+                    village_code: planned.bundle.village_code.clone(),
+                    verdict: planned.verdict.clone(),
+                });
             }
         }
     }
@@ -97,16 +108,17 @@ fn apply(
     lang: Lang,
     args: &ImportArgs,
     reason: Option<&str>,
-    todo: &[(&ImportFile, Verdict)],
+    todo: &[Todo],
 ) -> Result<usize, String> {
-    let conflict = |v: &Verdict| matches!(v, Verdict::Conflict { .. });
     let writes = todo
         .iter()
-        .filter(|(_, v)| *v != Verdict::Unchanged && (!conflict(v) || args.take_conflicts))
+        .filter(|t| {
+            t.verdict != Verdict::Unchanged && (!is_conflict(&t.verdict) || args.take_conflicts)
+        })
         .count();
     if args.dry_run {
         println!("{}", t(lang, "import.msg.dry_run"));
-        return Ok(todo.iter().filter(|(_, v)| conflict(v)).count());
+        return Ok(todo.iter().filter(|t| is_conflict(&t.verdict)).count());
     }
     if writes == 0 {
         println!("{}", t(lang, "import.msg.nothing"));
@@ -115,33 +127,52 @@ fn apply(
         return Ok(0);
     }
     let mut refused = 0;
-    for (file, verdict) in todo {
-        let name = file.file_name.clone();
-        if conflict(verdict) && !args.take_conflicts {
+    let mut written: Vec<&str> = Vec::new();
+    for item in todo {
+        let name = item.file.file_name.clone();
+        // An earlier file of this batch wrote the same village: what this one does now.
+        let verdict = if written.contains(&item.village_code.as_str()) {
+            fresh_verdict(store, item.file).unwrap_or_else(|| item.verdict.clone())
+        } else {
+            item.verdict.clone()
+        };
+        if is_conflict(&verdict) && !args.take_conflicts {
             println!("{}", tf(lang, "import.left.conflict", &[name]));
             refused += 1;
             continue;
         }
         let command = Command::Import(ImportCommand {
-            file: (*file).clone(),
-            conflict_reason: reason.filter(|_| conflict(verdict)).map(String::from),
+            file: item.file.clone(),
+            conflict_reason: reason.filter(|_| is_conflict(&verdict)).map(String::from),
         });
         match execute(store, command) {
-            Ok(_) => println!("{}", done(lang, &name, verdict, reason)),
+            Ok(_) => {
+                written.push(&item.village_code);
+                println!("{}", done(lang, &name, &verdict, reason));
+            }
             Err(e) => {
                 refused += 1;
-                println!(
-                    "{}",
-                    tf(
-                        lang,
-                        "import.refused",
-                        &[error_text(store, lang, &name, &e)]
-                    )
-                );
+                let why = error_text(store, lang, &name, &e);
+                println!("{}", tf(lang, "import.refused", &[why]));
             }
         }
     }
     Ok(refused)
+}
+
+fn is_conflict(verdict: &Verdict) -> bool {
+    matches!(verdict, Verdict::Conflict { .. })
+}
+
+/// The verdict of one file against the database as it is now.
+fn fresh_verdict(store: &Store, file: &ImportFile) -> Option<Verdict> {
+    match crate::commands::import::plan(store, std::slice::from_ref(file))
+        .ok()?
+        .pop()?
+    {
+        FilePlan::Ready { planned, .. } => Some(planned.verdict),
+        FilePlan::Refused { .. } => None,
+    }
 }
 
 fn done(lang: Lang, name: &str, verdict: &Verdict, reason: Option<&str>) -> String {

@@ -30,24 +30,28 @@ fn ready(lang: Lang, file_name: &str, p: &Planned) -> Vec<String> {
             what(lang, &p.verdict),
         ],
     )];
+    let new_village = p.village.is_none() && !p.village_in_batch;
     match &p.commune {
-        CommuneMatch::ByName(c) if p.village.is_none() => {
+        CommuneMatch::ByName(c) if new_village => {
             out.push(tf(
                 lang,
                 "import.commune.by_name",
                 std::slice::from_ref(&c.name),
             ));
         }
-        CommuneMatch::New if p.village.is_none() => {
+        CommuneMatch::New if new_village => {
             out.push(tf(
                 lang,
                 "import.commune.new",
                 std::slice::from_ref(&r.commune.name),
             ));
         }
-        CommuneMatch::ByCode(_) | CommuneMatch::ByName(_) | CommuneMatch::New => {}
+        CommuneMatch::ByCode(_)
+        | CommuneMatch::ByName(_)
+        | CommuneMatch::New
+        | CommuneMatch::InBatch => {}
     }
-    if p.village.is_none() {
+    if new_village {
         out.push(tf(
             lang,
             "import.village.new",

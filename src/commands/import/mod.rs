@@ -6,6 +6,7 @@
 //! Owns: the import rule ([`classify`]), the plan difference ([`diff`]) and how a bundle's
 //! commune and village are matched ([`place`]). Must not: write SQL or print.
 
+mod batch;
 pub mod classify;
 pub mod diff;
 pub mod place;
@@ -59,6 +60,8 @@ pub struct Planned {
     pub commune: CommuneMatch,
     /// Its village, when already known here.
     pub village: Option<VillageId>,
+    /// Whether an earlier file of the batch adds its village (the dry run says it once).
+    pub village_in_batch: bool,
     /// What importing it would do.
     pub verdict: Verdict,
 }
@@ -82,21 +85,24 @@ pub enum FilePlan {
     },
 }
 
-/// The dry run: what importing each file would do, nothing written.
+/// The dry run: what importing each file would do, nothing written. Files are taken in
+/// order, each as if the earlier ones of the batch were imported.
 pub fn plan(store: &Store, files: &[ImportFile]) -> Result<Vec<FilePlan>, StoreError> {
-    files
-        .iter()
-        .map(|f| {
-            let file_name = f.file_name.clone();
-            Ok(match plan_one(store, &f.bytes)? {
-                Ok(planned) => FilePlan::Ready {
+    let mut out: Vec<FilePlan> = Vec::with_capacity(files.len());
+    for f in files {
+        let file_name = f.file_name.clone();
+        out.push(match plan_one(store, &f.bytes)? {
+            Ok(mut planned) => {
+                batch::after_earlier(&out, &mut planned);
+                FilePlan::Ready {
                     file_name,
                     planned: Box::new(planned),
-                },
-                Err(why) => FilePlan::Refused { file_name, why },
-            })
-        })
-        .collect()
+                }
+            }
+            Err(why) => FilePlan::Refused { file_name, why },
+        });
+    }
+    Ok(out)
 }
 
 /// Reads one file and classifies it against what the store holds.
@@ -125,6 +131,7 @@ fn plan_one(store: &Store, bytes: &[u8]) -> Result<Result<Planned, ImportRefusal
         commune: place::match_commune(store, &bundle)?,
         verdict,
         village,
+        village_in_batch: false,
         bundle,
         sha256,
     }))

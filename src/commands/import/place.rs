@@ -15,6 +15,8 @@ pub enum CommuneMatch {
     ByName(Commune),
     /// None: it is created with the bundle's code and name.
     New,
+    /// None yet: an earlier file of the same batch creates it.
+    InBatch,
 }
 
 /// A commune's name for matching: folded, spaces collapsed, without a leading "Xã".
@@ -47,7 +49,10 @@ pub fn commune_for(
 ) -> Result<CommuneId, StoreError> {
     match found {
         CommuneMatch::ByCode(c) | CommuneMatch::ByName(c) => Ok(c.id),
-        CommuneMatch::New => {
+        CommuneMatch::InBatch | CommuneMatch::New => {
+            if let Some(c) = store.commune_by_code(&bundle.commune_code)? {
+                return Ok(c.id);
+            }
             let c = &bundle.record.commune;
             store.create_imported_commune(&c.name, &c.district, &c.province, &bundle.commune_code)
         }
