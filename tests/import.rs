@@ -593,3 +593,66 @@ fn a_batch_is_judged_as_if_its_earlier_files_were_imported() {
     assert_eq!(all.len(), 2);
     assert!(all[1].current);
 }
+
+#[test]
+fn the_command_line_shows_a_conflict_with_its_difference_and_takes_it_only_with_a_reason() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let (v, cycle) = village();
+    let held = bundle_of(&v, cycle);
+    let mut record = held.record.clone();
+    let a = record
+        .activities
+        .iter_mut()
+        .find(|a| a.merged_into.is_none())
+        .unwrap();
+    a.activity.fields.location = "Đầu buôn".into();
+    let (kram, other) = (h.join("kram.json"), h.join("kram-sua.json"));
+    std::fs::write(&kram, held.to_bytes()).unwrap();
+    std::fs::write(&other, Bundle::new(record, false, &Stamp::now()).to_bytes()).unwrap();
+    let db = h.join("xa.db");
+    let (db, kram, other) = (
+        db.to_str().unwrap(),
+        kram.to_str().unwrap(),
+        other.to_str().unwrap(),
+    );
+    assert!(
+        kehoach(h, &["import", "--db", db, kram, "--yes"])
+            .status
+            .success()
+    );
+
+    let out = kehoach(h, &["import", "--db", db, other, "--dry-run"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("XUNG ĐỘT: cùng bản kế hoạch"), "{text}");
+    assert!(
+        text.contains("location “") && text.contains("→ “Đầu buôn”"),
+        "{text}"
+    );
+
+    let out = kehoach(h, &["import", "--db", db, other, "--yes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("kram-sua.json: xung đột, chưa nhập"));
+
+    let reason = "Đối chiếu bản giấy có chữ ký trưởng thôn";
+    let args = [
+        "import",
+        "--db",
+        db,
+        other,
+        "--yes",
+        "--take-conflicts",
+        "--reason",
+        reason,
+    ];
+    let out = kehoach(h, &args);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains(&format!(
+            "kram-sua.json: đã nhận bản xung đột theo quyết định, lý do: {reason}"
+        )),
+        "{text}"
+    );
+}
