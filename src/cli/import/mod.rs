@@ -4,6 +4,7 @@
 //! a terminal, or `--yes`), one command per bundle, one transaction each. Conflicts are
 //! taken only with `--take-conflicts --reason TEXT`. Exits non-zero when a file is refused.
 
+mod files;
 mod summary;
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -35,15 +36,6 @@ pub struct ImportArgs {
     pub reason: Option<String>,
 }
 
-/// The files to import, with what was skipped or could not be read.
-struct Gathered {
-    files: Vec<ImportFile>,
-    /// Whether each file came from a folder (a non-bundle there is skipped, not refused).
-    in_folder: Vec<bool>,
-    /// Refused because unreadable (one line each).
-    unreadable: Vec<String>,
-}
-
 /// A sound bundle to import, with the dry run's verdict.
 struct Todo<'a> {
     file: &'a ImportFile,
@@ -61,7 +53,7 @@ pub fn run(store: &mut Store, lang: Lang, args: &ImportArgs) -> Result<(), Strin
     if args.take_conflicts && reason.is_none() {
         return Err(t(lang, "import.err.reason_required"));
     }
-    let gathered = gather(lang, &args.paths)?;
+    let gathered = files::gather(lang, &args.paths)?;
     let mut refused = gathered.unreadable.len();
     for line in &gathered.unreadable {
         println!("{}", tf(lang, "import.refused", std::slice::from_ref(line)));
@@ -232,73 +224,4 @@ fn confirm(lang: Lang, writes: usize, db: Option<&Path>) -> Result<bool, String>
             || answer == "yes"
             || answer == "co",
     )
-}
-
-/// The files named, folders opened (their .json files, in name order).
-fn gather(lang: Lang, paths: &[PathBuf]) -> Result<Gathered, String> {
-    let mut out = Gathered {
-        files: Vec::new(),
-        in_folder: Vec::new(),
-        unreadable: Vec::new(),
-    };
-    for path in paths {
-        if path.is_dir() {
-            let before = out.files.len() + out.unreadable.len();
-            for file in folder_files(lang, path)? {
-                add(lang, &mut out, &file, true);
-            }
-            if out.files.len() + out.unreadable.len() == before {
-                println!(
-                    "{}",
-                    tf(lang, "import.err.no_files", &[path.display().to_string()])
-                );
-            }
-        } else {
-            add(lang, &mut out, path, false);
-        }
-    }
-    Ok(out)
-}
-
-/// A folder's .json files in name order; other files are named as skipped.
-fn folder_files(lang: Lang, folder: &Path) -> Result<Vec<PathBuf>, String> {
-    let entries = std::fs::read_dir(folder).map_err(|e| {
-        tf(
-            lang,
-            "check.err.read",
-            &[
-                folder.display().to_string(),
-                crate::messages::io_error(lang, &e),
-            ],
-        )
-    })?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    let (json, other): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| {
-        p.extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-    });
-    for p in other {
-        println!("{}", tf(lang, "import.skip.not_json", &[base_name(&p)]));
-    }
-    Ok(json)
-}
-
-fn add(lang: Lang, out: &mut Gathered, path: &Path, in_folder: bool) {
-    match super::check::read_file(lang, path) {
-        Ok(bytes) => {
-            out.files.push(ImportFile {
-                file_name: base_name(path),
-                bytes,
-            });
-            out.in_folder.push(in_folder);
-        }
-        Err(line) => out.unreadable.push(line),
-    }
-}
-
-fn base_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
 }
