@@ -656,3 +656,19 @@ fn the_command_line_shows_a_conflict_with_its_difference_and_takes_it_only_with_
         "{text}"
     );
 }
+
+#[test]
+fn a_wrongly_imported_village_can_still_be_deleted_whole() {
+    let (v, cycle) = village();
+    let b = bundle_of(&v, cycle);
+    let mut commune = Store::open_in_memory().unwrap();
+    import(&mut commune, &file("kram.json", &b), None).unwrap();
+    let id = village_of(&commune, &b);
+    let delete = Command::DeleteVillage {
+        village: id,
+        name: "Buôn Kram".into(),
+    };
+    execute(&mut commune, delete).unwrap();
+    assert!(commune.village_by_code(&b.village_code).unwrap().is_none());
+    assert!(commune.imports(id).unwrap().is_empty());
+}
