@@ -1,11 +1,14 @@
 //! The command line: `kehoach [--db PATH] [--lang vi|en]` opens the interface;
 //! `kehoach demo --db PATH` writes the demo village; `kehoach export --db PATH --village
 //! NAME_OR_ID --year YYYY --format xlsx,html,csv,json --out DIR [--force] [--private]`
-//! writes a cycle's export files; `kehoach check FILE.json` checks an exported bundle.
+//! writes a cycle's export files; `kehoach check FILE.json` checks an exported bundle;
+//! `kehoach import --db FILE BUNDLE.json... | FOLDER... [--dry-run] [--yes]
+//! [--take-conflicts --reason TEXT]` imports villages' bundles at the commune.
 //! Errors print one clear line and exit non-zero.
 
 pub mod check;
 pub mod export;
+pub mod import;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +47,8 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Import villages' bundles (files or folders) into the commune's database.
+    Import(import::ImportArgs),
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -111,6 +116,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), String> {
     match cli.command {
         Some(Command::Demo) => write_demo(&mut store, lang, &path),
         Some(Command::Check { file }) => print_check(lang, &file),
+        Some(Command::Import(args)) => import::run(&mut store, lang, &args),
         Some(Command::Export(args)) => {
             for written in export::run(&store, lang, &args)? {
                 println!(

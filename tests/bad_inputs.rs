@@ -16,6 +16,8 @@
 mod common;
 #[path = "common/app.rs"]
 mod driver;
+#[path = "bad_inputs/import.rs"]
+mod import;
 #[path = "bad_inputs/storage.rs"]
 mod storage;
 
@@ -458,6 +460,7 @@ fn long_name() -> String {
 fn rows() -> Vec<Row> {
     let mut rows = base_rows();
     rows.extend(storage::rows());
+    rows.extend(import::rows());
     rows
 }
 

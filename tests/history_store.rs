@@ -2,7 +2,8 @@
 //! close and reopen (reason required, audit-logged), every kind of write to a closed
 //! cycle's records refused with `StoreError::CycleClosed` and nothing changed, every table
 //! holding cycle data guarded by the three triggers of migration 0006, the village history
-//! read back, and the upgrade to version 6 from every earlier version.
+//! read back, and the upgrade to version 6 from every earlier version (then the imports of
+//! migration 0009 beside the kept village).
 
 #![allow(clippy::unwrap_used)]
 
@@ -712,6 +713,7 @@ fn file_at_version(path: &Path, v: u32) -> Option<i64> {
 #[test]
 fn every_earlier_version_upgrades_and_then_guards_closed_cycles() {
     const { assert!(SCHEMA_VERSION >= 6, "the history migration (6) is listed") };
+    let bundle = demo_bundle();
     for v in 0..SCHEMA_VERSION {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
@@ -747,5 +749,52 @@ fn every_earlier_version_upgrades_and_then_guards_closed_cycles() {
             .unwrap();
         store.reopen_cycle(c, "Nhập lại từ sổ").unwrap();
         store.meeting(c, MeetingKind::Village2).unwrap();
+        imports_work_after_upgrade(&mut store, v, &bundle);
     }
+}
+
+/// After the upgrade (migration 0009) the village kept is local, and imports work beside it.
+fn imports_work_after_upgrade(store: &mut Store, v: u32, bundle: &[u8]) {
+    let commune = store.village(VillageId(1)).unwrap().commune_id;
+    let code = store.cycle_record(CycleId(8)).unwrap().village_code;
+    let kept = store.village_by_code(&code).unwrap().unwrap();
+    assert!(kept.local && !kept.imported, "from v{v}");
+    let village = store
+        .create_imported_village(
+            commune,
+            "Buôn Tơng",
+            VillageKind::Buon,
+            "code-from-a-bundle",
+        )
+        .unwrap();
+    let new = kehoach::store::NewImport {
+        village,
+        year: 2025,
+        bundle_id: "b-1",
+        sha256: "00",
+        schema_version: 3,
+        bytes: bundle,
+        plans: "[]",
+        file_name: "buon-tong.json",
+        conflict_reason: None,
+    };
+    store.add_import(&new).unwrap();
+    assert_eq!(store.imports(village).unwrap().len(), 1, "from v{v}");
+    let listed = store.commune_year(commune, 2025).unwrap();
+    assert_eq!(listed.len(), 2, "from v{v}");
+    assert!(
+        listed
+            .iter()
+            .any(|y| y.village.id == VillageId(1) && y.record.is_some())
+    );
+    assert!(listed.iter().all(|y| y.record.is_some()), "from v{v}");
+}
+
+/// The bytes of the demo's bundle.
+fn demo_bundle() -> Vec<u8> {
+    let mut store = Store::open_in_memory().unwrap();
+    let cycle = kehoach::demo::populate(&mut store).unwrap();
+    let record = store.cycle_record(cycle).unwrap();
+    let stamp = kehoach::export::Stamp::now();
+    kehoach::export::bundle::Bundle::new(record, false, &stamp).to_bytes()
 }

@@ -15,7 +15,23 @@ use crate::store::files::{BundleReadError, read_bundle_file};
 /// The report lines for a sound bundle, or one line saying why it is not.
 pub fn run(lang: Lang, path: &Path) -> Result<Vec<String>, String> {
     let shown = path.display().to_string();
-    let bytes = read_bundle_file(path).map_err(|e| match e {
+    let bytes = read_file(lang, path)?;
+    match bundle::inspect(&bytes).map_err(|e| refusal(lang, &shown, &e))? {
+        Contents::Exchange(b) => Ok(exchange_summary(lang, &shown, &b)),
+        Contents::Legacy(s) => {
+            let sha = bytes_sha(&bytes);
+            let mut lines = summary(lang, &shown, &s);
+            lines.insert(1, check_code_line(lang, &sha));
+            Ok(lines)
+        }
+    }
+}
+
+/// Reads a bundle file (a regular file under the size cap), or one translated line
+/// saying why not. `kehoach import` reads its files with this too.
+pub fn read_file(lang: Lang, path: &Path) -> Result<Vec<u8>, String> {
+    let shown = path.display().to_string();
+    read_bundle_file(path).map_err(|e| match e {
         BundleReadError::NotRegular => {
             tf(lang, "check.err.not_regular", std::slice::from_ref(&shown))
         }
@@ -29,16 +45,7 @@ pub fn run(lang: Lang, path: &Path) -> Result<Vec<String>, String> {
             "check.err.read",
             &[shown.clone(), crate::messages::io_error(lang, &e)],
         ),
-    })?;
-    match bundle::inspect(&bytes).map_err(|e| refusal(lang, &shown, &e))? {
-        Contents::Exchange(b) => Ok(exchange_summary(lang, &shown, &b)),
-        Contents::Legacy(s) => {
-            let sha = bytes_sha(&bytes);
-            let mut lines = summary(lang, &shown, &s);
-            lines.insert(1, check_code_line(lang, &sha));
-            Ok(lines)
-        }
-    }
+    })
 }
 
 /// The checksum written in a file already found sound.

@@ -29,6 +29,9 @@ pub enum CommandError {
     /// The change touches something an approved plan holds.
     #[error("the approved plan {0:?} holds this; reopen it with a reason to change it")]
     Approved(ApprovedPlan),
+    /// An import refused a bundle.
+    #[error("import refused: {0:?}")]
+    Import(super::ImportRefusal),
     /// The store refused or failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -48,6 +51,7 @@ impl CommandError {
                 "frozen.err.annual",
                 &[year.to_string(), version.to_string()],
             ),
+            CommandError::Import(why) => why.text(lang, ""),
             CommandError::Store(e) => crate::messages::store_error(lang, e),
         }
     }
@@ -56,7 +60,7 @@ impl CommandError {
     pub fn store_error(&self) -> Option<&StoreError> {
         match self {
             CommandError::Store(e) => Some(e),
-            CommandError::Approved(_) => None,
+            CommandError::Approved(_) | CommandError::Import(_) => None,
         }
     }
 }

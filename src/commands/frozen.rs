@@ -59,7 +59,8 @@ fn touches(command: &Command) -> Vec<Touch> {
         | C::ReopenCycle { .. }
         | C::SetFigure { .. }
         | C::AddFacilitator { .. }
-        | C::AddTrainedRep { .. } => Vec::new(),
+        | C::AddTrainedRep { .. }
+        | C::Import(_) => Vec::new(),
         C::SaveMeetingRecord { meeting, .. }
         | C::RegisterNew { meeting, .. }
         | C::RegisterKnown { meeting, .. }

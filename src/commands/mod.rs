@@ -12,6 +12,7 @@ pub mod annual;
 pub mod assessment;
 mod error;
 mod frozen;
+pub mod import;
 pub mod meeting2;
 pub mod scoring;
 
@@ -20,6 +21,7 @@ use std::path::PathBuf;
 pub use annual::AnnualCommand;
 pub use assessment::AssessmentCommand;
 pub use error::{ApprovedPlan, CommandError};
+pub use import::{ImportCommand, ImportRefusal};
 pub use meeting2::Meeting2Command;
 pub use scoring::ScoringCommand;
 
@@ -197,6 +199,8 @@ pub enum Command {
         /// Written reason.
         reason: String,
     },
+    /// Import one village's bundle at the commune.
+    Import(ImportCommand),
 }
 
 /// What a command did, so the caller can select what it created and say what happened.
@@ -221,6 +225,8 @@ pub enum Effect {
     Activity(crate::domain::activity::ActivityId),
     /// An activity was put in the annual plan (the item's id).
     AnnualItem(i64),
+    /// A bundle was imported (the imported plan's id).
+    Imported(i64),
     /// The change was saved.
     Done,
 }
@@ -233,7 +239,7 @@ impl Effect {
             Effect::Village(id) => Some(id.0),
             Effect::Cycle(id) => Some(id.0),
             Effect::Person(id) => Some(id.0),
-            Effect::SubGroup(id) | Effect::AnnualItem(id) => Some(*id),
+            Effect::SubGroup(id) | Effect::AnnualItem(id) | Effect::Imported(id) => Some(*id),
             Effect::Activity(id) => Some(id.0),
             Effect::VillageDeleted { .. } | Effect::Done => None,
         }
@@ -249,6 +255,7 @@ pub fn execute(store: &mut Store, command: Command) -> Result<Effect, CommandErr
         return run(store, command);
     }
     store.in_transaction(|store| {
+        import::refuse_edit(store, &command)?;
         frozen::refuse(store, &command)?;
         run(store, command)
     })
@@ -291,6 +298,7 @@ fn run(store: &mut Store, command: Command) -> Result<Effect, CommandError> {
         C::Meeting2(c) => done(meeting2::run(store, c))?,
         C::Scoring(c) => done(scoring::run(store, c))?,
         C::Annual(c) => annual::run(store, c)?,
+        C::Import(c) => import::run(store, c)?,
         C::SaveMeetingRecord {
             meeting,
             details,

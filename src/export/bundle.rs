@@ -217,7 +217,7 @@ pub fn read(bytes: &[u8]) -> Result<Bundle, BundleError> {
 
 /// Reads any bundle kehoach ever wrote (schemas 1 to 3), checking its checksum.
 pub fn inspect(bytes: &[u8]) -> Result<Contents, BundleError> {
-    let file: Value = serde_json::from_slice(bytes).map_err(|_| BundleError::NotJson)?;
+    let mut file: Value = serde_json::from_slice(bytes).map_err(|_| BundleError::NotJson)?;
     let schema = file
         .get("schema_version")
         .and_then(Value::as_u64)
@@ -229,13 +229,16 @@ pub fn inspect(bytes: &[u8]) -> Result<Contents, BundleError> {
             supported: BUNDLE_SCHEMA_VERSION,
         });
     }
-    let (Some(sha256), Some(content)) = (
-        file.get("sha256").and_then(Value::as_str),
-        file.get("content"),
-    ) else {
-        return Err(BundleError::NotABundle);
-    };
-    if hex_sha256(&canonical(content)) != sha256 {
+    let sha256 = file
+        .get("sha256")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .ok_or(BundleError::NotABundle)?;
+    let content = file
+        .get_mut("content")
+        .map(Value::take)
+        .ok_or(BundleError::NotABundle)?;
+    if hex_sha256(&canonical(&content)) != sha256 {
         return Err(BundleError::Checksum);
     }
     let inner = content.get("schema_version").and_then(Value::as_u64);
@@ -244,11 +247,11 @@ pub fn inspect(bytes: &[u8]) -> Result<Contents, BundleError> {
     }
     if schema == BUNDLE_SCHEMA_VERSION {
         let bundle: Bundle =
-            serde_json::from_value(content.clone()).map_err(|_| BundleError::NotABundle)?;
+            serde_json::from_value(content).map_err(|_| BundleError::NotABundle)?;
         Ok(Contents::Exchange(Box::new(bundle)))
     } else {
         let snapshot: CycleSnapshot =
-            serde_json::from_value(content.clone()).map_err(|_| BundleError::NotABundle)?;
+            serde_json::from_value(content).map_err(|_| BundleError::NotABundle)?;
         Ok(Contents::Legacy(Box::new(snapshot)))
     }
 }
@@ -324,12 +327,13 @@ fn plan_identities(record: &CycleRecord) -> Vec<PlanIdentity> {
     }
     if let Some(a) = record.annual.approval.as_ref().filter(|a| a.frozen) {
         let year = record.cycle.year;
+        let version = a.version.max(1);
         plans.push(PlanIdentity {
             kind: PlanKind::Annual,
             made_in_year: year,
-            version: 1,
-            version_id: id(year, "annual", 1),
-            replaces: None,
+            version,
+            version_id: id(year, "annual", version),
+            replaces: (version > 1).then(|| id(year, "annual", version - 1)),
             approved_at: a.approved_at.clone(),
         });
     }

@@ -17,6 +17,7 @@ mod frozen;
 mod guard;
 mod history;
 mod identity;
+mod imports;
 mod meetings;
 mod migrate;
 mod open;
@@ -38,6 +39,10 @@ pub use delete::{DeleteStep, ERROR_KEYS as DELETE_ERROR_KEYS};
 pub use frozen::{AnnualVersion, Owner, PLAN_APPROVED_KEY};
 pub use history::ERROR_KEYS as HISTORY_ERROR_KEYS;
 pub use identity::APPLICATION_ID;
+pub use imports::{
+    CodedVillage, ERR_IMPORTED as IMPORT_ERR_IMPORTED, ERR_STORED as IMPORT_ERR_STORED,
+    ERROR_KEYS as IMPORT_ERROR_KEYS, ImportedPlan, NewImport,
+};
 pub use meetings::{Attendee, MeetingDetails};
 pub use migrate::{LATEST as SCHEMA_VERSION, MIGRATIONS};
 pub use places::HomeEntry;
@@ -127,6 +132,9 @@ impl From<rusqlite::Error> for StoreError {
         }
         if frozen::is_frozen_refusal(&e) {
             return StoreError::PlanApproved;
+        }
+        if let Some(key) = imports::refusal_key(&e) {
+            return StoreError::Refused(key);
         }
         match e.sqlite_error_code() {
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,

@@ -258,4 +258,7 @@ pub struct ApprovalRecord {
     pub approved_at: String,
     /// Why it was last reopened.
     pub reopen_reason: Option<String>,
+    /// The latest approved version (from 1; 0 before the first approval).
+    #[serde(default)]
+    pub version: u32,
 }

@@ -185,7 +185,9 @@ impl Store {
                 .conn
                 .query_row(
                     "SELECT frozen, date, votes_for, votes_against, abstain, approved_at,
-                            reopen_reason
+                            reopen_reason,
+                            (SELECT coalesce(max(version), 0) FROM annual_versions
+                             WHERE cycle_id = ?1)
                      FROM annual_approvals WHERE cycle_id = ?1",
                     [cycle],
                     |r| {
@@ -197,6 +199,7 @@ impl Store {
                             abstain: r.get(4)?,
                             approved_at: r.get(5)?,
                             reopen_reason: r.get(6)?,
+                            version: r.get(7)?,
                         })
                     },
                 )

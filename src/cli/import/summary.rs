@@ -1,0 +1,157 @@
+//! The dry run's lines, in the interface language: per file the village, commune, year,
+//! plan versions, check code and what importing it would do, with a conflict's difference.
+
+use crate::commands::import::{CommuneMatch, ConflictKind, FilePlan, PlanDiff, Planned, Verdict};
+use crate::export::bundle::{self, PlanKind};
+use crate::i18n::{Lang, t, tf};
+
+/// The lines of one file's finding.
+pub fn lines(lang: Lang, plan: &FilePlan) -> Vec<String> {
+    match plan {
+        FilePlan::Refused { file_name, why } => {
+            vec![tf(lang, "import.refused", &[why.text(lang, file_name)])]
+        }
+        FilePlan::Ready { file_name, planned } => ready(lang, file_name, planned),
+    }
+}
+
+fn ready(lang: Lang, file_name: &str, p: &Planned) -> Vec<String> {
+    let r = &p.bundle.record;
+    let mut out = vec![tf(
+        lang,
+        "import.line",
+        &[
+            file_name.to_string(),
+            r.village.name.clone(),
+            r.commune.name.clone(),
+            p.bundle.year.to_string(),
+            versions(lang, &p.bundle),
+            bundle::check_code(&p.sha256),
+            what(lang, &p.verdict),
+        ],
+    )];
+    let new_village = p.village.is_none() && !p.village_in_batch;
+    match &p.commune {
+        CommuneMatch::ByName(c) if new_village => {
+            out.push(tf(
+                lang,
+                "import.commune.by_name",
+                std::slice::from_ref(&c.name),
+            ));
+        }
+        CommuneMatch::New if new_village => {
+            out.push(tf(
+                lang,
+                "import.commune.new",
+                std::slice::from_ref(&r.commune.name),
+            ));
+        }
+        CommuneMatch::ByCode(_)
+        | CommuneMatch::ByName(_)
+        | CommuneMatch::New
+        | CommuneMatch::InBatch => {}
+    }
+    if new_village {
+        out.push(tf(
+            lang,
+            "import.village.new",
+            std::slice::from_ref(&r.village.name),
+        ));
+    }
+    if let Verdict::Conflict { diff, .. } = &p.verdict {
+        out.extend(diff_lines(lang, diff));
+    }
+    out
+}
+
+/// The plan versions a bundle carries, or that it is a draft.
+fn versions(lang: Lang, b: &bundle::Bundle) -> String {
+    if b.plans.is_empty() {
+        return t(lang, "import.versions.draft");
+    }
+    let names: Vec<String> = b
+        .plans
+        .iter()
+        .map(|p| {
+            let key = match p.kind {
+                PlanKind::MediumTerm => "import.versions.mt",
+                PlanKind::Annual => "import.versions.annual",
+            };
+            tf(lang, key, &[p.version.to_string()])
+        })
+        .collect();
+    names.join(", ")
+}
+
+/// What importing would do, in words.
+fn what(lang: Lang, verdict: &Verdict) -> String {
+    let held = |h: &Option<String>| {
+        h.clone()
+            .unwrap_or_else(|| t(lang, "import.what.draft_held"))
+    };
+    match verdict {
+        Verdict::Unchanged => t(lang, "import.what.unchanged"),
+        Verdict::New => t(lang, "import.what.new"),
+        Verdict::Replace {
+            held: None,
+            same_plan: _,
+        } => t(lang, "import.what.replace_draft"),
+        Verdict::Replace {
+            held: Some(h),
+            same_plan,
+        } => {
+            let key = if *same_plan {
+                "import.what.reexport"
+            } else {
+                "import.what.replace"
+            };
+            tf(lang, key, std::slice::from_ref(h))
+        }
+        Verdict::Conflict { kind, held: h, .. } => {
+            let key = match kind {
+                ConflictKind::SameVersion => "import.what.same_version",
+                ConflictKind::Stale => "import.what.stale",
+                ConflictKind::Older => "import.what.older",
+            };
+            tf(lang, key, &[held(h)])
+        }
+    }
+}
+
+/// A conflict's difference, one line per activity added, dropped, changed or moved.
+pub fn diff_lines(lang: Lang, diff: &PlanDiff) -> Vec<String> {
+    let mut out: Vec<String> = diff
+        .added
+        .iter()
+        .map(|a| tf(lang, "import.diff.added", std::slice::from_ref(a)))
+        .collect();
+    out.extend(
+        diff.dropped
+            .iter()
+            .map(|a| tf(lang, "import.diff.dropped", std::slice::from_ref(a))),
+    );
+    out.extend(diff.changed.iter().map(|c| {
+        tf(
+            lang,
+            "import.diff.changed",
+            &[
+                c.activity.clone(),
+                c.field.clone(),
+                c.before.clone(),
+                c.after.clone(),
+            ],
+        )
+    }));
+    out.extend(diff.moved.iter().map(|m| {
+        tf(
+            lang,
+            "import.diff.moved",
+            &[
+                m.activity.clone(),
+                m.before.to_string(),
+                m.after.to_string(),
+            ],
+        )
+    }));
+    out
+}
