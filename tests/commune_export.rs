@@ -91,8 +91,15 @@ fn the_commune_bundle_reads_back_whole_under_its_checksum() {
         .iter()
         .find(|v| v.village.name == "Buôn Kram")
         .unwrap();
-    assert_eq!(kram.annual_version, Some(1));
-    assert!(kram.record.as_ref().unwrap().annual.approval.is_some());
+    let approval = kram
+        .record
+        .as_ref()
+        .unwrap()
+        .annual
+        .approval
+        .as_ref()
+        .unwrap();
+    assert_eq!((approval.frozen, approval.version), (true, 1));
 }
 
 #[test]

@@ -222,8 +222,6 @@ pub fn village_years(store: &Store, commune: CommuneId) -> Vec<VillageYear> {
                 .into_iter()
                 .find(|c| c.year == 2026);
             let record = cycle.as_ref().map(|c| store.cycle_record(c.id).unwrap());
-            let annual_version =
-                cycle.and_then(|c| store.annual_versions(c.id).unwrap().last().copied());
             VillageYear {
                 village,
                 village_code: record
@@ -232,7 +230,6 @@ pub fn village_years(store: &Store, commune: CommuneId) -> Vec<VillageYear> {
                     .unwrap_or_default(),
                 source: PlanSource::Local,
                 record,
-                annual_version,
             }
         })
         .collect()

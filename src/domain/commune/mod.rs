@@ -55,9 +55,6 @@ pub struct VillageYear {
     pub source: PlanSource,
     /// The village's cycle of that year, whole; `None` when no plan has arrived.
     pub record: Option<CycleRecord>,
-    /// The number of the approved annual plan version held, when the holder knows it
-    /// (the record itself carries the approval, not its version number).
-    pub annual_version: Option<u32>,
 }
 
 /// The villages in a stable order: by name with Vietnamese diacritics and case folded,

@@ -67,13 +67,12 @@ pub fn status(v: &VillageYear) -> VillageStatus {
             part_two: 0,
         };
     };
-    let approved = r.annual.approval.as_ref().is_some_and(|a| a.frozen);
-    let status = if approved {
-        PlanStatus::Approved {
-            version: v.annual_version,
-        }
-    } else {
-        PlanStatus::NotApproved
+    let status = match r.annual.approval.as_ref().filter(|a| a.frozen) {
+        // Bundles written before versions were numbered carry 0: not known.
+        Some(a) => PlanStatus::Approved {
+            version: Some(a.version).filter(|v| *v > 0),
+        },
+        None => PlanStatus::NotApproved,
     };
     let women_share = r
         .meeting_record(MeetingKind::AnnualApproval)

@@ -196,6 +196,7 @@ pub(super) fn village(name: &str, items: Vec<Item>, approved: bool) -> VillageYe
                 abstain: 0,
                 approved_at: String::new(),
                 reopen_reason: None,
+                version: if approved { 2 } else { 0 },
             }),
         },
         last_year: None,
@@ -205,7 +206,6 @@ pub(super) fn village(name: &str, items: Vec<Item>, approved: bool) -> VillageYe
         village_code: format!("T-{name}"),
         source: PlanSource::Local,
         record: Some(record),
-        annual_version: approved.then_some(2),
     }
 }
 

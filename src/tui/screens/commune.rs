@@ -1,0 +1,221 @@
+//! The commune's planning year (issue 14, item 2): every village of the commune, typed
+//! here or imported from its file, with where its annual plan stands: arrived or not,
+//! approved and which version, the check code to compare with the signed paper copy, the
+//! approval meeting's women's share and the part-2 count. Villages without a plan stand
+//! out (✗, in words as well as colour). ← → change the year; `i` imports villages' files;
+//! `e` exports the commune's forms 1-2, 5, 6, B1 and B2.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap};
+
+use super::{Nav, Outcome, ViewCtx};
+use crate::domain::commune::{PlanSource, PlanStatus, VillageStatus, VillageYear, status};
+use crate::domain::{Commune, CommuneId};
+use crate::i18n::{Lang, t, tf};
+use crate::store::{Store, StoreError};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::widgets::Input;
+use crate::tui::widgets::meter::percent;
+
+/// One village's line.
+struct VillageLine {
+    name: String,
+    imported: Option<String>,
+    status: VillageStatus,
+}
+
+/// The commune year screen's state.
+pub struct CommuneScreen {
+    commune: Commune,
+    year: i32,
+    lines: Vec<VillageLine>,
+    selected: usize,
+}
+
+impl CommuneScreen {
+    /// The commune's villages in `year` (reads only).
+    pub fn load(store: &Store, commune: CommuneId, year: i32) -> Result<Self, StoreError> {
+        let commune = store
+            .communes()?
+            .into_iter()
+            .find(|c| c.id == commune)
+            .ok_or(StoreError::NotFound)?;
+        let lines = store
+            .commune_year(commune.id, year)?
+            .iter()
+            .map(line_of)
+            .collect();
+        Ok(CommuneScreen {
+            commune,
+            year,
+            lines,
+            selected: 0,
+        })
+    }
+
+    fn update(&mut self, input: Input, lang: Lang) -> Outcome {
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        let last = self.lines.len().saturating_sub(1);
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::PageDown => self.selected = (self.selected + 10).min(last),
+            Action::PrevYear => return Outcome::Go(Nav::Commune(self.commune.id, self.year - 1)),
+            Action::NextYear => return Outcome::Go(Nav::Commune(self.commune.id, self.year + 1)),
+            Action::Import => return Outcome::Go(Nav::Import(self.commune.id, self.year)),
+            Action::Export if self.lines.is_empty() => {
+                return Outcome::Refuse(t(lang, "commune.screen.no_villages"));
+            }
+            Action::Export => return Outcome::Go(Nav::CommuneExport(self.commune.id, self.year)),
+            Action::Back => return Outcome::Back,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let lang = ctx.lang;
+        let [head, table_area] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(4)]).areas(area);
+        Paragraph::new(self.summary(lang))
+            .wrap(Wrap { trim: true })
+            .render(head, buf);
+        if self.lines.is_empty() {
+            Paragraph::new(t(lang, "commune.screen.no_villages"))
+                .block(Block::bordered())
+                .wrap(Wrap { trim: true })
+                .render(table_area, buf);
+            return;
+        }
+        let header = [
+            "commune.screen.col.village",
+            "commune.screen.col.plan",
+            "commune.screen.col.check",
+            "commune.screen.col.women",
+            "commune.screen.col.part_two",
+        ]
+        .map(|k| t(lang, k));
+        let rows = self.lines.iter().map(|l| row(l, ctx));
+        let widths = [
+            Constraint::Min(14),
+            Constraint::Length(24),
+            Constraint::Length(11),
+            Constraint::Length(6),
+            Constraint::Length(5),
+        ];
+        let title = tf(
+            lang,
+            "commune.screen.title",
+            &[self.commune.name.clone(), self.year.to_string()],
+        );
+        let table = Table::new(rows, widths)
+            .header(Row::new(header).style(ctx.theme.title))
+            .block(Block::bordered().title(Line::styled(title, ctx.theme.title)))
+            .row_highlight_style(ctx.theme.selected)
+            .highlight_symbol("▶ ");
+        let mut state = TableState::default().with_selected(Some(self.selected));
+        StatefulWidget::render(table, table_area, buf, &mut state);
+    }
+
+    /// "2 thôn, buôn: 1 đã thông qua, 1 chưa thông qua, 0 chưa nhận kế hoạch".
+    fn summary(&self, lang: Lang) -> String {
+        let count = |f: fn(PlanStatus) -> bool| {
+            self.lines.iter().filter(|l| f(l.status.status)).count().to_string()
+        };
+        tf(
+            lang,
+            "commune.screen.summary",
+            &[
+                self.lines.len().to_string(),
+                count(PlanStatus::is_approved),
+                count(|s| s == PlanStatus::NotApproved),
+                count(|s| s == PlanStatus::NoPlan),
+            ],
+        )
+    }
+}
+
+fn line_of(v: &VillageYear) -> VillageLine {
+    VillageLine {
+        name: v.village.name.clone(),
+        imported: match &v.source {
+            PlanSource::Imported(from) => Some(from.check_code.clone()),
+            PlanSource::Local => None,
+        },
+        status: status(v),
+    }
+}
+
+/// A village's row: the plan's standing marked ✓ approved, ◐ not approved, ✗ none.
+fn row(l: &VillageLine, ctx: ViewCtx) -> Row<'static> {
+    let lang = ctx.lang;
+    let s = l.status;
+    let (mark, style) = match s.status {
+        PlanStatus::Approved { .. } => ("✓", ctx.theme.ok),
+        PlanStatus::NotApproved => ("◐", ctx.theme.warn),
+        PlanStatus::NoPlan => ("✗", ctx.theme.error),
+    };
+    let version = s.status.version().map(|v| v.to_string()).unwrap_or_default();
+    let plan = format!("{mark} {}", tf(lang, s.status.label_key(), &[version]));
+    let check = l
+        .imported
+        .clone()
+        .unwrap_or_else(|| t(lang, "commune.screen.typed_here"));
+    let women = s.women_share.map(|w| percent(w, lang)).unwrap_or_default();
+    let part_two = if s.status == PlanStatus::NoPlan {
+        String::new()
+    } else {
+        s.part_two.to_string()
+    };
+    Row::new(vec![
+        l.name.clone().into(),
+        Line::styled(plan, style),
+        check.into(),
+        women.into(),
+        part_two.into(),
+    ])
+}
+
+impl super::View for CommuneScreen {
+    fn parent(&self) -> Option<Nav> {
+        Some(Nav::Home)
+    }
+
+    fn context(&self) -> Context {
+        Context::Commune
+    }
+
+    fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        CommuneScreen::update(self, input, ctx.lang)
+    }
+
+    fn on_saved(
+        &mut self,
+        _store: &Store,
+        _result: &Result<super::Effect, String>,
+        _lang: Lang,
+    ) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    fn breadcrumb(&self, lang: Lang) -> String {
+        tf(
+            lang,
+            "commune.screen.breadcrumb",
+            &[self.commune.name.clone(), self.year.to_string()],
+        )
+    }
+
+    fn help_key(&self) -> String {
+        "help.commune".into()
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        CommuneScreen::render(self, area, buf, ctx);
+    }
+}
