@@ -507,3 +507,33 @@ fn xlsx_signature_block_prints_whole_on_the_first_page_of_a_wide_form() {
         );
     }
 }
+
+#[test]
+fn xlsx_form_whose_tables_are_empty_prints_one_page_wide() {
+    let mut form = brief("ngan");
+    form.header_lines = vec![("Mã bản kế hoạch".into(), text(&"883c07ea-".repeat(6)))];
+    form.signatures = vec!["Chủ trì".into(), "Tổ trưởng".into(), "Người ghi".into()];
+    let bytes = xlsx::to_xlsx(&[form], &margins(), Lang::Vi).unwrap();
+    let xml = xlsx_part(&bytes, "xl/worksheets/sheet1.xml");
+    let dimension = attr(xml.split("<dimension").nth(1).unwrap(), "ref").unwrap();
+    let last = dimension.split(':').nth(1).unwrap();
+    let columns = last.chars().take_while(char::is_ascii_uppercase).count();
+    let letters = &last[..columns];
+    let used = letters
+        .bytes()
+        .fold(0, |n, b| n * 26 + usize::from(b - b'A') + 1);
+    let mut widths = column_px(&xml);
+    // A column without a width is Calibri's default, 64 px.
+    widths.resize(used.max(widths.len()), 64.0);
+    let setup = xml.split("<pageSetup").nth(1).unwrap();
+    let scale: f64 = attr(setup, "scale").map_or(100.0, |s| s.parse().unwrap());
+    let room = match attr(setup, "orientation") {
+        Some("landscape") => 10.69 * 96.0,
+        _ => 7.27 * 96.0,
+    };
+    let printed = widths[..used].iter().sum::<f64>() * scale / 100.0;
+    assert!(
+        printed <= room,
+        "{used} columns used ({dimension}), {printed:.0} px on a {room:.0} px page"
+    );
+}
