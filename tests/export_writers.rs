@@ -368,16 +368,16 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     tag[at + pattern.len()..].split('"').next()
 }
 
-/// How wide a sheet's columns print at 100 %, in pixels at 96 dpi (Calibri 11: 7 pixels
-/// per stored width unit, which already holds the column's padding).
+/// Pixels at 96 dpi one stored unit of column width (which holds the column's padding)
+/// prints in LibreOffice with Carlito (Calibri's stand-in; Excel's Calibri takes 7).
+const UNIT_PX: f64 = 7.43;
+
+/// A column without a width: 8.43 characters and the padding.
+const DEFAULT_PX: f64 = 9.14 * UNIT_PX;
+
+/// How wide a sheet's columns print at 100 %, in pixels at 96 dpi.
 fn sheet_px(xml: &str) -> f64 {
-    xml.split("<col ")
-        .skip(1)
-        .map(|tag| {
-            let n = |a| attr(tag, a).unwrap().parse::<f64>().unwrap();
-            (n("max") - n("min") + 1.0) * n("width") * 7.0
-        })
-        .sum()
+    column_px(xml).iter().sum()
 }
 
 #[test]
@@ -462,9 +462,9 @@ fn column_px(xml: &str) -> Vec<f64> {
     for tag in xml.split("<col ").skip(1) {
         let n = |a| attr(tag, a).unwrap().parse::<f64>().unwrap();
         let (min, max) = (n("min") as usize, n("max") as usize);
-        out.resize(max, 64.0);
+        out.resize(max, DEFAULT_PX);
         for c in min..=max {
-            out[c - 1] = n("width") * 7.0;
+            out[c - 1] = n("width") * UNIT_PX;
         }
     }
     out
@@ -523,8 +523,8 @@ fn xlsx_form_whose_tables_are_empty_prints_one_page_wide() {
         .bytes()
         .fold(0, |n, b| n * 26 + usize::from(b - b'A') + 1);
     let mut widths = column_px(&xml);
-    // A column without a width is Calibri's default, 64 px.
-    widths.resize(used.max(widths.len()), 64.0);
+    // A column without a width prints at the default width.
+    widths.resize(used.max(widths.len()), DEFAULT_PX);
     let setup = xml.split("<pageSetup").nth(1).unwrap();
     let scale: f64 = attr(setup, "scale").map_or(100.0, |s| s.parse().unwrap());
     let room = match attr(setup, "orientation") {

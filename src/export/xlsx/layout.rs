@@ -30,7 +30,7 @@ const WRAP_MARGIN: f64 = 1.0;
 
 /// Total width (characters) wide sheets are squeezed towards: with the columns' padding,
 /// about what an A4 landscape page holds at the smallest print scale (73 %).
-const WIDE_TARGET: f64 = 185.0;
+const WIDE_TARGET: f64 = 170.0;
 
 /// Headers wrap between words: they count at most this wide, or their longest word.
 const HEADER_WIDTH: usize = 9;

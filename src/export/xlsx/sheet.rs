@@ -17,20 +17,22 @@ const DEFAULT_WIDTH: f64 = 8.43;
 /// Most lines a row is made tall for.
 const MAX_LINES: usize = 12;
 
-/// Pixels (at 96 dpi) one character of column width takes: the digit width of the
-/// default font, Calibri 11 (and Carlito, LibreOffice's stand-in for it).
-const CHAR_PX: f64 = 7.0;
+/// Pixels (at 96 dpi) one character of column width prints: the digit width of the
+/// default font, Calibri 11, is 7 in Excel, but LibreOffice measures Carlito's at about
+/// 7.4, so a page break falls earlier there.
+const CHAR_PX: f64 = 7.5;
 
-/// Pixels every column adds to its width in characters (the cell's padding).
-const COLUMN_PADDING_PX: f64 = 5.0;
+/// Pixels every column adds to its width in characters (the cell's padding: 5/7 of a
+/// character).
+const COLUMN_PADDING_PX: f64 = 5.4;
 
 /// Pixels an A4 portrait page holds between its 0.5 in side margins (7.27 in at 96 dpi),
-/// less 2 % for renderers' rounding.
-pub(super) const PORTRAIT_PX: f64 = 684.0;
+/// less 1 % for renderers' rounding.
+pub(super) const PORTRAIT_PX: f64 = 691.0;
 
 /// Pixels an A4 landscape page holds between its 0.5 in side margins (10.69 in at 96
-/// dpi), less 2 % for renderers' rounding.
-pub(super) const LANDSCAPE_PX: f64 = 1005.0;
+/// dpi), less 1 % for renderers' rounding.
+pub(super) const LANDSCAPE_PX: f64 = 1016.0;
 
 /// Smallest print scale: 73 % of the 11 pt body text is 8 pt.
 pub(super) const MIN_SCALE: u16 = 73;
