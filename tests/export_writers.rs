@@ -537,3 +537,25 @@ fn xlsx_form_whose_tables_are_empty_prints_one_page_wide() {
         "{used} columns used ({dimension}), {printed:.0} px on a {room:.0} px page"
     );
 }
+
+#[test]
+fn xlsx_fact_label_wrapping_in_a_narrow_first_column_gets_its_lines() {
+    let mut form = sample();
+    let label = "Nhãn rất dài của một dòng thông tin đầu biểu mẫu cần xuống dòng";
+    form.header_lines = vec![(label.into(), text("Giá trị"))];
+    let bytes = xlsx::to_xlsx(&[form], &margins(), Lang::Vi).unwrap();
+    let xml = xlsx_part(&bytes, "xl/worksheets/sheet1.xml");
+    let first = column_px(&xml)[0] / UNIT_PX;
+    assert!(
+        (label.chars().count() as f64) > first,
+        "the label wraps in column A"
+    );
+    // The title is row 1, a blank row, then the fact on row 3.
+    let row = xml.split("<row r=\"3\"").nth(1).unwrap();
+    let row = &row[..row.find('>').unwrap()];
+    let height: f64 = attr(row, "ht").map_or(15.0, |h| h.parse().unwrap());
+    assert!(
+        height >= 30.0,
+        "a wrapped label needs two lines or more, got {height} pt"
+    );
+}

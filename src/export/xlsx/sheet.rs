@@ -298,6 +298,7 @@ impl Sheet {
     /// rest of the table's width.
     pub(super) fn fact(&mut self, label: &str, value: Cell) -> Result<(), XlsxError> {
         self.measure(0, width(label));
+        self.wrap(0, 0, label);
         self.ws
             .write_string_with_format(self.row, 0, label, &self.f.fact)?;
         match value {
