@@ -450,6 +450,9 @@ fn html_never_prints_a_page_for_one_sentence() {
     assert!(section_tag(&out, "ngan-2").ends_with("class=\"brief wide\""));
     assert!(!section_tag(&out, "hep").contains("class"));
     assert!(out.contains("section.brief{break-before:auto"));
+    // ... and moves whole to the next page rather than leave its last sentence alone.
+    let brief_style = out.split("section.brief{").nth(1).unwrap();
+    assert!(brief_style[..brief_style.find('}').unwrap()].contains("break-inside:avoid"));
     // The signatures and the totals row never start a page alone: they pull the rows
     // before them along (checked printing the demo in Chromium 148).
     assert!(out.contains("tr.total{break-before:avoid"));

@@ -38,7 +38,7 @@ body{{font-family:'Times New Roman','Liberation Serif','DejaVu Serif',serif;font
 color:#000;background:#fff;margin:0}}\
 section{{break-before:page;page-break-before:always}}\
 section:first-of-type{{break-before:auto;page-break-before:auto}}\
-section.brief{{break-before:auto;page-break-before:auto}}\
+section.brief{{break-before:auto;page-break-before:auto;break-inside:avoid;page-break-inside:avoid}}\
 section.wide{{page:wide}}\
 h1{{font-size:14pt;text-align:center;margin:0 0 2mm}}\
 h2{{font-size:12pt;margin:4mm 0 2mm;break-after:avoid;page-break-after:avoid}}\
@@ -102,7 +102,8 @@ pub fn to_html(forms: &[Form], page: &Page, lang: Lang) -> Vec<u8> {
 }
 
 /// Whether a form holds only a few lines (no table row, no signatures): it follows the
-/// form before it on the same page instead of taking a page for one sentence.
+/// form before it on the same page instead of taking a page for one sentence, and moves
+/// whole to the next page when it does not fit (its last lines never stand alone).
 fn is_brief(form: &Form) -> bool {
     form.signatures.is_empty() && form.tables.iter().all(Table::is_empty)
 }
