@@ -376,3 +376,26 @@ fn a_private_record_keeps_every_count_and_names_only_office_holders() {
         "office holders stay named"
     );
 }
+
+#[test]
+fn meeting_records_use_the_procedures_names_as_kehoach_check_prints_them() {
+    let (store, first, _) = demo();
+    let forms = forms_of(&store, first);
+    for (file, key) in [
+        ("hop-dan-1", "bundle.meeting.village1"),
+        ("hop-dan-2", "bundle.meeting.village2"),
+        ("hop-thong-qua", "bundle.meeting.annual_approval"),
+    ] {
+        let f = form(&forms, file);
+        let name = t(LANG, key);
+        assert_eq!(
+            f.sheet, name,
+            "the sheet is named as check names the meeting"
+        );
+        assert!(
+            f.title.to_lowercase().contains(&name.to_lowercase()),
+            "{}: {name}",
+            f.title
+        );
+    }
+}

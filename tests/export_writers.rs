@@ -357,3 +357,208 @@ fn private_exports_keep_every_count_in_every_format() {
         }
     }
 }
+
+/// An attribute's value in an XML tag (the text after the tag's name).
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let pattern = format!("{name}=\"");
+    let at = tag
+        .match_indices(&pattern)
+        .find(|(i, _)| *i == 0 || tag.as_bytes()[i - 1] == b' ')?
+        .0;
+    tag[at + pattern.len()..].split('"').next()
+}
+
+/// Pixels at 96 dpi one stored unit of column width (which holds the column's padding)
+/// prints in LibreOffice with Carlito (Calibri's stand-in; Excel's Calibri takes 7).
+const UNIT_PX: f64 = 7.43;
+
+/// A column without a width: 8.43 characters and the padding.
+const DEFAULT_PX: f64 = 9.14 * UNIT_PX;
+
+/// How wide a sheet's columns print at 100 %, in pixels at 96 dpi.
+fn sheet_px(xml: &str) -> f64 {
+    column_px(xml).iter().sum()
+}
+
+#[test]
+fn xlsx_sheets_printed_above_the_smallest_scale_fit_their_page_width() {
+    // The A4 width between 0.5 in margins, at 96 dpi.
+    let (portrait, landscape) = (7.27 * 96.0, 10.69 * 96.0);
+    for private in [false, true] {
+        let xlsx = render(&demo_source(private), Format::Xlsx, Lang::Vi).unwrap();
+        let bytes = &xlsx[0].1;
+        let sheets = open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes.clone()))
+            .unwrap()
+            .sheet_names();
+        for (n, name) in sheets.iter().enumerate() {
+            let xml = xlsx_part(bytes, &format!("xl/worksheets/sheet{}.xml", n + 1));
+            let setup = xml.split("<pageSetup").nth(1).unwrap();
+            let scale: f64 = attr(setup, "scale").map_or(100.0, |s| s.parse().unwrap());
+            let room = match attr(setup, "orientation") {
+                Some("landscape") => landscape,
+                _ => portrait,
+            };
+            let printed = sheet_px(&xml) * scale / 100.0;
+            assert!(
+                printed <= room || scale == 73.0 && room == landscape,
+                "{name} (private {private}): {printed:.0} px at {scale}% on a {room:.0} px page \
+                 spills its last columns onto pages of their own"
+            );
+        }
+    }
+}
+
+/// A form holding one sentence and no table row.
+fn brief(file: &'static str) -> Form {
+    Form {
+        sheet: "Ngắn".into(),
+        file,
+        title: "Biểu 3".into(),
+        header_lines: Vec::new(),
+        tables: vec![Table {
+            subtitle: None,
+            columns: (0..20)
+                .map(|i| column(&format!("C{i}"), Kind::Number, None, false))
+                .collect(),
+            key_columns: 2,
+            groups: vec![RowGroup {
+                title: None,
+                rows: Vec::new(),
+            }],
+            empty: None,
+        }],
+        notes: vec!["Năm này không lập Biểu 3.".into()],
+        signatures: Vec::new(),
+    }
+}
+
+/// The opening tag of a form's section.
+fn section_tag<'a>(out: &'a str, file: &str) -> &'a str {
+    let start = out.find(&format!("<section id=\"{file}\"")).unwrap();
+    &out[start..start + out[start..].find('>').unwrap()]
+}
+
+#[test]
+fn html_never_prints_a_page_for_one_sentence() {
+    let mut narrow = sample();
+    narrow.file = "hep";
+    narrow.tables.truncate(1);
+    let forms = [narrow, brief("ngan-1"), sample(), brief("ngan-2")];
+    let out = String::from_utf8(html::to_html(&forms, &page(), Lang::Vi)).unwrap();
+    // A form of one sentence follows the form before it on its page (and orientation).
+    assert!(section_tag(&out, "ngan-1").ends_with("class=\"brief\""));
+    assert!(section_tag(&out, "ngan-2").ends_with("class=\"brief wide\""));
+    assert!(!section_tag(&out, "hep").contains("class"));
+    assert!(out.contains("section.brief{break-before:auto"));
+    // ... and moves whole to the next page rather than leave its last sentence alone.
+    let brief_style = out.split("section.brief{").nth(1).unwrap();
+    assert!(brief_style[..brief_style.find('}').unwrap()].contains("break-inside:avoid"));
+    // The signatures and the totals row never start a page alone: they pull the rows
+    // before them along (checked printing the demo in Chromium 148).
+    assert!(out.contains("tr.total{break-before:avoid"));
+    assert!(out.contains("break-inside:avoid;break-before:avoid"));
+}
+
+/// Each column's printed width at 100 %, in pixels (see [`sheet_px`]).
+fn column_px(xml: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    for tag in xml.split("<col ").skip(1) {
+        let n = |a| attr(tag, a).unwrap().parse::<f64>().unwrap();
+        let (min, max) = (n("min") as usize, n("max") as usize);
+        out.resize(max, DEFAULT_PX);
+        for c in min..=max {
+            out[c - 1] = n("width") * UNIT_PX;
+        }
+    }
+    out
+}
+
+#[test]
+fn xlsx_signature_block_prints_whole_on_the_first_page_of_a_wide_form() {
+    let mut form = sample();
+    for row in form.tables[1].groups[0].rows.iter_mut() {
+        for cell in row.iter_mut().filter(|c| matches!(c, Value::Number(_))) {
+            *cell = Value::Number(1_234_567_890.0);
+        }
+    }
+    let bytes = xlsx::to_xlsx(&[form], &margins(), Lang::Vi).unwrap();
+    let xml = xlsx_part(&bytes, "xl/worksheets/sheet1.xml");
+    let setup = xml.split("<pageSetup").nth(1).unwrap();
+    let scale: f64 = attr(setup, "scale").map_or(100.0, |s| s.parse().unwrap());
+    assert_eq!(attr(setup, "orientation"), Some("landscape"));
+    let page = 10.69 * 96.0 * 100.0 / scale;
+    let widths = column_px(&xml);
+    assert!(
+        widths.iter().sum::<f64>() > page,
+        "the sample is wider than a page"
+    );
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    let range = wb.worksheet_range("Mẫu").unwrap();
+    let (row, _) = range
+        .cells()
+        .find(|(_, _, v)| *v == &Data::String("Chủ trì".into()))
+        .map(|(r, c, _)| (r as u32 + range.start().unwrap().0, c))
+        .unwrap();
+    let merges = wb.merge_cells_by_sheet_name("Mẫu").unwrap();
+    let roles: Vec<_> = merges.iter().filter(|d| d.start.0 == row).collect();
+    assert_eq!(roles.len(), 3, "three roles, each over its columns");
+    for d in roles {
+        let right: f64 = widths[..=d.end.1 as usize].iter().sum();
+        assert!(
+            right <= page,
+            "a role ends at {right:.0} px, past the page's {page:.0}"
+        );
+    }
+}
+
+#[test]
+fn xlsx_form_whose_tables_are_empty_prints_one_page_wide() {
+    let mut form = brief("ngan");
+    form.header_lines = vec![("Mã bản kế hoạch".into(), text(&"883c07ea-".repeat(6)))];
+    form.signatures = vec!["Chủ trì".into(), "Tổ trưởng".into(), "Người ghi".into()];
+    let bytes = xlsx::to_xlsx(&[form], &margins(), Lang::Vi).unwrap();
+    let xml = xlsx_part(&bytes, "xl/worksheets/sheet1.xml");
+    let dimension = attr(xml.split("<dimension").nth(1).unwrap(), "ref").unwrap();
+    let last = dimension.split(':').nth(1).unwrap();
+    let columns = last.chars().take_while(char::is_ascii_uppercase).count();
+    let letters = &last[..columns];
+    let used = letters
+        .bytes()
+        .fold(0, |n, b| n * 26 + usize::from(b - b'A') + 1);
+    let mut widths = column_px(&xml);
+    // A column without a width prints at the default width.
+    widths.resize(used.max(widths.len()), DEFAULT_PX);
+    let setup = xml.split("<pageSetup").nth(1).unwrap();
+    let scale: f64 = attr(setup, "scale").map_or(100.0, |s| s.parse().unwrap());
+    let room = match attr(setup, "orientation") {
+        Some("landscape") => 10.69 * 96.0,
+        _ => 7.27 * 96.0,
+    };
+    let printed = widths[..used].iter().sum::<f64>() * scale / 100.0;
+    assert!(
+        printed <= room,
+        "{used} columns used ({dimension}), {printed:.0} px on a {room:.0} px page"
+    );
+}
+
+#[test]
+fn xlsx_fact_label_wrapping_in_a_narrow_first_column_gets_its_lines() {
+    let mut form = sample();
+    let label = "Nhãn rất dài của một dòng thông tin đầu biểu mẫu cần xuống dòng";
+    form.header_lines = vec![(label.into(), text("Giá trị"))];
+    let bytes = xlsx::to_xlsx(&[form], &margins(), Lang::Vi).unwrap();
+    let xml = xlsx_part(&bytes, "xl/worksheets/sheet1.xml");
+    let first = column_px(&xml)[0] / UNIT_PX;
+    assert!(
+        (label.chars().count() as f64) > first,
+        "the label wraps in column A"
+    );
+    // The title is row 1, a blank row, then the fact on row 3.
+    let row = xml.split("<row r=\"3\"").nth(1).unwrap();
+    let row = &row[..row.find('>').unwrap()];
+    let height: f64 = attr(row, "ht").map_or(15.0, |h| h.parse().unwrap());
+    assert!(
+        height >= 30.0,
+        "a wrapped label needs two lines or more, got {height} pt"
+    );
+}

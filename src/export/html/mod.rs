@@ -38,6 +38,7 @@ body{{font-family:'Times New Roman','Liberation Serif','DejaVu Serif',serif;font
 color:#000;background:#fff;margin:0}}\
 section{{break-before:page;page-break-before:always}}\
 section:first-of-type{{break-before:auto;page-break-before:auto}}\
+section.brief{{break-before:auto;page-break-before:auto;break-inside:avoid;page-break-inside:avoid}}\
 section.wide{{page:wide}}\
 h1{{font-size:14pt;text-align:center;margin:0 0 2mm}}\
 h2{{font-size:12pt;margin:4mm 0 2mm;break-after:avoid;page-break-after:avoid}}\
@@ -47,11 +48,13 @@ thead{{display:table-header-group}}\
 tr{{break-inside:avoid;page-break-inside:avoid}}\
 th,td{{border:1px solid #000;padding:.8mm 1.2mm;vertical-align:top;text-align:left}}\
 th{{background:#eee}}td.n{{text-align:right;white-space:nowrap}}\
-tr.group th{{background:#f6f6f6;text-align:left}}tr.total td{{font-weight:bold}}\
+tr.group th{{background:#f6f6f6;text-align:left}}\
+tr.total{{break-before:avoid;page-break-before:avoid}}tr.total td{{font-weight:bold}}\
 table.kv{{font-size:{BODY_PT}pt}}table.kv th{{width:34%}}\
 .note{{font-size:{SMALL_PT}pt;font-style:italic}}\
 .set{{font-size:{SMALL_PT}pt;font-style:italic;margin:3mm 0 0}}\
-.sign{{display:flex;justify-content:space-around;margin-top:8mm;break-inside:avoid}}\
+.sign{{display:flex;justify-content:space-around;margin-top:8mm;break-inside:avoid;\
+break-before:avoid;page-break-before:avoid}}\
 .sign div{{text-align:center;min-width:50mm;min-height:24mm;font-weight:bold}}\
 .sign small{{display:block;font-weight:normal;font-style:italic;font-size:{SMALL_PT}pt}}\
 .code{{font-size:{SMALL_PT}pt;font-weight:bold;text-align:right}}\
@@ -90,23 +93,47 @@ pub fn to_html(forms: &[Form], page: &Page, lang: Lang) -> Vec<u8> {
     if let Some(note) = &page.note {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(note));
     }
+    let mut wide = false;
     for form in forms {
-        section(&mut out, form, page, lang);
+        wide = section(&mut out, form, page, lang, wide);
     }
     out.push_str("</body>\n</html>\n");
     out.into_bytes()
 }
 
-fn section(out: &mut String, form: &Form, page: &Page, lang: Lang) {
+/// Whether a form holds only a few lines (no table row, no signatures): it follows the
+/// form before it on the same page instead of taking a page for one sentence, and moves
+/// whole to the next page when it does not fit (its last lines never stand alone).
+fn is_brief(form: &Form) -> bool {
+    form.signatures.is_empty() && form.tables.iter().all(Table::is_empty)
+}
+
+/// The section's classes: brief forms keep the previous form's page (and so its
+/// orientation); others print landscape when a table with rows is wider than portrait.
+fn section_class(form: &Form, previous_wide: bool) -> (&'static str, bool) {
+    if is_brief(form) {
+        let class = if previous_wide {
+            " class=\"brief wide\""
+        } else {
+            " class=\"brief\""
+        };
+        return (class, previous_wide);
+    }
     let wide = form
         .tables
         .iter()
-        .any(|t| t.columns.len() > layout::PORTRAIT_COLUMNS);
+        .any(|t| !t.is_empty() && t.columns.len() > layout::PORTRAIT_COLUMNS);
+    (if wide { " class=\"wide\"" } else { "" }, wide)
+}
+
+/// One form as a section; returns whether it printed landscape.
+fn section(out: &mut String, form: &Form, page: &Page, lang: Lang, previous_wide: bool) -> bool {
+    let (class, wide) = section_class(form, previous_wide);
     let _ = writeln!(
         out,
         "<section id=\"{}\"{}>\n<p class=\"code\">{}</p>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>",
         form.file,
-        if wide { " class=\"wide\"" } else { "" },
+        class,
         esc(&page.check_code),
         esc(&form.title),
         esc(&page.place)
@@ -142,6 +169,7 @@ fn section(out: &mut String, form: &Form, page: &Page, lang: Lang) {
         out.push_str("</div>\n");
     }
     out.push_str("</section>\n");
+    wide
 }
 
 fn table_html(out: &mut String, table: &Table, lang: Lang) {

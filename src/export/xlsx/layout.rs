@@ -28,9 +28,9 @@ const PADDING: f64 = 2.0;
 /// little more than the nominal width, so one is enough).
 const WRAP_MARGIN: f64 = 1.0;
 
-/// Total width wide sheets are squeezed towards (about 1.4 A4 landscape pages at 100%,
-/// so they print one page wide at about 75%).
-const WIDE_TARGET: f64 = 200.0;
+/// Total width (characters) wide sheets are squeezed towards: with the columns' padding,
+/// about what an A4 landscape page holds at the smallest print scale (73 %).
+const WIDE_TARGET: f64 = 170.0;
 
 /// Headers wrap between words: they count at most this wide, or their longest word.
 const HEADER_WIDTH: usize = 9;

@@ -47,9 +47,10 @@ fn form_sheet(form: &Form, lang: Lang) -> Result<Sheet, XlsxError> {
     let span = form
         .tables
         .iter()
+        .filter(|t| !t.is_empty())
         .map(|t| t.columns.len())
         .max()
-        .unwrap_or(1);
+        .unwrap_or(if form.header_lines.is_empty() { 1 } else { 2 });
     let keys = form.tables.iter().map(|t| t.key_columns).max().unwrap_or(1);
     let mut sh = Sheet::new(&form.sheet, span, keys)?;
     sh.title(&form.title)?;

@@ -17,11 +17,22 @@ const DEFAULT_WIDTH: f64 = 8.43;
 /// Most lines a row is made tall for.
 const MAX_LINES: usize = 12;
 
-/// Total column width (in characters) above which a sheet prints landscape.
-const PORTRAIT_WIDTH: f64 = 100.0;
+/// Pixels (at 96 dpi) one character of column width prints: the digit width of the
+/// default font, Calibri 11, is 7 in Excel, but LibreOffice measures Carlito's at about
+/// 7.4, so a page break falls earlier there.
+const CHAR_PX: f64 = 7.5;
 
-/// Total column width (in characters) a landscape A4 page holds at 100 %.
-const LANDSCAPE_WIDTH: f64 = 145.0;
+/// Pixels every column adds to its width in characters (the cell's padding: 5/7 of a
+/// character).
+const COLUMN_PADDING_PX: f64 = 5.4;
+
+/// Pixels an A4 portrait page holds between its 0.5 in side margins (7.27 in at 96 dpi),
+/// less 1 % for renderers' rounding.
+pub(super) const PORTRAIT_PX: f64 = 691.0;
+
+/// Pixels an A4 landscape page holds between its 0.5 in side margins (10.69 in at 96
+/// dpi), less 1 % for renderers' rounding.
+pub(super) const LANDSCAPE_PX: f64 = 1016.0;
 
 /// Smallest print scale: 73 % of the 11 pt body text is 8 pt.
 pub(super) const MIN_SCALE: u16 = 73;
@@ -117,6 +128,7 @@ pub(super) struct Sheet {
     wrapped: Vec<Wrapped>,
     header_row: Option<u32>,
     key_columns: usize,
+    signatures: Option<(u32, Vec<String>)>,
     f: Formats,
 }
 
@@ -135,6 +147,7 @@ impl Sheet {
             wrapped: Vec::new(),
             header_row: None,
             key_columns,
+            signatures: None,
             f: Formats::new(),
         })
     }
@@ -212,21 +225,32 @@ impl Sheet {
         Ok(())
     }
 
-    /// The signature block: a blank row, then each role over its share of the width,
-    /// with room below to sign.
+    /// The signature block: a blank row, then the roles (placed by [`Sheet::finish`]
+    /// once the column widths are known), with room below to sign.
     pub(super) fn signatures(&mut self, roles: &[String]) -> Result<(), XlsxError> {
         self.skip();
-        let each = (self.span / roles.len().max(1)).max(1);
+        self.signatures = Some((self.row, roles.to_vec()));
+        self.row += 4;
+        Ok(())
+    }
+
+    /// Each role over its share of the first `columns` columns (those the first printed
+    /// page holds), so every role prints on one page.
+    fn place_signatures(&mut self, columns: usize) -> Result<(), XlsxError> {
+        let Some((row, roles)) = self.signatures.take() else {
+            return Ok(());
+        };
+        let columns = columns.clamp(1, self.span.max(1));
+        let each = (columns / roles.len().max(1)).max(1);
         for (i, role) in roles.iter().enumerate() {
             let first = i * each;
             let last = if i + 1 == roles.len() {
-                self.span.max(first + 1) - 1
+                columns.max(first + 1) - 1
             } else {
                 first + each - 1
             };
-            self.merged(first, last, role, Which::Subtitle)?;
+            self.merged_at(row, first, last, role, Which::Subtitle)?;
         }
-        self.row += 4;
         Ok(())
     }
 
@@ -239,16 +263,28 @@ impl Sheet {
         text: &str,
         which: Which,
     ) -> Result<(), XlsxError> {
+        self.merged_at(self.row, first, last, text, which)
+    }
+
+    /// Text over the columns `first..=last` of `row`, merged when they are several.
+    fn merged_at(
+        &mut self,
+        row: u32,
+        first: usize,
+        last: usize,
+        text: &str,
+        which: Which,
+    ) -> Result<(), XlsxError> {
         let format = match which {
             Which::Fact => &self.f.fact,
             Which::Subtitle => &self.f.subtitle,
         };
         if last > first {
             self.ws
-                .merge_range(self.row, first as u16, self.row, last as u16, text, format)?;
+                .merge_range(row, first as u16, row, last as u16, text, format)?;
         } else {
             self.ws
-                .write_string_with_format(self.row, first as u16, text, format)?;
+                .write_string_with_format(row, first as u16, text, format)?;
         }
         Ok(())
     }
@@ -262,6 +298,7 @@ impl Sheet {
     /// rest of the table's width.
     pub(super) fn fact(&mut self, label: &str, value: Cell) -> Result<(), XlsxError> {
         self.measure(0, width(label));
+        self.wrap(0, 0, label);
         self.ws
             .write_string_with_format(self.row, 0, label, &self.f.fact)?;
         match value {
@@ -354,7 +391,8 @@ impl Sheet {
             self.ws.set_column_width(c as u16, *width)?;
         }
         self.row_heights(&widths)?;
-        self.print_setup(widths.iter().sum())?;
+        let page_px = self.print_setup(printed_px(&widths))?;
+        self.place_signatures(first_page_columns(&widths, page_px))?;
         Ok(self.ws)
     }
 
@@ -375,23 +413,23 @@ impl Sheet {
         Ok(())
     }
 
-    /// A4, landscape when the columns are wider than a portrait page, scaled to fit the
-    /// page but never below [`MIN_SCALE`] (a wider form runs onto more pages with its key
-    /// columns repeated), the first header row repeated on every page and frozen.
-    fn print_setup(&mut self, total_width: f64) -> Result<(), XlsxError> {
+    /// A4, landscape when the columns (`total_px` wide as printed at 100 %) are wider
+    /// than a portrait page, scaled to fit the page but never below [`MIN_SCALE`] (a wider
+    /// form runs onto more pages with its key columns repeated), the first header row
+    /// repeated on every page and frozen. Returns the width in pixels at 100 % that one
+    /// printed page holds.
+    fn print_setup(&mut self, total_px: f64) -> Result<f64, XlsxError> {
         self.ws.set_paper_size(9);
-        if total_width > PORTRAIT_WIDTH {
+        let room = if total_px > PORTRAIT_PX {
             self.ws.set_landscape();
+            LANDSCAPE_PX
         } else {
             self.ws.set_portrait();
-        }
-        let room = if total_width > PORTRAIT_WIDTH {
-            LANDSCAPE_WIDTH
-        } else {
-            PORTRAIT_WIDTH
+            PORTRAIT_PX
         };
-        self.ws.set_print_scale(print_scale(total_width, room));
-        if self.key_columns > 0 && total_width > LANDSCAPE_WIDTH {
+        let scale = print_scale(total_px, room);
+        self.ws.set_print_scale(scale);
+        if self.key_columns > 0 && total_px > LANDSCAPE_PX {
             self.ws.set_repeat_columns(0, self.key_columns as u16 - 1)?;
         }
         self.ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
@@ -399,14 +437,31 @@ impl Sheet {
             self.ws.set_repeat_rows(row, row)?;
             self.ws.set_freeze_panes(row + 1, 0)?;
         }
-        Ok(())
+        Ok(room * 100.0 / f64::from(scale))
     }
 }
 
-/// The print scale (percent) that fits `total_width` into `room`, between
+/// The width columns of these widths (in characters) print at 100 %, in pixels.
+pub(super) fn printed_px(widths: &[f64]) -> f64 {
+    widths.iter().map(|w| w * CHAR_PX + COLUMN_PADDING_PX).sum()
+}
+
+/// How many leading columns of these widths (characters) fit `page_px` pixels.
+pub(super) fn first_page_columns(widths: &[f64], page_px: f64) -> usize {
+    let mut used = 0.0;
+    widths
+        .iter()
+        .take_while(|w| {
+            used += printed_px(std::slice::from_ref(*w));
+            used <= page_px
+        })
+        .count()
+}
+
+/// The print scale (percent) that fits `total_px` into `room` (both in pixels), between
 /// [`MIN_SCALE`] and 100.
-pub(super) fn print_scale(total_width: f64, room: f64) -> u16 {
-    let fit = (room / total_width.max(1.0) * 100.0).floor();
+pub(super) fn print_scale(total_px: f64, room: f64) -> u16 {
+    let fit = (room / total_px.max(1.0) * 100.0).floor();
     fit.clamp(f64::from(MIN_SCALE), 100.0) as u16
 }
 
