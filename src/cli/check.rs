@@ -74,7 +74,7 @@ fn exchange_summary(lang: Lang, shown: &str, b: &Bundle) -> Vec<String> {
             "check.cycle",
             &[
                 r.village.name.clone(),
-                r.commune.name.clone(),
+                r.commune.short_name().to_owned(),
                 b.year.to_string(),
                 r.activities
                     .iter()
@@ -176,7 +176,7 @@ fn summary(lang: Lang, shown: &str, s: &CycleSnapshot) -> Vec<String> {
             "check.cycle",
             &[
                 s.village.name.clone(),
-                s.commune.name.clone(),
+                s.commune.short_name().to_owned(),
                 s.cycle.year.to_string(),
                 s.activities.len().to_string(),
             ],
