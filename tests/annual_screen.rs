@@ -8,7 +8,7 @@ mod driver;
 use driver::{demo_app_with, keys, press, screen, type_text};
 use kehoach::domain::annual::Part;
 use kehoach::domain::{CycleId, MeetingKind};
-use kehoach::i18n::Lang;
+use kehoach::i18n::{Lang, t};
 use kehoach::store::Store;
 use kehoach::tui::app::App;
 use ratatui::crossterm::event::KeyCode;
@@ -214,7 +214,7 @@ fn approval_with_enough_women_asks_no_reason_and_closes_the_register() {
     press(&mut app, KeyCode::F(5));
     press(&mut app, KeyCode::Char('1'));
     press(&mut app, KeyCode::F(8));
-    assert!(!screen(&app, 80, 24).contains("Lý do nữ dưới 30%"));
+    assert!(!screen(&app, 80, 24).contains(&t(Lang::Vi, "ann.below_reason")));
     type_text(&mut app, "25/05/2028");
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "70");

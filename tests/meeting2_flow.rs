@@ -135,7 +135,11 @@ fn approval_freezes_the_plan_and_reopening_needs_a_reason() {
     press(&mut app, KeyCode::F(4));
     type_text(&mut app, "1");
     press(&mut app, KeyCode::Enter);
-    assert!(text(&app).contains("đã duyệt và chốt"), "{}", text(&app));
+    assert!(
+        text(&app).contains("đã thông qua và chốt"),
+        "{}",
+        text(&app)
+    );
 
     press(&mut app, KeyCode::F(6));
     press(&mut app, KeyCode::Char('m'));

@@ -251,7 +251,7 @@ mod tests {
     fn an_older_bundle_is_summarised_with_its_check_code() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bundle-v2.json");
         let lines = run(Lang::Vi, &path).expect("sound");
-        assert!(lines[0].contains("lược đồ 2"), "{lines:?}");
+        assert!(lines[0].contains("định dạng dữ liệu 2"), "{lines:?}");
         assert!(lines[1].starts_with("Mã kiểm tra: "), "{lines:?}");
         assert!(
             lines
