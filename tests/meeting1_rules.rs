@@ -626,7 +626,7 @@ fn a_duplicate_name_is_flagged_inline_and_allowed() {
     type_text(&mut app, "NGUYEN VAN HUNG");
     let shown = text(&app);
     assert!(
-        shown.contains("⚑ Thôn đã có 1 người tên này"),
+        shown.contains("⚑ Đã có 1 người tên này"),
         "inline notice:\n{shown}"
     );
     press(&mut app, KeyCode::Tab);

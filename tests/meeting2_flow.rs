@@ -160,7 +160,7 @@ fn ranking_mode_refuses_a_repeated_position_and_go_to_jumps_to_a_row() {
     group_details(&mut app, 5, 3, "");
     press(&mut app, KeyCode::Char('v'));
     assert!(
-        text(&app).contains("Input: Direct ranking"),
+        text(&app).contains("Scoring: Direct ranking"),
         "{}",
         text(&app)
     );
