@@ -8,7 +8,7 @@ mod driver;
 use driver::{demo_app_with, keys, press, screen, type_text};
 use kehoach::domain::annual::Part;
 use kehoach::domain::{CycleId, MeetingKind};
-use kehoach::i18n::Lang;
+use kehoach::i18n::{Lang, t};
 use kehoach::store::Store;
 use kehoach::tui::app::App;
 use ratatui::crossterm::event::KeyCode;
@@ -233,7 +233,9 @@ fn type_vote(app: &mut App, votes_for: &str, against: &str) {
 #[test]
 fn approval_with_enough_women_asks_no_reason_and_closes_the_register() {
     let (mut app, cycle) = approval_form_with_ten_present();
-    assert!(!screen(&app, 80, 24).contains("Lý do"));
+    let shown = screen(&app, 80, 24);
+    assert!(!shown.contains(&t(Lang::Vi, "ann.below_reason")), "{shown}");
+    assert!(!shown.contains(&t(Lang::Vi, "vote.reason")), "{shown}");
     type_vote(&mut app, "7", "2");
     let meeting = approved_meeting(&app, cycle);
     assert!(meeting.is_closed());

@@ -214,7 +214,7 @@ fn everything_an_approved_medium_term_plan_holds_is_refused() {
         let e = v.refused(command.clone());
         assert_eq!(approved(e), MEDIUM_TERM, "{command:?}");
         let vi = e_text(&mut v, command);
-        assert!(vi.contains("Họp dân lần 2"), "{vi}");
+        assert!(vi.contains("Họp thôn, buôn lần 2"), "{vi}");
     }
 }
 

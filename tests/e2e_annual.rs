@@ -137,7 +137,7 @@ fn review_select_refuse_a_third_part_two_approve_and_find_the_plan_frozen() {
     // Open it; the medium-term period 2026-2030 carries over; step 6 is the annual plan.
     tmux.send_keys(&["Enter"]);
     let screen = tmux.wait_for("Các bước của quy trình", TIMEOUT).unwrap();
-    assert!(screen.contains("Kỳ trung hạn 2026-2030"), "{screen}");
+    assert!(screen.contains("Giai đoạn trung hạn 2026-2030"), "{screen}");
     assert!(screen.contains("kế hoạch năm 2028"), "{screen}");
     tmux.send_keys(&["Down", "Down", "Down", "Down", "Down", "Enter"]);
     let screen = tmux.wait_for("Đã đánh giá 0/8", TIMEOUT).unwrap();
@@ -222,7 +222,9 @@ fn review_select_refuse_a_third_part_two_approve_and_find_the_plan_frozen() {
     tmux.wait_for("Cần ghi lý do", TIMEOUT).unwrap();
     tmux.type_text("Họp ghép với họp thôn, không ghi danh sách");
     tmux.send_keys(&["Enter"]);
-    let screen = tmux.wait_for("✓ Thông qua 25/05/2028", TIMEOUT).unwrap();
+    let screen = tmux
+        .wait_for("✓ Đã thông qua ngày 25/05/2028", TIMEOUT)
+        .unwrap();
     assert!(screen.contains("70 tán thành"), "{screen}");
     assert!(screen.contains(&parts_title(5, 2)), "{screen}");
 

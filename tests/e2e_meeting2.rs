@@ -20,7 +20,7 @@ const WOMEN: [u32; 10] = [0, 1, 2, 3, 4, 5, 6, 4, 2, 1];
 /// `e`, members, Tab, votes each, Tab, recorder, Enter; then each value and Enter.
 fn enter_group(tmux: &Tmux, members: &str, recorder: &str, values: &[u32]) {
     tmux.send_keys(&["e"]);
-    tmux.wait_for("Người ghi chép", TIMEOUT).unwrap();
+    tmux.wait_for("Nhóm trưởng (ghi chép)", TIMEOUT).unwrap();
     tmux.send_keys(&["BSpace", "BSpace"]);
     tmux.type_text(members);
     tmux.send_keys(&["Tab", "BSpace", "BSpace"]);
@@ -28,7 +28,7 @@ fn enter_group(tmux: &Tmux, members: &str, recorder: &str, values: &[u32]) {
     tmux.send_keys(&["Tab"]);
     tmux.type_text(recorder);
     tmux.send_keys(&["Enter"]);
-    tmux.wait_for(&format!("Thư ký: {recorder}"), TIMEOUT)
+    tmux.wait_for(&format!("Nhóm trưởng: {recorder}"), TIMEOUT)
         .unwrap();
     for v in values {
         tmux.type_text(&v.to_string());
@@ -77,7 +77,7 @@ fn score_ten_activities_in_both_groups_and_read_the_combined_ranking() {
     let tmux = Tmux::start(dir.path(), &script);
     tmux.wait_for("Buôn Kram", TIMEOUT).unwrap();
     tmux.send_keys(&["Down", "Down", "Enter"]);
-    tmux.wait_for("Họp dân lần 2", TIMEOUT).unwrap();
+    tmux.wait_for("Họp thôn, buôn lần 2", TIMEOUT).unwrap();
     tmux.send_keys(&["Down", "Down", "Down", "Down", "Enter"]);
     tmux.wait_for("Nhóm nam · Cách nhập", TIMEOUT).unwrap();
 
@@ -89,7 +89,7 @@ fn score_ten_activities_in_both_groups_and_read_the_combined_ranking() {
     tmux.wait_for("đã dùng 28/30 phiếu", TIMEOUT).unwrap();
 
     tmux.send_keys(&["F6"]);
-    let screen = tmux.wait_for("Phương pháp:", TIMEOUT).unwrap();
+    let screen = tmux.wait_for("Cách tổng hợp:", TIMEOUT).unwrap();
     let shown = shown_order(&screen);
     assert_eq!(shown.len(), 10, "{screen}");
     // The app holds the file's lock: leave (results → cycle → home → quit) before reading.

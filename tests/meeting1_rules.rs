@@ -578,7 +578,7 @@ fn a_known_person_is_picked_once_and_a_second_registration_is_refused() {
     // "nguyen thi huong" without marks finds her; ↓ picks, Enter registers her.
     type_text(&mut app, "nguyen thi huong");
     let shown = text(&app);
-    assert!(shown.contains("Người đã biết"), "{shown}");
+    assert!(shown.contains("Người đã có trong danh sách"), "{shown}");
     assert!(shown.contains("Nguyễn Thị Hường · Nữ"), "{shown}");
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
@@ -596,7 +596,7 @@ fn a_known_person_is_picked_once_and_a_second_registration_is_refused() {
     // Registered people are no longer suggested.
     type_text(&mut app, "nguyen thi");
     let shown = text(&app);
-    assert!(!shown.contains("Người đã biết"), "{shown}");
+    assert!(!shown.contains("Người đã có trong danh sách"), "{shown}");
     assert!(shown.contains("Danh sách dự họp (1)"), "{shown}");
 
     // The store refuses the same person twice with a clear message.
@@ -626,7 +626,7 @@ fn a_duplicate_name_is_flagged_inline_and_allowed() {
     type_text(&mut app, "NGUYEN VAN HUNG");
     let shown = text(&app);
     assert!(
-        shown.contains("⚑ Thôn đã có 1 người tên này"),
+        shown.contains("⚑ Đã có 1 người tên này"),
         "inline notice:\n{shown}"
     );
     press(&mut app, KeyCode::Tab);

@@ -135,7 +135,11 @@ fn approval_freezes_the_plan_and_reopening_needs_a_reason() {
     press(&mut app, KeyCode::F(4));
     type_text(&mut app, "1");
     press(&mut app, KeyCode::Enter);
-    assert!(text(&app).contains("đã duyệt và chốt"), "{}", text(&app));
+    assert!(
+        text(&app).contains("đã thông qua và chốt"),
+        "{}",
+        text(&app)
+    );
 
     press(&mut app, KeyCode::F(6));
     press(&mut app, KeyCode::Char('m'));
@@ -156,7 +160,7 @@ fn ranking_mode_refuses_a_repeated_position_and_go_to_jumps_to_a_row() {
     group_details(&mut app, 5, 3, "");
     press(&mut app, KeyCode::Char('v'));
     assert!(
-        text(&app).contains("Input: Direct ranking"),
+        text(&app).contains("Scoring: Direct ranking"),
         "{}",
         text(&app)
     );

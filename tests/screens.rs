@@ -212,6 +212,36 @@ fn a_commune_typed_with_vietnamese_letters_is_saved() {
 }
 
 #[test]
+fn a_commune_typed_with_its_word_xa_shows_the_word_once() {
+    let mut app = empty_app(Lang::Vi);
+    press(&mut app, KeyCode::Char('c'));
+    type_text(&mut app, "Xã Ea Tiêu");
+    press(&mut app, KeyCode::Enter);
+    // The name is kept as typed; only the labels leave out the second "Xã".
+    assert_eq!(
+        app.store().communes().expect("communes")[0].name,
+        "Xã Ea Tiêu"
+    );
+    let home = text(&app);
+    assert!(home.contains("Xã Ea Tiêu"), "{home}");
+    assert!(!home.contains("Xã Xã"), "{home}");
+    press(&mut app, KeyCode::Char('t'));
+    type_text(&mut app, "Buôn Kram");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "2027");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let cycle = text(&app);
+    assert!(cycle.contains("Xã Ea Tiêu › Buôn Kram › 2027"), "{cycle}");
+    assert!(!cycle.contains("Xã Xã"), "{cycle}");
+    press(&mut app, KeyCode::Char('l'));
+    let english = text(&app);
+    assert!(english.contains("Ea Tiêu commune › Buôn Kram"), "{english}");
+    assert!(!english.contains("Xã"), "{english}");
+}
+
+#[test]
 fn a_village_and_a_cycle_are_created_with_keys() {
     let mut app = empty_app(Lang::En);
     press(&mut app, KeyCode::Char('c'));

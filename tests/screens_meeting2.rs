@@ -75,7 +75,7 @@ fn results_with_differing_ranks() {
         press(&mut app, KeyCode::F(6));
         let shown = text(&app);
         let approved = match lang {
-            Lang::Vi => "đã duyệt (bản 1)",
+            Lang::Vi => "đã thông qua (bản 1)",
             Lang::En => "approved (version 1)",
         };
         assert!(shown.contains(approved), "{shown}");

@@ -81,7 +81,7 @@ fn exchange_summary(lang: Lang, shown: &str, b: &Bundle) -> Vec<String> {
             "check.cycle",
             &[
                 r.village.name.clone(),
-                r.commune.name.clone(),
+                r.commune.short_name().to_owned(),
                 b.year.to_string(),
                 r.activities
                     .iter()
@@ -183,7 +183,7 @@ fn summary(lang: Lang, shown: &str, s: &CycleSnapshot) -> Vec<String> {
             "check.cycle",
             &[
                 s.village.name.clone(),
-                s.commune.name.clone(),
+                s.commune.short_name().to_owned(),
                 s.cycle.year.to_string(),
                 s.activities.len().to_string(),
             ],
@@ -258,7 +258,7 @@ mod tests {
     fn an_older_bundle_is_summarised_with_its_check_code() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bundle-v2.json");
         let lines = run(Lang::Vi, &path).expect("sound");
-        assert!(lines[0].contains("lược đồ 2"), "{lines:?}");
+        assert!(lines[0].contains("định dạng dữ liệu 2"), "{lines:?}");
         assert!(lines[1].starts_with("Mã kiểm tra: "), "{lines:?}");
         assert!(
             lines

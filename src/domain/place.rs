@@ -1,6 +1,7 @@
 //! Communes and villages (thôn, buôn, khối phố).
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 /// Database identifier of a commune.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -21,6 +22,33 @@ pub struct Commune {
     pub district: String,
     /// Province (tỉnh) name.
     pub province: String,
+}
+
+impl Commune {
+    /// The name for labels that add "Xã" themselves: see [`commune_short_name`].
+    pub fn short_name(&self) -> &str {
+        commune_short_name(&self.name)
+    }
+}
+
+/// A commune's name without a leading word "Xã" the user may have typed, so that a label
+/// "Xã {0}" shows "Xã Ea Tiêu" once, not "Xã Xã Ea Tiêu".
+///
+/// The word is matched in any case and Unicode form ("XÃ", "xã", "Xa" + combining tilde) but
+/// only with its tone mark: "Xa" or "Xà" is a different word and stays. A name that is only
+/// "Xã" is returned whole (nothing else would be left to show).
+pub fn commune_short_name(name: &str) -> &str {
+    let trimmed = name.trim_start();
+    let Some(end) = trimmed.find(char::is_whitespace) else {
+        return name;
+    };
+    let first: String = trimmed[..end].nfc().flat_map(char::to_lowercase).collect();
+    let rest = trimmed[end..].trim_start();
+    if first == "xã" && !rest.is_empty() {
+        rest
+    } else {
+        name
+    }
 }
 
 /// The kind of planning unit; the procedure says "thôn, buôn" for all.
@@ -64,4 +92,46 @@ pub struct Village {
     pub name: String,
     /// Thôn, buôn or khối phố.
     pub kind: VillageKind,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_xa_prefix_is_dropped_once() {
+        assert_eq!(commune_short_name("Xã Ea Tiêu"), "Ea Tiêu");
+        assert_eq!(commune_short_name("xã Ea Tiêu"), "Ea Tiêu");
+        assert_eq!(commune_short_name("XÃ EA TIÊU"), "EA TIÊU");
+        assert_eq!(commune_short_name("  Xã   Hòa Phú"), "Hòa Phú");
+        // Only the first word: a second "Xã" is part of the name as typed.
+        assert_eq!(commune_short_name("Xã Xã Ea Tiêu"), "Xã Ea Tiêu");
+    }
+
+    #[test]
+    fn the_prefix_is_found_in_decomposed_unicode_too() {
+        // "Xa" + U+0303 COMBINING TILDE, as some input methods send it.
+        assert_eq!(commune_short_name("Xa\u{303} Ea Tu"), "Ea Tu");
+        assert_eq!(commune_short_name("X\u{c3} Ea Tu"), "Ea Tu");
+    }
+
+    #[test]
+    fn names_without_the_word_xa_with_its_tone_are_kept_whole() {
+        for name in [
+            "Ea Tiêu", "Xa Ea Tu", "Xà Lâm", "Xá Tân", "Xãnh", "Xã", "Xã ", "Hòa Xã", "",
+        ] {
+            assert_eq!(commune_short_name(name), name, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn the_commune_method_uses_its_name() {
+        let commune = Commune {
+            id: CommuneId(1),
+            name: "Xã Cư Suê".to_owned(),
+            district: "Cư M'gar".to_owned(),
+            province: "Đắk Lắk".to_owned(),
+        };
+        assert_eq!(commune.short_name(), "Cư Suê");
+    }
 }

@@ -102,7 +102,7 @@ pub fn render(
     let place = format!(
         "{} {}, {} {}, {} {}",
         t(lang, "export.field.commune"),
-        r.commune.name,
+        r.commune.short_name(),
         t(lang, "export.field.district"),
         r.commune.district,
         t(lang, "export.field.province"),

@@ -99,7 +99,7 @@ impl CycleScreen {
         let commune = self
             .commune
             .as_ref()
-            .map(|c| c.name.clone())
+            .map(|c| c.short_name().to_owned())
             .unwrap_or_default();
         tf(
             lang,

@@ -313,7 +313,7 @@ fn entry_line<'a>(entry: &HomeEntry, ctx: ViewCtx) -> ListItem<'a> {
     let line = match entry {
         HomeEntry::Commune(c) => Line::from(vec![
             Span::styled(
-                tf(lang, "home.commune", std::slice::from_ref(&c.name)),
+                tf(lang, "home.commune", &[c.short_name().to_owned()]),
                 ctx.theme.title,
             ),
             Span::styled(

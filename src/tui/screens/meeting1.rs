@@ -113,7 +113,7 @@ impl Meeting1Screen {
         self.workgroup.reload(store, ok)
     }
 
-    /// "Xã … › Buôn … › 2026 › Họp dân lần 1".
+    /// "Xã … › Buôn … › 2026 › Họp thôn, buôn lần 1".
     pub fn breadcrumb(&self, lang: Lang) -> String {
         tf(
             lang,
