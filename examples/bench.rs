@@ -17,7 +17,7 @@
 //!    edits on a file database (WAL, synchronous=FULL: each save is fsynced), p50/p99;
 //!    the saves are checked in the store.
 //! 5. Rendering of the largest screens at 250x80 (median of repeated draws).
-//! 6. Full export of one village cycle in every format (`kehoach::deliver::export_cycle`).
+//! 6. Full export of one village cycle in every format (`kehoach::deliver::export`).
 //! 7. Size of the release binary.
 #![allow(clippy::unwrap_used)]
 
@@ -646,7 +646,7 @@ struct Export {
 /// Full export of the first village's 2021 cycle (meeting 1 closed, working group elected,
 /// 40 activities), every format, into a fresh folder each time.
 fn export_cycle(data: &Path, db: &Path, runs: usize) -> Export {
-    use kehoach::deliver::{ExportRequest, export_cycle};
+    use kehoach::deliver::{ExportRequest, ExportTarget, export};
     use kehoach::export::{Format, render};
     let store = Store::open(db).expect("open");
     let commune = store.communes().expect("communes")[0].id;
@@ -669,14 +669,14 @@ fn export_cycle(data: &Path, db: &Path, runs: usize) -> Export {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("export folder");
         let request = ExportRequest {
-            cycle,
+            target: ExportTarget::Cycle(cycle),
             formats: Format::ALL.to_vec(),
             dir: dir.clone(),
             force: false,
             private: false,
         };
         let start = Instant::now();
-        let written = export_cycle(&store, &request, Lang::Vi).expect("export");
+        let written = export(&store, &request, Lang::Vi).expect("export");
         out.full.push(start.elapsed());
         out.files = written.len();
         out.bytes = written

@@ -7,6 +7,7 @@
 //! Errors print one clear line and exit non-zero.
 
 pub mod check;
+pub mod commune;
 pub mod export;
 pub mod import;
 
@@ -49,6 +50,9 @@ pub enum Command {
     },
     /// Import villages' bundles (files or folders) into the commune's database.
     Import(import::ImportArgs),
+    /// The commune level: export the commune's forms of a year.
+    #[command(subcommand)]
+    Commune(commune::CommuneCommand),
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -105,7 +109,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), String> {
         ),
     };
     let first_run = is_default && !path.exists();
-    if matches!(cli.command, Some(Command::Export(_))) && !path.is_file() {
+    if matches!(cli.command, Some(Command::Export(_) | Command::Commune(_))) && !path.is_file() {
         return Err(tf(
             lang,
             "export.err.db_missing",
@@ -117,6 +121,15 @@ fn run(cli: Cli, lang: Lang) -> Result<(), String> {
         Some(Command::Demo) => write_demo(&mut store, lang, &path),
         Some(Command::Check { file }) => print_check(lang, &file),
         Some(Command::Import(args)) => import::run(&mut store, lang, &args),
+        Some(Command::Commune(command)) => {
+            for written in commune::run(&store, lang, &command)? {
+                println!(
+                    "{}",
+                    tf(lang, "export.msg.written", &[written.display().to_string()])
+                );
+            }
+            Ok(())
+        }
         Some(Command::Export(args)) => {
             for written in export::run(&store, lang, &args)? {
                 println!(

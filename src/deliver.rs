@@ -6,16 +6,26 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::CycleId;
+use crate::domain::{CommuneId, CycleId};
+use crate::export::commune::{CommuneBundle, render_commune};
 use crate::export::{Format, Source, Stamp, render};
 use crate::i18n::{Lang, tf};
 use crate::store::{Store, files};
 
+/// What is exported: one village's cycle, or a commune's planning year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportTarget {
+    /// One cycle of one village (its forms and its bundle).
+    Cycle(CycleId),
+    /// A commune's year: forms 1-2 summed, 5, 6, B1, B2 and the commune bundle.
+    CommuneYear(CommuneId, i32),
+}
+
 /// What to export and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportRequest {
-    /// The cycle.
-    pub cycle: CycleId,
+    /// What.
+    pub target: ExportTarget,
     /// Formats to write.
     pub formats: Vec<Format>,
     /// Folder (must exist).
@@ -46,25 +56,50 @@ impl DeliverError {
 }
 
 /// Renders and writes the request; returns the written paths.
-pub fn export_cycle(
+pub fn export(
     store: &Store,
     request: &ExportRequest,
     lang: Lang,
 ) -> Result<Vec<PathBuf>, DeliverError> {
     check_folder(&request.dir, lang)?;
-    let store_error =
-        |e: crate::store::StoreError| DeliverError::Failed(crate::messages::store_error(lang, &e));
-    store
-        .check_sound()
-        .map_err(|e| store_error(store.located(e)))?;
-    let read = |e| store_error(store.located(e));
-    let record = store.cycle_record(request.cycle).map_err(read)?;
-    let source = Source::new(record, request.private, &Stamp::now());
-    let mut outputs = Vec::new();
-    for f in &request.formats {
-        outputs.extend(render(&source, *f, lang).map_err(|e| render_failed(lang, &e))?);
-    }
+    let store_error = |e: crate::store::StoreError| {
+        DeliverError::Failed(crate::messages::store_error(lang, &store.located(e)))
+    };
+    store.check_sound().map_err(store_error)?;
+    let outputs = match request.target {
+        ExportTarget::Cycle(cycle) => {
+            let record = store.cycle_record(cycle).map_err(store_error)?;
+            let source = Source::new(record, request.private, &Stamp::now());
+            rendered(&request.formats, lang, |f| render(&source, f, lang))?
+        }
+        ExportTarget::CommuneYear(commune, year) => {
+            let (commune, code) = store.commune_with_code(commune).map_err(store_error)?;
+            let villages = store.commune_year(commune.id, year).map_err(store_error)?;
+            let bundle = CommuneBundle::new(
+                commune,
+                code,
+                year,
+                villages,
+                request.private,
+                &Stamp::now(),
+            );
+            rendered(&request.formats, lang, |f| render_commune(&bundle, f, lang))?
+        }
+    };
     write_outputs(&request.dir, &outputs, request.force, lang)
+}
+
+/// Every format's files, in the order asked.
+fn rendered(
+    formats: &[Format],
+    lang: Lang,
+    render: impl Fn(Format) -> Result<Vec<(String, Vec<u8>)>, crate::export::ExportError>,
+) -> Result<Vec<(String, Vec<u8>)>, DeliverError> {
+    let mut outputs = Vec::new();
+    for f in formats {
+        outputs.extend(render(*f).map_err(|e| render_failed(lang, &e))?);
+    }
+    Ok(outputs)
 }
 
 /// The line of a format that could not be rendered.

@@ -13,6 +13,7 @@ pub mod export;
 pub mod i18n;
 pub mod log;
 pub mod messages;
+pub mod receive;
 pub mod store;
 pub mod tui;
 pub mod workflow;

@@ -10,7 +10,6 @@ use crate::domain::attendance::women_share;
 use crate::export::CycleSnapshot;
 use crate::export::bundle::{self, Bundle, BundleError, Contents, PlanKind};
 use crate::i18n::{Lang, t, tf};
-use crate::store::files::{BundleReadError, read_bundle_file};
 
 /// The report lines for a sound bundle, or one line saying why it is not.
 pub fn run(lang: Lang, path: &Path) -> Result<Vec<String>, String> {
@@ -27,26 +26,7 @@ pub fn run(lang: Lang, path: &Path) -> Result<Vec<String>, String> {
     }
 }
 
-/// Reads a bundle file (a regular file under the size cap), or one translated line
-/// saying why not. `kehoach import` reads its files with this too.
-pub fn read_file(lang: Lang, path: &Path) -> Result<Vec<u8>, String> {
-    let shown = path.display().to_string();
-    read_bundle_file(path).map_err(|e| match e {
-        BundleReadError::NotRegular => {
-            tf(lang, "check.err.not_regular", std::slice::from_ref(&shown))
-        }
-        BundleReadError::TooLarge(n) => tf(
-            lang,
-            "check.err.too_large",
-            &[shown.clone(), crate::domain::activity::format_vnd(n)],
-        ),
-        BundleReadError::Io(e) => tf(
-            lang,
-            "check.err.read",
-            &[shown.clone(), crate::messages::io_error(lang, &e)],
-        ),
-    })
-}
+pub use crate::receive::files::read_file;
 
 /// The checksum written in a file already found sound.
 fn bytes_sha(bytes: &[u8]) -> String {

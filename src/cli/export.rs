@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::deliver::{ExportRequest, export_cycle};
+use crate::deliver::{ExportRequest, ExportTarget, export};
 use crate::domain::text::fold;
 use crate::domain::{Village, cycle::parse_year};
 use crate::export::Format;
@@ -37,7 +37,8 @@ pub struct ExportArgs {
     pub private: bool,
 }
 
-fn formats(lang: Lang, text: &str) -> Result<Vec<Format>, String> {
+/// The formats named, comma-separated, each once.
+pub(super) fn formats(lang: Lang, text: &str) -> Result<Vec<Format>, String> {
     let mut out = Vec::new();
     for code in text.split(',') {
         let f = Format::from_code(code)
@@ -113,11 +114,11 @@ pub(super) fn run(store: &Store, lang: Lang, args: &ExportArgs) -> Result<Vec<Pa
             )
         })?;
     let request = ExportRequest {
-        cycle: cycle.id,
+        target: ExportTarget::Cycle(cycle.id),
         formats,
         dir: args.out.clone(),
         force: args.force,
         private: args.private,
     };
-    export_cycle(store, &request, lang).map_err(|e| e.text(lang))
+    export(store, &request, lang).map_err(|e| e.text(lang))
 }

@@ -51,6 +51,13 @@ pub fn commune_short_name(name: &str) -> &str {
     }
 }
 
+/// A commune's name for matching what a person or a file names it: without a leading
+/// "Xã", case and diacritics folded, spaces collapsed ("Xã  Ea Tiêu" and "ea tieu" match).
+pub fn commune_key(name: &str) -> String {
+    let folded = super::text::fold(commune_short_name(name));
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The kind of planning unit; the procedure says "thôn, buôn" for all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum VillageKind {
@@ -97,6 +104,18 @@ pub struct Village {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn communes_match_with_or_without_xa_and_diacritics() {
+        assert_eq!(commune_key("Xã  Ea Tiêu"), "ea tieu");
+        assert_eq!(commune_key("ea tieu"), "ea tieu");
+        assert_eq!(commune_key("XÃ EA TIÊU "), "ea tieu");
+        assert_ne!(
+            commune_key("Xa Ea Tiêu"),
+            "ea tieu",
+            "Xa without its tone is a name"
+        );
+    }
 
     #[test]
     fn a_typed_xa_prefix_is_dropped_once() {

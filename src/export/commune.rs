@@ -9,6 +9,7 @@ use super::bundle::{BUNDLE_SCHEMA_VERSION, Stamp, canonical, check_code, hex_sha
 use super::{ExportError, Format, csv, file_stem, forms, html, xlsx};
 use crate::domain::Commune;
 use crate::domain::commune::VillageYear;
+use crate::domain::place::commune_short_name;
 use crate::i18n::{Lang, t, tf};
 
 /// What a commune bundle is, beside a village's (`kind` is absent there).
@@ -116,10 +117,7 @@ pub fn render_commune(
     lang: Lang,
 ) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
     let c = &bundle.commune;
-    let stem = format!(
-        "xa-{}",
-        file_stem(c.name.trim_start_matches("Xã ").trim(), bundle.year)
-    );
+    let stem = format!("xa-{}", file_stem(commune_short_name(&c.name), bundle.year));
     let place = tf(
         lang,
         "commune.export.place",

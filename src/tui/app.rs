@@ -155,6 +155,13 @@ impl App {
         match outcome {
             Outcome::Stay => {}
             Outcome::Save(command) => self.save(command),
+            Outcome::SaveEach(commands) => self.save_each(commands),
+            Outcome::Refresh => {
+                if let Err(e) = self.screen.refresh(&self.store, self.lang) {
+                    let text = self.store_error_text(&e);
+                    self.say(text, Tone::Refused);
+                }
+            }
             Outcome::Export(request) => self.export(&request),
             Outcome::Go(nav) => {
                 self.opened_from = match (self.screen.nav(), &nav) {
@@ -242,6 +249,36 @@ impl App {
         self.offer_rescue();
     }
 
+    /// Runs each command in its own transaction (one failing leaves the others saved),
+    /// says how many were saved and the first refusal, and tells the screen once.
+    fn save_each(&mut self, commands: Vec<Command>) {
+        let total = commands.len();
+        let mut refusals = Vec::new();
+        for command in commands {
+            if let Err(e) = commands::execute(&mut self.store, command) {
+                refusals.push(self.command_error_text(&e));
+            }
+        }
+        let saved = (total - refusals.len()).to_string();
+        let result = match refusals.first() {
+            None => {
+                self.say(tf(self.lang, "msg.saved_each", &[saved]), Tone::Done);
+                Ok(Effect::Done)
+            }
+            Some(first) => {
+                let args = [saved, refusals.len().to_string(), first.clone()];
+                let text = tf(self.lang, "msg.saved_some", &args);
+                self.say(text.clone(), Tone::Refused);
+                Err(text)
+            }
+        };
+        if let Err(e) = self.screen.on_saved(&self.store, &result, self.lang) {
+            let text = tf(self.lang, "cmd.reload_failed", &[self.store_error_text(&e)]);
+            self.say(text, Tone::Refused);
+        }
+        self.offer_rescue();
+    }
+
     /// The facilitator's sentence for a refused or failed command; the raw database text,
     /// if any, goes to the log file beside the database.
     fn command_error_text(&self, e: &CommandError) -> String {
@@ -258,7 +295,7 @@ impl App {
     }
 
     fn export(&mut self, request: &crate::deliver::ExportRequest) {
-        let result = crate::deliver::export_cycle(&self.store, request, self.lang);
+        let result = crate::deliver::export(&self.store, request, self.lang);
         match &result {
             Ok(paths) => self.say(
                 tf(self.lang, "exp.done", &[paths.len().to_string()]),

@@ -36,6 +36,10 @@ pub enum Context {
     Prep,
     /// Sub-group reports at the working-group meeting.
     WgReports,
+    /// The commune's planning year: its villages and where their plans stand.
+    Commune,
+    /// The import's dry run: villages' files and what importing each would do.
+    Import,
     /// The scoring matrix: digits score the cell under the cursor.
     WgMatrix,
     /// The ranked draft plan.
@@ -137,6 +141,18 @@ pub enum Action {
     Compare,
     /// Open the selected year's cycle.
     OpenCycle,
+    /// Open the commune's planning year (its villages' plans combined).
+    CommuneYear,
+    /// Show the year before.
+    PrevYear,
+    /// Show the year after.
+    NextYear,
+    /// Import villages' plan files (bundles).
+    Import,
+    /// Export what is on screen.
+    Export,
+    /// Take the selected conflicting file, with a written reason.
+    TakeConflict,
 }
 
 impl Context {
@@ -200,6 +216,34 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Home, K::Char('o'), A::CloseCycle, ""),
     b(C::Home, K::Delete, A::Remove, ""),
     b(C::Home, K::Char('x'), A::Remove, ""),
+    b(C::Home, K::Char('g'), A::CommuneYear, "key.commune_year"),
+    b(C::Home, K::Char('i'), A::Import, ""),
+    b(C::Import, K::Enter, A::Submit, "key.import_sound"),
+    b(
+        C::Import,
+        K::Char('t'),
+        A::TakeConflict,
+        "key.take_conflict",
+    ),
+    b(C::Import, K::Esc, A::Back, "key.back"),
+    b(C::Import, K::Char('?'), A::Help, "key.help"),
+    b(C::Import, K::Up, A::Up, ""),
+    b(C::Import, K::Down, A::Down, ""),
+    b(C::Import, K::PageUp, A::PageUp, ""),
+    b(C::Import, K::PageDown, A::PageDown, ""),
+    b(C::Commune, K::Char('i'), A::Import, "key.import"),
+    b(C::Commune, K::Char('e'), A::Export, "key.export"),
+    b(C::Commune, K::Left, A::PrevYear, "key.year_prev"),
+    b(C::Commune, K::Right, A::NextYear, "key.year_next"),
+    b(C::Commune, K::Esc, A::Back, "key.back"),
+    b(C::Commune, K::Char('l'), A::ToggleLang, "key.lang"),
+    b(C::Commune, K::Char('?'), A::Help, "key.help"),
+    b(C::Commune, K::Up, A::Up, ""),
+    b(C::Commune, K::Down, A::Down, ""),
+    b(C::Commune, K::Char('k'), A::Up, ""),
+    b(C::Commune, K::Char('j'), A::Down, ""),
+    b(C::Commune, K::PageUp, A::PageUp, ""),
+    b(C::Commune, K::PageDown, A::PageDown, ""),
     b(C::HomeCycle, K::Enter, A::Open, "key.open"),
     b(C::HomeCycle, K::Char('n'), A::NewCycle, "key.new_cycle"),
     b(C::HomeCycle, K::Char('h'), A::History, "hist.key.history"),

@@ -4,9 +4,6 @@
 //! a terminal, or `--yes`), one command per bundle, one transaction each. Conflicts are
 //! taken only with `--take-conflicts --reason TEXT`. Exits non-zero when a file is refused.
 
-mod files;
-mod summary;
-
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -14,6 +11,7 @@ use crate::commands::import::{FilePlan, ImportFile, ImportRefusal, Verdict};
 use crate::commands::{Command, CommandError, ImportCommand, execute};
 use crate::export::bundle::BundleError;
 use crate::i18n::{Lang, t, tf};
+use crate::receive::{files, summary};
 use crate::store::Store;
 
 /// Arguments of `kehoach import`.
@@ -54,6 +52,9 @@ pub fn run(store: &mut Store, lang: Lang, args: &ImportArgs) -> Result<(), Strin
         return Err(t(lang, "import.err.reason_required"));
     }
     let gathered = files::gather(lang, &args.paths)?;
+    for line in &gathered.skipped {
+        println!("{line}");
+    }
     let mut refused = gathered.unreadable.len();
     for line in &gathered.unreadable {
         println!("{}", tf(lang, "import.refused", std::slice::from_ref(line)));

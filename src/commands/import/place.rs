@@ -1,7 +1,7 @@
 //! How a bundle's commune is found here: by its exchange code, else by its name (case,
 //! diacritics and a leading "Xã" ignored; the person confirms), else created.
 
-use crate::domain::text::fold;
+use crate::domain::place::commune_key;
 use crate::domain::{Commune, CommuneId};
 use crate::export::bundle::Bundle;
 use crate::store::{Store, StoreError};
@@ -17,15 +17,6 @@ pub enum CommuneMatch {
     New,
     /// None yet: an earlier file of the same batch creates it.
     InBatch,
-}
-
-/// A commune's name for matching: folded, spaces collapsed, without a leading "Xã".
-pub fn commune_key(name: &str) -> String {
-    let folded = fold(name).split_whitespace().collect::<Vec<_>>().join(" ");
-    match folded.strip_prefix("xa ") {
-        Some(rest) => rest.to_string(),
-        None => folded,
-    }
 }
 
 /// Matches the bundle's commune by code, else by name.

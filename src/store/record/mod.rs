@@ -9,14 +9,14 @@ use rusqlite::{OptionalExtension, Row};
 use super::assessment::activities::{ACTIVITY_COLUMNS, activity_row};
 use super::meetings::{MEETING_COLUMNS, meeting_row};
 use super::people::{PERSON_COLUMNS, person_row};
-use super::{Result, Store};
+use super::{Result, Store, StoreError};
 use crate::domain::activity::{ActivityId, Funding, FundingSource};
 use crate::domain::record::{
     ActivityRecord, AssessmentRecord, CellScore, CycleRecord, FacilitatorRecord, FigureRecord,
     FindingRecord, MeetingRecord, RegisterEntry, WorkingGroupRecord,
 };
 use crate::domain::scoring::Criterion;
-use crate::domain::{Commune, Cycle, CycleId, Gender, PersonId, Village};
+use crate::domain::{Commune, CommuneId, Cycle, CycleId, Gender, PersonId, Village};
 
 impl Store {
     /// Everything one cycle owns, exactly as stored, read in one go.
@@ -71,6 +71,17 @@ impl Store {
         let mut stmt = self.conn.prepare(sql)?;
         let rows = stmt.query_map([key], read)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A commune with its stable exchange code.
+    pub fn commune_with_code(&self, id: CommuneId) -> Result<(Commune, String)> {
+        let commune = self
+            .communes()?
+            .into_iter()
+            .find(|c| c.id == id)
+            .ok_or(StoreError::NotFound)?;
+        let code = self.code("communes", id.0)?;
+        Ok((commune, code))
     }
 
     /// The stable exchange code of a commune or village.

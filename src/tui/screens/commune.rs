@@ -67,7 +67,9 @@ impl CommuneScreen {
             Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::PrevYear => return Outcome::Go(Nav::Commune(self.commune.id, self.year - 1)),
             Action::NextYear => return Outcome::Go(Nav::Commune(self.commune.id, self.year + 1)),
-            Action::Import => return Outcome::Go(Nav::Import(self.commune.id, self.year)),
+            Action::Import => {
+                return Outcome::Go(Nav::Import(Some(self.commune.id), self.year));
+            }
             Action::Export if self.lines.is_empty() => {
                 return Outcome::Refuse(t(lang, "commune.screen.no_villages"));
             }
@@ -102,11 +104,11 @@ impl CommuneScreen {
         .map(|k| t(lang, k));
         let rows = self.lines.iter().map(|l| row(l, ctx));
         let widths = [
-            Constraint::Min(14),
+            Constraint::Min(12),
             Constraint::Length(24),
             Constraint::Length(11),
+            Constraint::Length(7),
             Constraint::Length(6),
-            Constraint::Length(5),
         ];
         let title = tf(
             lang,
@@ -125,7 +127,11 @@ impl CommuneScreen {
     /// "2 thôn, buôn: 1 đã thông qua, 1 chưa thông qua, 0 chưa nhận kế hoạch".
     fn summary(&self, lang: Lang) -> String {
         let count = |f: fn(PlanStatus) -> bool| {
-            self.lines.iter().filter(|l| f(l.status.status)).count().to_string()
+            self.lines
+                .iter()
+                .filter(|l| f(l.status.status))
+                .count()
+                .to_string()
         };
         tf(
             lang,
@@ -160,7 +166,11 @@ fn row(l: &VillageLine, ctx: ViewCtx) -> Row<'static> {
         PlanStatus::NotApproved => ("◐", ctx.theme.warn),
         PlanStatus::NoPlan => ("✗", ctx.theme.error),
     };
-    let version = s.status.version().map(|v| v.to_string()).unwrap_or_default();
+    let version = s
+        .status
+        .version()
+        .map(|v| v.to_string())
+        .unwrap_or_default();
     let plan = format!("{mark} {}", tf(lang, s.status.label_key(), &[version]));
     let check = l
         .imported

@@ -9,9 +9,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::{Outcome, ViewCtx};
-use crate::deliver::{DeliverError, ExportRequest};
-use crate::domain::{Cycle, CycleId, Village};
+use super::{Nav, Outcome, ViewCtx};
+use crate::deliver::{DeliverError, ExportRequest, ExportTarget};
+use crate::domain::{Commune, CommuneId, Cycle, CycleId, Village};
 use crate::export::Format;
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
@@ -23,10 +23,17 @@ const FORMATS: usize = 0;
 const FOLDER: usize = 1;
 const PRIVACY: usize = 2;
 
+/// Whose plan the screen exports.
+enum Whose {
+    /// A village's cycle.
+    Village(Cycle, Village),
+    /// A commune's planning year.
+    Commune(Commune, i32),
+}
+
 /// The export screen's state.
 pub struct ExportScreen {
-    cycle: Cycle,
-    village: Village,
+    whose: Whose,
     form: Form,
     written: Vec<PathBuf>,
     confirm: Option<ExportRequest>,
@@ -42,10 +49,25 @@ fn default_folder() -> String {
 }
 
 impl ExportScreen {
-    /// The screen for `id`, all formats chosen.
+    /// The screen for the cycle `id`, all formats chosen.
     pub fn load(store: &Store, id: CycleId, lang: Lang) -> Result<Self, StoreError> {
         let cycle = store.cycle(id)?;
         let village = store.village(cycle.village_id)?;
+        Ok(Self::new(Whose::Village(cycle, village), lang))
+    }
+
+    /// The screen for a commune's year, all formats chosen.
+    pub fn load_commune(
+        store: &Store,
+        commune: CommuneId,
+        year: i32,
+        lang: Lang,
+    ) -> Result<Self, StoreError> {
+        let (commune, _) = store.commune_with_code(commune)?;
+        Ok(Self::new(Whose::Commune(commune, year), lang))
+    }
+
+    fn new(whose: Whose, lang: Lang) -> Self {
         let form = Form::new(
             t(lang, "exp.title"),
             vec![
@@ -62,18 +84,28 @@ impl ExportScreen {
                 ),
             ],
         );
-        Ok(ExportScreen {
-            cycle,
-            village,
+        ExportScreen {
+            whose,
             form,
             written: Vec::new(),
             confirm: None,
-        })
+        }
     }
 
-    /// The cycle.
-    pub fn cycle_id(&self) -> CycleId {
-        self.cycle.id
+    /// What the screen exports.
+    fn target(&self) -> ExportTarget {
+        match &self.whose {
+            Whose::Village(cycle, _) => ExportTarget::Cycle(cycle.id),
+            Whose::Commune(commune, year) => ExportTarget::CommuneYear(commune.id, *year),
+        }
+    }
+
+    /// Where "back" leads: the cycle's steps, or the commune's year.
+    fn back_to(&self) -> Nav {
+        match &self.whose {
+            Whose::Village(cycle, _) => Nav::Cycle(cycle.id),
+            Whose::Commune(commune, year) => Nav::Commune(commune.id, *year),
+        }
     }
 
     /// Confirmation while asking to overwrite, the form otherwise.
@@ -125,7 +157,7 @@ impl ExportScreen {
         }
         let private = self.form.chosen(PRIVACY) == Some(1);
         let request = ExportRequest {
-            cycle: self.cycle.id,
+            target: self.target(),
             formats,
             dir: PathBuf::from(folder),
             force: false,
@@ -147,13 +179,20 @@ impl ExportScreen {
         }
     }
 
-    /// "Buôn Kram › 2026 › Xuất kế hoạch".
+    /// "Buôn Kram › 2026 › Xuất kế hoạch", or the commune's.
     pub fn breadcrumb(&self, lang: Lang) -> String {
-        tf(
-            lang,
-            "exp.breadcrumb",
-            &[self.village.name.clone(), self.cycle.year.to_string()],
-        )
+        match &self.whose {
+            Whose::Village(cycle, village) => tf(
+                lang,
+                "exp.breadcrumb",
+                &[village.name.clone(), cycle.year.to_string()],
+            ),
+            Whose::Commune(commune, year) => tf(
+                lang,
+                "commune.screen.export_breadcrumb",
+                &[commune.name.clone(), year.to_string()],
+            ),
+        }
     }
 
     /// Draws the form and the files written.
@@ -201,7 +240,7 @@ impl ExportScreen {
 
 impl super::View for ExportScreen {
     fn parent(&self) -> Option<super::Nav> {
-        Some(super::Nav::Cycle(self.cycle_id()))
+        Some(self.back_to())
     }
 
     fn context(&self) -> crate::tui::keymap::Context {

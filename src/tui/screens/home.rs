@@ -111,6 +111,12 @@ impl HomeScreen {
             Action::NewCycle => return self.new_cycle(lang),
             Action::Rename => return self.rename(lang),
             Action::History => return self.history(lang),
+            Action::CommuneYear => return self.commune_year(lang),
+            Action::Import => {
+                let commune = self.selected_commune();
+                let year = commune.and_then(|c| self.newest_year(c));
+                return Outcome::Go(Nav::Import(commune, year.unwrap_or_else(this_year)));
+            }
             Action::CloseCycle => return self.close_or_reopen(lang),
             Action::Remove => return self.ask_delete(lang),
             Action::LoadDemo if self.entries.is_empty() => return Outcome::Save(Command::LoadDemo),
@@ -156,6 +162,33 @@ impl HomeScreen {
             Some(v) => Outcome::Go(Nav::History(v, cycle)),
             None => Outcome::Refuse(t(lang, "hist.need_village")),
         }
+    }
+
+    /// The selected commune's planning year: the selected cycle's year, else the newest
+    /// year of the commune's cycles, else this year.
+    fn commune_year(&self, lang: Lang) -> Outcome {
+        let Some(commune) = self.selected_commune() else {
+            return Outcome::Refuse(t(lang, "home.need_commune"));
+        };
+        let year = match self.selected_entry() {
+            Some(HomeEntry::Cycle { year, .. }) => *year,
+            _ => self.newest_year(commune).unwrap_or_else(this_year),
+        };
+        Outcome::Go(Nav::Commune(commune, year))
+    }
+
+    /// The newest year of a cycle listed under `commune`.
+    fn newest_year(&self, commune: CommuneId) -> Option<i32> {
+        self.entries
+            .iter()
+            .skip_while(|e| !matches!(e, HomeEntry::Commune(c) if c.id == commune))
+            .skip(1)
+            .take_while(|e| !matches!(e, HomeEntry::Commune(_)))
+            .filter_map(|e| match e {
+                HomeEntry::Cycle { year, .. } => Some(*year),
+                _ => None,
+            })
+            .max()
     }
 
     fn close_or_reopen(&mut self, lang: Lang) -> Outcome {
@@ -492,4 +525,10 @@ impl super::View for HomeScreen {
     fn relabel(&mut self, lang: Lang) {
         HomeScreen::relabel(self, lang);
     }
+}
+
+/// The current year on this laptop's clock.
+fn this_year() -> i32 {
+    use chrono::Datelike;
+    chrono::Local::now().year()
 }

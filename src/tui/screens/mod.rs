@@ -6,11 +6,13 @@
 pub mod annual;
 pub mod assessment;
 pub mod attendance;
+pub mod commune;
 pub mod cycle;
 pub mod delete_village;
 pub mod export;
 pub mod history;
 pub mod home;
+pub mod import;
 pub mod meeting1;
 pub mod meeting2;
 pub mod preparation;
@@ -26,7 +28,7 @@ use std::path::PathBuf;
 use crate::deliver::{DeliverError, ExportRequest};
 
 pub use crate::commands::{Command, Effect};
-use crate::domain::{CycleId, VillageId};
+use crate::domain::{CommuneId, CycleId, VillageId};
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::Context;
@@ -65,6 +67,12 @@ pub enum Nav {
     Export(CycleId),
     /// A village's past cycles, selecting a cycle's year when given.
     History(VillageId, Option<CycleId>),
+    /// A commune's planning year: its villages' plans.
+    Commune(CommuneId, i32),
+    /// Exporting a commune's year.
+    CommuneExport(CommuneId, i32),
+    /// Importing villages' plan files, from a commune's year or from home.
+    Import(Option<CommuneId>, i32),
 }
 
 /// What a screen asks the app to do after an input.
@@ -76,6 +84,11 @@ pub enum Outcome {
     Stay,
     /// Run this command, then call the screen's `on_saved`.
     Save(Command),
+    /// Run these commands, each in its own transaction (one village's file each), then
+    /// call the screen's `on_saved` once.
+    SaveEach(Vec<Command>),
+    /// Let the screen read the store again (`View::refresh`); nothing is written.
+    Refresh,
     /// Write the plan's files (not a database change), then call `on_export`.
     Export(crate::deliver::ExportRequest),
     /// Open another screen.
@@ -129,6 +142,10 @@ pub trait View {
     fn return_nav(&self) -> Option<Nav> {
         None
     }
+    /// Reads what the screen asked for with [`Outcome::Refresh`] (reads only).
+    fn refresh(&mut self, _store: &Store, _lang: Lang) -> Result<(), StoreError> {
+        Ok(())
+    }
 }
 
 /// The screen currently shown: where it was opened and the screen itself.
@@ -152,6 +169,15 @@ impl Screen {
             Nav::Meeting2(id) => Box::new(meeting2::Meeting2Screen::load(store, id, lang)?),
             Nav::History(village, cycle) => {
                 Box::new(history::HistoryScreen::load(store, village, cycle)?)
+            }
+            Nav::Commune(commune, year) => {
+                Box::new(commune::CommuneScreen::load(store, commune, year)?)
+            }
+            Nav::CommuneExport(commune, year) => Box::new(export::ExportScreen::load_commune(
+                store, commune, year, lang,
+            )?),
+            Nav::Import(commune, year) => {
+                Box::new(import::ImportScreen::load(store, commune, year, lang)?)
             }
         };
         Ok(Screen { nav, view })
@@ -222,6 +248,11 @@ impl Screen {
     /// Translates open forms after a language switch (typed text is kept).
     pub fn relabel(&mut self, lang: Lang) {
         self.view.relabel(lang);
+    }
+
+    /// Lets the screen read the store again (after [`Outcome::Refresh`]).
+    pub fn refresh(&mut self, store: &Store, lang: Lang) -> Result<(), StoreError> {
+        self.view.refresh(store, lang)
     }
 
     /// Hands an export's result to the screen.

@@ -1,0 +1,153 @@
+//! The commune's screens at 80x24, driven by keys as the terminal would (issue 14, items
+//! 1-2): `g` on home opens the commune's year with each village's plan standing (✓ ◐ ✗,
+//! in words too); `i` imports villages' files from a folder: the dry run first, nothing
+//! written, then Enter imports, one transaction per file; the same folder again changes
+//! nothing.
+
+#![allow(clippy::unwrap_used)]
+
+use kehoach::domain::MeetingKind;
+use kehoach::export::{Format, Source, Stamp, render};
+use kehoach::i18n::Lang;
+use kehoach::store::Store;
+use kehoach::tui::app::App;
+use kehoach::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    format!("{}", terminal.backend())
+}
+
+fn demo_store() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    kehoach::demo::populate(&mut store).unwrap();
+    store
+}
+
+#[test]
+fn the_commune_year_shows_where_each_villages_plan_stands() {
+    let mut app = App::new(demo_store(), Lang::Vi, Theme::mono()).unwrap();
+    press(&mut app, KeyCode::Char('g'));
+    let newest = screen(&app);
+    assert!(newest.contains("Kế hoạch xã 2027"), "{newest}");
+    press(&mut app, KeyCode::Left);
+    let shown = screen(&app);
+    assert!(shown.contains("Kế hoạch xã 2026"), "{shown}");
+    assert!(
+        shown.contains("2 thôn, buôn: 1 đã thông qua · 1 chưa thông qua · 0 chưa nhận"),
+        "{shown}"
+    );
+    let kram = shown.lines().find(|l| l.contains("Buôn Kram")).unwrap();
+    assert!(kram.contains("✓ Đã thông qua (bản 1)"), "{kram}");
+    assert!(kram.contains("nhập ở máy"), "{kram}");
+    assert!(kram.contains(" 2 "), "two part-2 activities: {kram}");
+    let thon3 = shown.lines().find(|l| l.contains("Thôn 3")).unwrap();
+    assert!(thon3.contains("◐ Chưa thông qua"), "{thon3}");
+    insta::assert_snapshot!("commune_year_2026_vi", shown);
+    press(&mut app, KeyCode::Left);
+    let past = screen(&app);
+    let thon3 = past.lines().find(|l| l.contains("Thôn 3")).unwrap();
+    assert!(thon3.contains("✓ Đã thông qua (bản 1)"), "2025: {thon3}");
+    press(&mut app, KeyCode::Left);
+    let empty_year = screen(&app);
+    assert!(
+        empty_year.contains("0 đã thông qua · 0 chưa thông qua · 2 chưa nhận"),
+        "{empty_year}"
+    );
+    assert!(empty_year.contains("✗ Chưa nhận kế hoạch"), "{empty_year}");
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&app).contains("Trang chính") || screen(&app).contains("Xã Ea Tiêu"));
+}
+
+/// Both demo villages' 2026 bundles written into a folder, as a USB stick would hold them,
+/// beside a file that is not a bundle.
+fn usb_stick() -> tempfile::TempDir {
+    let store = demo_store();
+    let dir = tempfile::tempdir().unwrap();
+    let commune = store.communes().unwrap()[0].id;
+    for village in store.villages(commune).unwrap() {
+        let cycle = store
+            .cycles(village.id)
+            .unwrap()
+            .into_iter()
+            .find(|c| c.year == 2026)
+            .unwrap();
+        let record = store.cycle_record(cycle.id).unwrap();
+        let source = Source::new(record, false, &Stamp::now());
+        for (name, bytes) in render(&source, Format::Json, Lang::Vi).unwrap() {
+            std::fs::write(dir.path().join(name), bytes).unwrap();
+        }
+    }
+    std::fs::write(dir.path().join("ghi-chu.txt"), "không phải kế hoạch").unwrap();
+    dir
+}
+
+#[test]
+fn importing_a_usb_stick_shows_the_dry_run_then_imports_each_file_once() {
+    let stick = usb_stick();
+    let mut app = App::new(Store::open_in_memory().unwrap(), Lang::Vi, Theme::mono()).unwrap();
+    press(&mut app, KeyCode::Char('i'));
+    ctrl(&mut app, 'u');
+    type_text(&mut app, &stick.path().display().to_string());
+    press(&mut app, KeyCode::Enter);
+    let dry = screen(&app);
+    assert!(dry.contains("2 tệp"), "{dry}");
+    let marked = |shown: &str, mark: &str| {
+        shown
+            .lines()
+            .filter(|l| l.contains(&format!("{mark} ")) && l.contains(".json:"))
+            .count()
+    };
+    assert_eq!(marked(&dry, "✓"), 2, "{dry}");
+    assert!(
+        dry.contains("ghi-chu.txt"),
+        "the skipped file is named: {dry}"
+    );
+    assert!(
+        app.store().communes().unwrap().is_empty(),
+        "the dry run writes nothing"
+    );
+
+    press(&mut app, KeyCode::Enter);
+    let done = screen(&app);
+    assert!(done.contains("✓ Đã lưu 2 mục"), "{done}");
+    assert_eq!(marked(&done, "="), 2, "both files now held: {done}");
+    let commune = app.store().communes().unwrap()[0].id;
+    let year = app.store().commune_year(commune, 2026).unwrap();
+    assert_eq!(year.len(), 2);
+    assert!(year.iter().all(|v| v.record.is_some()));
+    let kram = year.iter().find(|v| v.village.name == "Buôn Kram").unwrap();
+    let record = kram.record.as_ref().unwrap();
+    assert!(record.meeting_record(MeetingKind::AnnualApproval).is_some());
+
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&app).contains("Không có tệp ✓ nào để nhập"));
+    assert_eq!(
+        app.store().commune_year(commune, 2026).unwrap(),
+        year,
+        "nothing changed"
+    );
+}
