@@ -139,3 +139,19 @@ fn a_private_commune_bundle_keeps_office_holders_only() {
     assert!(named < count, "only office holders keep their names");
     assert_ne!(private.check_code(), open.check_code());
 }
+
+#[test]
+fn a_commune_bundle_is_checked_as_such_and_never_imported_as_a_village() {
+    use kehoach::export::bundle::{BundleError, Contents, inspect, read};
+    let bundle = demo_bundle(false);
+    let bytes = &render_commune(&bundle, Format::Json, Lang::Vi).unwrap()[0].1;
+    match inspect(bytes).unwrap() {
+        Contents::Commune(back) => assert_eq!(*back, bundle),
+        other => panic!("read as {other:?}"),
+    }
+    assert_eq!(read(bytes), Err(BundleError::CommuneBundle));
+    let mut changed = bytes.clone();
+    let at = changed.len() / 2;
+    changed[at] ^= 1;
+    assert!(inspect(&changed).is_err(), "a changed byte is refused");
+}

@@ -396,3 +396,27 @@ fn a_refusal_is_marked_with_a_cross_and_a_save_with_a_tick() {
         "{shown}"
     );
 }
+
+/// The help overlay scrolls: its last words come into view with PgDn at 80x24, and the
+/// view stops at the end (issue 16: the home help was cut off at the bottom).
+#[test]
+fn a_long_help_scrolls_to_its_last_line() {
+    let mut app = demo_app(Lang::Vi);
+    press(&mut app, KeyCode::F(1));
+    // The overlay shows help.home, then its continuation, which ends the text.
+    let help = t(Lang::Vi, "help.home.more");
+    let words: Vec<&str> = help.split_whitespace().collect();
+    let last_words = words[words.len() - 1].to_string();
+    let first = text(&app);
+    assert!(
+        !first.contains(&last_words),
+        "{last_words:?} cut off:\n{first}"
+    );
+    for _ in 0..5 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let shown = text(&app);
+    assert!(shown.contains(&last_words), "{last_words:?} in\n{shown}");
+    press(&mut app, KeyCode::Esc);
+    assert!(!text(&app).contains(&last_words));
+}

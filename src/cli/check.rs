@@ -7,8 +7,10 @@ use std::path::Path;
 use crate::domain::MeetingKind;
 use crate::domain::annual::Part;
 use crate::domain::attendance::women_share;
+use crate::domain::commune::status;
 use crate::export::CycleSnapshot;
 use crate::export::bundle::{self, Bundle, BundleError, Contents, PlanKind};
+use crate::export::commune::CommuneBundle;
 use crate::i18n::{Lang, t, tf};
 
 /// The report lines for a sound bundle, or one line saying why it is not.
@@ -17,6 +19,7 @@ pub fn run(lang: Lang, path: &Path) -> Result<Vec<String>, String> {
     let bytes = read_file(lang, path)?;
     match bundle::inspect(&bytes).map_err(|e| refusal(lang, &shown, &e))? {
         Contents::Exchange(b) => Ok(exchange_summary(lang, &shown, &b)),
+        Contents::Commune(b) => Ok(commune_summary(lang, &shown, &b)),
         Contents::Legacy(s) => {
             let sha = bytes_sha(&bytes);
             let mut lines = summary(lang, &shown, &s);
@@ -47,6 +50,42 @@ fn refusal(lang: Lang, shown: &str, e: &BundleError) -> String {
 }
 
 /// What a schema-3 bundle holds: identity, plan versions and each meeting's register.
+/// A commune's bundle: sound, its check code, the commune and year, and one line per
+/// village with where its plan stands.
+fn commune_summary(lang: Lang, shown: &str, b: &CommuneBundle) -> Vec<String> {
+    let mut lines = vec![
+        tf(
+            lang,
+            "check.ok",
+            &[shown.to_string(), b.schema_version.to_string()],
+        ),
+        tf(lang, "bundle.check_code", &[b.check_code()]),
+        tf(
+            lang,
+            "check.commune",
+            &[
+                b.commune.short_name().to_owned(),
+                b.year.to_string(),
+                b.villages.len().to_string(),
+            ],
+        ),
+    ];
+    for v in &b.villages {
+        let s = status(v);
+        let version = s
+            .status
+            .version()
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        lines.push(format!(
+            "  {}: {}",
+            v.village.name,
+            tf(lang, s.status.label_key(), &[version])
+        ));
+    }
+    lines
+}
+
 fn exchange_summary(lang: Lang, shown: &str, b: &Bundle) -> Vec<String> {
     let r = &b.record;
     let mut lines = vec![

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+use super::commune::{COMMUNE_KIND, CommuneBundle};
 use super::snapshot::CycleSnapshot;
 use crate::domain::record::CycleRecord;
 
@@ -112,6 +113,9 @@ pub enum BundleError {
         /// Newest schema this build reads.
         supported: u32,
     },
+    /// A commune's bundle, not a village's (the district takes those).
+    #[error("a commune's bundle")]
+    CommuneBundle,
     /// An older schema without the whole cycle (only [`inspect`] reads those).
     #[error("schema {found} does not carry the whole cycle")]
     OlderSchema {
@@ -130,6 +134,7 @@ impl BundleError {
             BundleError::Checksum => "check.err.checksum",
             BundleError::NewerSchema { .. } => "check.err.newer",
             BundleError::OlderSchema { .. } => "bundle.err.older",
+            BundleError::CommuneBundle => "bundle.err.commune",
         }
     }
 
@@ -140,7 +145,10 @@ impl BundleError {
                 vec![found.to_string(), supported.to_string()]
             }
             BundleError::OlderSchema { found } => vec![found.to_string()],
-            BundleError::NotJson | BundleError::NotABundle | BundleError::Checksum => Vec::new(),
+            BundleError::NotJson
+            | BundleError::NotABundle
+            | BundleError::Checksum
+            | BundleError::CommuneBundle => Vec::new(),
         }
     }
 }
@@ -150,6 +158,8 @@ impl BundleError {
 pub enum Contents {
     /// A schema-3 exchange bundle.
     Exchange(Box<Bundle>),
+    /// A commune's bundle of a planning year (for the district).
+    Commune(Box<CommuneBundle>),
     /// A schema-1 or -2 bundle (a plan snapshot).
     Legacy(Box<CycleSnapshot>),
 }
@@ -209,6 +219,7 @@ pub fn check_code(sha256: &str) -> String {
 pub fn read(bytes: &[u8]) -> Result<Bundle, BundleError> {
     match inspect(bytes)? {
         Contents::Exchange(bundle) => Ok(*bundle),
+        Contents::Commune(_) => Err(BundleError::CommuneBundle),
         Contents::Legacy(snapshot) => Err(BundleError::OlderSchema {
             found: snapshot.schema_version,
         }),
@@ -245,7 +256,12 @@ pub fn inspect(bytes: &[u8]) -> Result<Contents, BundleError> {
     if inner != Some(u64::from(schema)) {
         return Err(BundleError::NotABundle);
     }
-    if schema == BUNDLE_SCHEMA_VERSION {
+    let commune = content.get("kind").and_then(Value::as_str) == Some(COMMUNE_KIND);
+    if schema == BUNDLE_SCHEMA_VERSION && commune {
+        let bundle: CommuneBundle =
+            serde_json::from_value(content).map_err(|_| BundleError::NotABundle)?;
+        Ok(Contents::Commune(Box::new(bundle)))
+    } else if schema == BUNDLE_SCHEMA_VERSION {
         let bundle: Bundle =
             serde_json::from_value(content).map_err(|_| BundleError::NotABundle)?;
         Ok(Contents::Exchange(Box::new(bundle)))

@@ -19,8 +19,8 @@ use crate::store::{Store, StoreError};
 /// A popup over the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Modal {
-    /// Help text (i18n key).
-    Help(String),
+    /// Help text (i18n key) and how many rows it is scrolled down.
+    Help(String, u16),
     /// "Quit with an unsaved edit open?"
     ConfirmQuit,
     /// "The database file is gone: write what is open to a new file?" (the places to try,
@@ -118,11 +118,14 @@ impl App {
     fn handle_key(&mut self, key: KeyEvent) {
         self.message = None;
         match self.modal {
-            Some(Modal::Help(_)) => {
-                if resolve(Context::Help, &key) == Some(Action::Back) {
-                    self.modal = None;
-                }
-            }
+            Some(Modal::Help(_, ref mut scroll)) => match resolve(Context::Help, &key) {
+                Some(Action::Back) => self.modal = None,
+                Some(Action::Up) => *scroll = scroll.saturating_sub(1),
+                Some(Action::Down) => *scroll = scroll.saturating_add(1),
+                Some(Action::PageUp) => *scroll = scroll.saturating_sub(10),
+                Some(Action::PageDown) => *scroll = scroll.saturating_add(10),
+                _ => {}
+            },
             Some(Modal::ConfirmQuit) => match resolve(Context::Confirm, &key) {
                 Some(Action::Yes) => self.quit = true,
                 Some(Action::No) => self.modal = None,
@@ -182,7 +185,7 @@ impl App {
                     self.go(parent);
                 }
             }
-            Outcome::Help => self.modal = Some(Modal::Help(self.screen.help_key())),
+            Outcome::Help => self.modal = Some(Modal::Help(self.screen.help_key(), 0)),
             Outcome::ToggleLang => {
                 self.lang = self.lang.toggled();
                 self.screen.relabel(self.lang);
@@ -341,7 +344,7 @@ impl Widget for &App {
         self.screen.render(body, buf, self.ctx());
         self.render_status(status, buf);
         let context = match self.modal {
-            Some(Modal::Help(_)) => Context::Help,
+            Some(Modal::Help(..)) => Context::Help,
             Some(Modal::ConfirmQuit | Modal::Rescue(_)) => Context::Confirm,
             None => self.screen.context(),
         };
@@ -398,11 +401,20 @@ impl App {
 
     fn render_modal(&self, area: Rect, buf: &mut Buffer) {
         match &self.modal {
-            Some(Modal::Help(key)) => {
+            Some(Modal::Help(key, scroll)) => {
                 let rect = popup::centered(area, 76, area.height);
                 let inner = popup::frame(&t(self.lang, "help.title"), &self.theme, rect, buf);
-                Paragraph::new(help_text(self.lang, key))
+                let text = help_text(self.lang, key);
+                // Scrolled no further than the last row shown at the bottom.
+                let rows: usize = text
+                    .lines()
+                    .map(|l| wrap::wrapped_rows(l, usize::from(inner.width)))
+                    .sum();
+                let rows = u16::try_from(rows).unwrap_or(u16::MAX);
+                let top = (*scroll).min(rows.saturating_sub(inner.height));
+                Paragraph::new(text)
                     .wrap(Wrap { trim: false })
+                    .scroll((top, 0))
                     .render(inner, buf);
             }
             Some(Modal::ConfirmQuit) => popup::confirm(

@@ -31,6 +31,22 @@ enum Whose {
     Commune(Commune, i32),
 }
 
+impl Whose {
+    fn title_key(&self) -> &'static str {
+        match self {
+            Whose::Village(..) => "exp.title",
+            Whose::Commune(..) => "commune.screen.export_title",
+        }
+    }
+
+    fn explain_key(&self) -> &'static str {
+        match self {
+            Whose::Village(..) => "exp.explain",
+            Whose::Commune(..) => "commune.screen.export_explain",
+        }
+    }
+}
+
 /// The export screen's state.
 pub struct ExportScreen {
     whose: Whose,
@@ -69,7 +85,7 @@ impl ExportScreen {
 
     fn new(whose: Whose, lang: Lang) -> Self {
         let form = Form::new(
-            t(lang, "exp.title"),
+            t(lang, whose.title_key()),
             vec![
                 Field::flags(
                     t(lang, "exp.formats"),
@@ -208,7 +224,7 @@ impl ExportScreen {
         self.form
             .render_fields(&ctx.theme, inner, buf, self.confirm.is_none());
         let lines: Vec<Line> = if self.written.is_empty() {
-            vec![Line::raw(t(ctx.lang, "exp.explain"))]
+            vec![Line::raw(t(ctx.lang, self.whose.explain_key()))]
         } else {
             self.written
                 .iter()

@@ -385,6 +385,7 @@ fn render_welcome(area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         Line::raw(""),
         Line::raw(t(ctx.lang, "home.offer_demo")),
         Line::raw(t(ctx.lang, "home.offer_new")),
+        Line::raw(t(ctx.lang, "home.offer_import")),
     ];
     Paragraph::new(text)
         .block(block)
