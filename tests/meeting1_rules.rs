@@ -450,6 +450,23 @@ fn closing_at_thirty_percent_needs_no_reason() {
     register_many(&mut app, 7, 3);
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('k'));
+    let asked = text(&app);
+    assert!(
+        asked.contains("Kết thúc cuộc họp và chốt danh sách 10 người?"),
+        "{asked}"
+    );
+    assert!(
+        !asked.contains("ghi lý do:"),
+        "a question, not a reason prompt"
+    );
+    assert!(
+        !meeting(app.store(), cycle).is_closed(),
+        "nothing closed before yes"
+    );
+    press(&mut app, KeyCode::Char('n'));
+    assert!(!meeting(app.store(), cycle).is_closed(), "no keeps it open");
+    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Char('y'));
     let m = meeting(app.store(), cycle);
     assert_eq!(m.closed_tally, Some(Tally { men: 7, women: 3 }));
     assert_eq!(m.override_reason, None);
@@ -467,6 +484,7 @@ fn a_closed_meetings_figures_do_not_follow_later_profile_edits() {
         register_many(&mut app, 7, 3);
         press(&mut app, KeyCode::Esc);
         press(&mut app, KeyCode::Char('k'));
+        press(&mut app, KeyCode::Char('y'));
         assert_eq!(
             meeting(app.store(), cycle).closed_tally,
             Some(Tally { men: 7, women: 3 })
@@ -513,6 +531,7 @@ fn reopening_needs_a_reason_and_is_audit_logged() {
     register_many(&mut app, 7, 3);
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Char('y'));
     let id = meeting(app.store(), cycle).id;
     assert!(meeting(app.store(), cycle).is_closed());
 
@@ -814,10 +833,14 @@ fn a_passing_working_group_is_finalised_without_a_reason() {
             && e.new_value.as_deref() == Some("Kiểm tra lại danh sách")
     }));
     press(&mut app, KeyCode::Char('f'));
+    let asked = text(&app);
     assert!(
-        !text(&app).contains("ghi lý do chốt"),
-        "no prompt when all pass"
+        !asked.contains("ghi lý do chốt"),
+        "no reason prompt when all pass"
     );
+    assert!(asked.contains("Chốt kết quả bầu tổ công tác?"), "{asked}");
+    assert!(!app.store().working_group(cycle).unwrap().is_final());
+    press(&mut app, KeyCode::Char('y'));
     let wg = app.store().working_group(cycle).unwrap();
     assert!(wg.is_final());
     assert_eq!(wg.override_reason, None);

@@ -387,3 +387,24 @@ fn close_prompt_below_thirty_percent() {
         snapshot(name, &app);
     }
 }
+
+/// Issue 16: suggestions stopped at six with no sign that more people match.
+#[test]
+fn suggestions_say_how_many_more_people_match() {
+    let mut store = fresh_store();
+    let village = store.communes().unwrap()[0].id;
+    let village = store.villages(village).unwrap()[0].id;
+    for i in 1..=9 {
+        store
+            .create_person(village, &person(&format!("Y Nguyên {i}"), Gender::Male))
+            .unwrap();
+    }
+    let mut app = open_meeting1(store, Lang::Vi);
+    type_text(&mut app, "nguyen");
+    let shown = format!("{}", draw(&app).backend());
+    assert!(shown.contains("… và 3 người nữa"), "{shown}");
+    type_text(&mut app, " 9");
+    let narrowed = format!("{}", draw(&app).backend());
+    assert!(narrowed.contains("Y Nguyên 9"), "{narrowed}");
+    assert!(!narrowed.contains("người nữa"), "{narrowed}");
+}

@@ -48,7 +48,7 @@ pub struct AttendancePanel {
     suggestion: Option<usize>,
     focus: Focus,
     selected: usize,
-    confirm_remove: Option<PersonId>,
+    confirm: Option<Confirm>,
     reason: Option<ReasonPrompt>,
 }
 
@@ -78,7 +78,7 @@ impl AttendancePanel {
             suggestion: None,
             focus,
             selected: 0,
-            confirm_remove: None,
+            confirm: None,
             reason: None,
         })
     }
@@ -111,7 +111,7 @@ impl AttendancePanel {
             self.editing = None;
             self.suggestion = None;
             self.reason = None;
-            self.confirm_remove = None;
+            self.confirm = None;
             if self.meeting.is_closed() || self.focus == Focus::Form {
                 self.focus = Focus::Form;
             }
@@ -154,7 +154,7 @@ impl AttendancePanel {
     pub fn context(&self) -> Context {
         if self.reason.is_some() {
             Context::Form
-        } else if self.confirm_remove.is_some() {
+        } else if self.confirm.is_some() {
             Context::Confirm
         } else if self.focus == Focus::Form {
             Context::QuickAdd
@@ -168,8 +168,8 @@ impl AttendancePanel {
         if let Some(outcome) = ReasonPrompt::drive(&mut self.reason, &input, lang) {
             return outcome;
         }
-        if let Some(person) = self.confirm_remove {
-            return self.answer_remove(person, &input);
+        if let Some(asked) = self.confirm.take() {
+            return self.answer(asked, &input);
         }
         match self.focus {
             Focus::Form => self.update_form(input, lang),
@@ -177,15 +177,18 @@ impl AttendancePanel {
         }
     }
 
-    fn answer_remove(&mut self, person: PersonId, input: &Input) -> Outcome {
-        self.confirm_remove = None;
-        match input {
-            Input::Action(Action::Yes) => Outcome::Save(Command::RemoveAttendee {
-                meeting: self.meeting.id,
-                person,
-            }),
-            _ => Outcome::Stay,
+    fn answer(&mut self, asked: Confirm, input: &Input) -> Outcome {
+        if *input != Input::Action(Action::Yes) {
+            return Outcome::Stay;
         }
+        let meeting = self.meeting.id;
+        Outcome::Save(match asked {
+            Confirm::Remove(person) => Command::RemoveAttendee { meeting, person },
+            Confirm::Close => Command::CloseMeeting {
+                meeting,
+                reason: None,
+            },
+        })
     }
 
     fn update_form(&mut self, input: Input, lang: Lang) -> Outcome {
@@ -228,20 +231,25 @@ impl AttendancePanel {
         };
     }
 
-    /// Known people not yet registered whose name contains what is typed.
+    /// Known people not yet registered whose name contains what is typed (the first
+    /// [`MAX_SUGGESTIONS`]).
     fn suggestions(&self) -> Vec<&Person> {
+        self.matching().take(MAX_SUGGESTIONS).collect()
+    }
+
+    /// Every known person not yet registered whose name contains what is typed.
+    fn matching(&self) -> impl Iterator<Item = &Person> {
         let typed = self.form.text(NAME);
-        if typed.trim().chars().count() < 2 || self.editing.is_some() {
-            return Vec::new();
-        }
-        let wanted = fold(typed.trim());
+        let wanted = (typed.trim().chars().count() >= 2 && self.editing.is_none())
+            .then(|| fold(typed.trim()));
         self.known
             .iter()
             .zip(&self.index.known)
-            .filter(|(p, name)| !self.index.registered.contains(&p.id) && name.contains(&wanted))
+            .filter(move |(p, name)| {
+                wanted.as_ref().is_some_and(|w| name.contains(w))
+                    && !self.index.registered.contains(&p.id)
+            })
             .map(|(p, _)| p)
-            .take(MAX_SUGGESTIONS)
-            .collect()
     }
 
     fn submit(&mut self, lang: Lang) -> Outcome {
@@ -304,7 +312,10 @@ impl AttendancePanel {
             Action::Add => self.focus = Focus::Form,
             Action::Open => self.start_edit(lang),
             Action::Remove => {
-                self.confirm_remove = self.attendees.get(self.selected).map(|a| a.person.id)
+                self.confirm = self
+                    .attendees
+                    .get(self.selected)
+                    .map(|a| Confirm::Remove(a.person.id))
             }
             Action::CloseMeeting => return self.close(lang),
             _ => {}
@@ -325,15 +336,23 @@ impl AttendancePanel {
     fn close(&mut self, lang: Lang) -> Outcome {
         let meeting = self.meeting.id;
         if meets_women_threshold(self.tally()) {
-            Outcome::Save(Command::CloseMeeting {
-                meeting,
-                reason: None,
-            })
+            // Reopening needs a written reason: closing asks first.
+            self.confirm = Some(Confirm::Close);
+            Outcome::Stay
         } else {
             self.reason = Some(ReasonPrompt::new(ReasonFor::CloseMeeting(meeting), lang));
             Outcome::Stay
         }
     }
+}
+
+/// A question the register asks before an act that only a written reason undoes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Confirm {
+    /// Remove this person from the register.
+    Remove(PersonId),
+    /// Close the register (the meeting's record is frozen).
+    Close,
 }
 
 /// Folded names computed once per reload, so typing and drawing never re-fold the register.
@@ -506,13 +525,22 @@ impl AttendancePanel {
         if let Some(prompt) = &self.reason {
             prompt.render(&ctx.theme, area, buf);
         }
-        if let Some(person) = self.confirm_remove {
-            let name = self
-                .attendees
-                .iter()
-                .find(|a| a.person.id == person)
-                .map(|a| a.person.name.clone());
-            let message = tf(ctx.lang, "att.confirm_remove", &[name.unwrap_or_default()]);
+        if let Some(asked) = self.confirm {
+            let message = match asked {
+                Confirm::Remove(person) => {
+                    let name = self
+                        .attendees
+                        .iter()
+                        .find(|a| a.person.id == person)
+                        .map(|a| a.person.name.clone());
+                    tf(ctx.lang, "att.confirm_remove", &[name.unwrap_or_default()])
+                }
+                Confirm::Close => tf(
+                    ctx.lang,
+                    "att.confirm_close",
+                    &[self.tally().total().to_string()],
+                ),
+            };
             crate::tui::widgets::popup::confirm(
                 &t(ctx.lang, "confirm.title"),
                 &message,
@@ -565,10 +593,15 @@ impl AttendancePanel {
             .iter()
             .map(|p| ListItem::new(person_line(p, p.gender, ctx.lang)))
             .collect();
-        let block = Block::bordered().title(Line::styled(
+        let mut block = Block::bordered().title(Line::styled(
             t(ctx.lang, "att.suggestions"),
             ctx.theme.title,
         ));
+        let more = self.matching().count().saturating_sub(people.len());
+        if more > 0 {
+            let text = tf(ctx.lang, "att.suggestions_more", &[more.to_string()]);
+            block = block.title_bottom(Line::styled(text, ctx.theme.warn));
+        }
         let list = List::new(items)
             .block(block)
             .highlight_style(ctx.theme.selected)

@@ -23,6 +23,8 @@ pub struct WorkGroupTab {
     chair: String,
     reason: Option<ReasonPrompt>,
     range_form: Option<Form>,
+    /// Asking before finalising (undoing it needs a written reason).
+    confirm_finalise: bool,
 }
 
 impl WorkGroupTab {
@@ -35,6 +37,7 @@ impl WorkGroupTab {
             chair,
             reason: None,
             range_form: None,
+            confirm_finalise: false,
         })
     }
 
@@ -57,6 +60,8 @@ impl WorkGroupTab {
     pub fn context(&self) -> Context {
         if self.reason.is_some() || self.range_form.is_some() {
             Context::Form
+        } else if self.confirm_finalise {
+            Context::Confirm
         } else {
             Context::WorkGroup
         }
@@ -84,6 +89,15 @@ impl WorkGroupTab {
         if let Some(form) = &mut self.range_form {
             let event = form.handle(&input);
             return self.update_range(lang, event);
+        }
+        if std::mem::take(&mut self.confirm_finalise) {
+            return match input {
+                Input::Action(Action::Yes) => Outcome::Save(Command::FinaliseWg {
+                    cycle: self.cycle,
+                    reason: None,
+                }),
+                _ => Outcome::Stay,
+            };
         }
         let Input::Action(action) = input else {
             return Outcome::Stay;
@@ -148,10 +162,8 @@ impl WorkGroupTab {
             self.reason = Some(ReasonPrompt::new(ReasonFor::FinaliseWg(self.cycle), lang));
             Outcome::Stay
         } else {
-            Outcome::Save(Command::FinaliseWg {
-                cycle: self.cycle,
-                reason: None,
-            })
+            self.confirm_finalise = true;
+            Outcome::Stay
         }
     }
 
@@ -202,6 +214,16 @@ impl WorkGroupTab {
         }
         if let Some(form) = &self.range_form {
             form.render(&ctx.theme, area, buf);
+        }
+        if self.confirm_finalise {
+            crate::tui::widgets::popup::confirm(
+                &t(ctx.lang, "confirm.title"),
+                &t(ctx.lang, "wg.confirm_finalise"),
+                &t(ctx.lang, "confirm.yes_no"),
+                &ctx.theme,
+                area,
+                buf,
+            );
         }
     }
 
