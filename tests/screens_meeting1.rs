@@ -408,3 +408,16 @@ fn suggestions_say_how_many_more_people_match() {
     assert!(narrowed.contains("Y Nguyên 9"), "{narrowed}");
     assert!(!narrowed.contains("người nữa"), "{narrowed}");
 }
+
+/// Issue 16: the facilitators-present field could not be filled with no commune team,
+/// and said nothing; now the record says where the team is added.
+#[test]
+fn the_record_says_where_to_add_facilitators_when_there_are_none() {
+    let mut app = fresh_meeting(Lang::Vi);
+    press(&mut app, KeyCode::F(3));
+    let shown = format!("{}", draw(&app).backend());
+    assert!(
+        shown.contains("Tổ thúc đẩy xã chưa có ai: thêm ở bước Chuẩn bị"),
+        "{shown}"
+    );
+}

@@ -138,10 +138,15 @@ impl RecordTab {
 
     /// Draws the form in a frame.
     pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        let block = Block::bordered().title(Line::styled(
+        let mut block = Block::bordered().title(Line::styled(
             format!(" {} ", self.form.title),
             ctx.theme.title,
         ));
+        if self.team.is_empty() {
+            // The facilitators-present field has nobody to tick: say where the team is kept.
+            let note = t(ctx.lang, "rec.no_team");
+            block = block.title_bottom(Line::styled(note, ctx.theme.warn));
+        }
         let inner = block.inner(area);
         block.render(area, buf);
         self.form.render_fields(&ctx.theme, inner, buf, true);
