@@ -362,3 +362,45 @@ fn form_4_shows_the_plan_in_rank_order() {
     );
     insta::assert_snapshot!("annual_form4_ranked_Vi", shown);
 }
+
+/// Issue 16: `x` with the focus on the medium-term list removed the item highlighted in
+/// the other list; `2` on an activity already in part 1 asked for a reason, then refused.
+#[test]
+fn keys_act_on_the_activity_highlighted_in_the_focused_list() {
+    let (mut app, cycle) = next_year_app(Lang::Vi);
+    press(&mut app, KeyCode::F(5));
+    let priorities = app
+        .store()
+        .medium_term_priorities(cycle)
+        .expect("priorities");
+    let (first, second) = (priorities[0].1.id, priorities[1].1.id);
+    // A and B into part 1; the right list's highlight stays on its first line (A).
+    keys(
+        &mut app,
+        &[KeyCode::Char('1'), KeyCode::Down, KeyCode::Char('1')],
+    );
+    let in_plan = |app: &App| -> Vec<(kehoach::domain::activity::ActivityId, Part)> {
+        let items = app.store().annual_items(cycle).expect("items");
+        items.iter().map(|i| (i.activity.id, i.part)).collect()
+    };
+    assert_eq!(in_plan(&app), vec![(first, Part::One), (second, Part::One)]);
+
+    // B highlighted on the left: 2 moves it to part 2 directly.
+    press(&mut app, KeyCode::Char('2'));
+    assert!(
+        in_plan(&app).contains(&(second, Part::Two)),
+        "{:?}",
+        in_plan(&app)
+    );
+    assert!(!screen(&app, 80, 24).contains("Lý do"), "no reason asked");
+
+    // B highlighted on the left: x removes B, not the right list's A.
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(in_plan(&app), vec![(first, Part::One)]);
+
+    // C, not in the plan: x says so and removes nothing.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(in_plan(&app), vec![(first, Part::One)]);
+    assert!(screen(&app, 80, 24).contains("✗ Hoạt động này chưa có trong kế hoạch năm"));
+}

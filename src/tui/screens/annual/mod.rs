@@ -311,13 +311,14 @@ impl AnnualScreen {
         match action {
             Action::NextField | Action::PrevField => self.on_items = !self.on_items,
             Action::Add => self.popup = Some((new_activity::form(lang), Popup::NewActivity)),
-            Action::Remove => {
-                if let Some(item) =
-                    selection::display_order(&self.data.items).get(self.item_selected)
-                {
-                    return Outcome::Save(Command::Annual(AnnualCommand::Remove { item: item.id }));
+            // `x` removes what is highlighted in the list that has the focus.
+            Action::Remove => match self.highlighted_item() {
+                Some(item) => {
+                    return Outcome::Save(Command::Annual(AnnualCommand::Remove { item }));
                 }
-            }
+                None if !self.on_items => return Outcome::Refuse(t(lang, "ann.not_selected")),
+                None => {}
+            },
             Action::Back => return Outcome::Back,
             Action::Help => return Outcome::Help,
             other => {
@@ -351,13 +352,16 @@ impl AnnualScreen {
                 .count()
                 >= crate::domain::annual::MAX_PART_TWO;
         let cycle = self.cycle.id;
-        if self.on_items {
-            let Some(item) = selection::display_order(&self.data.items)
-                .get(self.item_selected)
-                .map(|i| i.id)
-            else {
-                return Outcome::Stay;
-            };
+        // An activity already in the plan moves between parts, from either list.
+        if let Some(item) = self.highlighted_item() {
+            let already = self
+                .data
+                .items
+                .iter()
+                .any(|i| i.id == item && i.part == part);
+            if already {
+                return Outcome::Hint(tf(lang, "ann.already_in_part", &[part_number(part)]));
+            }
             if full {
                 self.popup = Some((reason_form(lang), Popup::MoveReason(item)));
                 return Outcome::Stay;
@@ -367,6 +371,9 @@ impl AnnualScreen {
                 part,
                 reason: None,
             }));
+        }
+        if self.on_items {
+            return Outcome::Stay;
         }
         let Some(activity) = self.data.priorities.get(self.selected).map(|(_, a)| a.id) else {
             return Outcome::Stay;
@@ -381,6 +388,22 @@ impl AnnualScreen {
             part,
             reason: None,
         }))
+    }
+
+    /// The plan's item highlighted in the focused list: the selected item, or the item
+    /// holding the selected medium-term activity.
+    fn highlighted_item(&self) -> Option<i64> {
+        if self.on_items {
+            return selection::display_order(&self.data.items)
+                .get(self.item_selected)
+                .map(|i| i.id);
+        }
+        let (_, activity) = self.data.priorities.get(self.selected)?;
+        self.data
+            .items
+            .iter()
+            .find(|i| i.activity.id == activity.id)
+            .map(|i| i.id)
     }
 
     fn score_input(&mut self, input: Input, lang: Lang) -> Outcome {
@@ -568,5 +591,13 @@ impl super::View for AnnualScreen {
 
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         AnnualScreen::render(self, area, buf, ctx);
+    }
+}
+
+/// "1" or "2".
+fn part_number(part: Part) -> String {
+    match part {
+        Part::One => "1".into(),
+        Part::Two => "2".into(),
     }
 }
