@@ -404,3 +404,26 @@ fn keys_act_on_the_activity_highlighted_in_the_focused_list() {
     assert_eq!(in_plan(&app), vec![(first, Part::One)]);
     assert!(screen(&app, 80, 24).contains("✗ Hoạt động này chưa có trong kế hoạch năm"));
 }
+
+/// Issue 16: the year's review summary was saved but shown nowhere.
+#[test]
+fn the_years_review_summary_is_shown_with_the_review() {
+    let mut second = None;
+    let mut app = demo_app_with(Lang::Vi, |store: &mut Store, cycle| {
+        second = Some(kehoach::demo::second_year(store, cycle).expect("2027"));
+    });
+    let second = second.expect("found");
+    open_cycle_step(&mut app, second, 6);
+    press(&mut app, KeyCode::F(4));
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("Thuận lợi: Giá cà phê và hồ tiêu tăng"),
+        "{shown}"
+    );
+    assert!(shown.contains("Khó khăn: "), "{shown}");
+
+    let (mut fresh, _) = next_year_app(Lang::Vi);
+    press(&mut fresh, KeyCode::F(4));
+    let empty = screen(&fresh, 80, 24);
+    assert!(empty.contains("Chưa ghi: nhấn a để ghi"), "{empty}");
+}

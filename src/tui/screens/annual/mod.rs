@@ -463,6 +463,7 @@ impl AnnualScreen {
             Section::Review => review::render(
                 &self.data.reviews,
                 &self.data.totals,
+                &self.data.summary,
                 self.review_selected,
                 body,
                 buf,

@@ -4,7 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap};
 
 use super::AnnualCommand;
@@ -176,14 +176,20 @@ fn field_index(field: ReviewField) -> usize {
 pub fn render(
     rows: &[ReviewRow],
     totals: &Spending,
+    summary: &YearSummary,
     selected: usize,
     area: Rect,
     buf: &mut Buffer,
     ctx: ViewCtx,
 ) {
     let lang = ctx.lang;
-    let [table_area, totals_area] =
-        Layout::vertical([Constraint::Min(5), Constraint::Length(5)]).areas(area);
+    let [table_area, summary_area, totals_area] = Layout::vertical([
+        Constraint::Min(5),
+        Constraint::Length(5),
+        Constraint::Length(5),
+    ])
+    .areas(area);
+    render_summary(summary, summary_area, buf, ctx);
     if rows.is_empty() {
         Paragraph::new(t(lang, "ann.no_last_year"))
             .wrap(Wrap { trim: true })
@@ -241,6 +247,34 @@ pub fn render(
         .collect();
     let block = Block::bordered().title(Line::styled(t(lang, "ann.totals"), ctx.theme.title));
     Paragraph::new(lines).block(block).render(totals_area, buf);
+}
+
+/// The year's general review as typed (one line each; `a` edits it), or how to add it.
+fn render_summary(s: &YearSummary, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+    let lang = ctx.lang;
+    let fields = [
+        ("ann.advantages", &s.advantages),
+        ("ann.difficulties", &s.difficulties),
+        ("ann.production", &s.production_results),
+    ];
+    let lines: Vec<Line> = if fields.iter().all(|(_, v)| v.trim().is_empty()) {
+        vec![Line::styled(t(lang, "ann.summary_empty"), ctx.theme.muted)]
+    } else {
+        fields
+            .iter()
+            .map(|(key, value)| {
+                Line::from(vec![
+                    Span::styled(format!("{}: ", t(lang, key)), ctx.theme.title),
+                    Span::raw(value.trim().to_string()),
+                ])
+            })
+            .collect()
+    };
+    let title = Line::styled(t(lang, "ann.summary_title"), ctx.theme.title);
+    Paragraph::new(lines)
+        .block(Block::bordered().title(title))
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
 }
 
 fn review_row<'a>(r: &ReviewRow, lang: Lang) -> Row<'a> {
