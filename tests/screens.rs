@@ -420,3 +420,53 @@ fn a_long_help_scrolls_to_its_last_line() {
     press(&mut app, KeyCode::Esc);
     assert!(!text(&app).contains(&last_words));
 }
+
+/// Issue 16: leaving a step put the cycle's list back on step 1.
+#[test]
+fn leaving_a_step_returns_to_it_in_the_cycles_list() {
+    let mut app = demo_app(Lang::Vi);
+    open_demo_cycle(&mut app);
+    let cycle = text(&app).lines().next().unwrap().to_string();
+    // The sixth step, the annual plan, opens in the demo's annual-only year.
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let crumb = text(&app).lines().next().unwrap().to_string();
+    assert_ne!(crumb, cycle, "the step opened");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        text(&app).lines().next().unwrap(),
+        cycle,
+        "back on the cycle"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        text(&app).lines().next().unwrap(),
+        crumb,
+        "the same step again"
+    );
+}
+
+/// Issue 16: keys acted on the hidden screen while the window was below 80x24.
+#[test]
+fn keys_wait_while_the_window_is_too_small() {
+    let mut app = demo_app(Lang::Vi);
+    open_demo_cycle(&mut app);
+    let crumb = text(&app).lines().next().unwrap().to_string();
+    draw(&app, 70, 20);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.should_quit());
+    assert_eq!(
+        text(&app).lines().next().unwrap(),
+        crumb,
+        "still on the cycle"
+    );
+    draw(&app, 70, 20);
+    app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(app.should_quit(), "Ctrl-C still quits");
+}

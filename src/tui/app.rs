@@ -62,6 +62,8 @@ pub struct App {
     read_only: bool,
     /// The history screen a cycle was opened from: "back" from that cycle returns there.
     opened_from: Option<Nav>,
+    /// The area last drawn: below 80x24 the screen is hidden, so keys do not reach it.
+    drawn: std::cell::Cell<Rect>,
 }
 
 impl App {
@@ -78,6 +80,7 @@ impl App {
             quit: false,
             read_only: false,
             opened_from: None,
+            drawn: std::cell::Cell::new(Rect::new(0, 0, 80, 24)),
         })
     }
 
@@ -99,7 +102,14 @@ impl App {
     /// Handles one terminal event.
     pub fn handle_event(&mut self, event: Event) {
         match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Key(key) if key.kind == KeyEventKind::Release => {}
+            // The screen is hidden behind "enlarge the window": only Ctrl-C still acts.
+            Event::Key(key) if too_small::is_too_small(self.drawn.get()) => {
+                if resolve(Context::Global, &key) == Some(Action::Quit) {
+                    self.follow(Outcome::Quit);
+                }
+            }
+            Event::Key(key) => self.handle_key(key),
             Event::Paste(text) => {
                 let outcome = self.screen.update(Input::Paste(text), self.ctx());
                 self.follow(outcome);
@@ -182,7 +192,9 @@ impl App {
                     _ => self.screen.parent(),
                 };
                 if let Some(parent) = parent {
+                    let from = self.screen.nav();
                     self.go(parent);
+                    self.screen.came_back_from(from);
                 }
             }
             Outcome::Help => self.modal = Some(Modal::Help(self.screen.help_key(), 0)),
@@ -328,6 +340,7 @@ pub fn error_text(lang: Lang, e: &StoreError) -> String {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.drawn.set(area);
         if too_small::is_too_small(area) {
             let args = [area.width.to_string(), area.height.to_string()];
             too_small::render(&tf(self.lang, "msg.too_small", &args), area, buf);

@@ -94,6 +94,25 @@ impl CycleScreen {
         }
     }
 
+    /// The step a step screen's `nav` shows, if it is one.
+    fn step_of(nav: Nav) -> Option<Step> {
+        Some(match nav {
+            Nav::Preparation(_) => Step::Preparation,
+            Nav::Meeting1(_) => Step::Meeting1,
+            Nav::Assessment(_) => Step::Assessment,
+            Nav::WgMeeting(_) => Step::WorkingGroupMeeting,
+            Nav::Meeting2(_) => Step::Meeting2,
+            Nav::Annual(_) => Step::AnnualPlan,
+            Nav::Export(_) => Step::Export,
+            Nav::Home
+            | Nav::Cycle(_)
+            | Nav::History(..)
+            | Nav::Commune(..)
+            | Nav::CommuneExport(..)
+            | Nav::Import(..) => return None,
+        })
+    }
+
     /// "Xã … › Thôn … › 2026".
     pub fn breadcrumb(&self, lang: Lang) -> String {
         let commune = self
@@ -213,5 +232,11 @@ impl super::View for CycleScreen {
 
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         CycleScreen::render(self, area, buf, ctx);
+    }
+
+    fn came_back_from(&mut self, from: Nav) {
+        if let Some(i) = Self::step_of(from).and_then(|s| Step::ALL.iter().position(|x| *x == s)) {
+            self.selected = i;
+        }
     }
 }

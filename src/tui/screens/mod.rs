@@ -142,6 +142,9 @@ pub trait View {
     fn return_nav(&self) -> Option<Nav> {
         None
     }
+    /// Tells the screen it was opened by going back from `from` (the cycle screen
+    /// selects the step just left).
+    fn came_back_from(&mut self, _from: Nav) {}
     /// Reads what the screen asked for with [`Outcome::Refresh`] (reads only).
     fn refresh(&mut self, _store: &Store, _lang: Lang) -> Result<(), StoreError> {
         Ok(())
@@ -248,6 +251,11 @@ impl Screen {
     /// Translates open forms after a language switch (typed text is kept).
     pub fn relabel(&mut self, lang: Lang) {
         self.view.relabel(lang);
+    }
+
+    /// Tells the screen it was opened by going back from `from`.
+    pub fn came_back_from(&mut self, from: Nav) {
+        self.view.came_back_from(from);
     }
 
     /// Lets the screen read the store again (after [`Outcome::Refresh`]).
