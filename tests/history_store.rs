@@ -790,7 +790,11 @@ fn imports_work_after_upgrade(store: &mut Store, v: u32, bundle: &[u8]) {
     assert!(listed.iter().all(|y| y.record.is_some()), "from v{v}");
     // Migration 0010: the commune conference's tables work after the upgrade.
     assert!(store.commune_changes(commune, 2025).unwrap().is_empty());
-    assert_eq!(store.approve_commune_plan(commune, 2025).unwrap(), 1, "from v{v}");
+    assert_eq!(
+        store.approve_commune_plan(commune, 2025).unwrap(),
+        1,
+        "from v{v}"
+    );
     assert_eq!(store.commune_versions(commune, 2025).unwrap().len(), 1);
 }
 

@@ -224,13 +224,8 @@ pub(super) fn apply(rows: &mut [NeedRow], given: &[Funding], changes: &[&Change]
 fn apply_one(row: &mut NeedRow, kind: &ChangeKind) -> Before {
     match kind {
         ChangeKind::Drop | ChangeKind::Merge { .. } | ChangeKind::MoveYear(_) => Before::Nothing,
-        ChangeKind::Quantity(q) => {
-            Before::Quantity(std::mem::replace(&mut row.activity.quantity, Some(*q)))
-        }
-        ChangeKind::Cost(c) => Before::Cost(std::mem::replace(
-            &mut row.activity.estimated_cost_vnd,
-            Some(*c),
-        )),
+        ChangeKind::Quantity(q) => Before::Quantity(row.activity.quantity.replace(*q)),
+        ChangeKind::Cost(c) => Before::Cost(row.activity.estimated_cost_vnd.replace(*c)),
         ChangeKind::Part(p) => Before::Part(std::mem::replace(&mut row.part, *p)),
     }
 }

@@ -14,7 +14,7 @@ use crate::export::html::number_text;
 use crate::i18n::{Lang, t, tf};
 
 /// The note a change puts on its row, with the village's answer when given.
-pub(super) fn decision_note(d: &Decision, lang: Lang) -> String {
+pub fn decision_note(d: &Decision, lang: Lang) -> String {
     let c = &d.change;
     let reason = c.reason.clone();
     let (new, old) = values(&c.kind, d.before, lang);

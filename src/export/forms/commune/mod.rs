@@ -9,6 +9,8 @@ mod changes;
 mod needs;
 mod summary;
 
+pub use changes::decision_note;
+
 use super::{Form, Value, text};
 use crate::domain::Commune;
 use crate::domain::commune::{Change, Flag, NeedRow, PlanStatus, VillageYear, in_order, status};
