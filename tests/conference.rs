@@ -14,7 +14,10 @@ use kehoach::commands::{
     Command, CommandError, ConferenceCommand as C, ConferenceRefusal as R, Effect, execute,
 };
 use kehoach::domain::CommuneId;
+use kehoach::domain::annual::Part;
 use kehoach::domain::commune::{AnswerKind, ChangeKind, VillageYear, commune_needs};
+use kehoach::export::Stamp;
+use kehoach::export::commune::CommuneBundle;
 use kehoach::export::forms::commune::commune_forms_with;
 use kehoach::export::forms::{Form, Value};
 use kehoach::i18n::Lang;
@@ -349,4 +352,90 @@ fn a_change_to_an_imported_plan_is_the_communes_and_the_village_record_stays() {
     let after = store.commune_year(commune, year).unwrap();
     assert_eq!(after, years, "the imported record is not edited");
     assert_eq!(store.commune_changes(commune, year).unwrap().len(), 1);
+}
+
+#[test]
+fn a_part_change_moves_the_row_and_a_merge_points_at_the_ask_it_joined() {
+    let (mut store, commune, years) = three_villages();
+    let loans = find(&years, "Tổ vay vốn phụ nữ");
+    let cattle = find(&years, "Tập huấn chăn nuôi bò");
+    let coffee = find(&years, "Tập huấn chăm sóc cà phê");
+    let part = record(
+        commune.id,
+        loans,
+        ChangeKind::Part(Part::Two),
+        "Xã hỗ trợ vốn",
+    );
+    run(&mut store, part).unwrap();
+    let merge = ChangeKind::Merge {
+        village_code: coffee.0.clone(),
+        activity: coffee.1,
+        label: "Buôn Kram – Tập huấn chăm sóc cà phê".into(),
+    };
+    run(
+        &mut store,
+        record(commune.id, cattle, merge, "Mở một lớp chung"),
+    )
+    .unwrap();
+    let changes = store.commune_changes(commune.id, YEAR).unwrap();
+    let forms = commune_forms_with(&commune, YEAR, &years, &changes, Lang::Vi);
+    let f5 = &form(&forms, "bieu-5-dich-vu-cong").tables[0];
+    let find_row = |name: &str| {
+        f5.rows()
+            .find(|r| cell(&r[1]) == name)
+            .map(|r| row(r, &[2, 3, 19, 21]))
+            .unwrap()
+    };
+    // Part 2 now: asked from the commune budget, the village's part beside it.
+    let loans = find_row("Tổ vay vốn phụ nữ");
+    assert!(
+        loans.starts_with("Buôn Kram | Phần 2 | Ngân sách xã | "),
+        "{loans}"
+    );
+    assert!(
+        loans.ends_with("Xã chuyển sang Phần 2 (thôn, buôn đề nghị Phần 1): Xã hỗ trợ vốn"),
+        "{loans}"
+    );
+    let cattle = find_row("Tập huấn chăn nuôi bò");
+    assert!(
+        cattle.ends_with("Xã gộp với Buôn Kram – Tập huấn chăm sóc cà phê: Mở một lớp chung"),
+        "{cattle}"
+    );
+    // B1 lists the loans group in part 2 and no longer lists the merged ask.
+    let b1 = &form(&forms, "b1-chi-tieu").tables;
+    let names = |t: usize| -> Vec<String> { b1[t].rows().map(|r| cell(&r[1])).collect() };
+    assert!(names(1).contains(&"Tổ vay vốn phụ nữ".to_string()));
+    assert!(!names(0).contains(&"Tổ vay vốn phụ nữ".to_string()));
+    assert!(!names(1).contains(&"Tập huấn chăn nuôi bò".to_string()));
+}
+
+#[test]
+fn the_commune_bundle_carries_the_changes_and_its_forms_use_them() {
+    let (store, commune, years) = with_changes();
+    let changes = store.commune_changes(commune.id, YEAR).unwrap();
+    let bundle = CommuneBundle::new(
+        commune.clone(),
+        "xa-code".into(),
+        YEAR,
+        years.clone(),
+        false,
+        &Stamp::now(),
+    );
+    let plain = bundle.to_bytes();
+    let bundle = bundle.with_changes(changes.clone());
+    let bytes = String::from_utf8(bundle.to_bytes()).unwrap();
+    assert!(bytes.contains(DROP_WHY), "the changes travel in the bundle");
+    assert!(!String::from_utf8(plain).unwrap().contains("\"changes\""));
+    let report = bundle
+        .forms(Lang::Vi)
+        .into_iter()
+        .find(|f| f.file == "thay-doi")
+        .unwrap();
+    assert_eq!(report.tables[0].rows().count(), 2);
+    let audit = store.audit_log().unwrap();
+    let answered = audit
+        .iter()
+        .filter(|e| e.entity == "commune_change" && e.field == "answer")
+        .count();
+    assert_eq!(answered, 2, "each answer is audit-logged");
 }
