@@ -75,8 +75,8 @@ pub fn export(
         ExportTarget::CommuneYear(commune, year) => {
             let (commune, code) = store.commune_with_code(commune).map_err(store_error)?;
             let villages = store.commune_year(commune.id, year).map_err(store_error)?;
-            let changes = store
-                .commune_changes(commune.id, year)
+            let conference = store
+                .commune_conference(commune.id, year)
                 .map_err(store_error)?;
             let bundle = CommuneBundle::new(
                 commune,
@@ -86,7 +86,7 @@ pub fn export(
                 request.private,
                 &Stamp::now(),
             )
-            .with_changes(changes);
+            .with_conference(conference);
             rendered(&request.formats, lang, |f| render_commune(&bundle, f, lang))?
         }
     };

@@ -221,13 +221,23 @@ fn approving_freezes_the_plan_and_reopening_makes_the_next_version() {
     assert_eq!(versions[1].changes.len(), 3);
     assert_eq!(versions[1].reopen_reason, None);
     assert_eq!(versions[0].changes[0].reason, DROP_WHY);
+    // The change report names the version standing.
+    let conference = store.commune_conference(commune.id, YEAR).unwrap();
+    let forms = commune_forms_with(&commune, YEAR, &years, &conference, Lang::Vi);
+    let (label, value) = form(&forms, "thay-doi")
+        .header_lines
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(label, "Hội nghị xã thông qua");
+    assert!(cell(&value).starts_with("Bản 2, lúc 20"), "{value:?}");
 }
 
 #[test]
 fn form_5_leaves_out_the_dropped_ask_and_shows_the_new_cost_beside_the_old() {
     let (store, commune, years) = with_changes();
-    let changes = store.commune_changes(commune.id, YEAR).unwrap();
-    let forms = commune_forms_with(&commune, YEAR, &years, &changes, Lang::Vi);
+    let conference = store.commune_conference(commune.id, YEAR).unwrap();
+    let forms = commune_forms_with(&commune, YEAR, &years, &conference, Lang::Vi);
     let f5 = &form(&forms, "bieu-5-dich-vu-cong").tables[0];
     // Trồng trọt: the coffee training (cost 15, asked 13, money 2, labour 10) dropped.
     let coffee = &f5.groups[0].rows[0];
@@ -276,13 +286,15 @@ fn form_5_leaves_out_the_dropped_ask_and_shows_the_new_cost_beside_the_old() {
 #[test]
 fn the_change_report_lists_every_change_by_village_and_b2_counts_them() {
     let (store, commune, years) = with_changes();
-    let changes = store.commune_changes(commune.id, YEAR).unwrap();
-    let forms = commune_forms_with(&commune, YEAR, &years, &changes, Lang::Vi);
+    let conference = store.commune_conference(commune.id, YEAR).unwrap();
+    let forms = commune_forms_with(&commune, YEAR, &years, &conference, Lang::Vi);
     let report = form(&forms, "thay-doi");
     assert_eq!(
         report.title,
         "Những thay đổi so với kế hoạch của thôn, buôn, năm 2026"
     );
+    let (_, approval) = report.header_lines.last().unwrap();
+    assert_eq!(cell(approval), "Chưa thông qua");
     let table = &report.tables[0];
     let titles: Vec<Option<String>> = table.groups.iter().map(|g| g.title.clone()).collect();
     assert_eq!(titles, [Some("Buôn Kram".into()), Some("Thôn 1".into())]);
@@ -377,8 +389,8 @@ fn a_part_change_moves_the_row_and_a_merge_points_at_the_ask_it_joined() {
         record(commune.id, cattle, merge, "Mở một lớp chung"),
     )
     .unwrap();
-    let changes = store.commune_changes(commune.id, YEAR).unwrap();
-    let forms = commune_forms_with(&commune, YEAR, &years, &changes, Lang::Vi);
+    let conference = store.commune_conference(commune.id, YEAR).unwrap();
+    let forms = commune_forms_with(&commune, YEAR, &years, &conference, Lang::Vi);
     let f5 = &form(&forms, "bieu-5-dich-vu-cong").tables[0];
     let find_row = |name: &str| {
         f5.rows()
@@ -412,7 +424,7 @@ fn a_part_change_moves_the_row_and_a_merge_points_at_the_ask_it_joined() {
 #[test]
 fn the_commune_bundle_carries_the_changes_and_its_forms_use_them() {
     let (store, commune, years) = with_changes();
-    let changes = store.commune_changes(commune.id, YEAR).unwrap();
+    let conference = store.commune_conference(commune.id, YEAR).unwrap();
     let bundle = CommuneBundle::new(
         commune.clone(),
         "xa-code".into(),
@@ -422,7 +434,7 @@ fn the_commune_bundle_carries_the_changes_and_its_forms_use_them() {
         &Stamp::now(),
     );
     let plain = bundle.to_bytes();
-    let bundle = bundle.with_changes(changes.clone());
+    let bundle = bundle.with_conference(conference);
     let bytes = String::from_utf8(bundle.to_bytes()).unwrap();
     assert!(bytes.contains(DROP_WHY), "the changes travel in the bundle");
     assert!(!String::from_utf8(plain).unwrap().contains("\"changes\""));

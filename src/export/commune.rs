@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::bundle::{BUNDLE_SCHEMA_VERSION, Stamp, canonical, check_code, hex_sha256};
 use super::{ExportError, Format, csv, file_stem, forms, html, xlsx};
 use crate::domain::Commune;
-use crate::domain::commune::{Change, VillageYear};
+use crate::domain::commune::{Conference, VillageYear};
 use crate::domain::place::commune_short_name;
 use crate::i18n::{Lang, t, tf};
 
@@ -38,9 +38,10 @@ pub struct CommuneBundle {
     pub private: bool,
     /// Every village of the commune with its plan of the year as the commune holds it.
     pub villages: Vec<VillageYear>,
-    /// The commune conference's changes to the villages' activities (absent when none).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub changes: Vec<Change>,
+    /// The commune conference: its changes to the villages' activities and the commune
+    /// plan's approval (absent when nothing was decided).
+    #[serde(default, skip_serializing_if = "Conference::is_empty")]
+    pub conference: Conference,
 }
 
 impl CommuneBundle {
@@ -71,13 +72,13 @@ impl CommuneBundle {
             year,
             private,
             villages,
-            changes: Vec::new(),
+            conference: Conference::default(),
         }
     }
 
-    /// The same bundle carrying the conference's changes.
-    pub fn with_changes(mut self, changes: Vec<Change>) -> CommuneBundle {
-        self.changes = changes;
+    /// The same bundle carrying the conference's decisions.
+    pub fn with_conference(mut self, conference: Conference) -> CommuneBundle {
+        self.conference = conference;
         self
     }
 
@@ -114,7 +115,7 @@ impl CommuneBundle {
             &self.commune,
             self.year,
             &self.villages,
-            &self.changes,
+            &self.conference,
             lang,
         )
     }

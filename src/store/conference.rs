@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::audit::record;
 use super::{Result, Store, StoreError};
 use crate::domain::CommuneId;
-use crate::domain::commune::{AnswerKind, Change, ChangeKind, VillageAnswer};
+use crate::domain::commune::{AnswerKind, Approval, Change, ChangeKind, Conference, VillageAnswer};
 
 /// The commune plan is approved: nothing is changed until it is reopened.
 pub const ERR_APPROVED: &str = "conference.err.db_approved";
@@ -161,6 +161,28 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?)
+    }
+
+    /// The conference of a commune's year: its changes standing and the approval.
+    pub fn commune_conference(&self, commune: CommuneId, year: i32) -> Result<Conference> {
+        let approved = self
+            .conn
+            .query_row(
+                "SELECT version, approved_at FROM commune_approvals
+                 WHERE commune_id = ?1 AND year = ?2 AND reopened_at IS NULL",
+                params![commune.0, year],
+                |r| {
+                    Ok(Approval {
+                        version: r.get(0)?,
+                        approved_at: r.get(1)?,
+                    })
+                },
+            )
+            .optional()?;
+        Ok(Conference {
+            changes: self.commune_changes(commune, year)?,
+            approved,
+        })
     }
 
     /// Approves the commune plan of the year with its changes as they stand: the next

@@ -174,6 +174,32 @@ pub struct Change {
     pub recorded_at: String,
 }
 
+/// The approved version standing of the commune plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Approval {
+    /// Version number, 1 for the first approval.
+    pub version: u32,
+    /// When it was approved (UTC, as stored).
+    pub approved_at: String,
+}
+
+/// What the commune conference decided for a year: its changes standing and the
+/// commune plan's approval, if approved.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Conference {
+    /// The changes, in the order recorded.
+    pub changes: Vec<Change>,
+    /// The approved version standing.
+    pub approved: Option<Approval>,
+}
+
+impl Conference {
+    /// Whether nothing was decided (no change, not approved).
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty() && self.approved.is_none()
+    }
+}
+
 /// The value a change replaced, for showing beside the new one.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Before {

@@ -19,7 +19,8 @@ use super::Village;
 use super::record::CycleRecord;
 
 pub use changes::{
-    AnswerKind, Before, Change, ChangeKind, Decision, Outcome, VillageAnswer, of_village, outcome,
+    AnswerKind, Approval, Before, Change, ChangeKind, Conference, Decision, Outcome, VillageAnswer,
+    of_village, outcome,
 };
 pub use flags::{Flag, WOMEN_TOP};
 pub use needs::{

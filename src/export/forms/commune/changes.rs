@@ -3,11 +3,10 @@
 //! joined), and the report "Những thay đổi so với kế hoạch của thôn, buôn": every change
 //! per village with its reason and the village's answer.
 
-use super::{header, signed};
-use crate::domain::Commune;
+use super::{Input, header, signed};
 use crate::domain::annual::Part;
 use crate::domain::commune::{
-    Before, Change, ChangeKind, Decision, NeedRow, VillageYear, in_order, village_needs_with,
+    Approval, Before, Change, ChangeKind, Decision, NeedRow, in_order, village_needs_with,
 };
 use crate::export::forms::{Form, RowGroup, Table, Value, col, num, number, text};
 use crate::export::html::number_text;
@@ -81,16 +80,20 @@ fn answer_text(c: &Change, lang: Lang) -> Option<String> {
 }
 
 /// The report of every change, grouped by village in the stable order.
-pub(super) fn report(
-    c: &Commune,
-    year: i32,
-    villages: &[VillageYear],
-    changes: &[Change],
-    lang: Lang,
-) -> Form {
+pub(super) fn report(input: &Input, approved: Option<&Approval>, lang: Lang) -> Form {
+    let (year, villages, changes) = (input.year, input.villages, input.changes);
     let title = tf(lang, "conference.title", &[year.to_string()]);
     let mut form = signed(Form::new(lang, "conference.sheet", "thay-doi", title), lang);
-    header(&mut form, c, year, villages.len(), lang);
+    header(&mut form, input.commune, year, villages.len(), lang);
+    let approval = match approved {
+        Some(a) => tf(
+            lang,
+            "conference.field.version",
+            &[a.version.to_string(), a.approved_at.clone()],
+        ),
+        None => t(lang, "conference.field.not_approved"),
+    };
+    form.line(lang, "conference.field.approved", text(approval));
     let mut table = Table::new(columns(lang), Vec::new());
     let mut seq = 0;
     table.groups = in_order(villages)

@@ -13,7 +13,9 @@ pub use changes::decision_note;
 
 use super::{Form, Value, text};
 use crate::domain::Commune;
-use crate::domain::commune::{Change, Flag, NeedRow, PlanStatus, VillageYear, in_order, status};
+use crate::domain::commune::{
+    Change, Conference, Flag, NeedRow, PlanStatus, VillageYear, in_order, status,
+};
 use crate::i18n::{Lang, t, tf};
 
 /// Every commune form of `year` without conference changes (see [`commune_forms_with`]).
@@ -23,23 +25,23 @@ pub fn commune_forms(
     villages: &[VillageYear],
     lang: Lang,
 ) -> Vec<Form> {
-    commune_forms_with(commune, year, villages, &[], lang)
+    commune_forms_with(commune, year, villages, &Conference::default(), lang)
 }
 
-/// Every commune form of `year` with the conference's `changes` applied, in order: forms
+/// Every commune form of `year` with the conference's changes applied, in order: forms
 /// 1-2 summed, Biểu 5, Biểu 6, B1, B2 and the report of the changes.
 pub fn commune_forms_with(
     commune: &Commune,
     year: i32,
     villages: &[VillageYear],
-    changes: &[Change],
+    conference: &Conference,
     lang: Lang,
 ) -> Vec<Form> {
     let input = Input {
         commune,
         year,
         villages,
-        changes,
+        changes: &conference.changes,
     };
     vec![
         summary::basic(commune, year, villages, lang),
@@ -47,7 +49,7 @@ pub fn commune_forms_with(
         needs::form6(&input, lang),
         summary::b1(&input, lang),
         summary::b2(&input, lang),
-        changes::report(commune, year, villages, changes, lang),
+        changes::report(&input, conference.approved.as_ref(), lang),
     ]
 }
 
