@@ -21,7 +21,9 @@ use kehoach::export::commune::CommuneBundle;
 use kehoach::export::forms::commune::commune_forms_with;
 use kehoach::export::forms::{Form, Value};
 use kehoach::i18n::Lang;
-use kehoach::store::{CONFERENCE_ERR_APPROVED, NewChange, Store, StoreError};
+use kehoach::store::{
+    CONFERENCE_ERR_APPROVED, CONFERENCE_ERROR_KEYS, NewChange, Store, StoreError,
+};
 
 const YEAR: i32 = 2026;
 const DROP_WHY: &str = "Xã đã có lớp tập huấn cà phê chung cho cả xã";
@@ -450,4 +452,33 @@ fn the_commune_bundle_carries_the_changes_and_its_forms_use_them() {
         .filter(|e| e.entity == "commune_change" && e.field == "answer")
         .count();
     assert_eq!(answered, 2, "each answer is audit-logged");
+}
+
+#[test]
+fn every_conference_refusal_is_translated() {
+    for key in CONFERENCE_ERROR_KEYS {
+        assert!(kehoach::i18n::has(key), "{key}");
+        assert_ne!(
+            kehoach::i18n::t(Lang::Vi, key),
+            kehoach::i18n::t(Lang::En, key)
+        );
+    }
+    let refusals = [
+        R::NoReason,
+        R::NoWords,
+        R::Approved {
+            year: YEAR,
+            version: 2,
+        },
+        R::NotApproved(YEAR),
+        R::UnknownActivity,
+    ];
+    for why in refusals {
+        let (vi, en) = (why.text(Lang::Vi), why.text(Lang::En));
+        assert!(!vi.is_empty() && vi != en, "{why:?}");
+        assert!(
+            !vi.contains("conference."),
+            "{why:?}: a key, not a sentence"
+        );
+    }
 }
