@@ -292,3 +292,31 @@ pub fn outcome(rows: &[NeedRow]) -> Outcome {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_reads_back_as_stored() {
+        let kinds = [
+            ChangeKind::Drop,
+            ChangeKind::Merge {
+                village_code: "abc".into(),
+                activity: 7,
+                label: "Thôn 1 – Lớp: học".into(),
+            },
+            ChangeKind::MoveYear(2027),
+            ChangeKind::Quantity(2.5),
+            ChangeKind::Cost(4_500_000),
+            ChangeKind::Part(Part::Two),
+        ];
+        for kind in kinds {
+            let value = kind.stored_value();
+            let back = ChangeKind::from_stored(kind.code(), value.as_deref());
+            assert_eq!(back, Some(kind));
+        }
+        assert_eq!(ChangeKind::from_stored("cost", Some("nhiều")), None);
+        assert_eq!(ChangeKind::from_stored("split", None), None);
+    }
+}

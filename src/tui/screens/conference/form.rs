@@ -158,3 +158,21 @@ pub(super) fn read_answer(
         words,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_in_the_vietnamese_way() {
+        assert_eq!(kind_of(4, "4,5", &[]), Some(ChangeKind::Cost(4_500_000)));
+        assert_eq!(kind_of(3, "12", &[]), Some(ChangeKind::Quantity(12.0)));
+        assert_eq!(kind_of(3, "-1", &[]), None);
+        assert_eq!(kind_of(2, "2027", &[]), Some(ChangeKind::MoveYear(2027)));
+        assert_eq!(kind_of(2, "27", &[]), None);
+        assert_eq!(kind_of(5, "1", &[]), Some(ChangeKind::Part(Part::One)));
+        assert_eq!(kind_of(5, "3", &[]), None);
+        assert_eq!(kind_of(0, "", &[]), Some(ChangeKind::Drop));
+        assert_eq!(kind_of(1, "Lớp học", &[]), None, "no other village's ask");
+    }
+}
