@@ -75,6 +75,9 @@ pub fn export(
         ExportTarget::CommuneYear(commune, year) => {
             let (commune, code) = store.commune_with_code(commune).map_err(store_error)?;
             let villages = store.commune_year(commune.id, year).map_err(store_error)?;
+            let conference = store
+                .commune_conference(commune.id, year)
+                .map_err(store_error)?;
             let bundle = CommuneBundle::new(
                 commune,
                 code,
@@ -82,7 +85,8 @@ pub fn export(
                 villages,
                 request.private,
                 &Stamp::now(),
-            );
+            )
+            .with_conference(conference);
             rendered(&request.formats, lang, |f| render_commune(&bundle, f, lang))?
         }
     };

@@ -62,6 +62,7 @@ fn every_format_is_named_after_the_commune_and_year() {
             "xa-ea-tieu-2026-bieu-6-dau-tu.csv",
             "xa-ea-tieu-2026-b1-chi-tieu.csv",
             "xa-ea-tieu-2026-b2-tong-hop-thon.csv",
+            "xa-ea-tieu-2026-thay-doi.csv",
         ]
     );
     for (format, name) in [

@@ -84,6 +84,7 @@ fn form_5_lists_services_by_sector_in_each_villages_order_with_flags_and_totals(
         "bieu-6-dau-tu",
         "b1-chi-tieu",
         "b2-tong-hop-thon",
+        "thay-doi",
     ];
     assert_eq!(files, expected);
     let f5 = form(&forms, "bieu-5-dich-vu-cong");
@@ -401,6 +402,7 @@ fn the_csv_and_html_writers_lay_out_the_commune_forms() {
         "ea-tieu-2026-bieu-6-dau-tu.csv",
         "ea-tieu-2026-b1-chi-tieu.csv",
         "ea-tieu-2026-b2-tong-hop-thon.csv",
+        "ea-tieu-2026-thay-doi.csv",
     ];
     assert_eq!(names, expected);
     let form6 = String::from_utf8(files[2].1.clone()).unwrap();

@@ -2,11 +2,14 @@
 //! 1-2): `g` on home opens the commune's year with each village's plan standing (✓ ◐ ✗,
 //! in words too); `i` imports villages' files from a folder: the dry run first, nothing
 //! written, then Enter imports, one transaction per file; the same folder again changes
-//! nothing.
+//! nothing. The commune conference (item 4): Enter on a village opens its activities, `c`
+//! records a change (refused without a reason), `a` the village's answer, `p` approves
+//! the commune plan (frozen, changes refused), `o` reopens it with a reason.
 
 #![allow(clippy::unwrap_used)]
 
 use kehoach::domain::MeetingKind;
+use kehoach::domain::commune::{AnswerKind, ChangeKind};
 use kehoach::export::{Format, Source, Stamp, render};
 use kehoach::i18n::Lang;
 use kehoach::store::Store;
@@ -149,5 +152,79 @@ fn importing_a_usb_stick_shows_the_dry_run_then_imports_each_file_once() {
         app.store().commune_year(commune, 2026).unwrap(),
         year,
         "nothing changed"
+    );
+}
+
+#[test]
+fn a_change_and_the_villages_answer_are_recorded_by_keys_then_the_plan_is_frozen() {
+    let mut app = App::new(demo_store(), Lang::Vi, Theme::mono()).unwrap();
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Left);
+    let year = screen(&app);
+    assert!(year.contains("Kế hoạch xã 2026"), "{year}");
+    assert!(year.contains("◐ Kế hoạch xã chưa thông qua"), "{year}");
+    press(&mut app, KeyCode::Enter);
+    let list = screen(&app);
+    assert!(
+        list.contains("Buôn Kram · kế hoạch năm 2026 tại hội nghị xã"),
+        "{list}"
+    );
+    assert!(list.contains("Giữ nguyên"), "{list}");
+    // c: a new quantity, first without a reason (refused on the form), then with one.
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "3");
+    press(&mut app, KeyCode::Enter);
+    let refused = screen(&app);
+    assert!(refused.contains("✗ Ghi lý do"), "{refused}");
+    // The refused field has the focus.
+    type_text(&mut app, "Ngân sách chỉ đủ 3");
+    press(&mut app, KeyCode::Enter);
+    let changed = screen(&app);
+    insta::assert_snapshot!("conference_change_vi", changed);
+    assert!(changed.contains("Đổi số lượng"), "{changed}");
+    assert!(changed.contains("Xã đổi số lượng thành 3"), "{changed}");
+    // a: the village defends, in its representative's words.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Cần đủ 5 lớp");
+    press(&mut app, KeyCode::Enter);
+    let commune = app.store().communes().unwrap()[0].id;
+    let changes = app.store().commune_changes(commune, 2026).unwrap();
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].kind, ChangeKind::Quantity(3.0));
+    assert_eq!(changes[0].reason, "Ngân sách chỉ đủ 3");
+    let answer = changes[0].answer.as_ref().unwrap();
+    assert_eq!(
+        (answer.kind, answer.words.as_str()),
+        (AnswerKind::Defended, "Cần đủ 5 lớp")
+    );
+    // p approves: frozen, and a change is refused until `o` reopens with a reason.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('p'));
+    let frozen = screen(&app);
+    assert!(
+        frozen.contains("✓ Kế hoạch xã đã thông qua (bản 1), đã khoá"),
+        "{frozen}"
+    );
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('c'));
+    let refused = screen(&app);
+    assert!(
+        refused.contains("đã được hội nghị thông qua (bản 1)"),
+        "{refused}"
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('o'));
+    type_text(&mut app, "Huyện báo thêm vốn");
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&app).contains("◐ Kế hoạch xã chưa thông qua"));
+    let versions = app.store().commune_versions(commune, 2026).unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(
+        versions[0].reopen_reason.as_deref(),
+        Some("Huyện báo thêm vốn")
     );
 }

@@ -3,7 +3,7 @@
 //! cycle's records refused with `StoreError::CycleClosed` and nothing changed, every table
 //! holding cycle data guarded by the three triggers of migration 0006, the village history
 //! read back, and the upgrade to version 6 from every earlier version (then the imports of
-//! migration 0009 beside the kept village).
+//! migration 0009 beside the kept village, and the commune conference of migration 0010).
 
 #![allow(clippy::unwrap_used)]
 
@@ -788,6 +788,14 @@ fn imports_work_after_upgrade(store: &mut Store, v: u32, bundle: &[u8]) {
             .any(|y| y.village.id == VillageId(1) && y.record.is_some())
     );
     assert!(listed.iter().all(|y| y.record.is_some()), "from v{v}");
+    // Migration 0010: the commune conference's tables work after the upgrade.
+    assert!(store.commune_changes(commune, 2025).unwrap().is_empty());
+    assert_eq!(
+        store.approve_commune_plan(commune, 2025).unwrap(),
+        1,
+        "from v{v}"
+    );
+    assert_eq!(store.commune_versions(commune, 2025).unwrap().len(), 1);
 }
 
 /// The bytes of the demo's bundle.

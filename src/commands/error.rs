@@ -32,6 +32,9 @@ pub enum CommandError {
     /// An import refused a bundle.
     #[error("import refused: {0:?}")]
     Import(super::ImportRefusal),
+    /// The commune conference refused a change.
+    #[error("conference refused: {0:?}")]
+    Conference(super::ConferenceRefusal),
     /// The store refused or failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -52,6 +55,7 @@ impl CommandError {
                 &[year.to_string(), version.to_string()],
             ),
             CommandError::Import(why) => why.text(lang, ""),
+            CommandError::Conference(why) => why.text(lang),
             CommandError::Store(e) => crate::messages::store_error(lang, e),
         }
     }
@@ -60,7 +64,9 @@ impl CommandError {
     pub fn store_error(&self) -> Option<&StoreError> {
         match self {
             CommandError::Store(e) => Some(e),
-            CommandError::Approved(_) | CommandError::Import(_) => None,
+            CommandError::Approved(_) | CommandError::Import(_) | CommandError::Conference(_) => {
+                None
+            }
         }
     }
 }

@@ -60,7 +60,8 @@ fn touches(command: &Command) -> Vec<Touch> {
         | C::SetFigure { .. }
         | C::AddFacilitator { .. }
         | C::AddTrainedRep { .. }
-        | C::Import(_) => Vec::new(),
+        | C::Import(_)
+        | C::Conference(_) => Vec::new(),
         C::SaveMeetingRecord { meeting, .. }
         | C::RegisterNew { meeting, .. }
         | C::RegisterKnown { meeting, .. }

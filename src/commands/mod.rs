@@ -10,6 +10,7 @@
 
 pub mod annual;
 pub mod assessment;
+pub mod conference;
 mod error;
 mod frozen;
 pub mod import;
@@ -20,6 +21,7 @@ use std::path::PathBuf;
 
 pub use annual::AnnualCommand;
 pub use assessment::AssessmentCommand;
+pub use conference::{ConferenceCommand, ConferenceRefusal};
 pub use error::{ApprovedPlan, CommandError};
 pub use import::{ImportCommand, ImportRefusal};
 pub use meeting2::Meeting2Command;
@@ -201,6 +203,8 @@ pub enum Command {
     },
     /// Import one village's bundle at the commune.
     Import(ImportCommand),
+    /// An edit at the commune conference (changes, answers, the commune plan's approval).
+    Conference(ConferenceCommand),
 }
 
 /// What a command did, so the caller can select what it created and say what happened.
@@ -227,6 +231,8 @@ pub enum Effect {
     AnnualItem(i64),
     /// A bundle was imported (the imported plan's id).
     Imported(i64),
+    /// A conference change was recorded or answered (its id).
+    Change(i64),
     /// The change was saved.
     Done,
 }
@@ -239,7 +245,10 @@ impl Effect {
             Effect::Village(id) => Some(id.0),
             Effect::Cycle(id) => Some(id.0),
             Effect::Person(id) => Some(id.0),
-            Effect::SubGroup(id) | Effect::AnnualItem(id) | Effect::Imported(id) => Some(*id),
+            Effect::SubGroup(id)
+            | Effect::AnnualItem(id)
+            | Effect::Imported(id)
+            | Effect::Change(id) => Some(*id),
             Effect::Activity(id) => Some(id.0),
             Effect::VillageDeleted { .. } | Effect::Done => None,
         }
@@ -299,6 +308,7 @@ fn run(store: &mut Store, command: Command) -> Result<Effect, CommandError> {
         C::Scoring(c) => done(scoring::run(store, c))?,
         C::Annual(c) => annual::run(store, c)?,
         C::Import(c) => import::run(store, c)?,
+        C::Conference(c) => conference::run(store, c)?,
         C::SaveMeetingRecord {
             meeting,
             details,

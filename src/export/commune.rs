@@ -1,5 +1,5 @@
-//! The commune's exports of one planning year: forms 1-2 summed, Biểu 5, Biểu 6, B1 and B2
-//! (`forms::commune`) in every format, and the commune bundle that carries every village's
+//! The commune's exports of one planning year: forms 1-2 summed, Biểu 5, Biểu 6, B1, B2
+//! and the report of the conference's changes (`forms::commune`) in every format, and the commune bundle that carries every village's
 //! plan as the commune holds it, with its own id, checksum and check code printed on every
 //! page. Pure: the caller gives the villages and writes the files.
 
@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::bundle::{BUNDLE_SCHEMA_VERSION, Stamp, canonical, check_code, hex_sha256};
 use super::{ExportError, Format, csv, file_stem, forms, html, xlsx};
 use crate::domain::Commune;
-use crate::domain::commune::VillageYear;
+use crate::domain::commune::{Conference, VillageYear};
 use crate::domain::place::commune_short_name;
 use crate::i18n::{Lang, t, tf};
 
@@ -38,6 +38,10 @@ pub struct CommuneBundle {
     pub private: bool,
     /// Every village of the commune with its plan of the year as the commune holds it.
     pub villages: Vec<VillageYear>,
+    /// The commune conference: its changes to the villages' activities and the commune
+    /// plan's approval (absent when nothing was decided).
+    #[serde(default, skip_serializing_if = "Conference::is_empty")]
+    pub conference: Conference,
 }
 
 impl CommuneBundle {
@@ -68,7 +72,14 @@ impl CommuneBundle {
             year,
             private,
             villages,
+            conference: Conference::default(),
         }
+    }
+
+    /// The same bundle carrying the conference's decisions.
+    pub fn with_conference(mut self, conference: Conference) -> CommuneBundle {
+        self.conference = conference;
+        self
     }
 
     /// The hex SHA-256 of the canonical content.
@@ -100,7 +111,13 @@ impl CommuneBundle {
 
     /// Every commune form of the year.
     pub fn forms(&self, lang: Lang) -> Vec<forms::Form> {
-        forms::commune::commune_forms(&self.commune, self.year, &self.villages, lang)
+        forms::commune::commune_forms_with(
+            &self.commune,
+            self.year,
+            &self.villages,
+            &self.conference,
+            lang,
+        )
     }
 }
 

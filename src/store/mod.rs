@@ -9,6 +9,7 @@ mod annual;
 mod assessment;
 mod audit;
 mod backup;
+mod conference;
 mod cycles;
 mod delete;
 mod facts;
@@ -35,6 +36,10 @@ use rusqlite::Connection;
 pub use annual::{AnnualApproval, AnnualItem, ERROR_KEYS as ANNUAL_ERROR_KEYS, ReviewRow};
 pub use assessment::{ActivityOrigin, AssessmentFacts, ToolFinding};
 pub use audit::AuditEntry;
+pub use conference::{
+    CommuneVersion, ERR_APPROVED as CONFERENCE_ERR_APPROVED, ERROR_KEYS as CONFERENCE_ERROR_KEYS,
+    NewChange,
+};
 pub use delete::{DeleteStep, ERROR_KEYS as DELETE_ERROR_KEYS};
 pub use frozen::{AnnualVersion, Owner, PLAN_APPROVED_KEY};
 pub use history::ERROR_KEYS as HISTORY_ERROR_KEYS;
@@ -134,6 +139,9 @@ impl From<rusqlite::Error> for StoreError {
             return StoreError::PlanApproved;
         }
         if let Some(key) = imports::refusal_key(&e) {
+            return StoreError::Refused(key);
+        }
+        if let Some(key) = conference::refusal_key(&e) {
             return StoreError::Refused(key);
         }
         match e.sqlite_error_code() {

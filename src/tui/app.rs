@@ -104,11 +104,13 @@ impl App {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Release => {}
             // The screen is hidden behind "enlarge the window": only Ctrl-C still acts.
-            Event::Key(key) if too_small::is_too_small(self.drawn.get()) => {
-                if resolve(Context::Global, &key) == Some(Action::Quit) {
-                    self.follow(Outcome::Quit);
-                }
+            Event::Key(key)
+                if too_small::is_too_small(self.drawn.get())
+                    && resolve(Context::Global, &key) == Some(Action::Quit) =>
+            {
+                self.follow(Outcome::Quit);
             }
+            Event::Key(_) if too_small::is_too_small(self.drawn.get()) => {}
             Event::Key(key) => self.handle_key(key),
             Event::Paste(text) => {
                 let outcome = self.screen.update(Input::Paste(text), self.ctx());

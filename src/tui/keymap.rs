@@ -38,6 +38,8 @@ pub enum Context {
     WgReports,
     /// The commune's planning year: its villages and where their plans stand.
     Commune,
+    /// The commune conference on one village's activities.
+    Conference,
     /// The import's dry run: villages' files and what importing each would do.
     Import,
     /// The scoring matrix: digits score the cell under the cursor.
@@ -231,6 +233,9 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Import, K::Down, A::Down, ""),
     b(C::Import, K::PageUp, A::PageUp, ""),
     b(C::Import, K::PageDown, A::PageDown, ""),
+    b(C::Commune, K::Enter, A::Open, ""),
+    b(C::Commune, K::Char('p'), A::Approve, ""),
+    b(C::Commune, K::Char('o'), A::Reopen, "key.conf_reopen"),
     b(C::Commune, K::Char('i'), A::Import, "key.import"),
     b(C::Commune, K::Char('e'), A::Export, "key.export"),
     b(C::Commune, K::Left, A::PrevYear, "key.year_prev"),
@@ -244,6 +249,16 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Commune, K::Char('j'), A::Down, ""),
     b(C::Commune, K::PageUp, A::PageUp, ""),
     b(C::Commune, K::PageDown, A::PageDown, ""),
+    b(C::Conference, K::Char('c'), A::Add, "key.conf_change"),
+    b(C::Conference, K::Char('a'), A::Toggle, "key.conf_answer"),
+    b(C::Conference, K::Char('x'), A::Remove, "key.conf_withdraw"),
+    b(C::Conference, K::Esc, A::Back, "key.back"),
+    b(C::Conference, K::Char('l'), A::ToggleLang, "key.lang"),
+    b(C::Conference, K::Char('?'), A::Help, "key.help"),
+    b(C::Conference, K::Up, A::Up, ""),
+    b(C::Conference, K::Down, A::Down, ""),
+    b(C::Conference, K::Char('k'), A::Up, ""),
+    b(C::Conference, K::Char('j'), A::Down, ""),
     b(C::HomeCycle, K::Enter, A::Open, "key.open"),
     b(C::HomeCycle, K::Char('n'), A::NewCycle, "key.new_cycle"),
     b(C::HomeCycle, K::Char('h'), A::History, "hist.key.history"),

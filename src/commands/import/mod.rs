@@ -168,6 +168,7 @@ pub(super) fn refuse_edit(store: &Store, command: &super::Command) -> Result<(),
         | C::LoadDemo
         | C::AddFacilitator { .. }
         | C::Import(_)
+        | C::Conference(_)
         | C::SaveMeetingRecord { .. }
         | C::RegisterKnown { .. }
         | C::UpdateAttendee { .. }

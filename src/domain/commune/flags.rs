@@ -70,7 +70,7 @@ pub(super) fn flag(mut rows: Vec<NeedRow>) -> Vec<NeedRow> {
             row.flags.push(Flag::ConstructionAboveService);
         }
         row.flags.extend(women_higher(row));
-        if !row.counted {
+        if !row.counted && !row.leaves() {
             row.flags.push(Flag::NotApproved);
         }
     }
@@ -82,7 +82,7 @@ pub(super) fn extra_asks(rows: &[NeedRow]) -> Vec<Option<usize>> {
     let mut seen = 0;
     rows.iter()
         .map(|r| {
-            if r.part != Part::Two {
+            if r.part != Part::Two || r.leaves() {
                 return None;
             }
             seen += 1;

@@ -7,6 +7,7 @@
 //! [`commune_needs`]) with the rules' [`Flag`]s, and their exact [`totals`]. Must not:
 //! read the database, render, or know how a plan arrived beyond [`PlanSource`].
 
+mod changes;
 mod flags;
 mod needs;
 mod status;
@@ -17,9 +18,15 @@ use serde::{Deserialize, Serialize};
 use super::Village;
 use super::record::CycleRecord;
 
+pub use changes::{
+    AnswerKind, Approval, Before, Change, ChangeKind, Conference, Decision, Outcome, VillageAnswer,
+    of_village, outcome,
+};
 pub use flags::{Flag, WOMEN_TOP};
-pub use needs::{NeedForm, NeedRow, commune_needs, village_needs};
-pub use status::{PlanStatus, VillageStatus, VillageSummary, status, summaries};
+pub use needs::{
+    NeedForm, NeedRow, commune_needs, commune_needs_with, village_needs, village_needs_with,
+};
+pub use status::{PlanStatus, VillageStatus, VillageSummary, status, summaries, summaries_with};
 pub use totals::{Totals, by_sector, by_source, totals};
 
 /// Where the commune's copy of a village's plan comes from.

@@ -4,6 +4,7 @@
 //! the flags of the procedure's rules. Each village keeps its own order; villages are
 //! never ranked against each other.
 
+use super::changes::{Change, Decision, apply, of_village};
 use super::flags::flag;
 use super::{VillageYear, in_order, status};
 use crate::domain::activity::funding::{EffectiveFunding, effective};
@@ -60,6 +61,10 @@ pub struct NeedRow {
     pub flags: Vec<Flag>,
     /// Why a part-2 activity beyond the limit was accepted by the village.
     pub override_reason: Option<String>,
+    /// The activity's id within the village's record.
+    pub activity_id: i64,
+    /// The commune conference's changes to it, applied, in the order recorded.
+    pub decisions: Vec<Decision>,
 }
 
 impl NeedRow {
@@ -67,30 +72,47 @@ impl NeedRow {
     pub fn form(&self) -> NeedForm {
         NeedForm::of(self.activity.category)
     }
+
+    /// Whether the commune dropped, merged or moved it (it leaves this year's totals).
+    pub fn leaves(&self) -> bool {
+        self.decisions.iter().any(|d| d.change.kind.leaves())
+    }
 }
 
 /// The rows of one village, in its form 4 order (part 1 by rank, then part 2), flagged.
 pub fn village_needs(v: &VillageYear) -> Vec<NeedRow> {
+    village_needs_with(v, &[])
+}
+
+/// The rows of one village with the commune's `changes` applied (those of other villages
+/// are ignored), then flagged.
+pub fn village_needs_with(v: &VillageYear, changes: &[Change]) -> Vec<NeedRow> {
     let Some(r) = &v.record else {
         return Vec::new();
     };
     let counted = status(v).status.is_approved();
-    let rows = r
+    let (mut rows, given): (Vec<NeedRow>, Vec<Funding>) = r
         .annual_ranking()
         .iter()
         .filter_map(|rk| {
             let item = r.annual.items.iter().find(|i| i.id == rk.activity)?;
             need_row(v, r, item, rk.rank, counted)
         })
-        .collect();
+        .unzip();
+    apply(&mut rows, &given, &of_village(changes, &v.village_code));
     flag(rows)
 }
 
 /// Every village's rows, villages in the stable order, each in its own order.
 pub fn commune_needs(villages: &[VillageYear]) -> Vec<NeedRow> {
+    commune_needs_with(villages, &[])
+}
+
+/// Every village's rows with the commune's `changes` applied.
+pub fn commune_needs_with(villages: &[VillageYear], changes: &[Change]) -> Vec<NeedRow> {
     in_order(villages)
         .into_iter()
-        .flat_map(village_needs)
+        .flat_map(|v| village_needs_with(v, changes))
         .collect()
 }
 
@@ -100,11 +122,11 @@ fn need_row(
     item: &AnnualItemRecord,
     village_rank: Option<u32>,
     counted: bool,
-) -> Option<NeedRow> {
+) -> Option<(NeedRow, Funding)> {
     let ranks = plan_ranks(r, item.activity.0);
     let (activity, given) = annual_activity(r, item.activity.0)?;
     let funding = effective(&activity, given, Some(item.part));
-    Some(NeedRow {
+    let row = NeedRow {
         village: v.village.name.clone(),
         village_code: v.village_code.clone(),
         part: item.part,
@@ -117,7 +139,10 @@ fn need_row(
         counted,
         flags: Vec::new(),
         override_reason: item.override_reason.clone(),
-    })
+        activity_id: item.activity.0,
+        decisions: Vec::new(),
+    };
+    Some((row, given))
 }
 
 /// The official medium-term plan's ranks of an activity, if the plan holds it.

@@ -2,7 +2,8 @@
 //! which version, the approval meeting's women's share, its part-2 count), and the
 //! summary by village of appendix B2.
 
-use super::needs::{NeedForm, village_needs};
+use super::changes::{Change, Outcome, outcome};
+use super::needs::{NeedForm, village_needs_with};
 use super::{Flag, PlanSource, VillageYear, in_order};
 use crate::domain::MeetingKind;
 use crate::domain::annual::Part;
@@ -107,14 +108,21 @@ pub struct VillageSummary {
     pub services: usize,
     /// Flags the commune's rules raise on its rows (not counting "not approved").
     pub flags: usize,
+    /// What the commune conference kept, changed and dropped, and the village's answers.
+    pub outcome: Outcome,
 }
 
 /// The summary of every village, in the stable village order.
 pub fn summaries(villages: &[VillageYear]) -> Vec<VillageSummary> {
+    summaries_with(villages, &[])
+}
+
+/// The summary of every village with the conference's `changes` applied.
+pub fn summaries_with(villages: &[VillageYear], changes: &[Change]) -> Vec<VillageSummary> {
     in_order(villages)
         .into_iter()
         .map(|v| {
-            let rows = village_needs(v);
+            let rows = village_needs_with(v, changes);
             let flags = rows
                 .iter()
                 .flat_map(|r| &r.flags)
@@ -133,6 +141,7 @@ pub fn summaries(villages: &[VillageYear]) -> Vec<VillageSummary> {
                     .filter(|r| r.form() == NeedForm::Services)
                     .count(),
                 flags,
+                outcome: outcome(&rows),
             }
         })
         .collect()

@@ -3,14 +3,18 @@
 //! approved and which version, the check code to compare with the signed paper copy, the
 //! approval meeting's women's share and the part-2 count. Villages without a plan stand
 //! out (✗, in words as well as colour). ← → change the year; `i` imports villages' files;
-//! `e` exports the commune's forms 1-2, 5, 6, B1 and B2.
+//! `e` exports the commune's forms 1-2, 5, 6, B1, B2 and the change report; Enter opens a
+//! village's activities at the commune conference; `p` approves the commune plan (frozen
+//! as a version), `o` reopens it with a reason.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap};
 
-use super::{Nav, Outcome, ViewCtx};
+use super::reason::{ReasonFor, ReasonPrompt};
+use super::{Command, Nav, Outcome, ViewCtx};
+use crate::commands::ConferenceCommand;
 use crate::domain::commune::{PlanSource, PlanStatus, VillageStatus, VillageYear, status};
 use crate::domain::{Commune, CommuneId};
 use crate::i18n::{Lang, t, tf};
@@ -21,6 +25,7 @@ use crate::tui::widgets::meter::percent;
 
 /// One village's line.
 struct VillageLine {
+    id: crate::domain::VillageId,
     name: String,
     imported: Option<String>,
     status: VillageStatus,
@@ -32,6 +37,10 @@ pub struct CommuneScreen {
     year: i32,
     lines: Vec<VillageLine>,
     selected: usize,
+    /// The commune plan's approved version standing, if approved.
+    approved: Option<u32>,
+    /// The reason prompt for reopening the approved commune plan.
+    reopening: Option<ReasonPrompt>,
 }
 
 impl CommuneScreen {
@@ -48,14 +57,19 @@ impl CommuneScreen {
             .map(line_of)
             .collect();
         Ok(CommuneScreen {
+            approved: store.commune_approved(commune.id, year)?,
             commune,
             year,
             lines,
             selected: 0,
+            reopening: None,
         })
     }
 
     fn update(&mut self, input: Input, lang: Lang) -> Outcome {
+        if let Some(outcome) = ReasonPrompt::drive(&mut self.reopening, &input, lang) {
+            return outcome;
+        }
         let Input::Action(action) = input else {
             return Outcome::Stay;
         };
@@ -74,17 +88,58 @@ impl CommuneScreen {
                 return Outcome::Refuse(t(lang, "commune.screen.no_villages"));
             }
             Action::Export => return Outcome::Go(Nav::CommuneExport(self.commune.id, self.year)),
+            Action::Open | Action::Approve | Action::Reopen => {
+                return self.conference(action, lang);
+            }
             Action::Back => return Outcome::Back,
             _ => {}
         }
         Outcome::Stay
     }
 
+    /// Enter opens the selected village's activities; `p` approves the commune plan;
+    /// `o` reopens it with a reason.
+    fn conference(&mut self, action: Action, lang: Lang) -> Outcome {
+        let (commune, year) = (self.commune.id, self.year);
+        match (action, self.approved) {
+            (Action::Open, _) => match self.lines.get(self.selected) {
+                Some(l) => Outcome::Go(Nav::Conference(commune, year, l.id)),
+                None => Outcome::Refuse(t(lang, "commune.screen.no_villages")),
+            },
+            (Action::Approve, None) => {
+                Outcome::Save(Command::Conference(ConferenceCommand::Approve {
+                    commune,
+                    year,
+                }))
+            }
+            (Action::Reopen, Some(_)) => {
+                let purpose = ReasonFor::ReopenCommune(commune, year);
+                self.reopening = Some(ReasonPrompt::new(purpose, lang));
+                Outcome::Stay
+            }
+            (Action::Approve, Some(v)) => Outcome::Refuse(tf(
+                lang,
+                "conference.err.approved",
+                &[year.to_string(), v.to_string()],
+            )),
+            _ => Outcome::Refuse(tf(lang, "conference.err.not_approved", &[year.to_string()])),
+        }
+    }
+
+    /// "Thông qua" state of the commune plan and the key to change it.
+    fn approval_line(&self, lang: Lang) -> String {
+        match self.approved {
+            Some(v) => tf(lang, "conference.screen.frozen_commune", &[v.to_string()]),
+            None => t(lang, "conference.screen.open_commune"),
+        }
+    }
+
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         let lang = ctx.lang;
         let [head, table_area] =
-            Layout::vertical([Constraint::Length(2), Constraint::Min(4)]).areas(area);
-        Paragraph::new(self.summary(lang))
+            Layout::vertical([Constraint::Length(3), Constraint::Min(4)]).areas(area);
+        let text = format!("{}\n{}", self.summary(lang), self.approval_line(lang));
+        Paragraph::new(text)
             .wrap(Wrap { trim: true })
             .render(head, buf);
         if self.lines.is_empty() {
@@ -122,6 +177,9 @@ impl CommuneScreen {
             .highlight_symbol("▶ ");
         let mut state = TableState::default().with_selected(Some(self.selected));
         StatefulWidget::render(table, table_area, buf, &mut state);
+        if let Some(prompt) = &self.reopening {
+            prompt.render(&ctx.theme, area, buf);
+        }
     }
 
     /// "2 thôn, buôn: 1 đã thông qua, 1 chưa thông qua, 0 chưa nhận kế hoạch".
@@ -148,6 +206,7 @@ impl CommuneScreen {
 
 fn line_of(v: &VillageYear) -> VillageLine {
     VillageLine {
+        id: v.village.id,
         name: v.village.name.clone(),
         imported: match &v.source {
             PlanSource::Imported(from) => Some(from.check_code.clone()),
@@ -197,7 +256,10 @@ impl super::View for CommuneScreen {
     }
 
     fn context(&self) -> Context {
-        Context::Commune
+        match self.reopening {
+            Some(_) => Context::Form,
+            None => Context::Commune,
+        }
     }
 
     fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
@@ -206,11 +268,15 @@ impl super::View for CommuneScreen {
 
     fn on_saved(
         &mut self,
-        _store: &Store,
-        _result: &Result<super::Effect, String>,
+        store: &Store,
+        result: &Result<super::Effect, String>,
         _lang: Lang,
     ) -> Result<(), StoreError> {
-        Ok(())
+        super::reload_unless_failed(self, result, |s| {
+            let mut fresh = CommuneScreen::load(store, s.commune.id, s.year)?;
+            fresh.selected = s.selected.min(fresh.lines.len().saturating_sub(1));
+            Ok(fresh)
+        })
     }
 
     fn breadcrumb(&self, lang: Lang) -> String {

@@ -109,7 +109,8 @@ impl CycleScreen {
             | Nav::History(..)
             | Nav::Commune(..)
             | Nav::CommuneExport(..)
-            | Nav::Import(..) => return None,
+            | Nav::Import(..)
+            | Nav::Conference(..) => return None,
         })
     }
 

@@ -7,6 +7,7 @@ pub mod annual;
 pub mod assessment;
 pub mod attendance;
 pub mod commune;
+pub mod conference;
 pub mod cycle;
 pub mod delete_village;
 pub mod export;
@@ -73,6 +74,8 @@ pub enum Nav {
     CommuneExport(CommuneId, i32),
     /// Importing villages' plan files, from a commune's year or from home.
     Import(Option<CommuneId>, i32),
+    /// The commune conference on one village's activities of a commune's year.
+    Conference(CommuneId, i32, VillageId),
 }
 
 /// What a screen asks the app to do after an input.
@@ -151,6 +154,19 @@ pub trait View {
     }
 }
 
+/// After a command: replaces `screen` with `reload(screen)` unless the command failed
+/// (the app shows the error and the screen keeps what was typed).
+pub(crate) fn reload_unless_failed<T>(
+    screen: &mut T,
+    result: &Result<Effect, String>,
+    reload: impl FnOnce(&T) -> Result<T, StoreError>,
+) -> Result<(), StoreError> {
+    if result.is_ok() {
+        *screen = reload(screen)?;
+    }
+    Ok(())
+}
+
 /// The screen currently shown: where it was opened and the screen itself.
 pub struct Screen {
     nav: Nav,
@@ -179,6 +195,9 @@ impl Screen {
             Nav::CommuneExport(commune, year) => Box::new(export::ExportScreen::load_commune(
                 store, commune, year, lang,
             )?),
+            Nav::Conference(commune, year, village) => Box::new(
+                conference::ConferenceScreen::load(store, commune, year, village)?,
+            ),
             Nav::Import(commune, year) => {
                 Box::new(import::ImportScreen::load(store, commune, year, lang)?)
             }

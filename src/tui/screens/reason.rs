@@ -8,7 +8,7 @@ use super::Command;
 use super::meeting2::Meeting2Command as M2;
 use crate::domain::scoring::{Group, InputMode, Method};
 use crate::domain::text::clean_name;
-use crate::domain::{CycleId, MeetingId};
+use crate::domain::{CommuneId, CycleId, MeetingId};
 use crate::i18n::{Lang, t};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::Input;
@@ -35,6 +35,8 @@ pub enum ReasonFor {
     ReopenPlan(CycleId),
     /// Reopening a closed planning cycle.
     ReopenCycle(CycleId),
+    /// Reopening the approved commune plan of a year.
+    ReopenCommune(CommuneId, i32),
 }
 
 impl ReasonFor {
@@ -48,6 +50,7 @@ impl ReasonFor {
             ReasonFor::ApproveBelow(..) => "m2.reason.approve_below",
             ReasonFor::ReopenPlan(_) => "m2.reason.reopen_plan",
             ReasonFor::ReopenCycle(_) => "hist.reason.reopen_cycle",
+            ReasonFor::ReopenCommune(..) => "conference.reason.reopen",
         }
     }
 
@@ -70,6 +73,13 @@ impl ReasonFor {
             }),
             ReasonFor::ReopenPlan(cycle) => Command::Meeting2(M2::Reopen { cycle, reason }),
             ReasonFor::ReopenCycle(cycle) => Command::ReopenCycle { cycle, reason },
+            ReasonFor::ReopenCommune(commune, year) => {
+                Command::Conference(crate::commands::ConferenceCommand::Reopen {
+                    commune,
+                    year,
+                    reason,
+                })
+            }
             ReasonFor::ChangeMode(cycle, group, mode) => Command::Meeting2(M2::Mode {
                 cycle,
                 group,

@@ -1,31 +1,64 @@
 //! The commune's forms, made from its villages' plans of one year: forms 1-2 summed
 //! with a column per village, Biểu 5 (public services and technical support), Biểu 6
-//! (investment), and the commune plan's appendices B1 and B2. Pure: the rows, flags
-//! and sums come from `domain::commune`; this module only lays them out.
+//! (investment), the commune plan's appendices B1 and B2, and the conference's report of
+//! the changes to the villages' plans. Pure: the rows, flags and sums come from
+//! `domain::commune`; this module only lays them out.
 
 mod cells;
+mod changes;
 mod needs;
 mod summary;
 
+pub use changes::decision_note;
+
 use super::{Form, Value, text};
 use crate::domain::Commune;
-use crate::domain::commune::{Flag, NeedRow, PlanStatus, VillageYear, in_order, status};
+use crate::domain::commune::{
+    Change, Conference, Flag, NeedRow, PlanStatus, VillageYear, in_order, status,
+};
 use crate::i18n::{Lang, t, tf};
 
-/// Every commune form of `year`, in order: forms 1-2 summed, Biểu 5, Biểu 6, B1, B2.
+/// Every commune form of `year` without conference changes (see [`commune_forms_with`]).
 pub fn commune_forms(
     commune: &Commune,
     year: i32,
     villages: &[VillageYear],
     lang: Lang,
 ) -> Vec<Form> {
+    commune_forms_with(commune, year, villages, &Conference::default(), lang)
+}
+
+/// Every commune form of `year` with the conference's changes applied, in order: forms
+/// 1-2 summed, Biểu 5, Biểu 6, B1, B2 and the report of the changes.
+pub fn commune_forms_with(
+    commune: &Commune,
+    year: i32,
+    villages: &[VillageYear],
+    conference: &Conference,
+    lang: Lang,
+) -> Vec<Form> {
+    let input = Input {
+        commune,
+        year,
+        villages,
+        changes: &conference.changes,
+    };
     vec![
         summary::basic(commune, year, villages, lang),
-        needs::form5(commune, year, villages, lang),
-        needs::form6(commune, year, villages, lang),
-        summary::b1(commune, year, villages, lang),
-        summary::b2(commune, year, villages, lang),
+        needs::form5(&input, lang),
+        needs::form6(&input, lang),
+        summary::b1(&input, lang),
+        summary::b2(&input, lang),
+        changes::report(&input, conference.approved.as_ref(), lang),
     ]
+}
+
+/// What the forms of a commune's year are made from.
+struct Input<'a> {
+    commune: &'a Commune,
+    year: i32,
+    villages: &'a [VillageYear],
+    changes: &'a [Change],
 }
 
 /// Province, district, commune, year and number of villages.
@@ -92,5 +125,10 @@ fn flags_text(row: &NeedRow, lang: Lang) -> String {
             ));
         }
     }
+    notes.extend(
+        row.decisions
+            .iter()
+            .map(|d| changes::decision_note(d, lang)),
+    );
     notes.join("; ")
 }

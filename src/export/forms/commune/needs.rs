@@ -4,11 +4,10 @@
 //! source. Money in triệu đồng, every sum taken from exact đồng.
 
 use super::cells::{Amount, Cell, cell, column, million, sum_row};
-use super::{header, signed, status_notes};
-use crate::domain::Commune;
+use super::{Input, header, signed, status_notes};
 use crate::domain::activity::FundingSource;
 use crate::domain::commune::{
-    NeedForm, NeedRow, Totals, VillageYear, WOMEN_TOP, by_sector, by_source, commune_needs, totals,
+    NeedForm, NeedRow, Totals, WOMEN_TOP, by_sector, by_source, commune_needs_with, totals,
 };
 use crate::export::forms::{Form, RowGroup, Table, Value, col, num, number, text};
 use crate::i18n::{Lang, t, tf};
@@ -86,11 +85,9 @@ fn spec(name_key: &'static str, rest: &[(Cell, &'static str)]) -> Vec<(Cell, &'s
 }
 
 /// Biểu 5: technical support and public services.
-pub(super) fn form5(c: &Commune, year: i32, villages: &[VillageYear], lang: Lang) -> Form {
+pub(super) fn form5(input: &Input, lang: Lang) -> Form {
     let mut form = needs_form(
-        c,
-        year,
-        villages,
+        input,
         lang,
         NeedForm::Services,
         &spec("export.col.activity", &FORM5),
@@ -100,11 +97,9 @@ pub(super) fn form5(c: &Commune, year: i32, villages: &[VillageYear], lang: Lang
 }
 
 /// Biểu 6: construction, the commune's investment needs.
-pub(super) fn form6(c: &Commune, year: i32, villages: &[VillageYear], lang: Lang) -> Form {
+pub(super) fn form6(input: &Input, lang: Lang) -> Form {
     let mut form = needs_form(
-        c,
-        year,
-        villages,
+        input,
         lang,
         NeedForm::Investment,
         &spec("commune.col.work", &FORM6),
@@ -114,14 +109,7 @@ pub(super) fn form6(c: &Commune, year: i32, villages: &[VillageYear], lang: Lang
 }
 
 /// Form 5 or 6: header, the needs by sector, the sums by source, notes, signatures.
-fn needs_form(
-    c: &Commune,
-    year: i32,
-    villages: &[VillageYear],
-    lang: Lang,
-    which: NeedForm,
-    spec: &[(Cell, &str)],
-) -> Form {
+fn needs_form(input: &Input, lang: Lang, which: NeedForm, spec: &[(Cell, &str)]) -> Form {
     let (sheet, file, title) = match which {
         NeedForm::Services => (
             "commune.sheet.form5",
@@ -134,6 +122,7 @@ fn needs_form(
             "commune.title.form6",
         ),
     };
+    let (c, year, villages) = (input.commune, input.year, input.villages);
     let title = tf(lang, title, &[year.to_string()]);
     let mut form = signed(Form::new(lang, sheet, file, title), lang);
     header(&mut form, c, year, villages.len(), lang);
@@ -142,7 +131,7 @@ fn needs_form(
         "commune.field.money_unit",
         text(t(lang, "commune.unit.million")),
     );
-    let all = commune_needs(villages);
+    let all = commune_needs_with(villages, input.changes);
     let rows: Vec<&NeedRow> = all.iter().filter(|r| r.form() == which).collect();
     form.tables.push(needs_table(&rows, spec, lang));
     form.tables.push(source_table(&rows, lang));

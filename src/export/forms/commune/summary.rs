@@ -2,12 +2,12 @@
 //! appendix B1 (the approved villages' activities in the layout of forms 3-4) and
 //! appendix B2 (the summary by village).
 
-use super::{flags_text, header, signed, status_notes};
+use super::{Input, flags_text, header, signed, status_notes};
 use crate::domain::Commune;
 use crate::domain::activity::Funding;
 use crate::domain::annual::Part;
 use crate::domain::basic_info::FIGURES;
-use crate::domain::commune::{NeedRow, VillageYear, commune_needs, in_order, summaries};
+use crate::domain::commune::{NeedRow, VillageYear, commune_needs_with, in_order, summaries_with};
 use crate::export::figure_label;
 use crate::export::forms::activities::{Money, activity_cells, activity_columns};
 use crate::export::forms::records::figure_value;
@@ -81,14 +81,15 @@ fn figure_total(values: &[Value]) -> Value {
 
 /// Appendix B1: the approved villages' activities, part 1 then part 2, grouped by
 /// village in its own order, with the columns of forms 3-4.
-pub(super) fn b1(c: &Commune, year: i32, villages: &[VillageYear], lang: Lang) -> Form {
+pub(super) fn b1(input: &Input, lang: Lang) -> Form {
+    let (c, year, villages) = (input.commune, input.year, input.villages);
     let title = tf(lang, "commune.title.b1", &[year.to_string()]);
     let mut form = signed(
         Form::new(lang, "commune.sheet.b1", "b1-chi-tieu", title),
         lang,
     );
     header(&mut form, c, year, villages.len(), lang);
-    let rows: Vec<NeedRow> = commune_needs(villages)
+    let rows: Vec<NeedRow> = commune_needs_with(villages, input.changes)
         .into_iter()
         .filter(|r| r.counted)
         .collect();
@@ -146,12 +147,13 @@ fn b1_cells(r: &NeedRow, lang: Lang) -> Vec<Value> {
 }
 
 /// Appendix B2: each village's plan status and what it asks.
-pub(super) fn b2(c: &Commune, year: i32, villages: &[VillageYear], lang: Lang) -> Form {
+pub(super) fn b2(input: &Input, lang: Lang) -> Form {
+    let (c, year, villages) = (input.commune, input.year, input.villages);
     let title = tf(lang, "commune.title.b2", &[year.to_string()]);
     let mut form = Form::new(lang, "commune.sheet.b2", "b2-tong-hop-thon", title);
     form = signed(form, lang);
     header(&mut form, c, year, villages.len(), lang);
-    let rows = summaries(villages)
+    let rows = summaries_with(villages, input.changes)
         .into_iter()
         .enumerate()
         .map(|(i, s)| {
@@ -167,6 +169,11 @@ pub(super) fn b2(c: &Commune, year: i32, villages: &[VillageYear], lang: Lang) -
                 number(s.services as f64),
                 number(s.status.part_two as f64),
                 number(s.flags as f64),
+                number(s.outcome.kept as f64),
+                number(s.outcome.changed as f64),
+                number(s.outcome.dropped as f64),
+                number(s.outcome.accepted as f64),
+                number(s.outcome.defended as f64),
             ]
         })
         .collect();
@@ -186,6 +193,11 @@ pub(super) fn b2(c: &Commune, year: i32, villages: &[VillageYear], lang: Lang) -
             num(lang, "commune.col.services", None, false),
             num(lang, "commune.col.part_two", None, false),
             num(lang, "commune.col.flags_count", None, false),
+            num(lang, "conference.col.kept", None, false),
+            num(lang, "conference.col.changed", None, false),
+            num(lang, "conference.col.dropped", None, false),
+            num(lang, "conference.col.accepts", None, false),
+            num(lang, "conference.col.defends", None, false),
         ],
         rows,
     );
