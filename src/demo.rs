@@ -87,6 +87,7 @@ fn meeting(store: &Store, cycle: CycleId, kind: MeetingKind) -> Result<MeetingId
 
 mod annual;
 mod assessment;
+mod commune;
 mod history;
 mod meeting2;
 mod scoring;
@@ -165,6 +166,7 @@ pub fn populate(store: &mut Store) -> Result<CycleId> {
     meeting2::write(store, cycle)?;
     annual::write(store, cycle)?;
     history::write(store, thon_3)?;
+    commune::write(store, cycle)?;
     Ok(cycle)
 }
 
