@@ -22,7 +22,7 @@
 //! 7. Size of the release binary.
 #![allow(clippy::unwrap_used)]
 
-#[path = "bench_commune.rs"]
+#[path = "support/commune.rs"]
 mod bench_commune;
 
 #[path = "gen_commune.rs"]

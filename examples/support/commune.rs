@@ -22,7 +22,7 @@ use kehoach::commands::{Command as KCommand, ImportCommand, execute};
 use kehoach::domain::record::CycleRecord;
 use kehoach::export::Format;
 use kehoach::export::bundle::{Bundle, Stamp};
-use kehoach::export::commune::{CommuneBundle, render_commune};
+use kehoach::export::commune::{CommuneBundle, CommuneRendering};
 use kehoach::i18n::Lang;
 use kehoach::store::Store;
 
@@ -171,8 +171,9 @@ fn render_forms(store: &Store, commune: kehoach::domain::CommuneId) -> (usize, u
     let villages = store.commune_year(commune.id, 2026).expect("commune year");
     let bundle = CommuneBundle::new(commune, code, 2026, villages, false, &Stamp::now());
     let (mut files, mut bytes) = (0, 0);
+    let rendering = CommuneRendering::new(&bundle, Lang::Vi);
     for f in [Format::Xlsx, Format::Html, Format::Csv] {
-        for (_, b) in render_commune(&bundle, f, Lang::Vi).expect("render") {
+        for (_, b) in rendering.render(f).expect("render") {
             files += 1;
             bytes += b.len();
         }
