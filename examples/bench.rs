@@ -1,7 +1,7 @@
 //! The benchmark of issue 8, item 4 (release build):
 //!
 //! ```text
-//! cargo run --release --example bench            # full run, ~5 s after the build
+//! cargo run --release --example bench            # full run, ~60 s after the build
 //! cargo run --release --example bench -- --quick # fewer repetitions, a smoke test (~2 s)
 //! cargo run --release --example bench -- --commune # only the commune and province parts
 //! ```
@@ -20,6 +20,7 @@
 //! 5. Rendering of the largest screens at 250x80 (median of repeated draws).
 //! 6. Full export of one village cycle in every format (`kehoach::deliver::export`).
 //! 7. Size of the release binary.
+//! 8. The commune and province parts of issue 14 (`examples/support/commune.rs`).
 #![allow(clippy::unwrap_used)]
 
 #[path = "support/commune.rs"]
