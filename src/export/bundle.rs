@@ -257,9 +257,14 @@ fn checked(bytes: &[u8]) -> Result<(Contents, String), BundleError> {
         return Err(BundleError::NotABundle);
     }
     let contents = if schema == BUNDLE_SCHEMA_VERSION {
-        let bundle: Bundle =
-            serde_json::from_value(content).map_err(|_| BundleError::NotABundle)?;
-        Contents::Exchange(Box::new(bundle))
+        // Read from the bytes, as the store reads a kept record (one deserialiser of the
+        // record in the binary, not one for bytes and one for JSON values).
+        #[derive(Deserialize)]
+        struct File {
+            content: Bundle,
+        }
+        let file: File = serde_json::from_slice(bytes).map_err(|_| BundleError::NotABundle)?;
+        Contents::Exchange(Box::new(file.content))
     } else {
         let snapshot: CycleSnapshot =
             serde_json::from_value(content).map_err(|_| BundleError::NotABundle)?;
