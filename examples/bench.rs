@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example bench            # full run, ~60 s after the build
-//! cargo run --release --example bench -- --quick # fewer repetitions, a smoke test (~2 s)
+//! cargo run --release --example bench -- --quick # fewer repetitions, a smoke test (~15 s)
 //! cargo run --release --example bench -- --commune # only the commune and province parts
 //! ```
 //!
