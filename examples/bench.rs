@@ -1,8 +1,9 @@
 //! The benchmark of issue 8, item 4 (release build):
 //!
 //! ```text
-//! cargo run --release --example bench            # full run, ~5 s after the build
-//! cargo run --release --example bench -- --quick # fewer repetitions, a smoke test (~2 s)
+//! cargo run --release --example bench            # full run, ~60 s after the build
+//! cargo run --release --example bench -- --quick # fewer repetitions, a smoke test (~15 s)
+//! cargo run --release --example bench -- --commune # only the commune and province parts
 //! ```
 //!
 //! 1. Writes a large commune database with examples/gen_commune.rs (public store API only).
@@ -19,7 +20,11 @@
 //! 5. Rendering of the largest screens at 250x80 (median of repeated draws).
 //! 6. Full export of one village cycle in every format (`kehoach::deliver::export`).
 //! 7. Size of the release binary.
+//! 8. The commune and province parts of issue 14 (`examples/support/commune.rs`).
 #![allow(clippy::unwrap_used)]
+
+#[path = "support/commune.rs"]
+mod bench_commune;
 
 #[path = "gen_commune.rs"]
 #[allow(dead_code)]
@@ -53,6 +58,10 @@ struct Plan {
     /// Edits of the growing scenarios (the data grows by one row per edit).
     growing: usize,
     render_runs: usize,
+    /// Imports of the 200 bundles (each into a new database, then again).
+    import_runs: usize,
+    /// Communes of the province run (141 in the full run).
+    province_communes: usize,
 }
 
 /// Runs one part of the benchmark, saying on stderr how long it took.
@@ -71,6 +80,13 @@ fn main() {
     match args.get(1).map(String::as_str) {
         Some("--first-frame") => return child_first_frame(Path::new(&args[2])),
         Some("--session") => return child_session(Path::new(&args[2])),
+        Some("--province") => {
+            return bench_commune::child_province(
+                Path::new(&args[2]),
+                Path::new(&args[3]),
+                peak_rss_kb,
+            );
+        }
         _ => {}
     }
     let plan = if args.iter().any(|a| a == "--quick") {
@@ -79,6 +95,8 @@ fn main() {
             edits: 100,
             growing: 50,
             render_runs: 20,
+            import_runs: 1,
+            province_communes: 12,
         }
     } else {
         Plan {
@@ -86,6 +104,8 @@ fn main() {
             edits: 1000,
             growing: 300,
             render_runs: 200,
+            import_runs: 3,
+            province_communes: 141,
         }
     };
     let exe = std::env::current_exe().expect("own path");
@@ -95,6 +115,12 @@ fn main() {
     let data = release_dir.join("bench-data");
     std::fs::create_dir_all(&data).expect("bench-data folder");
 
+    let kehoach_exe = release_dir.join("kehoach");
+    if args.iter().any(|a| a == "--commune") {
+        // Only the commune and province parts (issue 14).
+        let (import, forms, province) = commune_parts(&exe, &kehoach_exe, &data, &plan);
+        return report_commune(&import, &forms, &province);
+    }
     let db = data.join("commune.db");
     let stats = gen_commune::generate(&db).expect("generate the commune");
     println!("database: {}", gen_commune::describe(&stats));
@@ -123,6 +149,7 @@ fn main() {
     let export = phase("exports", || {
         export_cycle(&data, &db, plan.first_frame_runs)
     });
+    let (import, forms, province) = commune_parts(&exe, &kehoach_exe, &data, &plan);
     let binary = std::fs::metadata(release_dir.join("kehoach"))
         .map(|m| m.len())
         .unwrap_or(0);
@@ -140,6 +167,7 @@ fn main() {
             binary,
         },
     );
+    report_commune(&import, &forms, &province);
 }
 
 /// Builds the release binary (for its size) and the baseline program.
@@ -906,4 +934,101 @@ fn report(plan: &Plan, r: &Results) {
         plan.render_runs,
         stats.bytes as f64 / 1e6
     );
+}
+
+/// The 200-bundle import, one commune's forms and the province run.
+fn commune_parts(
+    exe: &Path,
+    kehoach: &Path,
+    data: &Path,
+    plan: &Plan,
+) -> (
+    bench_commune::Import200,
+    bench_commune::Forms,
+    bench_commune::Province,
+) {
+    let import = phase("import 200", || {
+        bench_commune::import_200(kehoach, data, plan.import_runs)
+    });
+    let forms = phase("commune forms", || {
+        bench_commune::forms_20(&import.db, plan.first_frame_runs)
+    });
+    let province = phase("province", || {
+        bench_commune::province(exe, data, plan.province_communes)
+    });
+    (import, forms, province)
+}
+
+/// The commune and province table (issue 14).
+fn report_commune(
+    import: &bench_commune::Import200,
+    forms: &bench_commune::Forms,
+    province: &bench_commune::Province,
+) {
+    use bench_commune::{
+        TARGET_FORMS_MS, TARGET_IMPORT_200_S, TARGET_PROVINCE_MB, TARGET_PROVINCE_S,
+    };
+    let fresh = median(&import.fresh);
+    let full = median(&forms.full);
+    let total = province.import + province.forms;
+    println!();
+    println!("| commune and province | result | target |");
+    println!("|---|---|---|");
+    println!(
+        "| **import {} village bundles** ({:.1} MB, one folder, `kehoach import --yes` into a new \
+         database, spawn to exit, median of {}) | **{:.2} s** (runs: {}) | ≤ {TARGET_IMPORT_200_S} s: {} |",
+        import.files,
+        import.bytes as f64 / 1e6,
+        import.fresh.len(),
+        fresh.as_secs_f64(),
+        secs(&import.fresh),
+        verdict(fresh.as_secs_f64() <= TARGET_IMPORT_200_S)
+    );
+    println!(
+        "| the same folder again into the filled database (every file unchanged) | {:.2} s (runs: {}) | |",
+        median(&import.again).as_secs_f64(),
+        secs(&import.again)
+    );
+    println!(
+        "| **commune forms of a {}-village commune** (`commune_year`, bundle, XLSX + HTML + CSV \
+         rendered in memory, {:.0} kB; median of {}) | **{}** (p99 {}) | ≤ {TARGET_FORMS_MS} ms: {} |",
+        forms.villages,
+        forms.bytes as f64 / 1e3,
+        forms.full.len(),
+        ms(full),
+        ms(percentile(&forms.full, 99.0)),
+        verdict(full.as_secs_f64() * 1e3 <= TARGET_FORMS_MS)
+    );
+    println!(
+        "| `commune_year` alone (every village's record read) | {} | |",
+        ms(median(&forms.read))
+    );
+    println!(
+        "| **province: {} bundles in {} communes** ({:.0} MB) imported one commune folder at a \
+         time, then every commune's forms | **{:.1} s** (import {:.1} s, forms {:.1} s) · \
+         **peak RSS {}** | ≤ {TARGET_PROVINCE_S} s, ≤ {TARGET_PROVINCE_MB} MB: {} |",
+        province.villages,
+        province.communes,
+        province.bytes as f64 / 1e6,
+        total.as_secs_f64(),
+        province.import.as_secs_f64(),
+        province.forms.as_secs_f64(),
+        mb(province.rss_kb),
+        verdict(
+            total.as_secs_f64() <= TARGET_PROVINCE_S
+                && province.rss_kb as f64 / 1024.0 <= TARGET_PROVINCE_MB
+        )
+    );
+    println!(
+        "| home tree of the province database ({} lines, `home_entries`) | {} | |",
+        province.home_lines,
+        ms(province.home)
+    );
+}
+
+fn secs(v: &[Duration]) -> String {
+    v.iter()
+        .map(|d| format!("{:.2}", d.as_secs_f64()))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

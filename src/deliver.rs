@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::domain::{CommuneId, CycleId};
-use crate::export::commune::{CommuneBundle, render_commune};
+use crate::export::commune::{CommuneBundle, CommuneRendering};
 use crate::export::{Format, Source, Stamp, render};
 use crate::i18n::{Lang, tf};
 use crate::store::{Store, files};
@@ -87,7 +87,8 @@ pub fn export(
                 &Stamp::now(),
             )
             .with_conference(conference);
-            rendered(&request.formats, lang, |f| render_commune(&bundle, f, lang))?
+            let rendering = CommuneRendering::new(&bundle, lang);
+            rendered(&request.formats, lang, |f| rendering.render(f))?
         }
     };
     write_outputs(&request.dir, &outputs, request.force, lang)

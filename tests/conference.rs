@@ -341,10 +341,7 @@ fn a_change_to_an_imported_plan_is_the_communes_and_the_village_record_stays() {
     let stamp = kehoach::export::Stamp::now();
     let bytes = kehoach::export::bundle::Bundle::new(record.clone(), false, &stamp).to_bytes();
     let mut store = Store::open_in_memory().unwrap();
-    let file = kehoach::commands::import::ImportFile {
-        file_name: "kram.json".into(),
-        bytes,
-    };
+    let file = kehoach::commands::import::ImportFile::new("kram.json", bytes);
     let import = kehoach::commands::ImportCommand {
         file,
         conflict_reason: None,

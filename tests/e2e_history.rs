@@ -90,7 +90,7 @@ fn browse_compare_read_a_closed_year_reopen_and_close() {
     tmux.send_keys(&["Down", "Down", "Down", "Down", "Down", "Enter"]);
     tmux.wait_for("Kế hoạch năm", TIMEOUT).unwrap();
     tmux.send_keys(&["F5"]);
-    tmux.send_keys(&["1"]);
+    tmux.send_keys(&["2"]);
     let closed = t(Lang::Vi, "hist.err.cycle_closed");
     tmux.wait_for(&format!("✗ {}", head(&closed, 40)), TIMEOUT)
         .unwrap();

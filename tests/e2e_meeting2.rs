@@ -79,12 +79,12 @@ fn score_ten_activities_in_both_groups_and_read_the_combined_ranking() {
     tmux.send_keys(&["Down", "Down", "Enter"]);
     tmux.wait_for("Họp thôn, buôn lần 2", TIMEOUT).unwrap();
     tmux.send_keys(&["Down", "Down", "Down", "Down", "Enter"]);
-    tmux.wait_for("Nhóm nam · Cách nhập", TIMEOUT).unwrap();
+    tmux.wait_for("Nhóm nam · Cách chấm", TIMEOUT).unwrap();
 
     enter_group(&tmux, "20", "Y Kim Niê", &MEN);
     tmux.wait_for("đã dùng 45/60 phiếu", TIMEOUT).unwrap();
     tmux.send_keys(&["F5"]);
-    tmux.wait_for("Nhóm nữ · Cách nhập", TIMEOUT).unwrap();
+    tmux.wait_for("Nhóm nữ · Cách chấm", TIMEOUT).unwrap();
     enter_group(&tmux, "10", "H'Blưm Êban", &WOMEN);
     tmux.wait_for("đã dùng 28/30 phiếu", TIMEOUT).unwrap();
 

@@ -261,7 +261,7 @@ fn edits_in_a_closed_cycle_show_the_message_and_change_nothing() {
     // Step 6: select an activity into part 1, score, approve: each refused.
     let mut app = closed_step(Lang::Vi, 6);
     let before = audit_len(&app);
-    keys(&mut app, &[KeyCode::F(5), KeyCode::Char('1')]);
+    keys(&mut app, &[KeyCode::F(5), KeyCode::Char('2')]);
     assert_refused(&app, before, "annual selection");
     keys(&mut app, &[KeyCode::Tab, KeyCode::Char('x')]);
     assert_refused(&app, before, "annual removal");

@@ -33,10 +33,7 @@ fn bundle_of(store: &Store, cycle: CycleId) -> Bundle {
 }
 
 fn file(name: &str, b: &Bundle) -> ImportFile {
-    ImportFile {
-        file_name: name.into(),
-        bytes: b.to_bytes(),
-    }
+    ImportFile::new(name, b.to_bytes())
 }
 
 fn import(store: &mut Store, f: &ImportFile, reason: Option<&str>) -> Result<Effect, CommandError> {
@@ -108,7 +105,7 @@ fn the_same_file_twice_changes_nothing_and_the_summary_says_so() {
     assert_eq!(planned(&commune, &f).verdict, Verdict::Unchanged);
     assert_eq!(import(&mut commune, &f, None).unwrap(), Effect::Done);
     assert_eq!(commune.audit_log().unwrap().len(), audit);
-    let id = village_of(&commune, &bundle::read(&f.bytes).unwrap());
+    let id = village_of(&commune, &bundle::read(f.bytes()).unwrap());
     assert_eq!(commune.imports(id).unwrap().len(), 1);
 }
 
@@ -262,10 +259,10 @@ fn a_bundle_replacing_a_version_no_longer_held_is_a_stale_conflict() {
 fn a_changed_byte_is_refused_and_the_other_files_still_import() {
     let (v, cycle) = village();
     let good = file("good.json", &bundle_of(&v, cycle));
-    let mut bad = good.clone();
-    bad.file_name = "bad.json".into();
-    let at = bad.bytes.windows(4).position(|w| w == b"Kram").unwrap();
-    bad.bytes[at] = b'C';
+    let mut bytes = good.bytes().to_vec();
+    let at = bytes.windows(4).position(|w| w == b"Kram").unwrap();
+    bytes[at] = b'C';
+    let bad = ImportFile::new("bad.json", bytes);
     let mut commune = Store::open_in_memory().unwrap();
     let plans = plan(&commune, &[bad.clone(), good.clone()]).unwrap();
     assert!(matches!(
@@ -290,10 +287,10 @@ fn a_changed_byte_is_refused_and_the_other_files_still_import() {
 
 #[test]
 fn a_newer_schema_is_refused_asking_to_update_kehoach() {
-    let f = ImportFile {
-        file_name: "new.json".into(),
-        bytes: br#"{"content": {}, "schema_version": 9, "sha256": "00"}"#.to_vec(),
-    };
+    let f = ImportFile::new(
+        "new.json",
+        br#"{"content": {}, "schema_version": 9, "sha256": "00"}"#.to_vec(),
+    );
     let commune = Store::open_in_memory().unwrap();
     let why = refusal(&commune, &f);
     assert!(matches!(
@@ -367,7 +364,7 @@ fn a_local_village_is_never_overwritten_and_an_imported_one_never_edited() {
 
     let mut commune = Store::open_in_memory().unwrap();
     import(&mut commune, &own, None).unwrap();
-    let id = village_of(&commune, &bundle::read(&own.bytes).unwrap());
+    let id = village_of(&commune, &bundle::read(own.bytes()).unwrap());
     let new = NewCycle {
         village_id: id,
         year: 2027,
@@ -588,7 +585,7 @@ fn a_batch_is_judged_as_if_its_earlier_files_were_imported() {
     import(&mut commune, &first, None).unwrap();
     import(&mut commune, &second, None).unwrap();
     assert_eq!(commune.communes().unwrap().len(), 1);
-    let id = village_of(&commune, &bundle::read(&second.bytes).unwrap());
+    let id = village_of(&commune, &bundle::read(second.bytes()).unwrap());
     let all = commune.imports(id).unwrap();
     assert_eq!(all.len(), 2);
     assert!(all[1].current);
@@ -671,4 +668,32 @@ fn a_wrongly_imported_village_can_still_be_deleted_whole() {
     execute(&mut commune, delete).unwrap();
     assert!(commune.village_by_code(&b.village_code).unwrap().is_none());
     assert!(commune.imports(id).unwrap().is_empty());
+}
+
+#[test]
+fn the_checked_sha256_of_a_bundle_kehoach_wrote_is_its_own() {
+    let (v, cycle) = village();
+    let b = bundle_of(&v, cycle);
+    let (read, sha256) = bundle::read_checked(&b.to_bytes()).unwrap();
+    assert_eq!(read, b);
+    assert_eq!(sha256, b.sha256());
+}
+
+#[test]
+fn a_file_read_by_the_dry_run_is_classified_again_by_its_command() {
+    let (mut v, cycle) = village();
+    let first = file("v1.json", &bundle_of(&v, cycle));
+    approve_again(&mut v, cycle);
+    let second = file("v2.json", &bundle_of(&v, cycle));
+    let mut commune = Store::open_in_memory().unwrap();
+    // The dry run reads the first file (new then); the second is imported before it.
+    let dry = planned(&commune, &first);
+    assert_eq!(dry.verdict, Verdict::New);
+    import(&mut commune, &second, None).unwrap();
+    assert!(matches!(
+        import(&mut commune, &first, None),
+        Err(CommandError::Import(ImportRefusal::Conflict))
+    ));
+    let id = village_of(&commune, &dry.bundle);
+    assert_eq!(commune.imports(id).unwrap().len(), 1);
 }

@@ -766,3 +766,45 @@ fn every_error_has_a_translated_message() {
         }
     }
 }
+
+#[test]
+fn the_home_tree_read_by_one_query_equals_communes_villages_and_cycles_read_one_by_one() {
+    let mut store = Store::open_in_memory().expect("store");
+    // Names out of id order, a commune without villages, villages without cycles.
+    let b = store
+        .create_commune("Ea Bar", "Buôn Đôn", "Đắk Lắk")
+        .unwrap();
+    let a = store
+        .create_commune("Cư Pơng", "Krông Búk", "Đắk Lắk")
+        .unwrap();
+    store
+        .create_commune("Xã Trống", "Krông Búk", "Đắk Lắk")
+        .unwrap();
+    for (commune, names) in [(b.id, ["Thôn 9", "Buôn Ja"]), (a.id, ["Buôn Kô", "Thôn 1"])] {
+        for (i, name) in names.into_iter().enumerate() {
+            let v = store
+                .create_village(commune, name, VillageKind::Thon)
+                .unwrap();
+            for year in 2024..2024 + i as i32 * 2 {
+                store.create_cycle(&new_cycle(v.id, year, 5)).unwrap();
+            }
+        }
+    }
+    let mut expected = Vec::new();
+    for c in store.communes().unwrap() {
+        let villages = store.villages(c.id).unwrap();
+        expected.push(HomeEntry::Commune(c));
+        for v in villages {
+            let cycles = store.cycles(v.id).unwrap();
+            expected.push(HomeEntry::Village(v));
+            expected.extend(cycles.into_iter().map(|y| HomeEntry::Cycle {
+                id: y.id,
+                village_id: y.village_id,
+                year: y.year,
+                closed: y.closed,
+            }));
+        }
+    }
+    assert_eq!(expected.len(), 3 + 4 + 4);
+    assert_eq!(store.home_entries().unwrap(), expected);
+}

@@ -217,10 +217,16 @@ pub fn check_code(sha256: &str) -> String {
 /// Reads a schema-3 bundle: checks the checksum and schema and returns the record with
 /// its identity. The commune import calls this.
 pub fn read(bytes: &[u8]) -> Result<Bundle, BundleError> {
-    match inspect(bytes)? {
-        Contents::Exchange(bundle) => Ok(*bundle),
-        Contents::Commune(_) => Err(BundleError::CommuneBundle),
-        Contents::Legacy(snapshot) => Err(BundleError::OlderSchema {
+    read_checked(bytes).map(|(bundle, _)| bundle)
+}
+
+/// [`read`], with the hex SHA-256 the file's content was checked against (for a bundle
+/// kehoach wrote, [`Bundle::sha256`], without serialising the bundle again).
+pub fn read_checked(bytes: &[u8]) -> Result<(Bundle, String), BundleError> {
+    match checked(bytes)? {
+        (Contents::Exchange(bundle), sha256) => Ok((*bundle, sha256)),
+        (Contents::Commune(_), _) => Err(BundleError::CommuneBundle),
+        (Contents::Legacy(snapshot), _) => Err(BundleError::OlderSchema {
             found: snapshot.schema_version,
         }),
     }
@@ -228,6 +234,11 @@ pub fn read(bytes: &[u8]) -> Result<Bundle, BundleError> {
 
 /// Reads any bundle kehoach ever wrote (schemas 1 to 3), checking its checksum.
 pub fn inspect(bytes: &[u8]) -> Result<Contents, BundleError> {
+    checked(bytes).map(|(contents, _)| contents)
+}
+
+/// The contents and their checked hex SHA-256.
+fn checked(bytes: &[u8]) -> Result<(Contents, String), BundleError> {
     let mut file: Value = serde_json::from_slice(bytes).map_err(|_| BundleError::NotJson)?;
     let schema = file
         .get("schema_version")
@@ -257,57 +268,77 @@ pub fn inspect(bytes: &[u8]) -> Result<Contents, BundleError> {
         return Err(BundleError::NotABundle);
     }
     let commune = content.get("kind").and_then(Value::as_str) == Some(COMMUNE_KIND);
-    if schema == BUNDLE_SCHEMA_VERSION && commune {
+    let contents = if schema == BUNDLE_SCHEMA_VERSION && commune {
         let bundle: CommuneBundle =
             serde_json::from_value(content).map_err(|_| BundleError::NotABundle)?;
-        Ok(Contents::Commune(Box::new(bundle)))
+        Contents::Commune(Box::new(bundle))
     } else if schema == BUNDLE_SCHEMA_VERSION {
-        let bundle: Bundle =
-            serde_json::from_value(content).map_err(|_| BundleError::NotABundle)?;
-        Ok(Contents::Exchange(Box::new(bundle)))
+        // Read from the bytes, as the store reads a kept record (one deserialiser of the
+        // record in the binary, not one for bytes and one for JSON values).
+        #[derive(Deserialize)]
+        struct File {
+            content: Bundle,
+        }
+        let file: File = serde_json::from_slice(bytes).map_err(|_| BundleError::NotABundle)?;
+        Contents::Exchange(Box::new(file.content))
     } else {
         let snapshot: CycleSnapshot =
             serde_json::from_value(content).map_err(|_| BundleError::NotABundle)?;
-        Ok(Contents::Legacy(Box::new(snapshot)))
-    }
+        Contents::Legacy(Box::new(snapshot))
+    };
+    Ok((contents, sha256))
 }
 
 /// Canonical bytes of a JSON value: compact, every object's keys sorted (by their UTF-8
 /// bytes), written here rather than left to serde_json's map order.
 pub fn canonical(value: &Value) -> Vec<u8> {
-    let mut out = String::new();
+    let mut out = Vec::with_capacity(4096);
     write_canonical(value, &mut out);
-    out.into_bytes()
+    out
 }
 
-fn write_canonical(value: &Value, out: &mut String) {
+fn write_canonical(value: &Value, out: &mut Vec<u8>) {
     match value {
         Value::Object(map) => {
-            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-            out.push('{');
-            for (i, (key, item)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&Value::String(key.clone()).to_string());
-                out.push(':');
-                write_canonical(item, out);
+            out.push(b'{');
+            // serde_json's default map is already in byte order: sort only when it is not.
+            if map.keys().is_sorted_by(|a, b| a.as_bytes() <= b.as_bytes()) {
+                write_entries(map.iter(), out);
+            } else {
+                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+                entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+                write_entries(entries.into_iter(), out);
             }
-            out.push('}');
+            out.push(b'}');
         }
         Value::Array(items) => {
-            out.push('[');
+            out.push(b'[');
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.push(b',');
                 }
                 write_canonical(item, out);
             }
-            out.push(']');
+            out.push(b']');
         }
-        scalar => out.push_str(&scalar.to_string()),
+        scalar => write_scalar(out, scalar),
     }
+}
+
+fn write_entries<'a>(entries: impl Iterator<Item = (&'a String, &'a Value)>, out: &mut Vec<u8>) {
+    for (i, (key, item)) in entries.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_scalar(out, key);
+        out.push(b':');
+        write_canonical(item, out);
+    }
+}
+
+/// A string or scalar as serde_json writes it compactly (writing to a `Vec` cannot fail).
+fn write_scalar<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    let _ = serde_json::to_writer(&mut *out, value);
 }
 
 /// Lower-case hex SHA-256 of some bytes.

@@ -133,43 +133,69 @@ pub fn render_commune(
     format: Format,
     lang: Lang,
 ) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
-    let c = &bundle.commune;
-    let stem = format!("xa-{}", file_stem(commune_short_name(&c.name), bundle.year));
-    let place = tf(
-        lang,
-        "commune.export.place",
-        &[c.name.clone(), c.district.clone(), c.province.clone()],
-    );
-    let check = tf(lang, "bundle.check_code", &[bundle.check_code()]);
-    let title = tf(
-        lang,
-        "commune.export.title",
-        &[c.name.clone(), bundle.year.to_string()],
-    );
-    Ok(match format {
-        Format::Xlsx => {
-            let margins = xlsx::Margins {
-                place: format!("{place} · {} {}", t(lang, "export.field.year"), bundle.year),
-                check_code: check,
-            };
-            vec![(
-                format!("{stem}.xlsx"),
-                xlsx::to_xlsx(&bundle.forms(lang), &margins, lang)?,
-            )]
+    CommuneRendering::new(bundle, lang).render(format)
+}
+
+/// A commune bundle's forms and check code, computed once for every format rendered.
+pub struct CommuneRendering<'a> {
+    bundle: &'a CommuneBundle,
+    lang: Lang,
+    forms: Vec<forms::Form>,
+    check: String,
+}
+
+impl<'a> CommuneRendering<'a> {
+    /// Builds the forms and hashes the bundle (the slow part, once).
+    pub fn new(bundle: &'a CommuneBundle, lang: Lang) -> CommuneRendering<'a> {
+        CommuneRendering {
+            bundle,
+            lang,
+            forms: bundle.forms(lang),
+            check: tf(lang, "bundle.check_code", &[bundle.check_code()]),
         }
-        Format::Html => {
-            let page = html::Page {
-                title,
-                place,
-                check_code: check,
-                note: bundle.private.then(|| t(lang, "export.private_note")),
-            };
-            vec![(
-                format!("{stem}.html"),
-                html::to_html(&bundle.forms(lang), &page, lang),
-            )]
-        }
-        Format::Csv => csv::to_csv(&bundle.forms(lang), &stem, lang),
-        Format::Json => vec![(format!("{stem}.json"), bundle.to_bytes())],
-    })
+    }
+
+    /// The files of one format, as [`render_commune`] gives them.
+    pub fn render(&self, format: Format) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
+        let (bundle, lang) = (self.bundle, self.lang);
+        let c = &bundle.commune;
+        let stem = format!("xa-{}", file_stem(commune_short_name(&c.name), bundle.year));
+        let place = tf(
+            lang,
+            "commune.export.place",
+            &[c.name.clone(), c.district.clone(), c.province.clone()],
+        );
+        let check = self.check.clone();
+        let title = tf(
+            lang,
+            "commune.export.title",
+            &[c.name.clone(), bundle.year.to_string()],
+        );
+        Ok(match format {
+            Format::Xlsx => {
+                let margins = xlsx::Margins {
+                    place: format!("{place} · {} {}", t(lang, "export.field.year"), bundle.year),
+                    check_code: check,
+                };
+                vec![(
+                    format!("{stem}.xlsx"),
+                    xlsx::to_xlsx(&self.forms, &margins, lang)?,
+                )]
+            }
+            Format::Html => {
+                let page = html::Page {
+                    title,
+                    place,
+                    check_code: check,
+                    note: bundle.private.then(|| t(lang, "export.private_note")),
+                };
+                vec![(
+                    format!("{stem}.html"),
+                    html::to_html(&self.forms, &page, lang),
+                )]
+            }
+            Format::Csv => csv::to_csv(&self.forms, &stem, lang),
+            Format::Json => vec![(format!("{stem}.json"), bundle.to_bytes())],
+        })
+    }
 }

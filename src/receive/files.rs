@@ -78,10 +78,7 @@ fn folder_files(
 fn add(lang: Lang, out: &mut Gathered, path: &Path, in_folder: bool) {
     match read_file(lang, path) {
         Ok(bytes) => {
-            out.files.push(ImportFile {
-                file_name: base_name(path),
-                bytes,
-            });
+            out.files.push(ImportFile::new(base_name(path), bytes));
             out.in_folder.push(in_folder);
         }
         Err(line) => out.unreadable.push(line),

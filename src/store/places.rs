@@ -138,21 +138,52 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The home screen tree: each commune, its villages, each village's cycles (newest first).
+    /// The home screen tree: each commune, its villages, each village's cycles (newest
+    /// first), read by one query however many villages there are.
     pub fn home_entries(&self) -> Result<Vec<HomeEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.name, c.district, c.province, v.id, v.name, v.kind,
+                    y.id, y.year, y.closed
+             FROM communes c
+             LEFT JOIN villages v ON v.commune_id = c.id
+             LEFT JOIN cycles y ON y.village_id = v.id
+             ORDER BY c.name, c.id, v.name, v.id, y.year DESC",
+        )?;
+        let mut rows = stmt.query([])?;
         let mut out = Vec::new();
-        for commune in self.communes()? {
-            let villages = self.villages(commune.id)?;
-            out.push(HomeEntry::Commune(commune));
-            for village in villages {
-                let cycles = self.cycles(village.id)?;
-                out.push(HomeEntry::Village(village));
-                out.extend(cycles.into_iter().map(|c| HomeEntry::Cycle {
-                    id: c.id,
-                    village_id: c.village_id,
-                    year: c.year,
-                    closed: c.closed,
+        let (mut commune, mut village) = (None, None);
+        while let Some(r) = rows.next()? {
+            let commune_id = CommuneId(r.get(0)?);
+            if commune != Some(commune_id) {
+                commune = Some(commune_id);
+                village = None;
+                out.push(HomeEntry::Commune(Commune {
+                    id: commune_id,
+                    name: r.get(1)?,
+                    district: r.get(2)?,
+                    province: r.get(3)?,
                 }));
+            }
+            let Some(village_id) = r.get::<_, Option<i64>>(4)?.map(VillageId) else {
+                continue;
+            };
+            if village != Some(village_id) {
+                village = Some(village_id);
+                let kind: String = r.get(6)?;
+                out.push(HomeEntry::Village(Village {
+                    id: village_id,
+                    commune_id,
+                    name: r.get(5)?,
+                    kind: VillageKind::from_code(&kind).unwrap_or(VillageKind::Thon),
+                }));
+            }
+            if let Some(id) = r.get::<_, Option<i64>>(7)? {
+                out.push(HomeEntry::Cycle {
+                    id: CycleId(id),
+                    village_id,
+                    year: r.get(8)?,
+                    closed: r.get(9)?,
+                });
             }
         }
         Ok(out)

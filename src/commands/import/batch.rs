@@ -35,7 +35,7 @@ pub(super) fn after_earlier(earlier: &[FilePlan], planned: &mut Planned) {
         let held = Held {
             bundle_id: q.bundle.bundle_id.clone(),
             sha256: q.sha256.clone(),
-            bundle: q.bundle.clone(),
+            bundle: (*q.bundle).clone(),
         };
         planned.verdict = classify(Some(&held), &planned.bundle, &planned.sha256);
     }

@@ -15,19 +15,67 @@ pub use classify::{ConflictKind, Held, Verdict};
 pub use diff::{FieldChange, PlanDiff, RankMove};
 pub use place::CommuneMatch;
 
+use std::sync::{Arc, OnceLock};
+
 use super::{CommandError, Effect};
 use crate::domain::VillageId;
 use crate::export::bundle::{self, Bundle, BundleError};
 use crate::store::{ImportedPlan, NewImport, Store, StoreError};
 
-/// One file given to the import: its name and its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One file given to the import: its name and its bytes, read as a bundle at most once
+/// (the dry run's reading is shared by the clones the import commands carry).
+#[derive(Debug, Clone)]
 pub struct ImportFile {
     /// The file's name (shown and kept).
     pub file_name: String,
-    /// Its bytes.
-    pub bytes: Vec<u8>,
+    bytes: Arc<[u8]>,
+    read: Arc<OnceLock<Result<ReadBundle, BundleError>>>,
 }
+
+/// A sound bundle read from a file, with its checked hex SHA-256.
+#[derive(Debug)]
+struct ReadBundle {
+    bundle: Arc<Bundle>,
+    sha256: String,
+}
+
+impl ImportFile {
+    /// A file of this name with these bytes (not read yet).
+    pub fn new(file_name: impl Into<String>, bytes: Vec<u8>) -> ImportFile {
+        ImportFile {
+            file_name: file_name.into(),
+            bytes: bytes.into(),
+            read: Arc::new(OnceLock::new()),
+        }
+    }
+
+    /// Its bytes, as received.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The bundle and its hex SHA-256, read and checked on the first call only.
+    fn bundle(&self) -> Result<(Arc<Bundle>, String), BundleError> {
+        let read = self.read.get_or_init(|| {
+            bundle::read_checked(&self.bytes).map(|(bundle, sha256)| ReadBundle {
+                bundle: Arc::new(bundle),
+                sha256,
+            })
+        });
+        match read {
+            Ok(r) => Ok((Arc::clone(&r.bundle), r.sha256.clone())),
+            Err(e) => Err(e.clone()),
+        }
+    }
+}
+
+impl PartialEq for ImportFile {
+    fn eq(&self, other: &Self) -> bool {
+        self.file_name == other.file_name && self.bytes == other.bytes
+    }
+}
+
+impl Eq for ImportFile {}
 
 /// Import one bundle (the write of [`super::Command::Import`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,8 +100,8 @@ pub enum ImportRefusal {
 /// What the dry run found for one sound bundle.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Planned {
-    /// The bundle.
-    pub bundle: Bundle,
+    /// The bundle (shared with the file it was read from).
+    pub bundle: Arc<Bundle>,
     /// Its hex SHA-256.
     pub sha256: String,
     /// How its commune is matched.
@@ -91,7 +139,7 @@ pub fn plan(store: &Store, files: &[ImportFile]) -> Result<Vec<FilePlan>, StoreE
     let mut out: Vec<FilePlan> = Vec::with_capacity(files.len());
     for f in files {
         let file_name = f.file_name.clone();
-        out.push(match plan_one(store, &f.bytes)? {
+        out.push(match plan_one(store, f)? {
             Ok(mut planned) => {
                 batch::after_earlier(&out, &mut planned);
                 FilePlan::Ready {
@@ -105,13 +153,16 @@ pub fn plan(store: &Store, files: &[ImportFile]) -> Result<Vec<FilePlan>, StoreE
     Ok(out)
 }
 
-/// Reads one file and classifies it against what the store holds.
-fn plan_one(store: &Store, bytes: &[u8]) -> Result<Result<Planned, ImportRefusal>, StoreError> {
-    let bundle = match bundle::read(bytes) {
+/// Reads one file (once: a file read by the dry run is not parsed again by its command)
+/// and classifies it against what the store holds now.
+fn plan_one(
+    store: &Store,
+    file: &ImportFile,
+) -> Result<Result<Planned, ImportRefusal>, StoreError> {
+    let (bundle, sha256) = match file.bundle() {
         Ok(b) => b,
         Err(e) => return Ok(Err(ImportRefusal::Bundle(e))),
     };
-    let sha256 = bundle.sha256();
     let coded = store.village_by_code(&bundle.village_code)?;
     if let Some(v) = coded.as_ref().filter(|v| v.local || !v.imported) {
         return Ok(Err(ImportRefusal::LocalVillage(v.village.name.clone())));
@@ -196,7 +247,7 @@ pub(super) fn refuse_edit(store: &Store, command: &super::Command) -> Result<(),
 /// Imports one bundle (inside the command's transaction): classified again here, then
 /// written unless it is the same bundle again.
 pub(super) fn run(store: &mut Store, command: ImportCommand) -> Result<Effect, CommandError> {
-    let planned = plan_one(store, &command.file.bytes)?.map_err(CommandError::Import)?;
+    let planned = plan_one(store, &command.file)?.map_err(CommandError::Import)?;
     let reason = command
         .conflict_reason
         .as_deref()
@@ -231,7 +282,7 @@ pub(super) fn run(store: &mut Store, command: ImportCommand) -> Result<Effect, C
         bundle_id: &b.bundle_id,
         sha256: &planned.sha256,
         schema_version: b.schema_version,
-        bytes: &command.file.bytes,
+        bytes: command.file.bytes(),
         plans: &plans,
         file_name: &command.file.file_name,
         conflict_reason: reason,

@@ -267,16 +267,20 @@ impl Store {
     }
 }
 
-/// The record inside a stored bundle (its checksum was checked when it was imported).
+/// The record inside a stored bundle (its checksum was checked when it was imported),
+/// read straight into the record: the rest of the file is skipped, not built.
 fn record_of(bytes: &[u8]) -> Result<CycleRecord> {
-    let mut file: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|_| StoreError::Refused(ERR_STORED))?;
-    let record = file
-        .get_mut("content")
-        .and_then(|c| c.get_mut("record"))
-        .map(serde_json::Value::take)
-        .ok_or(StoreError::Refused(ERR_STORED))?;
-    serde_json::from_value(record).map_err(|_| StoreError::Refused(ERR_STORED))
+    #[derive(serde::Deserialize)]
+    struct File {
+        content: Content,
+    }
+    #[derive(serde::Deserialize)]
+    struct Content {
+        record: CycleRecord,
+    }
+    serde_json::from_slice::<File>(bytes)
+        .map(|f| f.content.record)
+        .map_err(|_| StoreError::Refused(ERR_STORED))
 }
 
 fn plan_row(r: &Row) -> rusqlite::Result<ImportedPlan> {
