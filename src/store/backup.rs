@@ -55,9 +55,9 @@ impl Store {
 
     /// Refuses to write when the file lost its name: the edit would be lost with it.
     pub(super) fn check_present(&self) -> Result<()> {
-        match &self.path {
-            Some(path) if self.is_gone() => Err(StoreError::FileGone(path.clone())),
-            _ => Ok(()),
+        match self.path.as_ref().filter(|_| self.is_gone()) {
+            Some(path) => Err(StoreError::FileGone(path.clone())),
+            None => Ok(()),
         }
     }
 
