@@ -235,3 +235,19 @@ fn a_change_and_the_villages_answer_are_recorded_by_keys_then_the_plan_is_frozen
         Some("Huyện báo thêm vốn")
     );
 }
+
+/// The decision pane shows a change whole at 80x24: the chair's reason and the village's
+/// answer (the demo's dam: the answer used to fall below the pane).
+#[test]
+fn a_change_shows_its_reason_and_the_villages_answer() {
+    let mut app = App::new(demo_store(), Lang::Vi, Theme::mono()).unwrap();
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Down);
+    }
+    let shown = screen(&app);
+    assert!(shown.contains("Xã đổi kinh phí thành 700 triệu"), "{shown}");
+    assert!(shown.contains("Trưởng buôn đồng ý"), "{shown}");
+}

@@ -171,7 +171,7 @@ impl ConferenceScreen {
         let [head, table_area, detail] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Min(4),
-            Constraint::Length(5),
+            Constraint::Length(7),
         ])
         .areas(area);
         let state = match self.approved {
