@@ -85,6 +85,7 @@ fn meeting(store: &Store, cycle: CycleId, kind: MeetingKind) -> Result<MeetingId
         .id)
 }
 
+mod after_plan;
 mod annual;
 mod assessment;
 mod commune;

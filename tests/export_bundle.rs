@@ -64,6 +64,13 @@ fn table_counts(conn: &Connection, cycle: i64) -> Vec<(&'static str, usize)> {
         ("annual_scores", "SELECT count(*) FROM annual_scores WHERE item_id IN (SELECT id FROM annual_items WHERE cycle_id = ?1)".into()),
         ("annual_reviews", "SELECT count(*) FROM annual_reviews WHERE cycle_id = ?1".into()),
         ("annual_summaries", "SELECT count(*) FROM annual_summaries WHERE cycle_id = ?1".into()),
+        ("assignments", "SELECT count(*) FROM assignments WHERE cycle_id = ?1".into()),
+        ("work_group_members", "SELECT count(*) FROM work_group_members WHERE cycle_id = ?1".into()),
+        ("receipts", "SELECT count(*) FROM receipts WHERE cycle_id = ?1".into()),
+        ("progress_entries", "SELECT count(*) FROM progress_entries WHERE cycle_id = ?1".into()),
+        ("acceptances", "SELECT count(*) FROM acceptances WHERE cycle_id = ?1".into()),
+        ("disclosures", "SELECT count(*) FROM disclosures WHERE cycle_id = ?1".into()),
+        ("evaluations", "SELECT count(*) FROM evaluations WHERE cycle_id = ?1".into()),
         ("annual_approvals", "SELECT count(*) FROM annual_approvals WHERE cycle_id = ?1".into()),
     ];
     queries
@@ -119,6 +126,13 @@ fn record_counts(r: &CycleRecord) -> Vec<(&'static str, usize)> {
         ("annual_scores", r.annual.scores.len()),
         ("annual_reviews", r.annual.reviews.len()),
         ("annual_summaries", usize::from(r.annual.summary.is_some())),
+        ("assignments", r.after.assignments.len()),
+        ("work_group_members", r.after.members.len()),
+        ("receipts", r.after.receipts.len()),
+        ("progress_entries", r.after.progress.len()),
+        ("acceptances", r.after.acceptances.len()),
+        ("disclosures", r.after.disclosures.len()),
+        ("evaluations", r.after.evaluations.len()),
         ("annual_approvals", usize::from(r.annual.approval.is_some())),
     ]
 }
@@ -249,15 +263,29 @@ fn a_changed_byte_a_newer_and_an_older_schema_are_refused() {
     assert_eq!(bundle::read(&changed), Err(BundleError::Checksum));
 
     let mut newer: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    newer["schema_version"] = 4.into();
+    newer["schema_version"] = 5.into();
     let newer = serde_json::to_vec(&newer).unwrap();
     assert_eq!(
         bundle::read(&newer),
         Err(BundleError::NewerSchema {
-            found: 4,
-            supported: 3
+            found: 5,
+            supported: 4
         })
     );
+    // A schema-3 file (before the after-plan records) still reads, with none of them.
+    let mut file: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let mut content = file["content"].take();
+    content["schema_version"] = 3.into();
+    content["record"].as_object_mut().unwrap().remove("after");
+    let three = serde_json::json!({
+        "content": content,
+        "schema_version": 3,
+        "sha256": bundle::hex_sha256(&canonical(&content)),
+    });
+    let read = bundle::read(&serde_json::to_vec(&three).unwrap()).unwrap();
+    assert_eq!(read.schema_version, 3);
+    assert!(read.record.after.is_empty());
+    assert_eq!(read.record.annual, b.record.annual);
     assert_eq!(bundle::read(b"not json"), Err(BundleError::NotJson));
     assert_eq!(
         bundle::read(b"{\"hello\": 1}"),

@@ -35,6 +35,9 @@ pub enum CommandError {
     /// The commune conference refused a change.
     #[error("conference refused: {0:?}")]
     Conference(super::ConferenceRefusal),
+    /// An after-plan rule refused the edit.
+    #[error("after-plan edit refused: {0:?}")]
+    AfterPlan(crate::domain::after_plan::AfterPlanError),
     /// The store refused or failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -56,6 +59,7 @@ impl CommandError {
             ),
             CommandError::Import(why) => why.text(lang, ""),
             CommandError::Conference(why) => why.text(lang),
+            CommandError::AfterPlan(why) => tf(lang, why.key(), &why.args()),
             CommandError::Store(e) => crate::messages::store_error(lang, e),
         }
     }
@@ -64,9 +68,10 @@ impl CommandError {
     pub fn store_error(&self) -> Option<&StoreError> {
         match self {
             CommandError::Store(e) => Some(e),
-            CommandError::Approved(_) | CommandError::Import(_) | CommandError::Conference(_) => {
-                None
-            }
+            CommandError::Approved(_)
+            | CommandError::Import(_)
+            | CommandError::Conference(_)
+            | CommandError::AfterPlan(_) => None,
         }
     }
 }

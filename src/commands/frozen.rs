@@ -78,6 +78,7 @@ fn touches(command: &Command) -> Vec<Touch> {
         C::Meeting2(c) => vec![meeting2(c)],
         C::Scoring(c) => scoring(c),
         C::Annual(c) => vec![annual(c)],
+        C::AfterPlan(c) => vec![Touch::Record(Owner::AnnualItem(c.item()))],
     }
 }
 

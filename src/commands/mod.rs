@@ -8,6 +8,7 @@
 //! Owns: the command vocabulary, [`Effect`] and [`CommandError`]. Must not: know the
 //! terminal library or SQL (both are checked by `tests/layering.rs`).
 
+pub mod after_plan;
 pub mod annual;
 pub mod assessment;
 pub mod conference;
@@ -19,6 +20,7 @@ pub mod scoring;
 
 use std::path::PathBuf;
 
+pub use after_plan::AfterPlanCommand;
 pub use annual::AnnualCommand;
 pub use assessment::AssessmentCommand;
 pub use conference::{ConferenceCommand, ConferenceRefusal};
@@ -205,6 +207,9 @@ pub enum Command {
     Import(ImportCommand),
     /// An edit at the commune conference (changes, answers, the commune plan's approval).
     Conference(ConferenceCommand),
+    /// An edit after the plan: assignment, groups, ledger, progress, acceptance,
+    /// disclosure, evaluation.
+    AfterPlan(AfterPlanCommand),
 }
 
 /// What a command did, so the caller can select what it created and say what happened.
@@ -233,6 +238,8 @@ pub enum Effect {
     Imported(i64),
     /// A conference change was recorded or answered (its id).
     Change(i64),
+    /// A row was added after the plan (a member, ledger line, progress line, posting).
+    Row(i64),
     /// The change was saved.
     Done,
 }
@@ -248,7 +255,8 @@ impl Effect {
             Effect::SubGroup(id)
             | Effect::AnnualItem(id)
             | Effect::Imported(id)
-            | Effect::Change(id) => Some(*id),
+            | Effect::Change(id)
+            | Effect::Row(id) => Some(*id),
             Effect::Activity(id) => Some(id.0),
             Effect::VillageDeleted { .. } | Effect::Done => None,
         }
@@ -309,6 +317,7 @@ fn run(store: &mut Store, command: Command) -> Result<Effect, CommandError> {
         C::Annual(c) => annual::run(store, c)?,
         C::Import(c) => import::run(store, c)?,
         C::Conference(c) => conference::run(store, c)?,
+        C::AfterPlan(c) => after_plan::run(store, c)?,
         C::SaveMeetingRecord {
             meeting,
             details,

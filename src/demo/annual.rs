@@ -1,16 +1,20 @@
 //! The demo's annual plans: two consecutive years of Buôn Kram. The 2026 plan takes the
 //! medium-term priorities in order (six activities in part 1, the two costliest
 //! constructions in part 2), scores them (form 4) and is approved by a village meeting.
-//! The 2027 cycle is created from 2026, reconvenes the working group, reviews the 2026
-//! plan (progress, quality, money spent by source, management, impact, the year's
-//! summary), then selects, scores and approves its own plan.
+//! What happened after the 2026 plan is recorded (`after_plan.rs`). The 2027 cycle is
+//! created from 2026, reconvenes the working group, reviews the 2026 plan starting from
+//! those records (progress and quality from the year's evaluation, money by source from
+//! the ledger, who managed and watched each work) and adds the impact and the year's
+//! summary, then selects, scores and approves its own plan.
 
 use super::{Result, created, hold_again, meeting, next_cycle, run};
 use crate::commands::{AnnualCommand, AssessmentCommand, Command};
 use crate::domain::activity::{Activity, ActivityId, Category, Funding, FundingSource};
-use crate::domain::annual::{Part, Progress, Quality, Review, Spending, YearSummary};
+use crate::domain::after_plan::{AfterPlanRecord, GroupKind, review_prefill};
+use crate::domain::annual::{Part, Progress, Review, Spending, YearSummary};
 use crate::domain::scoring::Criterion;
 use crate::domain::{CycleId, MeetingKind};
+use crate::i18n::{Lang, t};
 use crate::store::{AnnualApproval, Store};
 
 /// Activities in part 1 of each year's plan.
@@ -22,6 +26,7 @@ pub fn write(store: &mut Store, cycle: CycleId) -> Result<CycleId> {
     let (two, one) = split(&priorities, &[]);
     select_and_score(store, cycle, &one, &two)?;
     approve(store, cycle, "2026-06-05", 72)?;
+    super::after_plan::write(store, cycle)?;
 
     let next = next_cycle(store, cycle)?;
     let reconvene = AnnualCommand::Reconvene {
@@ -171,67 +176,52 @@ fn approve(store: &mut Store, cycle: CycleId, date: &str, attendees: usize) -> R
     run(store, Command::Annual(approve)).map(drop)
 }
 
+/// What the village says an activity changed in villagers' lives.
+fn impact(progress: Progress) -> &'static str {
+    match progress {
+        Progress::Done => {
+            "Hộ tham gia áp dụng được kỹ thuật, năng suất tăng; người nghèo được ưu tiên."
+        }
+        Progress::UnderWay => "Đã có kết quả bước đầu; cần hoàn thành trong mùa khô tới.",
+        Progress::NotStarted => "Chưa có tác động.",
+    }
+}
+
 /// The cycle that held village meeting 1 (the one that made the medium-term plan).
 fn first_cycle(store: &Store, cycle: CycleId) -> Result<CycleId> {
     Ok(store.medium_term_cycle(cycle)?.map_or(cycle, |c| c.id))
 }
 
-/// Reviews every item of last year's plan; returns the activities finished.
+/// Reviews every item of last year's plan, starting from what was recorded after it
+/// (the year's evaluation, the ledger, the groups) and adding the impact; returns the
+/// activities finished.
 fn write_review(store: &mut Store, cycle: CycleId) -> Result<Vec<ActivityId>> {
+    let last = match store.previous_cycle(cycle)? {
+        Some(prev) => store.after_plan(prev.id)?,
+        None => AfterPlanRecord::default(),
+    };
+    let label = |kind: GroupKind| t(Lang::Vi, kind.label_key());
     let mut done = Vec::new();
-    for (i, row) in store.last_year_review(cycle)?.into_iter().enumerate() {
-        let f = &row.item.activity.fields;
-        let cost = i64::try_from(f.estimated_cost_vnd.unwrap_or(0)).unwrap_or(0);
-        let days = f.contribution.labour_days.round() as i64;
-        let people_money = i64::try_from(f.contribution.money_vnd).unwrap_or(0);
-        let (progress, percent, quality) = match (row.item.part, i % 4) {
-            (_, 3) => (Progress::NotStarted, 0, None),
-            (Part::Two, _) | (_, 1) => (Progress::UnderWay, 60, Some(Quality::Fair)),
-            _ => (Progress::Done, 100, Some(Quality::Good)),
-        };
-        let share = i64::from(percent);
-        let spent = |part: i64| cost * part / 100 * share / 100;
-        let spending = match row.item.part {
-            Part::Two => Spending {
-                state: spent(70),
-                donor: spent(10),
-                people_money: people_money * share / 100,
-                people_labour_days: days * share / 100,
-                people_land_m2: if percent > 0 { 200 } else { 0 },
-                people_materials_vnd: spent(5),
-            },
-            Part::One => Spending {
-                state: 0,
-                donor: spent(30),
-                people_money: people_money * share / 100 + spent(20),
-                people_labour_days: days * share / 100,
-                people_land_m2: 0,
-                people_materials_vnd: spent(10),
-            },
-        };
-        let (management, impact) = match progress {
-            Progress::Done => (
-                "Ban quản lý buôn điều hành; tổ giám sát cộng đồng nghiệm thu cùng xã.",
-                "Hộ tham gia áp dụng được kỹ thuật, năng suất tăng; người nghèo được ưu tiên.",
-            ),
-            Progress::UnderWay => (
-                "Ban quản lý buôn theo dõi tiến độ hằng tháng; tổ giám sát báo cáo xã.",
-                "Đã có kết quả bước đầu; cần hoàn thành trong mùa khô tới.",
-            ),
-            Progress::NotStarted => (
-                "Chưa triển khai do chưa bố trí được vốn.",
-                "Chưa có tác động.",
-            ),
-        };
-        let review = Review {
-            progress,
-            percent,
-            quality,
-            spending,
-            management: management.into(),
-            impact: impact.into(),
-        };
+    for row in store.last_year_review(cycle)? {
         let item = row.item.id;
+        let prefilled = review_prefill(&last, item, label).and_then(|d| d.validate().ok());
+        let review = match prefilled {
+            Some(review) => Review {
+                impact: impact(review.progress).into(),
+                ..review
+            },
+            None => Review {
+                progress: Progress::NotStarted,
+                percent: 0,
+                quality: None,
+                spending: Spending::default(),
+                management: "Chưa triển khai do chưa bố trí được vốn.".into(),
+                impact: impact(Progress::NotStarted).into(),
+            },
+        };
+        if review.progress == Progress::Done {
+            done.push(row.item.activity.id);
+        }
         run(
             store,
             Command::Annual(AnnualCommand::Review {
@@ -240,9 +230,6 @@ fn write_review(store: &mut Store, cycle: CycleId) -> Result<Vec<ActivityId>> {
                 review,
             }),
         )?;
-        if progress == Progress::Done {
-            done.push(row.item.activity.id);
-        }
     }
     let summary = YearSummary {
         advantages: "Giá cà phê và hồ tiêu tăng; người dân tích cực góp công làm đường; \

@@ -5,6 +5,7 @@
 //! or know about rendering or SQL.
 
 pub mod activity;
+pub mod after_plan;
 pub mod annual;
 pub mod attendance;
 pub mod basic_info;

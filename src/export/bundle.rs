@@ -1,14 +1,15 @@
-//! The exchange bundle (schema 3): the whole [`CycleRecord`] of one village's cycle with
+//! The exchange bundle (schema 4; 3 before the after-plan records): the whole [`CycleRecord`] of one village's cycle with
 //! the identity the commune needs to file it: a bundle id, the stable codes of the
 //! village and commune, the year, each plan's version id and the version it replaces, the
 //! app version and the creation time with its UTC offset.
 //!
-//! On disk: `{"content": <Bundle>, "schema_version": 3, "sha256": <hex>}`, where `sha256`
+//! On disk: `{"content": <Bundle>, "schema_version": 4, "sha256": <hex>}`, where `sha256`
 //! is the SHA-256 of the canonical JSON of `content` ([`canonical`]: compact, object keys
 //! sorted, whatever serde_json's features). The first 8 hex digits are the check code
 //! printed on paper ("Mã kiểm tra: 1A2B-3C4D"), so a signed copy can be matched with the
 //! file. The commune import calls [`read`]; `kehoach check` calls [`inspect`], which also
-//! reads the older schemas 1 and 2 (a [`CycleSnapshot`]).
+//! reads the older schemas 1 and 2 (a [`CycleSnapshot`]). Schema 4 added what happened
+//! after the plan (`CycleRecord::after`); a schema-3 file reads with none.
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -20,7 +21,10 @@ use super::snapshot::CycleSnapshot;
 use crate::domain::record::CycleRecord;
 
 /// Schema of the bundles this build writes.
-pub const BUNDLE_SCHEMA_VERSION: u32 = 3;
+pub const BUNDLE_SCHEMA_VERSION: u32 = 4;
+
+/// The first schema carrying the whole cycle record (older ones are plan snapshots).
+pub const FIRST_RECORD_SCHEMA: u32 = 3;
 
 /// One cycle packed for exchange.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -214,7 +218,7 @@ pub fn check_code(sha256: &str) -> String {
     }
 }
 
-/// Reads a schema-3 bundle: checks the checksum and schema and returns the record with
+/// Reads a schema-3 or -4 bundle: checks the checksum and schema and returns the record with
 /// its identity. The commune import calls this.
 pub fn read(bytes: &[u8]) -> Result<Bundle, BundleError> {
     read_checked(bytes).map(|(bundle, _)| bundle)
@@ -232,7 +236,7 @@ pub fn read_checked(bytes: &[u8]) -> Result<(Bundle, String), BundleError> {
     }
 }
 
-/// Reads any bundle kehoach ever wrote (schemas 1 to 3), checking its checksum.
+/// Reads any bundle kehoach ever wrote (schemas 1 to 4), checking its checksum.
 pub fn inspect(bytes: &[u8]) -> Result<Contents, BundleError> {
     checked(bytes).map(|(contents, _)| contents)
 }
@@ -268,11 +272,12 @@ fn checked(bytes: &[u8]) -> Result<(Contents, String), BundleError> {
         return Err(BundleError::NotABundle);
     }
     let commune = content.get("kind").and_then(Value::as_str) == Some(COMMUNE_KIND);
-    let contents = if schema == BUNDLE_SCHEMA_VERSION && commune {
+    let record_schema = schema >= FIRST_RECORD_SCHEMA;
+    let contents = if record_schema && commune {
         let bundle: CommuneBundle =
             serde_json::from_value(content).map_err(|_| BundleError::NotABundle)?;
         Contents::Commune(Box::new(bundle))
-    } else if schema == BUNDLE_SCHEMA_VERSION {
+    } else if record_schema {
         // Read from the bytes, as the store reads a kept record (one deserialiser of the
         // record in the binary, not one for bytes and one for JSON values).
         #[derive(Deserialize)]

@@ -26,12 +26,7 @@ const REFUSALS: [(&str, &str); 3] = [
 
 /// The i18n key of a refusal from migration 0010's triggers, if `e` is one.
 pub(super) fn refusal_key(e: &rusqlite::Error) -> Option<&'static str> {
-    let rusqlite::Error::SqliteFailure(failure, Some(message)) = e else {
-        return None;
-    };
-    let refused = failure.code == rusqlite::ErrorCode::ConstraintViolation;
-    let (_, key) = REFUSALS.iter().find(|(m, _)| refused && m == message)?;
-    Some(*key)
+    super::trigger_refusal(e, &REFUSALS)
 }
 
 /// A change to record: the commune's year, the village's activity, what and why.

@@ -5,6 +5,7 @@
 //! audit-log row. Functions take and return domain types. Must not: hand rusqlite types
 //! to callers or know about screens.
 
+mod after_plan;
 mod annual;
 mod assessment;
 mod audit;
@@ -33,6 +34,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use after_plan::ERROR_KEYS as AFTER_PLAN_ERROR_KEYS;
 pub use annual::{AnnualApproval, AnnualItem, ERROR_KEYS as ANNUAL_ERROR_KEYS, ReviewRow};
 pub use assessment::{ActivityOrigin, AssessmentFacts, ToolFinding};
 pub use audit::AuditEntry;
@@ -119,6 +121,20 @@ pub enum StoreError {
     Sqlite(String),
 }
 
+/// The i18n key of a refusal raised by a trigger (`RAISE(ABORT, message)`), if `e` is
+/// one of `refusals` (message, key).
+pub(crate) fn trigger_refusal(
+    e: &rusqlite::Error,
+    refusals: &[(&str, &'static str)],
+) -> Option<&'static str> {
+    let rusqlite::Error::SqliteFailure(failure, Some(message)) = e else {
+        return None;
+    };
+    let refused = failure.code == rusqlite::ErrorCode::ConstraintViolation;
+    let (_, key) = refusals.iter().find(|(m, _)| refused && m == message)?;
+    Some(*key)
+}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ffi::ErrorCode;
@@ -142,6 +158,9 @@ impl From<rusqlite::Error> for StoreError {
             return StoreError::Refused(key);
         }
         if let Some(key) = conference::refusal_key(&e) {
+            return StoreError::Refused(key);
+        }
+        if let Some(key) = after_plan::refusal_key(&e) {
             return StoreError::Refused(key);
         }
         match e.sqlite_error_code() {

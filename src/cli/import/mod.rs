@@ -189,7 +189,9 @@ fn error_text(store: &Store, lang: Lang, name: &str, e: &CommandError) -> String
             crate::log::store_error(store.path(), s);
             crate::messages::store_error(lang, s)
         }
-        CommandError::Approved(_) | CommandError::Conference(_) => e.text(lang),
+        CommandError::Approved(_) | CommandError::Conference(_) | CommandError::AfterPlan(_) => {
+            e.text(lang)
+        }
     }
 }
 

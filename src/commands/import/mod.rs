@@ -235,6 +235,7 @@ pub(super) fn refuse_edit(store: &Store, command: &super::Command) -> Result<(),
         | C::Meeting2(_)
         | C::Scoring(_)
         | C::Annual(_)
+        | C::AfterPlan(_)
         | C::CloseCycle(_)
         | C::ReopenCycle { .. } => return Ok(()),
     };

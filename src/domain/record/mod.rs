@@ -18,6 +18,7 @@ pub use rows::{
 };
 
 use super::activity::{Activity, ActivityId, Funding};
+use super::after_plan::AfterPlanRecord;
 use super::annual::{YearSummary, rank_by_part};
 use super::scoring::{Criterion, MatrixRow, RankedRow};
 use super::subgroup::SubGroup;
@@ -62,6 +63,9 @@ pub struct CycleRecord {
     pub annual: AnnualRecord,
     /// Last year's annual plan, which this cycle's review evaluates.
     pub last_year: Option<LastYearPlan>,
+    /// What happened after this cycle's annual plan was approved (phases 3-5).
+    #[serde(default, skip_serializing_if = "AfterPlanRecord::is_empty")]
+    pub after: AfterPlanRecord,
 }
 
 /// The assessment: PRA tools, sub-groups and findings.
@@ -138,6 +142,10 @@ pub struct LastYearPlan {
     pub items: Vec<AnnualItemRecord>,
     /// The activities those items name.
     pub activities: Vec<ActivityRecord>,
+    /// What was recorded after last year's plan (assignment, implementation,
+    /// evaluations), which this year's review starts from.
+    #[serde(default, skip_serializing_if = "AfterPlanRecord::is_empty")]
+    pub after: AfterPlanRecord,
 }
 
 impl CycleRecord {

@@ -33,14 +33,7 @@ const REFUSALS: [(&str, &str); 3] = [
 
 /// The i18n key of a refusal from migration 0009's triggers, if `e` is one.
 pub(super) fn refusal_key(e: &rusqlite::Error) -> Option<&'static str> {
-    match e {
-        rusqlite::Error::SqliteFailure(f, Some(msg))
-            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
-        {
-            REFUSALS.iter().find(|(m, _)| m == msg).map(|(_, key)| *key)
-        }
-        _ => None,
-    }
+    super::trigger_refusal(e, &REFUSALS)
 }
 
 /// One imported bundle as the commune keeps it (without its bytes).

@@ -43,6 +43,7 @@ impl Store {
             carried_plan: self.carried_plan(&cycle)?,
             annual: self.annual_record(id)?,
             last_year: self.last_year_plan(&cycle)?,
+            after: super::after_plan::read_after_plan(&self.conn, cycle.id)?,
             commune,
             village,
             cycle,

@@ -242,6 +242,7 @@ impl Store {
                 "id IN (SELECT activity_id FROM annual_items WHERE cycle_id = ?1)",
                 prev.id.0,
             )?,
+            after: super::super::after_plan::read_after_plan(&self.conn, prev.id)?,
         }))
     }
 }

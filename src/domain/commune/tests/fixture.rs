@@ -200,6 +200,7 @@ pub(super) fn village(name: &str, items: Vec<Item>, approved: bool) -> VillageYe
             }),
         },
         last_year: None,
+        after: Default::default(),
     };
     VillageYear {
         village: v,
