@@ -155,6 +155,8 @@ pub enum Action {
     Export,
     /// Take the selected conflicting file, with a written reason.
     TakeConflict,
+    /// Show the meeting's record (date, place, chair, times) from its register.
+    ShowRecord,
 }
 
 impl Context {
@@ -344,6 +346,7 @@ pub static BINDINGS: &[Binding] = &[
         "key.close_meeting",
     ),
     b(C::Register, K::Char('m'), A::Reopen, ""),
+    b(C::Register, K::Char('b'), A::ShowRecord, "key.record"),
     b(C::Register, K::Up, A::Up, ""),
     b(C::Register, K::Down, A::Down, ""),
     b(C::Register, K::PageUp, A::PageUp, ""),
