@@ -36,8 +36,9 @@ fn next_cycle(store: &mut Store, from: CycleId) -> Result<CycleId> {
     Ok(CycleId(created(store, Command::CreateCycle(new))?))
 }
 
-/// Saves a later meeting's record (held where meeting 1 was, chaired by the same person)
-/// and registers the first `attendees` of meeting 1's participants; returns them.
+/// Saves a later meeting's record (held where meeting 1 was, chaired by the same person,
+/// with the same facilitators present) and registers the first `attendees` of meeting 1's
+/// participants; returns them.
 fn hold_again(
     store: &mut Store,
     meeting: MeetingId,
@@ -52,9 +53,12 @@ fn hold_again(
         chair_role: Some(ChairRole::BoardHead),
         start_time: start.into(),
         end_time: end.into(),
-        announced: Vec::new(),
+        announced: crate::domain::meeting::ANNOUNCEMENTS
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
     };
-    let facilitators = Vec::new();
+    let facilitators = store.meeting_facilitators(meeting1)?;
     let record = Command::SaveMeetingRecord {
         meeting,
         details,

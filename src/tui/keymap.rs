@@ -28,6 +28,8 @@ pub enum Context {
     QuickAdd,
     /// The attendance register list.
     Register,
+    /// Marking people present from the village's register: typing searches.
+    Pick,
     /// The working-group election list.
     WorkGroup,
     /// A meeting screen's record form and other section forms.
@@ -155,6 +157,10 @@ pub enum Action {
     Export,
     /// Take the selected conflicting file, with a written reason.
     TakeConflict,
+    /// Show the meeting's record (date, place, chair, times) from its register.
+    ShowRecord,
+    /// Mark people present from the village's register.
+    PickPresent,
 }
 
 impl Context {
@@ -344,6 +350,16 @@ pub static BINDINGS: &[Binding] = &[
         "key.close_meeting",
     ),
     b(C::Register, K::Char('m'), A::Reopen, ""),
+    b(C::Register, K::Char('b'), A::ShowRecord, "key.record"),
+    b(C::Register, K::Char('d'), A::PickPresent, "key.pick"),
+    b(C::Pick, K::Enter, A::Submit, "key.present"),
+    b(C::Pick, K::Tab, A::NextField, "key.new_person"),
+    b(C::Pick, K::Up, A::Up, ""),
+    b(C::Pick, K::Down, A::Down, ""),
+    b(C::Pick, K::PageUp, A::PageUp, ""),
+    b(C::Pick, K::PageDown, A::PageDown, ""),
+    b(C::Pick, K::Esc, A::Back, "key.to_list"),
+    b(C::Pick, K::F(1), A::Help, "key.help_f1"),
     b(C::Register, K::Up, A::Up, ""),
     b(C::Register, K::Down, A::Down, ""),
     b(C::Register, K::PageUp, A::PageUp, ""),

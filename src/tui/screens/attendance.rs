@@ -2,6 +2,8 @@
 //! approval meeting: a quick-add form always ready, suggestions from people already known
 //! to the village (diacritic-insensitive), the register, and closing with the 30% rule.
 
+mod pick;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -13,14 +15,15 @@ use crate::domain::attendance::meets_women_threshold;
 use crate::domain::person::PersonError;
 use crate::domain::text::fold;
 use crate::domain::{
-    Gender, Meeting, Organisation, Person, PersonDraft, PersonFields, PersonId, Tally, VillageId,
-    WealthGroup,
+    Gender, Meeting, MeetingKind, Organisation, Person, PersonDraft, PersonFields, PersonId, Tally,
+    VillageId, WealthGroup,
 };
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Attendee, Store, StoreError};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
+use pick::{Pick, PickEvent};
 
 const NAME: usize = 0;
 const GENDER: usize = 1;
@@ -34,6 +37,8 @@ const MAX_SUGGESTIONS: usize = 6;
 enum Focus {
     Form,
     List,
+    /// Marking people present from the village's register.
+    Pick,
 }
 
 /// The attendance register of one meeting.
@@ -48,6 +53,7 @@ pub struct AttendancePanel {
     suggestion: Option<usize>,
     focus: Focus,
     selected: usize,
+    pick: Pick,
     confirm: Option<Confirm>,
     reason: Option<ReasonPrompt>,
 }
@@ -62,15 +68,12 @@ impl AttendancePanel {
     ) -> Result<Self, StoreError> {
         let attendees = store.attendees(meeting.id)?;
         let known = store.people(village)?;
-        let focus = if meeting.is_closed() {
-            Focus::List
-        } else {
-            Focus::Form
-        };
+        let index = NameIndex::new(&attendees, &known);
+        let focus = first_focus(&meeting, &index, &known);
         Ok(AttendancePanel {
             meeting,
             village,
-            index: NameIndex::new(&attendees, &known),
+            index,
             attendees,
             known,
             form: person_form(lang, None),
@@ -78,6 +81,7 @@ impl AttendancePanel {
             suggestion: None,
             focus,
             selected: 0,
+            pick: Pick::default(),
             confirm: None,
             reason: None,
         })
@@ -112,6 +116,7 @@ impl AttendancePanel {
             self.suggestion = None;
             self.reason = None;
             self.confirm = None;
+            self.pick.reset();
             if self.meeting.is_closed() || self.focus == Focus::Form {
                 self.focus = Focus::Form;
             }
@@ -158,6 +163,8 @@ impl AttendancePanel {
             Context::Confirm
         } else if self.focus == Focus::Form {
             Context::QuickAdd
+        } else if self.focus == Focus::Pick {
+            Context::Pick
         } else {
             Context::Register
         }
@@ -174,6 +181,32 @@ impl AttendancePanel {
         match self.focus {
             Focus::Form => self.update_form(input, lang),
             Focus::List => self.update_list(input, lang),
+            Focus::Pick => self.update_pick(input),
+        }
+    }
+
+    fn update_pick(&mut self, input: Input) -> Outcome {
+        let found = self.pick.matches(&self.index, &self.known);
+        match self.pick.update(&input, &found) {
+            PickEvent::None => Outcome::Stay,
+            PickEvent::Help => Outcome::Help,
+            PickEvent::NewPerson => {
+                self.focus = Focus::Form;
+                Outcome::Stay
+            }
+            PickEvent::Back if self.attendees.is_empty() => Outcome::Back,
+            PickEvent::Back => {
+                self.focus = Focus::List;
+                Outcome::Stay
+            }
+            PickEvent::Present(i) => match self.known.get(i) {
+                Some(p) => Outcome::Save(Command::RegisterKnown {
+                    meeting: self.meeting.id,
+                    person: p.id,
+                    gender: p.gender,
+                }),
+                None => Outcome::Stay,
+            },
         }
     }
 
@@ -310,6 +343,7 @@ impl AttendancePanel {
             }
             _ if closed => return Outcome::Refuse(t(lang, "att.closed_hint")),
             Action::Add => self.focus = Focus::Form,
+            Action::PickPresent => self.focus = Focus::Pick,
             Action::Open => self.start_edit(lang),
             Action::Remove => {
                 self.confirm = self
@@ -384,6 +418,20 @@ impl NameIndex {
                 .flatten()
                 .collect(),
         }
+    }
+}
+
+/// Where the keyboard starts: the register once closed; meeting 2 and the approval
+/// meeting on the village's register while someone in it is not yet marked present;
+/// otherwise the form for a new person.
+fn first_focus(meeting: &Meeting, index: &NameIndex, known: &[Person]) -> Focus {
+    let unmarked = known.iter().any(|p| !index.registered.contains(&p.id));
+    if meeting.is_closed() {
+        Focus::List
+    } else if meeting.kind != MeetingKind::Village1 && unmarked {
+        Focus::Pick
+    } else {
+        Focus::Form
     }
 }
 
@@ -511,6 +559,10 @@ impl AttendancePanel {
                 .filter(|f| f.error.is_some())
                 .count() as u16
         };
+        if self.focus == Focus::Pick {
+            self.render_pick(area, buf, ctx);
+            return;
+        }
         let [form_area, list_area] =
             Layout::vertical([Constraint::Length(form_rows), Constraint::Min(0)]).areas(area);
         if !closed {
@@ -550,6 +602,16 @@ impl AttendancePanel {
                 buf,
             );
         }
+    }
+
+    /// The village's register to pick from, beside this meeting's register.
+    fn render_pick(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                .areas(area);
+        let found = self.pick.matches(&self.index, &self.known);
+        self.pick.render(&self.known, &found, left, buf, ctx);
+        self.render_register(right, buf, ctx);
     }
 
     fn render_form(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {

@@ -82,7 +82,7 @@ impl Meeting1Screen {
     /// Handles one input.
     pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
         let section = match input {
-            Input::Action(Action::Section1) => Some(Section::Record),
+            Input::Action(Action::Section1 | Action::ShowRecord) => Some(Section::Record),
             Input::Action(Action::Section2) => Some(Section::Attendance),
             Input::Action(Action::Section3) => Some(Section::WorkGroup),
             _ => None,

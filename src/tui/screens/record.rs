@@ -11,7 +11,7 @@ use crate::domain::meeting::{ANNOUNCEMENTS, display_date, parse_date, parse_time
 use crate::domain::text::clean_name;
 use crate::domain::{ChairRole, MeetingId};
 use crate::i18n::{Lang, t};
-use crate::store::{Facilitator, MeetingDetails};
+use crate::store::{Facilitator, MeetingDetails, Store, StoreError};
 use crate::tui::keymap::Action;
 use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
@@ -26,6 +26,19 @@ pub struct RecordTab {
 }
 
 impl RecordTab {
+    /// Reads the record of `meeting` and the team of `commune` from the store.
+    pub fn load(
+        store: &Store,
+        meeting: MeetingId,
+        commune: crate::domain::CommuneId,
+        lang: Lang,
+    ) -> Result<Self, StoreError> {
+        let details = store.meeting_details(meeting)?;
+        let team = store.facilitators(commune)?;
+        let present = store.meeting_facilitators(meeting)?;
+        Ok(RecordTab::new(meeting, &details, team, &present, lang))
+    }
+
     /// A form filled with the stored details and present facilitators.
     pub fn new(
         meeting: MeetingId,
@@ -77,6 +90,11 @@ impl RecordTab {
             team,
             form: Form::new(t(lang, "rec.title"), fields),
         }
+    }
+
+    /// The meeting's date as typed (dd/mm/yyyy), to prefill another form with it.
+    pub fn date_text(&self) -> String {
+        self.form.text(0)
     }
 
     /// Handles one input.

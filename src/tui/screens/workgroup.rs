@@ -288,18 +288,7 @@ impl WorkGroupTab {
             ));
         }
         let findings = self.findings(attendees);
-        lines.extend(
-            findings
-                .iter()
-                .filter(|f| !f.passed)
-                .map(|f| finding_line(f, ctx)),
-        );
-        lines.extend(
-            findings
-                .iter()
-                .filter(|f| f.passed)
-                .map(|f| finding_line(f, ctx)),
-        );
+        lines.extend(fitted_findings(&findings, &lines, area, ctx));
         let title = if self.wg.is_final() {
             t(lang, "wg.checks_final")
         } else {
@@ -328,17 +317,56 @@ impl WorkGroupTab {
     }
 }
 
-fn finding_line<'a>(f: &Finding, ctx: ViewCtx) -> Line<'a> {
+/// The check lines, failed first, made to fit the panel below `above`: in full when they
+/// fit; else the failed ones by what is missing only, and the passed ones counted in one
+/// line; every failed check stays in view.
+fn fitted_findings<'a>(
+    findings: &[Finding],
+    above: &[Line],
+    area: Rect,
+    ctx: ViewCtx,
+) -> Vec<Line<'a>> {
+    let (failed, passed): (Vec<&Finding>, Vec<&Finding>) = findings.iter().partition(|f| !f.passed);
+    let room = usize::from(area.height.saturating_sub(2));
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let full: Vec<Line> = failed
+        .iter()
+        .chain(&passed)
+        .map(|f| finding_line(f, true, ctx))
+        .collect();
+    if rows(above, width) + rows(&full, width) <= room {
+        return full;
+    }
+    let mut short: Vec<Line> = failed.iter().map(|f| finding_line(f, false, ctx)).collect();
+    if !passed.is_empty() {
+        let text = tf(ctx.lang, "wg.checks_passed", &[passed.len().to_string()]);
+        short.push(Line::styled(format!("✓ {text}"), ctx.theme.ok));
+    }
+    short
+}
+
+/// Rows `lines` take when wrapped at `width`, with a little room for word wrapping.
+fn rows(lines: &[Line], width: usize) -> usize {
+    let usable = (width * 9 / 10).max(1);
+    lines
+        .iter()
+        .map(|l| l.width().div_ceil(usable).max(1))
+        .sum()
+}
+
+/// "✓ rule", or "✗ rule: what is missing" (`labelled`) / "✗ what is missing".
+fn finding_line<'a>(f: &Finding, labelled: bool, ctx: ViewCtx) -> Line<'a> {
     let lang = ctx.lang;
     let label = t(lang, f.rule);
     if f.passed {
         return Line::from(vec![Span::styled(format!("✓ {label}"), ctx.theme.ok)]);
     }
     let detail = tf(lang, f.detail_key, &display_args(f, |k| t(lang, k)));
-    Line::from(vec![Span::styled(
-        format!("✗ {label}: {detail}"),
-        ctx.theme.warn,
-    )])
+    let text = match labelled {
+        true => format!("✗ {label}: {detail}"),
+        false => format!("✗ {detail}"),
+    };
+    Line::from(vec![Span::styled(text, ctx.theme.warn)])
 }
 
 fn range_form(range: SizeRange, lang: Lang) -> Form {

@@ -13,6 +13,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::attendance::AttendancePanel;
+use super::record::RecordTab;
 use super::workgroup::WorkGroupTab;
 use super::{Command, Outcome, ViewCtx};
 pub use crate::commands::AnnualCommand;
@@ -95,6 +96,9 @@ pub struct AnnualScreen {
     cursor: MatrixCursor,
     workgroup: WorkGroupTab,
     approval: AttendancePanel,
+    /// The approval meeting's record, shown instead of its register after `b`.
+    record: RecordTab,
+    record_shown: bool,
     popup: Option<(Form, Popup)>,
 }
 
@@ -106,6 +110,7 @@ impl AnnualScreen {
         let meeting = store
             .find_meeting(id, MeetingKind::AnnualApproval)?
             .ok_or(StoreError::NotFound)?;
+        let record = RecordTab::load(store, meeting.id, village.commune_id, lang)?;
         let approval = AttendancePanel::load(store, meeting, village.id, lang)?;
         let workgroup = WorkGroupTab::load(store, id, String::new())?;
         let mut screen = AnnualScreen {
@@ -121,6 +126,8 @@ impl AnnualScreen {
             cursor: MatrixCursor::default(),
             workgroup,
             approval,
+            record,
+            record_shown: false,
             popup: None,
         };
         screen.reload(store)?;
@@ -172,6 +179,7 @@ impl AnnualScreen {
             Section::WorkGroup => self.workgroup.context(),
             Section::Review | Section::Selection => Context::AnnualList,
             Section::Scoring => Context::WgMatrix,
+            Section::Approval if self.record_shown => Context::Record,
             Section::Approval => self.approval.context(),
         }
     }
@@ -180,6 +188,8 @@ impl AnnualScreen {
     pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) -> Result<(), StoreError> {
         if ok {
             self.popup = None;
+            // A saved record leads on to the register.
+            self.record_shown = false;
         }
         self.workgroup.reload(store, ok)?;
         self.approval
@@ -210,6 +220,10 @@ impl AnnualScreen {
         };
         if let Some(s) = section {
             self.section = s;
+            // The approval meeting opens on its record until the record has a date.
+            self.record_shown = s == Section::Approval
+                && self.record.date_text().is_empty()
+                && !self.approval.is_closed();
             return Outcome::Stay;
         }
         if input == Input::Action(Action::Approve) {
@@ -220,7 +234,25 @@ impl AnnualScreen {
             Section::Review => self.review_input(input, lang),
             Section::Selection => self.selection_input(input, lang),
             Section::Scoring => self.score_input(input, lang),
-            Section::Approval => self.approval.update(input, lang),
+            Section::Approval => self.approval_input(input, lang),
+        }
+    }
+
+    /// The approval meeting's register, or its record (`b` shows it, Esc goes back).
+    fn approval_input(&mut self, input: Input, lang: Lang) -> Outcome {
+        if input == Input::Action(Action::ShowRecord) {
+            self.record_shown = true;
+            return Outcome::Stay;
+        }
+        if !self.record_shown {
+            return self.approval.update(input, lang);
+        }
+        match self.record.update(input, lang) {
+            Outcome::Back => {
+                self.record_shown = false;
+                Outcome::Stay
+            }
+            other => other,
         }
     }
 
@@ -249,7 +281,8 @@ impl AnnualScreen {
         } else {
             let below = self.approval_needs_reason();
             let present = self.approval.tally().total();
-            (approval_form(lang, below), Popup::Approve(present))
+            let date = self.record.date_text();
+            (approval_form(lang, below, &date), Popup::Approve(present))
         };
         self.popup = Some(form);
         Outcome::Stay
@@ -471,6 +504,7 @@ impl AnnualScreen {
             ),
             Section::Selection => self.selection_view().render(body, buf, ctx),
             Section::Scoring => self.render_scores(body, buf, ctx),
+            Section::Approval if self.record_shown => self.record.render(body, buf, ctx),
             Section::Approval => self.approval.render(body, buf, ctx),
         }
         if let Some((form, _)) = &self.popup {

@@ -19,10 +19,11 @@ pub(super) fn reason_form(lang: Lang) -> Form {
     )
 }
 
-/// Date and votes; with `below`, also the reason fewer than 30% of those present were women.
-pub(super) fn approval_form(lang: Lang, below: bool) -> Form {
+/// Date (the meeting record's, as typed there) and votes; with `below`, also the reason
+/// fewer than 30% of those present were women.
+pub(super) fn approval_form(lang: Lang, below: bool, date: &str) -> Form {
     let mut fields = vec![
-        Field::text(t(lang, "rec.date"), ""),
+        Field::text(t(lang, "rec.date"), date),
         Field::text(t(lang, "ann.votes_for"), ""),
         Field::text(t(lang, "ann.votes_against"), "0"),
         Field::text(t(lang, "ann.abstain"), "0"),

@@ -88,6 +88,8 @@ pub struct Data {
     pub combined: Combined,
     /// The latest approved plan version, if any.
     pub version: Option<u32>,
+    /// Men and women on meeting 2's register (each group's size before it is typed).
+    pub present: crate::domain::Tally,
 }
 
 impl Data {
@@ -100,6 +102,10 @@ impl Data {
         let draft: Vec<(ActivityKey, u32)> = rows.iter().map(|r| (r.key, r.draft_rank)).collect();
         let combined = combine(&men.result, &women.result, &draft, settings.method);
         let version = store.plan_versions(cycle)?.last().copied();
+        let present = match store.find_meeting(cycle, crate::domain::MeetingKind::Village2)? {
+            Some(m) => store.live_tally(m.id)?,
+            None => crate::domain::Tally::default(),
+        };
         Ok(Data {
             cycle,
             settings,
@@ -108,7 +114,16 @@ impl Data {
             women,
             combined,
             version,
+            present,
         })
+    }
+
+    /// How many of the group's gender are on the register.
+    pub fn present(&self, group: Group) -> u32 {
+        match group {
+            Group::Men => self.present.men,
+            Group::Women => self.present.women,
+        }
     }
 
     /// The group's data.

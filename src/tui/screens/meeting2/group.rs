@@ -271,12 +271,17 @@ pub fn check_value(
     }
 }
 
+/// The group's details; a size not typed yet is taken from the register.
 fn details_form(data: &Data, group: Group, lang: Lang) -> Form {
     let info = &data.group(group).info;
+    let members = match info.members {
+        0 => data.present(group),
+        typed => typed,
+    };
     Form::new(
         tf(lang, "m2.form.title", &[t(lang, group.label_key())]),
         vec![
-            Field::text(t(lang, "m2.form.members"), &info.members.to_string()),
+            Field::text(t(lang, "m2.form.members"), &members.to_string()),
             Field::text(t(lang, "m2.form.votes_each"), &info.votes_each.to_string()),
             Field::text(t(lang, "m2.form.recorder"), &info.recorder),
         ],

@@ -16,6 +16,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::attendance::AttendancePanel;
 use super::reason::{ReasonFor, ReasonPrompt};
+use super::record::RecordTab;
 use super::{Outcome, ViewCtx};
 pub use crate::commands::Meeting2Command;
 use crate::domain::attendance::meets_women_threshold;
@@ -45,13 +46,16 @@ pub enum Section {
     Women,
     /// Combined results and approval.
     Results,
+    /// The meeting record (date, place, chair, times, facilitators present).
+    Record,
 }
 
-const SECTIONS: [(Section, &str, &str); 4] = [
+const SECTIONS: [(Section, &str, &str); 5] = [
     (Section::Attendance, "F3", "m2.attendance"),
     (Section::Men, "F4", "scoring.group.men"),
     (Section::Women, "F5", "scoring.group.women"),
     (Section::Results, "F6", "m2.results"),
+    (Section::Record, "F7", "m1.record"),
 ];
 
 /// Village meeting 2's state.
@@ -64,6 +68,7 @@ pub struct Meeting2Screen {
     men: GroupTab,
     women: GroupTab,
     results: ResultsTab,
+    record: RecordTab,
     data: Data,
     reason: Option<ReasonPrompt>,
 }
@@ -78,6 +83,7 @@ impl Meeting2Screen {
             .ok_or(StoreError::NotFound)?;
         let attendance = AttendancePanel::load(store, meeting.clone(), village.id, lang)?;
         let data = Data::load(store, id)?;
+        let record = RecordTab::load(store, meeting.id, village.commune_id, lang)?;
         Ok(Meeting2Screen {
             cycle,
             village,
@@ -87,6 +93,7 @@ impl Meeting2Screen {
             men: GroupTab::new(Group::Men),
             women: GroupTab::new(Group::Women),
             results: ResultsTab::default(),
+            record,
             data,
             reason: None,
         })
@@ -112,6 +119,7 @@ impl Meeting2Screen {
             Section::Men => self.men.context(),
             Section::Women => self.women.context(),
             Section::Results => Context::Results,
+            Section::Record => Context::Record,
         }
     }
 
@@ -125,6 +133,7 @@ impl Meeting2Screen {
             Input::Action(Action::Section2) => Some(Section::Men),
             Input::Action(Action::Section3) => Some(Section::Women),
             Input::Action(Action::Section4) => Some(Section::Results),
+            Input::Action(Action::Section5 | Action::ShowRecord) => Some(Section::Record),
             _ => None,
         };
         if let Some(s) = section {
@@ -136,6 +145,7 @@ impl Meeting2Screen {
             Section::Attendance => self.attendance.update(input, lang),
             Section::Men | Section::Women => self.update_group(input, lang),
             Section::Results => self.update_results(input, lang),
+            Section::Record => self.record.update(input, lang),
         }
     }
 
@@ -240,6 +250,7 @@ impl Meeting2Screen {
             Section::Men => self.men.on_saved(ok, rows),
             Section::Women => self.women.on_saved(ok, rows),
             Section::Results => self.results.on_saved(ok),
+            Section::Record => {}
         }
         if self.section != Section::Attendance {
             self.attendance.reload(store)?;
@@ -280,6 +291,7 @@ impl Meeting2Screen {
             Section::Men => self.men.render(&self.data, body, buf, ctx),
             Section::Women => self.women.render(&self.data, body, buf, ctx),
             Section::Results => self.results.render(&self.data, body, buf, ctx),
+            Section::Record => self.record.render(body, buf, ctx),
         }
         if let Some(prompt) = &self.reason {
             prompt.render(&ctx.theme, body, buf);

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::data::Data;
 use super::group::fit;
-use crate::domain::scoring::{CombinedRow, Group, Method, TOP_N};
+use crate::domain::scoring::{CombinedRow, Group, InputMode, Method};
 use crate::i18n::{Lang, t, tf};
 use crate::tui::keymap::Action;
 use crate::tui::screens::{Outcome, ViewCtx};
@@ -83,19 +83,31 @@ impl ResultsTab {
 
     fn render_table(&self, data: &Data, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         let lang = ctx.lang;
-        let head = result_text(
-            &t(lang, "m2.col.rank"),
-            &t(lang, "m2.col.activity"),
-            [
-                t(lang, "m2.col.men"),
-                t(lang, "m2.col.women"),
-                t(lang, "m2.col.gap"),
-            ],
-            &t(lang, "m2.col.flag"),
-            area.width,
+        let [groups, head, body] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(area);
+        let name_w = name_width(area.width);
+        let over = |g: Group| {
+            format!(
+                "{:─^width$}",
+                format!(" {} ", t(lang, group_key(g))),
+                width = GROUP_W
+            )
+        };
+        let line = format!(
+            "{:w$} {} {}",
+            "",
+            over(Group::Men),
+            over(Group::Women),
+            w = 5 + name_w
         );
-        Line::styled(head, ctx.theme.muted).render(area, buf);
-        let height = usize::from(area.height.saturating_sub(1));
+        Line::styled(line, ctx.theme.muted).render(groups, buf);
+        Line::styled(head_line(data, name_w, lang), ctx.theme.muted).render(head, buf);
+        let totals = Totals::of(data);
+        let height = usize::from(body.height);
         let offset = (self.selected + 1).saturating_sub(height);
         let rows = data.combined.rows.iter().enumerate().skip(offset);
         for (line, (i, row)) in rows.take(height).enumerate() {
@@ -103,18 +115,127 @@ impl ResultsTab {
                 true => ctx.theme.selected,
                 false => Style::new(),
             };
-            let text = row_line(row, data.name(row.activity), area.width, lang);
-            let y = area.y + 1 + u16::try_from(line).unwrap_or(0);
+            let text = row_line(row, data.name(row.activity), &totals, data, name_w, lang);
+            let y = body.y + u16::try_from(line).unwrap_or(0);
             Line::styled(text, style).render(
                 Rect {
                     y,
                     height: 1,
-                    ..area
+                    ..body
                 },
                 buf,
             );
         }
     }
+}
+
+/// Width of one group's columns: points, share, rank.
+const GROUP_W: usize = 15;
+
+/// The group's short column heading ("Nam", "Nữ").
+fn group_key(group: Group) -> &'static str {
+    match group {
+        Group::Men => "m2.col.men",
+        Group::Women => "m2.col.women",
+    }
+}
+
+/// The activity column's width: what the rank, both groups and the score leave.
+fn name_width(width: u16) -> usize {
+    usize::from(width)
+        .saturating_sub(5 + 2 * (GROUP_W + 1) + 10)
+        .max(8)
+}
+
+/// Each group's total points, so a row's points read as a share of its group.
+struct Totals {
+    men: u64,
+    women: u64,
+}
+
+impl Totals {
+    fn of(data: &Data) -> Self {
+        let sum = |f: fn(&CombinedRow) -> u64| data.combined.rows.iter().map(f).sum();
+        Totals {
+            men: sum(|r| r.men_points),
+            women: sum(|r| r.women_points),
+        }
+    }
+}
+
+/// "Hạng Hoạt động … Phiếu % Hạng  Phiếu % Hạng  Tổng %".
+fn head_line(data: &Data, name_w: usize, lang: Lang) -> String {
+    let group = |g: Group| {
+        let points = match data.group(g).mode() {
+            InputMode::Votes => "m2.col.votes",
+            InputMode::Ranking => "m2.col.points",
+        };
+        format!(
+            "{:>5}{:>5}{:>5}",
+            t(lang, points),
+            "%",
+            t(lang, "m2.col.rank_short")
+        )
+    };
+    let score = format!("m2.col.score.{}", data.settings.method.code());
+    format!(
+        "{:>4} {} {} {} {:>7}",
+        t(lang, "m2.col.rank"),
+        fit(&t(lang, "m2.col.activity"), name_w),
+        group(Group::Men),
+        group(Group::Women),
+        t(lang, &score),
+    )
+}
+
+/// One group's points, share of the group's points (%) and rank within the group.
+fn group_cells(points: u64, total: u64, rank: u32, lang: Lang) -> String {
+    let share = match total {
+        0 => 0.0,
+        t => points as f64 * 100.0 / t as f64,
+    };
+    format!("{points:>5}{:>5}{rank:>5}", decimal(share, lang))
+}
+
+/// One decimal, with a comma in Vietnamese.
+fn decimal(value: f64, lang: Lang) -> String {
+    let text = format!("{value:.1}");
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// The combined score as the method adds it up: shares in percent, ranks, or votes.
+fn score_text(row: &CombinedRow, method: Method, lang: Lang) -> String {
+    match method {
+        Method::EqualWeight => decimal(row.score * 100.0, lang),
+        Method::Borda | Method::VoteSum => format!("{:.0}", row.score),
+    }
+}
+
+fn row_line(
+    row: &CombinedRow,
+    name: &str,
+    totals: &Totals,
+    data: &Data,
+    name_w: usize,
+    lang: Lang,
+) -> String {
+    let tie = if row.tied { "=" } else { "" };
+    let flag = if row.men_top_only || row.women_top_only {
+        "⚑"
+    } else {
+        ""
+    };
+    format!(
+        "{:>4} {} {} {} {:>7} {flag}",
+        format!("{}{tie}", row.rank),
+        fit(name, name_w),
+        group_cells(row.men_points, totals.men, row.men_rank, lang),
+        group_cells(row.women_points, totals.women, row.women_rank, lang),
+        score_text(row, data.settings.method, lang),
+    )
 }
 
 /// "Phương pháp: …. <statement>".
@@ -138,40 +259,6 @@ fn short_statement_key(method: Method) -> &'static str {
         Method::Borda => "m2.method.borda",
         Method::VoteSum => "m2.method.vote_sum",
     }
-}
-
-fn row_line(row: &CombinedRow, name: &str, width: u16, lang: Lang) -> String {
-    let tie = if row.tied { "=" } else { "" };
-    let gap = match row.rank_gap {
-        0 => "0".to_string(),
-        g => format!("{g:+}"),
-    };
-    let flag = if row.men_top_only {
-        tf(lang, "m2.flag.men", &[TOP_N.to_string()])
-    } else if row.women_top_only {
-        tf(lang, "m2.flag.women", &[TOP_N.to_string()])
-    } else {
-        String::new()
-    };
-    result_text(
-        &format!("{}{tie}", row.rank),
-        name,
-        [row.men_rank.to_string(), row.women_rank.to_string(), gap],
-        &flag,
-        width,
-    )
-}
-
-/// One results line: combined rank, name, men's rank, women's rank, gap, flag.
-fn result_text(rank: &str, name: &str, cols: [String; 3], flag: &str, width: u16) -> String {
-    let fixed = 5 + 18 + 13;
-    let name_w = usize::from(width).saturating_sub(fixed).max(8);
-    let [men, women, gap] = cols;
-    format!(
-        "{rank:>4} {} {men:>5} {women:>5} {gap:>5}  {}",
-        fit(name, name_w),
-        fit(flag, 12)
-    )
 }
 
 /// Why the combined ranking cannot be approved yet, as a translated message.
