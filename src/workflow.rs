@@ -25,11 +25,13 @@ pub enum Step {
     AnnualPlan,
     /// Exporting the plan for the commune.
     Export,
+    /// Phases 3-5: the commune's assignment, implementation, disclosure, evaluations.
+    AfterPlan,
 }
 
 impl Step {
     /// Every step in order.
-    pub const ALL: [Step; 7] = [
+    pub const ALL: [Step; 8] = [
         Step::Preparation,
         Step::Meeting1,
         Step::Assessment,
@@ -37,6 +39,7 @@ impl Step {
         Step::Meeting2,
         Step::AnnualPlan,
         Step::Export,
+        Step::AfterPlan,
     ];
 
     /// i18n key of the step's name (`step.<code>`) and help (`help.step.<code>`).
@@ -49,6 +52,7 @@ impl Step {
             Step::Meeting2 => "meeting2",
             Step::AnnualPlan => "annual",
             Step::Export => "export",
+            Step::AfterPlan => "after_plan",
         }
     }
 
@@ -119,7 +123,17 @@ pub fn status(step: Step, facts: &CycleFacts) -> StepStatus {
         Step::Meeting2 => meeting2_status(&facts.meeting2),
         Step::AnnualPlan => annual_status(&facts.annual),
         Step::WorkingGroupMeeting => scoring_status(facts),
-        _ => StepStatus::NotStarted,
+        Step::AfterPlan => after_plan_status(&facts.after),
+        Step::Export => StepStatus::NotStarted,
+    }
+}
+
+/// Done once every funded activity has its year-end evaluation.
+fn after_plan_status(a: &crate::domain::cycle::AfterPlanProgress) -> StepStatus {
+    match (a.assigned, a.funded) {
+        (0, _) => StepStatus::NotStarted,
+        (_, f) if f > 0 && a.evaluated >= f => StepStatus::Done,
+        _ => StepStatus::InProgress,
     }
 }
 
@@ -211,6 +225,9 @@ pub fn can_enter(step: Step, facts: &CycleFacts, built: &[Step]) -> Result<(), B
     if step.is_medium_term() && !facts.makes_medium_term_plan {
         return Err(Blocker("blocker.carried_over"));
     }
+    if step == Step::AfterPlan && !facts.annual.approved && facts.after.assigned == 0 {
+        return Err(Blocker("blocker.annual_not_approved"));
+    }
     Ok(())
 }
 
@@ -228,7 +245,8 @@ mod tests {
     #[test]
     fn steps_run_in_procedure_order() {
         assert_eq!(Step::Preparation.next(), Some(Step::Meeting1));
-        assert_eq!(Step::Export.next(), None);
+        assert_eq!(Step::Export.next(), Some(Step::AfterPlan));
+        assert_eq!(Step::AfterPlan.next(), None);
         assert_eq!(Step::Preparation.prev(), None);
         assert_eq!(Step::Meeting2.prev(), Some(Step::WorkingGroupMeeting));
     }
@@ -343,6 +361,27 @@ mod tests {
         assert_eq!(status(Step::AnnualPlan, &f), StepStatus::Done);
         f.annual.part_two = 3;
         assert_eq!(status(Step::AnnualPlan, &f), StepStatus::Warning);
+    }
+
+    #[test]
+    fn after_the_plan_opens_once_approved_and_is_done_when_evaluated() {
+        let mut f = facts();
+        let all = Step::ALL;
+        assert_eq!(
+            can_enter(Step::AfterPlan, &f, &all),
+            Err(Blocker("blocker.annual_not_approved"))
+        );
+        f.annual.approved = true;
+        assert_eq!(can_enter(Step::AfterPlan, &f, &all), Ok(()));
+        assert_eq!(status(Step::AfterPlan, &f), StepStatus::NotStarted);
+        f.after.assigned = 3;
+        f.after.funded = 2;
+        assert_eq!(status(Step::AfterPlan, &f), StepStatus::InProgress);
+        f.after.evaluated = 2;
+        assert_eq!(status(Step::AfterPlan, &f), StepStatus::Done);
+        // Reopened with records kept: still open to read.
+        f.annual.approved = false;
+        assert_eq!(can_enter(Step::AfterPlan, &f, &all), Ok(()));
     }
 
     #[test]

@@ -437,3 +437,30 @@ fn every_after_plan_message_and_label_has_both_languages() {
         }
     }
 }
+
+/// A year that carries the medium-term plan over selects activities an earlier cycle
+/// proposed: its record names them, so its form 4 (and the commune's forms) list them.
+#[test]
+fn a_carry_over_years_record_names_every_activity_its_plan_selected() {
+    let mut store = kehoach::store::Store::open_in_memory().unwrap();
+    let first = kehoach::demo::populate(&mut store).unwrap();
+    let next = kehoach::demo::second_year(&store, first).unwrap();
+    let record = store.cycle_record(next).unwrap();
+    assert!(!record.annual.items.is_empty());
+    for item in &record.annual.items {
+        assert!(record.activity(item.activity).is_some(), "{item:?}");
+    }
+    let forms = kehoach::export::forms::all(
+        &record,
+        kehoach::i18n::Lang::Vi,
+        chrono::FixedOffset::east_opt(7 * 3600).unwrap(),
+    );
+    let form4 = forms.iter().find(|f| f.file.contains("bieu-4")).unwrap();
+    let rows: usize = form4
+        .tables
+        .iter()
+        .flat_map(|t| &t.groups)
+        .map(|g| g.rows.len())
+        .sum();
+    assert_eq!(rows, record.annual.items.len(), "form 4 lists every item");
+}

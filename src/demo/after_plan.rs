@@ -105,6 +105,7 @@ fn assign(store: &mut Store, item: &AnnualItem, i: usize, end: Outcome) -> Resul
         _ => (Decision::Accepted, ""),
     };
     let budget = match item.part {
+        _ if end == Outcome::NotFunded => Budget::default(),
         Part::Two => Budget {
             people: people_money(item) + cost * 5 / 100,
             district_budget: cost * 70 / 100,
@@ -112,7 +113,7 @@ fn assign(store: &mut Store, item: &AnnualItem, i: usize, end: Outcome) -> Resul
             ..Budget::default()
         },
         Part::One => Budget {
-            people: cost * 70 / 100,
+            people: people_money(item) + cost * 30 / 100,
             other: cost * 30 / 100,
             ..Budget::default()
         },
@@ -123,8 +124,9 @@ fn assign(store: &mut Store, item: &AnnualItem, i: usize, end: Outcome) -> Resul
         decision,
         reason: reason.into(),
         target_quantity: (decision == Decision::Changed)
-            .then(|| quantity.map(|q| (q * 0.7).round().max(1.0)))
-            .flatten(),
+            .then(|| quantity.map(|q| (q * 0.7).round()).filter(|q| *q >= 1.0))
+            .flatten()
+            .filter(|q| Some(*q) != quantity),
         owner: owner(item, i),
         budget,
         date: "2026-06-25".into(),
@@ -348,7 +350,7 @@ fn progress(store: &mut Store, item: i64, i: usize, end: Outcome) -> Result<()> 
 
 /// The finances posted, the acceptance of a finished work, both evaluations.
 fn finish(store: &mut Store, item: &AnnualItem, end: Outcome) -> Result<()> {
-    let spent = cost(item) * if end == Outcome::Done { 95 } else { 55 } / 100;
+    let spent = cost(item) * if end == Outcome::Done { 95 } else { 45 } / 100;
     let place = match item.part {
         Part::Two => "Nhà văn hoá Buôn Kram và trụ sở UBND xã Ea Tiêu",
         Part::One => "Nhà văn hoá Buôn Kram",

@@ -73,6 +73,19 @@ pub struct CycleFacts {
     pub meeting2: Meeting2Progress,
     /// The annual plan's progress (review of last year, selection, approval).
     pub annual: AnnualProgress,
+    /// What was recorded after the annual plan (assignment, evaluations).
+    pub after: AfterPlanProgress,
+}
+
+/// Counts about what happened after a cycle's annual plan, for its step status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AfterPlanProgress {
+    /// Items the commune assigned (funded or not).
+    pub assigned: u32,
+    /// Items assigned and funded.
+    pub funded: u32,
+    /// Items with their year-end evaluation.
+    pub evaluated: u32,
 }
 
 /// Counts about a cycle's annual plan, for its step status.

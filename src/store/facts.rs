@@ -1,7 +1,7 @@
 //! Stored facts about a cycle, from which the workflow derives each step's status.
 
 use super::{Result, Store, StoreError};
-use crate::domain::cycle::{AssessmentProgress, Meeting2Progress};
+use crate::domain::cycle::{AfterPlanProgress, AssessmentProgress, Meeting2Progress};
 use crate::domain::pra::Catalogue;
 use crate::domain::subgroup::check;
 use crate::domain::working_group::failed;
@@ -63,7 +63,27 @@ impl Store {
             activities_touched: scored.iter().filter(|r| r.partial_total() > 0).count() as u32,
             meeting2: self.meeting2_progress(id)?,
             annual: self.annual_counts(id)?,
+            after: self.after_plan_progress(id)?,
         })
+    }
+
+    /// How far the records after the annual plan go.
+    fn after_plan_progress(&self, id: CycleId) -> Result<AfterPlanProgress> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM assignments WHERE cycle_id = ?1),
+                    (SELECT count(*) FROM assignments
+                     WHERE cycle_id = ?1 AND decision <> 'not_funded'),
+                    (SELECT count(*) FROM evaluations
+                     WHERE cycle_id = ?1 AND round = 'year_end')",
+            [id.0],
+            |r| {
+                Ok(AfterPlanProgress {
+                    assigned: r.get(0)?,
+                    funded: r.get(1)?,
+                    evaluated: r.get(2)?,
+                })
+            },
+        )?)
     }
 
     /// Meeting 2's attendance, closing and plan approval.

@@ -58,6 +58,10 @@ pub enum Context {
     Scores,
     /// Meeting 2's combined results.
     Results,
+    /// After the plan: the annual plan's items and what was recorded after it.
+    AfterPlan,
+    /// After the plan: one item's rows or its life (read, `x` removes a row).
+    AfterPlanRows,
 }
 
 /// Something the user asked for, independent of the key that asked.
@@ -161,6 +165,22 @@ pub enum Action {
     ShowRecord,
     /// Mark people present from the village's register.
     PickPresent,
+    /// Record the commune's assignment of the selected item.
+    Assign,
+    /// Add a member to a group of the selected work.
+    AddMember,
+    /// Add a line to the selected work's ledger.
+    AddReceipt,
+    /// Add a line to the selected work's progress log.
+    AddProgress,
+    /// Record the selected work's acceptance.
+    Accept,
+    /// Record a public posting of the selected work's finances.
+    Disclose,
+    /// Record an evaluation of the selected activity.
+    Evaluate,
+    /// Show the selected activity's life.
+    Life,
 }
 
 impl Context {
@@ -265,6 +285,62 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Conference, K::Down, A::Down, ""),
     b(C::Conference, K::Char('k'), A::Up, ""),
     b(C::Conference, K::Char('j'), A::Down, ""),
+    b(C::AfterPlan, K::Char('g'), A::Assign, "key.after.assign"),
+    b(C::AfterPlan, K::Char('m'), A::AddMember, "key.after.member"),
+    b(
+        C::AfterPlan,
+        K::Char('t'),
+        A::AddReceipt,
+        "key.after.receipt",
+    ),
+    b(
+        C::AfterPlan,
+        K::Char('p'),
+        A::AddProgress,
+        "key.after.progress",
+    ),
+    b(C::AfterPlan, K::Char('n'), A::Accept, "key.after.accept"),
+    b(
+        C::AfterPlan,
+        K::Char('c'),
+        A::Disclose,
+        "key.after.disclose",
+    ),
+    b(
+        C::AfterPlan,
+        K::Char('d'),
+        A::Evaluate,
+        "key.after.evaluate",
+    ),
+    b(C::AfterPlan, K::Enter, A::Open, "key.after.rows"),
+    b(C::AfterPlan, K::Char('v'), A::Life, "key.after.life"),
+    b(C::AfterPlan, K::Esc, A::Back, "key.back"),
+    b(C::AfterPlan, K::Char('l'), A::ToggleLang, "key.lang"),
+    b(C::AfterPlan, K::Char('?'), A::Help, "key.help"),
+    b(C::AfterPlan, K::Up, A::Up, ""),
+    b(C::AfterPlan, K::Down, A::Down, ""),
+    b(C::AfterPlan, K::Char('k'), A::Up, ""),
+    b(C::AfterPlan, K::Char('j'), A::Down, ""),
+    b(C::AfterPlan, K::PageUp, A::PageUp, ""),
+    b(C::AfterPlan, K::PageDown, A::PageDown, ""),
+    b(
+        C::AfterPlanRows,
+        K::Char('x'),
+        A::Remove,
+        "key.after.remove",
+    ),
+    b(C::AfterPlanRows, K::Delete, A::Remove, ""),
+    b(C::AfterPlanRows, K::Char('v'), A::Life, "key.after.life"),
+    b(C::AfterPlanRows, K::Enter, A::Open, ""),
+    b(C::AfterPlanRows, K::Esc, A::Back, "key.back"),
+    b(C::AfterPlanRows, K::Char('l'), A::ToggleLang, "key.lang"),
+    b(C::AfterPlanRows, K::Char('?'), A::Help, "key.help"),
+    b(C::AfterPlanRows, K::Up, A::Up, ""),
+    b(C::AfterPlanRows, K::Down, A::Down, ""),
+    b(C::AfterPlanRows, K::Char('k'), A::Up, ""),
+    b(C::AfterPlanRows, K::Char('j'), A::Down, ""),
+    b(C::AfterPlanRows, K::PageUp, A::PageUp, ""),
+    b(C::AfterPlanRows, K::PageDown, A::PageDown, ""),
     b(C::HomeCycle, K::Enter, A::Open, "key.open"),
     b(C::HomeCycle, K::Char('n'), A::NewCycle, "key.new_cycle"),
     b(C::HomeCycle, K::Char('h'), A::History, "hist.key.history"),

@@ -105,7 +105,10 @@ pub fn activity_life(record: &CycleRecord, item: i64) -> Vec<LifeStage> {
             .rows
             .iter()
             .find(|r| r.ranks.activity == activity.0)?;
-        Some((day(&version.approved_at), row.ranks.rank))
+        let held = record
+            .meeting_record(MeetingKind::Village2)
+            .and_then(|m| day(&m.date));
+        Some((held.or_else(|| day(&version.approved_at)), row.ranks.rank))
     });
     let ranked = match ranked {
         Some((date, rank)) => LifeStage::new(

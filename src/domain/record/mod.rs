@@ -121,6 +121,10 @@ pub struct CarriedPlan {
 pub struct AnnualRecord {
     /// Selected activities with their part, by id.
     pub items: Vec<AnnualItemRecord>,
+    /// The activities the items name that an earlier cycle of the period proposed (a
+    /// year carrying the medium-term plan over selects from it), by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carried_activities: Vec<ActivityRecord>,
     /// Form-4 scores by item and criterion.
     pub scores: Vec<CellScore>,
     /// Reviews of last year's items.
@@ -159,9 +163,12 @@ impl CycleRecord {
         self.people.iter().find(|p| p.id == id)
     }
 
-    /// One of this cycle's activities.
+    /// One of this cycle's activities, or one its annual plan carries from the period.
     pub fn activity(&self, id: ActivityId) -> Option<&ActivityRecord> {
-        self.activities.iter().find(|a| a.activity.id == id)
+        self.activities
+            .iter()
+            .chain(&self.annual.carried_activities)
+            .find(|a| a.activity.id == id)
     }
 
     /// The latest approved medium-term plan in force (made here or carried over) with
@@ -222,12 +229,23 @@ impl CycleRecord {
     }
 
     /// The same record with the names of everyone but elected office holders left out
-    /// (empty); every other fact, and so every count, is kept.
+    /// (empty), including villagers in a work's groups and the households named in its
+    /// ledger; every other fact, and so every count, is kept.
     pub fn without_personal_details(&self) -> CycleRecord {
         let mut record = self.clone();
         for p in &mut record.people {
             if !self.holds_office(p.id) {
                 p.name.clear();
+            }
+        }
+        for m in &mut record.after.members {
+            if m.person.is_some_and(|p| !self.holds_office(p)) {
+                m.name.clear();
+            }
+        }
+        for r in &mut record.after.receipts {
+            if r.source == super::activity::FundingSource::People {
+                r.from.clear();
             }
         }
         record

@@ -152,6 +152,10 @@ impl Store {
     pub(super) fn annual_record(&self, cycle: i64) -> Result<AnnualRecord> {
         Ok(AnnualRecord {
             items: self.item_records(cycle)?,
+            carried_activities: self.activity_records(
+                "cycle_id <> ?1 AND id IN (SELECT activity_id FROM annual_items WHERE cycle_id = ?1)",
+                cycle,
+            )?,
             scores: self.cell_scores("annual_scores", "item_id", ITEMS_OF_CYCLE, cycle)?,
             reviews: self.rows(
                 &format!(

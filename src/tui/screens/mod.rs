@@ -3,6 +3,7 @@
 //! app as [`Command`] values; the app runs them (`commands::execute`) and tells the
 //! screen how it went. No screen calls a store write function (`tests/layering.rs`).
 
+pub mod after_plan;
 pub mod annual;
 pub mod assessment;
 pub mod attendance;
@@ -76,6 +77,8 @@ pub enum Nav {
     Import(Option<CommuneId>, i32),
     /// The commune conference on one village's activities of a commune's year.
     Conference(CommuneId, i32, VillageId),
+    /// After a cycle's annual plan: assignment, implementation, disclosure, evaluations.
+    AfterPlan(CycleId),
 }
 
 /// What a screen asks the app to do after an input.
@@ -198,6 +201,7 @@ impl Screen {
             Nav::Conference(commune, year, village) => Box::new(
                 conference::ConferenceScreen::load(store, commune, year, village)?,
             ),
+            Nav::AfterPlan(id) => Box::new(after_plan::AfterPlanScreen::load(store, id)?),
             Nav::Import(commune, year) => {
                 Box::new(import::ImportScreen::load(store, commune, year, lang)?)
             }

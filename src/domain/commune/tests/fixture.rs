@@ -186,6 +186,7 @@ pub(super) fn village(name: &str, items: Vec<Item>, approved: bool) -> VillageYe
                     })
                 })
                 .collect(),
+            carried_activities: Vec::new(),
             reviews: Vec::new(),
             summary: None,
             approval: Some(ApprovalRecord {

@@ -1,0 +1,349 @@
+//! After the plan (issue 15, phases 3-5) for one cycle's approved annual plan: its items
+//! in form-4 order with what the commune assigned, how far each work went and how the
+//! commune judged it; below, the selected item's groups, money received against the
+//! budget assigned, progress, acceptance and postings. Keys open a form for each kind of
+//! record (`g` assignment, `m` member, `t` receipt, `p` progress, `n` acceptance, `c`
+//! public posting, `d` evaluation); Enter lists the item's rows (`x` removes a member
+//! or a ledger line typed by mistake); `v` shows the activity's whole life.
+
+mod forms;
+mod render;
+
+use forms::{Kind, Subject};
+
+use super::{Command, Nav, Outcome, ViewCtx};
+use crate::commands::AfterPlanCommand;
+use crate::domain::CycleId;
+use crate::domain::Person;
+use crate::domain::activity::{Category, FundingSource};
+use crate::domain::after_plan::{AfterPlanRecord, Budget};
+use crate::domain::annual::Part;
+use crate::domain::record::CycleRecord;
+use crate::i18n::{Lang, tf};
+use crate::store::{Store, StoreError};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::widgets::Input;
+use crate::tui::widgets::form::{Form, FormEvent};
+
+/// One item of the annual plan as the screen lists it.
+#[derive(Debug, Clone)]
+struct Item {
+    /// The annual-plan item.
+    id: i64,
+    /// The activity's name.
+    name: String,
+    /// Part 1 or 2.
+    part: Part,
+    /// The planned quantity and unit.
+    quantity: Option<f64>,
+    /// Its unit.
+    unit: String,
+    /// What the plan asked, by source, as the assignment's starting budget.
+    planned: Budget,
+}
+
+/// What the screen shows under the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The items with the selected one's summary.
+    List,
+    /// The selected item's rows (members, ledger, progress, postings, evaluations).
+    Rows,
+    /// The selected activity's life, stage by stage.
+    Life,
+}
+
+/// The after-plan screen's state.
+pub struct AfterPlanScreen {
+    cycle: CycleId,
+    village: String,
+    year: i32,
+    record: CycleRecord,
+    items: Vec<Item>,
+    people: Vec<Person>,
+    approved: bool,
+    selected: usize,
+    row: usize,
+    mode: Mode,
+    editing: Option<(Kind, Form)>,
+    last_date: String,
+}
+
+/// The plan's ask for an item, by source: the villagers' money, and the amount asked
+/// from the source the plan names.
+fn planned_budget(record: &CycleRecord, item: &crate::domain::record::AnnualItemRecord) -> Budget {
+    let mut budget = Budget::default();
+    let Some(a) = record.activity(item.activity) else {
+        return budget;
+    };
+    let fields = &a.activity.fields;
+    budget.people = i64::try_from(fields.contribution.money_vnd).unwrap_or(0);
+    if item.part == Part::Two {
+        let source = a.funding.source.unwrap_or(match fields.category {
+            Category::Construction => FundingSource::DistrictBudget,
+            Category::TechnicalSupport => FundingSource::CommuneBudget,
+        });
+        let asked = a.funding.budget_asked_vnd.or_else(|| {
+            fields
+                .estimated_cost_vnd
+                .map(|c| c.saturating_sub(fields.contribution.money_vnd))
+        });
+        budget.add(source, i64::try_from(asked.unwrap_or(0)).unwrap_or(0));
+    }
+    budget
+}
+
+/// The annual plan's items in form-4 order.
+fn items_of(record: &CycleRecord) -> Vec<Item> {
+    record
+        .annual_ranking()
+        .iter()
+        .filter_map(|row| record.annual.items.iter().find(|i| i.id == row.activity))
+        .filter_map(|item| {
+            let a = record.activity(item.activity)?;
+            Some(Item {
+                id: item.id,
+                name: a.activity.fields.name.clone(),
+                part: item.part,
+                quantity: a.activity.fields.quantity,
+                unit: a.activity.fields.unit.clone(),
+                planned: planned_budget(record, item),
+            })
+        })
+        .collect()
+}
+
+impl AfterPlanScreen {
+    /// The cycle's annual plan with everything recorded after it (reads only).
+    pub fn load(store: &Store, cycle: CycleId) -> Result<Self, StoreError> {
+        let record = store.cycle_record(cycle)?;
+        let people = store.people(record.village.id)?;
+        Ok(AfterPlanScreen {
+            cycle,
+            village: record.village.name.clone(),
+            year: record.cycle.year,
+            items: items_of(&record),
+            approved: store.is_annual_frozen(cycle)?,
+            people,
+            record,
+            selected: 0,
+            row: 0,
+            mode: Mode::List,
+            editing: None,
+            last_date: String::new(),
+        })
+    }
+
+    fn after(&self) -> &AfterPlanRecord {
+        &self.record.after
+    }
+
+    fn subject(&self) -> Option<Subject<'_>> {
+        let item = self.items.get(self.selected)?;
+        Some(Subject {
+            item: item.id,
+            name: &item.name,
+            quantity: item.quantity,
+            planned: item.planned,
+            after: self.after(),
+            people: &self.people,
+            last_date: &self.last_date,
+        })
+    }
+
+    fn update(&mut self, input: Input, lang: Lang) -> Outcome {
+        if self.editing.is_some() {
+            return self.edit(&input, lang);
+        }
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        match action {
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => self.scroll(action),
+            Action::Open => self.mode = Mode::Rows,
+            Action::Life => self.mode = Mode::Life,
+            Action::Remove if self.mode == Mode::Rows => return self.remove(lang),
+            Action::Back if self.mode != Mode::List => self.mode = Mode::List,
+            Action::Back => return Outcome::Back,
+            Action::Help => return Outcome::Help,
+            Action::ToggleLang => return Outcome::ToggleLang,
+            other => return self.open_form(other, lang),
+        }
+        Outcome::Stay
+    }
+
+    fn scroll(&mut self, action: Action) {
+        let (at, len) = match self.mode {
+            // The number of rows does not depend on the language.
+            Mode::Rows => {
+                let len = render::detail_rows(self, Lang::Vi).len();
+                (&mut self.row, len)
+            }
+            Mode::List | Mode::Life => (&mut self.selected, self.items.len()),
+        };
+        let last = len.saturating_sub(1);
+        *at = match action {
+            Action::Up => at.saturating_sub(1),
+            Action::Down => (*at + 1).min(last),
+            Action::PageUp => at.saturating_sub(10),
+            _ => (*at + 10).min(last),
+        };
+        if self.mode != Mode::Rows {
+            self.row = 0;
+        }
+    }
+
+    fn open_form(&mut self, action: Action, lang: Lang) -> Outcome {
+        let kind = match action {
+            Action::Assign => Kind::Assign,
+            Action::AddMember => Kind::Member,
+            Action::AddReceipt => Kind::Receipt,
+            Action::AddProgress => Kind::Progress,
+            Action::Accept => Kind::Accept,
+            Action::Disclose => Kind::Disclose,
+            Action::Evaluate => Kind::Evaluate,
+            _ => return Outcome::Stay,
+        };
+        if self.record.cycle.closed {
+            return Outcome::Refuse(crate::i18n::t(lang, "after.screen.closed"));
+        }
+        if !self.approved {
+            return Outcome::Refuse(crate::i18n::t(lang, "after.err.plan_not_approved"));
+        }
+        let Some(subject) = self.subject() else {
+            return Outcome::Refuse(crate::i18n::t(lang, "after.screen.no_items"));
+        };
+        if kind != Kind::Assign && !self.after().is_assigned(subject.item) {
+            return Outcome::Refuse(crate::i18n::t(lang, "after.err.not_assigned"));
+        }
+        let form = forms::form(kind, &subject, lang);
+        self.editing = Some((kind, form));
+        Outcome::Stay
+    }
+
+    /// `x` on the rows: removes the selected member or ledger line.
+    fn remove(&mut self, lang: Lang) -> Outcome {
+        let Some(item) = self.items.get(self.selected).map(|i| i.id) else {
+            return Outcome::Stay;
+        };
+        match render::detail_rows(self, lang)
+            .get(self.row)
+            .and_then(|r| r.removable)
+        {
+            Some(render::Removable::Member(id)) => {
+                Outcome::Save(Command::AfterPlan(AfterPlanCommand::RemoveMember {
+                    item,
+                    id,
+                }))
+            }
+            Some(render::Removable::Receipt(id)) => {
+                Outcome::Save(Command::AfterPlan(AfterPlanCommand::RemoveReceipt {
+                    item,
+                    id,
+                }))
+            }
+            None => Outcome::Refuse(crate::i18n::t(lang, "after.screen.not_removable")),
+        }
+    }
+
+    fn edit(&mut self, input: &Input, lang: Lang) -> Outcome {
+        let Some((kind, mut form)) = self.editing.take() else {
+            return Outcome::Stay;
+        };
+        let event = form.handle(input);
+        let outcome = match event {
+            FormEvent::Editing => Outcome::Stay,
+            FormEvent::Cancel => return Outcome::Stay,
+            FormEvent::Submit => match self.subject().map(|s| forms::read(kind, &form, &s, lang)) {
+                Some(Ok(command)) => {
+                    self.remember_date(&command);
+                    Outcome::Save(Command::AfterPlan(command))
+                }
+                Some(Err(errors)) => {
+                    form.show_errors(errors);
+                    Outcome::Stay
+                }
+                None => return Outcome::Stay,
+            },
+        };
+        self.editing = Some((kind, form));
+        outcome
+    }
+
+    /// Keeps the date just typed, to start the next form from.
+    fn remember_date(&mut self, command: &AfterPlanCommand) {
+        use AfterPlanCommand as C;
+        let date = match command {
+            C::Assign(a) => &a.date,
+            C::AddReceipt(r) => &r.date,
+            C::AddProgress(p) => &p.date,
+            C::Accept(a) => &a.date,
+            C::Disclose { date, .. } => date,
+            C::Evaluate(e) => &e.date,
+            C::AddMember(_) | C::RemoveMember { .. } | C::RemoveReceipt { .. } => return,
+        };
+        self.last_date.clone_from(date);
+    }
+
+    fn reload(&self, store: &Store) -> Result<Self, StoreError> {
+        let mut fresh = AfterPlanScreen::load(store, self.cycle)?;
+        fresh.selected = self.selected.min(fresh.items.len().saturating_sub(1));
+        fresh.mode = self.mode;
+        fresh.row = self.row;
+        fresh.last_date.clone_from(&self.last_date);
+        Ok(fresh)
+    }
+}
+
+impl super::View for AfterPlanScreen {
+    fn parent(&self) -> Option<Nav> {
+        Some(Nav::Cycle(self.cycle))
+    }
+
+    fn context(&self) -> Context {
+        match (&self.editing, self.mode) {
+            (Some(_), _) => Context::Form,
+            (None, Mode::List) => Context::AfterPlan,
+            (None, Mode::Rows | Mode::Life) => Context::AfterPlanRows,
+        }
+    }
+
+    fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        AfterPlanScreen::update(self, input, ctx.lang)
+    }
+
+    fn on_saved(
+        &mut self,
+        store: &Store,
+        result: &Result<super::Effect, String>,
+        _lang: Lang,
+    ) -> Result<(), StoreError> {
+        super::reload_unless_failed(self, result, |s| s.reload(store))
+    }
+
+    fn breadcrumb(&self, lang: Lang) -> String {
+        tf(
+            lang,
+            "after.screen.breadcrumb",
+            &[self.village.clone(), self.year.to_string()],
+        )
+    }
+
+    fn help_key(&self) -> String {
+        "help.step.after_plan".into()
+    }
+
+    fn render(&self, area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer, ctx: ViewCtx) {
+        render::render(self, area, buf, ctx);
+    }
+
+    fn relabel(&mut self, lang: Lang) {
+        let Some(kind) = self.editing.as_ref().map(|(kind, _)| *kind) else {
+            return;
+        };
+        let fresh = self.subject().map(|s| forms::form(kind, &s, lang));
+        if let (Some(fresh), Some((_, form))) = (fresh, &mut self.editing) {
+            form.relabel(fresh);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! The after-plan screen at 80x24 (issue 15), driven by keys: step 8 of the demo's 2026
+//! cycle lists its items with what the commune assigned, the progress and the latest
+//! evaluation; Enter lists an item's rows, `v` its life; on the 2027 plan (approved,
+//! nothing recorded yet) each form saves through the commands, and each rule's refusal
+//! reaches the facilitator with nothing written.
+
+#![allow(clippy::unwrap_used)]
+
+#[path = "common/app.rs"]
+mod driver;
+
+use driver::{demo_app, keys, open_demo_step, press, screen, type_text};
+use kehoach::domain::after_plan::{Decision, GroupKind};
+use kehoach::i18n::Lang;
+use kehoach::store::HomeEntry;
+use kehoach::tui::app::App;
+use ratatui::crossterm::event::KeyCode;
+
+const AFTER_PLAN_STEP: usize = 8;
+
+/// Clears the focused field (Ctrl-U), as a facilitator replaces a prefilled date.
+fn clear(app: &mut App) {
+    use ratatui::crossterm::event::{Event, KeyEvent, KeyModifiers};
+    let key = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    app.handle_event(Event::Key(key));
+}
+
+fn shown(app: &App) -> String {
+    screen(app, 80, 24)
+}
+
+/// Opens step 8 of the demo village's 2027 cycle (approved, nothing after it yet).
+fn open_2027(app: &mut App) -> kehoach::domain::CycleId {
+    let entries = app.store().home_entries().unwrap();
+    let (row, cycle) = entries
+        .iter()
+        .enumerate()
+        .find_map(|(i, e)| match e {
+            HomeEntry::Cycle { year: 2027, id, .. } => Some((i, *id)),
+            _ => None,
+        })
+        .unwrap();
+    for _ in 0..row {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter);
+    for _ in 1..AFTER_PLAN_STEP {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter);
+    cycle
+}
+
+#[test]
+fn the_2026_plan_shows_each_items_assignment_progress_and_evaluation() {
+    let mut app = demo_app(Lang::Vi);
+    open_demo_step(&mut app, AFTER_PLAN_STEP);
+    let s = shown(&app);
+    assert!(s.contains("8 hoạt động · xã đã giao 8"), "{s}");
+    assert_eq!(s.matches("Chưa có vốn").count(), 2, "{s}");
+    assert!(s.contains("Điều chỉnh"), "{s}");
+    assert!(s.contains("100% ✓"), "accepted works are marked: {s}");
+    assert!(s.contains("Tổ quản lý: 3 người (1 nữ)"), "{s}");
+    insta::assert_snapshot!("after_plan_list_vi", s);
+    press(&mut app, KeyCode::Char('l'));
+    insta::assert_snapshot!("after_plan_list_en", shown(&app));
+}
+
+#[test]
+fn enter_lists_an_items_rows_and_v_its_whole_life() {
+    let mut app = demo_app(Lang::Vi);
+    open_demo_step(&mut app, AFTER_PLAN_STEP);
+    press(&mut app, KeyCode::End);
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let rows = shown(&app);
+    assert!(rows.contains("Tổ giám sát:"), "{rows}");
+    assert!(
+        rows.contains("45% Mưa lớn cuối năm"),
+        "the fall and its reason: {rows}"
+    );
+    insta::assert_snapshot!("after_plan_rows_vi", rows);
+    press(&mut app, KeyCode::Char('v'));
+    let life = shown(&app);
+    for stage in [
+        "Đề xuất",
+        "Xếp thứ tự ưu tiên",
+        "Chọn vào kế hoạch năm",
+        "Giao kế hoạch",
+        "Thực hiện",
+        "Đánh giá",
+    ] {
+        let line = life
+            .lines()
+            .find(|l| l.contains(stage) && (l.contains('●') || l.contains('○')))
+            .unwrap();
+        assert!(line.contains('●'), "{stage} reached: {line}");
+    }
+    assert!(life.contains("Giao có điều chỉnh"), "{life}");
+    insta::assert_snapshot!("after_plan_life_vi", life);
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        shown(&app).contains("Hoạt động đang chọn"),
+        "Esc goes back to the list"
+    );
+}
+
+#[test]
+fn forms_save_through_the_commands_and_refusals_write_nothing() {
+    let mut app = demo_app(Lang::Vi);
+    let cycle = open_2027(&mut app);
+    let s = shown(&app);
+    assert!(s.contains("xã đã giao 0"), "{s}");
+    // Work on an item before it is assigned: refused, with the way forward.
+    press(&mut app, KeyCode::Char('t'));
+    let refused = shown(&app);
+    assert!(
+        refused.contains("✗ Hoạt động này chưa được xã giao"),
+        "{refused}"
+    );
+    // The assignment: changed without a reason is refused on the form.
+    press(&mut app, KeyCode::Char('g'));
+    insta::assert_snapshot!("after_plan_assign_form_vi", shown(&app));
+    press(&mut app, KeyCode::Right);
+    for _ in 0..9 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "20/01/2028");
+    press(&mut app, KeyCode::Enter);
+    assert!(shown(&app).contains("Ghi lý do của xã"), "{}", shown(&app));
+    assert!(app.store().after_plan(cycle).unwrap().is_empty());
+    // The form focuses the field in error.
+    type_text(&mut app, "Ngân sách xã chỉ đủ một nửa");
+    press(&mut app, KeyCode::Enter);
+    let after = app.store().after_plan(cycle).unwrap();
+    assert_eq!(after.assignments.len(), 1);
+    assert_eq!(after.assignments[0].decision, Decision::Changed);
+    assert_eq!(after.assignments[0].date, "2028-01-20");
+    assert!(shown(&app).contains("✓"), "{}", shown(&app));
+    // A member from the register, then the same person in the other group: refused.
+    let person = app
+        .store()
+        .people(app.store().cycle(cycle).unwrap().village_id)
+        .unwrap()[5]
+        .clone();
+    press(&mut app, KeyCode::Char('m'));
+    type_text(&mut app, &person.name);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('m'));
+    type_text(&mut app, &person.name);
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Right, KeyCode::Enter]);
+    let both = shown(&app);
+    assert!(both.contains("✗ Người này đã ở tổ kia"), "{both}");
+    let after = app.store().after_plan(cycle).unwrap();
+    assert_eq!(after.members.len(), 1);
+    assert_eq!(after.members[0].kind, GroupKind::Management);
+    assert_eq!(after.members[0].person, Some(person.id));
+    press(&mut app, KeyCode::Esc);
+    // A posting before any money arrived: refused with what to do.
+    press(&mut app, KeyCode::Char('c'));
+    clear(&mut app);
+    type_text(&mut app, "01/02/2028");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Nhà văn hoá buôn");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        shown(&app).contains("✗ Chưa nhận khoản tiền nào"),
+        "{}",
+        shown(&app)
+    );
+    press(&mut app, KeyCode::Esc);
+    // A receipt, then the posting.
+    press(&mut app, KeyCode::Char('t'));
+    clear(&mut app);
+    type_text(&mut app, "25/01/2028");
+    keys(
+        &mut app,
+        &[KeyCode::Tab, KeyCode::Right, KeyCode::Tab, KeyCode::Tab],
+    );
+    type_text(&mut app, "12.000.000");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Nhà văn hoá buôn");
+    press(&mut app, KeyCode::Enter);
+    let after = app.store().after_plan(cycle).unwrap();
+    assert_eq!(after.receipts[0].amount, 12_000_000);
+    assert_eq!(
+        after.disclosures.len(),
+        1,
+        "dated like the receipt before it"
+    );
+    assert_eq!(after.disclosures[0].amounts.commune_budget, 12_000_000);
+    assert!(shown(&app).contains("Kinh phí giao"), "{}", shown(&app));
+}
