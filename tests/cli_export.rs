@@ -68,8 +68,10 @@ fn export_writes_every_format_then_refuses_to_overwrite() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    // The workbook, the printable page, the bundle, and one CSV per form (13).
-    assert_eq!(stdout.lines().count(), 16, "{stdout}");
+    // The workbook, the printable page, the bundle, and one CSV per form (13, then 13 after
+    // the plan: assignment, two groups, implementation, disclosure log, 6 notices, 2
+    // evaluations).
+    assert_eq!(stdout.lines().count(), 29, "{stdout}");
     for name in [
         "buon-kram-2026.xlsx",
         "buon-kram-2026.html",

@@ -77,7 +77,7 @@ const FORM5_SUMS: [usize; 6] = [1, 14, 15, 16, 18, 20];
 fn form_5_lists_services_by_sector_in_each_villages_order_with_flags_and_totals() {
     let (_store, commune, years) = three_villages();
     let forms = commune_forms(&commune, 2026, &years, Lang::Vi);
-    let files: Vec<&str> = forms.iter().map(|f| f.file).collect();
+    let files: Vec<&str> = forms.iter().map(|f| f.file.as_str()).collect();
     let expected = [
         "bieu-1-2-tong-hop",
         "bieu-5-dich-vu-cong",

@@ -12,11 +12,13 @@ use kehoach::domain::annual::Part;
 use kehoach::domain::basic_info::FIGURES;
 use kehoach::domain::scoring::rank_matrix;
 use kehoach::domain::{CycleId, MeetingKind};
-use kehoach::export::forms::{self, Form, Table, Value};
-use kehoach::i18n::{Lang, t};
+use kehoach::export::forms::{self, Form, Value};
+use kehoach::i18n::t;
 use kehoach::store::Store;
 
-const LANG: Lang = Lang::Vi;
+mod forms_support;
+
+use forms_support::{LANG, column, form, line, num, text};
 
 fn hanoi() -> FixedOffset {
     FixedOffset::east_opt(7 * 3600).unwrap()
@@ -31,46 +33,6 @@ fn demo() -> (Store, CycleId, CycleId) {
 
 fn forms_of(store: &Store, cycle: CycleId) -> Vec<Form> {
     forms::all(&store.cycle_record(cycle).unwrap(), LANG, hanoi())
-}
-
-fn form<'a>(forms: &'a [Form], file: &str) -> &'a Form {
-    forms
-        .iter()
-        .find(|f| f.file == file)
-        .unwrap_or_else(|| panic!("no form {file}"))
-}
-
-fn column(table: &Table, key: &str) -> usize {
-    let label = t(LANG, key);
-    table
-        .columns
-        .iter()
-        .position(|c| c.label == label)
-        .unwrap_or_else(|| panic!("no column {label}"))
-}
-
-fn text(v: &Value) -> &str {
-    match v {
-        Value::Text(s) => s,
-        _ => "",
-    }
-}
-
-fn num(v: &Value) -> f64 {
-    match v {
-        Value::Number(n) | Value::Decimal(n) | Value::Plain(n) => *n,
-        other => panic!("expected a number, got {other:?}"),
-    }
-}
-
-fn line<'a>(form: &'a Form, key: &str) -> &'a Value {
-    let label = t(LANG, key);
-    &form
-        .header_lines
-        .iter()
-        .find(|(l, _)| *l == label)
-        .unwrap_or_else(|| panic!("no line {label}"))
-        .1
 }
 
 #[test]
@@ -92,7 +54,8 @@ fn every_row_is_as_wide_as_its_columns_and_every_sheet_name_fits_excel() {
                 }
             }
         }
-        let mut files: Vec<_> = forms.iter().map(|f| f.file).collect();
+        let mut files: Vec<_> = forms.iter().map(|f| f.file.as_str()).collect();
+        files.sort_unstable();
         files.dedup();
         assert_eq!(files.len(), forms.len(), "one file name per form");
     }

@@ -112,7 +112,7 @@ fn sample() -> Form {
     };
     Form {
         sheet: "Mẫu".into(),
-        file: "mau",
+        file: "mau".into(),
         title: "Biểu mẫu <thử>".into(),
         header_lines: vec![
             ("Xã".into(), text("Ea Tiêu")),
@@ -412,7 +412,7 @@ fn xlsx_sheets_printed_above_the_smallest_scale_fit_their_page_width() {
 fn brief(file: &'static str) -> Form {
     Form {
         sheet: "Ngắn".into(),
-        file,
+        file: file.into(),
         title: "Biểu 3".into(),
         header_lines: Vec::new(),
         tables: vec![Table {
@@ -441,7 +441,7 @@ fn section_tag<'a>(out: &'a str, file: &str) -> &'a str {
 #[test]
 fn html_never_prints_a_page_for_one_sentence() {
     let mut narrow = sample();
-    narrow.file = "hep";
+    narrow.file = "hep".into();
     narrow.tables.truncate(1);
     let forms = [narrow, brief("ngan-1"), sample(), brief("ngan-2")];
     let out = String::from_utf8(html::to_html(&forms, &page(), Lang::Vi)).unwrap();

@@ -39,7 +39,7 @@ pub(super) fn meeting_forms(r: &CycleRecord, lang: Lang, offset: FixedOffset) ->
         .iter()
         .filter_map(|(kind, sheet, file, title)| {
             let m = r.meeting_record(*kind)?;
-            let mut form = Form::new(lang, sheet, file, t(lang, title));
+            let mut form = Form::new(lang, sheet, *file, t(lang, title));
             meeting_lines(&mut form, r, m, lang);
             if *kind == MeetingKind::AnnualApproval {
                 approval_lines(&mut form, r, lang, offset);

@@ -4,6 +4,7 @@
 //! no form by name.
 
 mod activities;
+mod after_plan;
 pub mod commune;
 mod meetings;
 mod plans;
@@ -140,8 +141,8 @@ impl Table {
 pub struct Form {
     /// Sheet name (XLSX, at most 31 characters).
     pub sheet: String,
-    /// ASCII file suffix (CSV) and anchor (HTML).
-    pub file: &'static str,
+    /// ASCII file suffix (CSV) and anchor (HTML), unique among a cycle's forms.
+    pub file: String,
     /// Title.
     pub title: String,
     /// Label and value lines under the title.
@@ -156,10 +157,10 @@ pub struct Form {
 
 impl Form {
     /// An empty form with a sheet name, file suffix and title.
-    fn new(lang: Lang, sheet_key: &str, file: &'static str, title: String) -> Self {
+    fn new(lang: Lang, sheet_key: &str, file: impl Into<String>, title: String) -> Self {
         Form {
             sheet: t(lang, sheet_key),
-            file,
+            file: file.into(),
             title,
             header_lines: Vec::new(),
             tables: Vec::new(),
@@ -196,6 +197,7 @@ pub fn all(record: &CycleRecord, lang: Lang, offset: FixedOffset) -> Vec<Form> {
     forms.push(plans::form4(record, lang, offset));
     forms.push(plans::review(record, lang));
     forms.push(meetings::tallies(record, lang));
+    forms.extend(after_plan::forms(record, lang));
     forms
 }
 
