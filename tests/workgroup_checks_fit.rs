@@ -56,14 +56,14 @@ fn every_failed_check_stays_in_view_at_80x24() {
             Lang::Vi,
             "wg_checks_fit_vi",
             "Chưa chọn tổ trưởng",
-            "nông dân nòng cốt",
+            "một nông dân",
             "điều kiện khác đã đạt",
         ),
         (
             Lang::En,
             "wg_checks_fit_en",
             "No leader chosen",
-            "core farmer",
+            "core",
             "other checks met",
         ),
     ] {

@@ -32,6 +32,8 @@ pub enum Context {
     Pick,
     /// The working-group election list.
     WorkGroup,
+    /// Finding a candidate of the election by name: typing searches.
+    WgFind,
     /// A meeting screen's record form and other section forms.
     Record,
     /// The preparation screen's lists.
@@ -161,6 +163,8 @@ pub enum Action {
     ShowRecord,
     /// Mark people present from the village's register.
     PickPresent,
+    /// Search a list by typing part of a name.
+    Search,
 }
 
 impl Context {
@@ -370,12 +374,22 @@ pub static BINDINGS: &[Binding] = &[
     b(C::WorkGroup, K::Char('t'), A::SetLeader, "key.leader"),
     b(C::WorkGroup, K::Char('f'), A::Finalise, "key.finalise"),
     b(C::WorkGroup, K::Char('r'), A::EditRange, "key.range"),
+    b(C::WgFind, K::Enter, A::Submit, "key.toggle_member"),
+    b(C::WgFind, K::Up, A::Up, ""),
+    b(C::WgFind, K::Down, A::Down, ""),
+    b(C::WgFind, K::PageUp, A::PageUp, ""),
+    b(C::WgFind, K::PageDown, A::PageDown, ""),
+    b(C::WgFind, K::Esc, A::Back, "key.end_find"),
+    b(C::WgFind, K::F(1), A::Help, "key.help_f1"),
     b(C::WorkGroup, K::Char('m'), A::Reopen, ""),
     b(C::WorkGroup, K::Up, A::Up, ""),
     b(C::WorkGroup, K::Down, A::Down, ""),
     b(C::WorkGroup, K::PageUp, A::PageUp, ""),
     b(C::WorkGroup, K::PageDown, A::PageDown, ""),
     b(C::WorkGroup, K::Esc, A::Back, "key.back"),
+    b(C::WorkGroup, K::Char('/'), A::Search, "key.find"),
+    b(C::WorkGroup, K::Tab, A::NextField, "wg.key.gap"),
+    b(C::WorkGroup, K::BackTab, A::PrevField, ""),
     b(C::WorkGroup, K::Char('?'), A::Help, "key.help"),
     b(C::Record, K::Enter, A::Submit, "key.save"),
     b(C::Record, K::Tab, A::NextField, "key.next_field"),

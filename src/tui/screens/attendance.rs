@@ -728,7 +728,7 @@ impl AttendancePanel {
 }
 
 /// "Nguyễn Thị Lan · Nữ · Kinh · PN TH" for lists.
-fn person_line<'a>(p: &Person, gender: Gender, lang: Lang) -> Line<'a> {
+pub(super) fn person_line<'a>(p: &Person, gender: Gender, lang: Lang) -> Line<'a> {
     let mut parts = vec![
         p.name.clone(),
         t(lang, &format!("gender.{}", gender.code())),
