@@ -22,6 +22,8 @@ pub enum Context {
     Form,
     /// A yes/no confirmation.
     Confirm,
+    /// A typed name is a known person's: the same person, another one, or back to edit.
+    SamePerson,
     /// The help overlay.
     Help,
     /// The attendance quick-add form: typing goes to the fields, ↑↓ pick a suggestion.
@@ -326,6 +328,12 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Confirm, K::Char('n'), A::No, "key.no"),
     b(C::Confirm, K::Char('k'), A::No, ""),
     b(C::Confirm, K::Esc, A::No, ""),
+    b(C::SamePerson, K::Char('y'), A::Yes, "att.key.same"),
+    b(C::SamePerson, K::Char('c'), A::Yes, ""),
+    b(C::SamePerson, K::Enter, A::Yes, ""),
+    b(C::SamePerson, K::Char('n'), A::No, "att.key.other"),
+    b(C::SamePerson, K::Char('k'), A::No, ""),
+    b(C::SamePerson, K::Esc, A::Back, "key.cancel"),
     b(C::Help, K::Esc, A::Back, "key.close"),
     b(C::Help, K::Up, A::Up, "key.scroll"),
     b(C::Help, K::Down, A::Down, ""),

@@ -159,6 +159,8 @@ impl AttendancePanel {
     pub fn context(&self) -> Context {
         if self.reason.is_some() {
             Context::Form
+        } else if let Some(Confirm::SamePerson(..)) = self.confirm {
+            Context::SamePerson
         } else if self.confirm.is_some() {
             Context::Confirm
         } else if self.focus == Focus::Form {
@@ -176,7 +178,7 @@ impl AttendancePanel {
             return outcome;
         }
         if let Some(asked) = self.confirm.take() {
-            return self.answer(asked, &input);
+            return self.answer(asked, &input, lang);
         }
         match self.focus {
             Focus::Form => self.update_form(input, lang),
@@ -210,18 +212,38 @@ impl AttendancePanel {
         }
     }
 
-    fn answer(&mut self, asked: Confirm, input: &Input) -> Outcome {
-        if *input != Input::Action(Action::Yes) {
-            return Outcome::Stay;
-        }
+    fn answer(&mut self, asked: Confirm, input: &Input, lang: Lang) -> Outcome {
+        let yes = *input == Input::Action(Action::Yes);
+        let no = *input == Input::Action(Action::No);
         let meeting = self.meeting.id;
-        Outcome::Save(match asked {
-            Confirm::Remove(person) => Command::RemoveAttendee { meeting, person },
-            Confirm::Close => Command::CloseMeeting {
+        match asked {
+            Confirm::SamePerson(person, 1) if yes => self.register_known(person),
+            Confirm::SamePerson(person, _) if yes => {
+                self.suggestion = self.suggestions().iter().position(|p| p.id == person);
+                Outcome::Stay
+            }
+            Confirm::SamePerson(..) if no => self.register_new(lang),
+            Confirm::Twin if yes => self.register_new(lang),
+            Confirm::Remove(person) if yes => {
+                Outcome::Save(Command::RemoveAttendee { meeting, person })
+            }
+            Confirm::Close if yes => Outcome::Save(Command::CloseMeeting {
                 meeting,
                 reason: None,
-            },
-        })
+            }),
+            _ => Outcome::Stay,
+        }
+    }
+
+    fn register_known(&self, person: PersonId) -> Outcome {
+        match self.known.iter().find(|p| p.id == person) {
+            Some(p) => Outcome::Save(Command::RegisterKnown {
+                meeting: self.meeting.id,
+                person: p.id,
+                gender: p.gender,
+            }),
+            None => Outcome::Stay,
+        }
     }
 
     fn update_form(&mut self, input: Input, lang: Lang) -> Outcome {
@@ -288,14 +310,44 @@ impl AttendancePanel {
     fn submit(&mut self, lang: Lang) -> Outcome {
         if let Some(p) = self
             .suggestion
-            .and_then(|i| self.suggestions().get(i).map(|p| (p.id, p.gender)))
+            .and_then(|i| self.suggestions().get(i).map(|p| p.id))
         {
-            return Outcome::Save(Command::RegisterKnown {
-                meeting: self.meeting.id,
-                person: p.0,
-                gender: p.1,
-            });
+            return self.register_known(p);
         }
+        if let Some(asked) = self.same_name_question() {
+            self.confirm = Some(asked);
+            return Outcome::Stay;
+        }
+        self.register_new(lang)
+    }
+
+    /// A new person typed in whose name a known person has: is it the same person (one of
+    /// those not yet registered here), or a second one beside a namesake registered here?
+    fn same_name_question(&self) -> Option<Confirm> {
+        let typed = fold(self.form.text(NAME).trim());
+        if typed.is_empty() || self.editing.is_some() {
+            return None;
+        }
+        let same: Vec<&Person> = self
+            .known
+            .iter()
+            .zip(&self.index.known)
+            .filter(|(_, name)| **name == typed)
+            .map(|(p, _)| p)
+            .collect();
+        let free: Vec<&&Person> = same
+            .iter()
+            .filter(|p| !self.index.registered.contains(&p.id))
+            .collect();
+        match (free.first(), same.is_empty()) {
+            (Some(p), _) => Some(Confirm::SamePerson(p.id, free.len())),
+            (None, false) => Some(Confirm::Twin),
+            (None, true) => None,
+        }
+    }
+
+    /// Registers the form's person as someone new (or saves the edit), after validation.
+    fn register_new(&mut self, lang: Lang) -> Outcome {
         match draft_of(&self.form).validate() {
             Ok(fields) => self.save_fields(fields),
             Err(errors) => {
@@ -387,6 +439,20 @@ enum Confirm {
     Remove(PersonId),
     /// Close the register (the meeting's record is frozen).
     Close,
+    /// The typed name is this known person's (not yet registered here), one of this many
+    /// with that name: the same person, or another?
+    SamePerson(PersonId, usize),
+    /// The typed name is that of someone registered here already: add another person?
+    Twin,
+}
+
+/// The key line under a question.
+fn question_keys(asked: Confirm) -> &'static str {
+    match asked {
+        Confirm::SamePerson(_, 1) => "att.same_person_keys",
+        Confirm::SamePerson(..) => "att.same_person_many_keys",
+        _ => "confirm.yes_no",
+    }
 }
 
 /// Folded names computed once per reload, so typing and drawing never re-fold the register.
@@ -578,29 +644,48 @@ impl AttendancePanel {
             prompt.render(&ctx.theme, area, buf);
         }
         if let Some(asked) = self.confirm {
-            let message = match asked {
-                Confirm::Remove(person) => {
-                    let name = self
-                        .attendees
-                        .iter()
-                        .find(|a| a.person.id == person)
-                        .map(|a| a.person.name.clone());
-                    tf(ctx.lang, "att.confirm_remove", &[name.unwrap_or_default()])
-                }
-                Confirm::Close => tf(
-                    ctx.lang,
-                    "att.confirm_close",
-                    &[self.tally().total().to_string()],
-                ),
-            };
             crate::tui::widgets::popup::confirm(
                 &t(ctx.lang, "confirm.title"),
-                &message,
-                &t(ctx.lang, "confirm.yes_no"),
+                &self.question(asked, ctx.lang),
+                &t(ctx.lang, question_keys(asked)),
                 &ctx.theme,
                 area,
                 buf,
             );
+        }
+    }
+
+    /// The words of a question the register asks.
+    fn question(&self, asked: Confirm, lang: Lang) -> String {
+        let name_of = |person: PersonId| {
+            self.known
+                .iter()
+                .find(|p| p.id == person)
+                .map(|p| p.name.clone())
+                .unwrap_or_default()
+        };
+        match asked {
+            Confirm::Remove(person) => tf(lang, "att.confirm_remove", &[name_of(person)]),
+            Confirm::Close => tf(
+                lang,
+                "att.confirm_close",
+                &[self.tally().total().to_string()],
+            ),
+            Confirm::SamePerson(person, 1) => {
+                let who = self.known.iter().find(|p| p.id == person);
+                let line = who.map(|p| person_line(p, p.gender, lang).to_string());
+                tf(lang, "att.same_person", &[line.unwrap_or_default()])
+            }
+            Confirm::SamePerson(person, n) => tf(
+                lang,
+                "att.same_person_many",
+                &[n.to_string(), name_of(person)],
+            ),
+            Confirm::Twin => tf(
+                lang,
+                "att.twin_registered",
+                &[self.form.text(NAME).trim().to_string()],
+            ),
         }
     }
 
