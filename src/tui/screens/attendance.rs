@@ -8,11 +8,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, StatefulWidget, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::reason::{ReasonFor, ReasonPrompt};
 use super::{Command, Outcome, ViewCtx};
 use crate::domain::attendance::meets_women_threshold;
-use crate::domain::person::PersonError;
+use crate::domain::person::{PersonError, ethnicity_choices};
 use crate::domain::text::fold;
 use crate::domain::{
     Gender, Meeting, MeetingKind, Organisation, Person, PersonDraft, PersonFields, PersonId, Tally,
@@ -51,6 +52,8 @@ pub struct AttendancePanel {
     form: Form,
     editing: Option<PersonId>,
     suggestion: Option<usize>,
+    /// The ethnic group picked with ↑↓ in the ethnicity field (index into the choices).
+    ethnic: Option<usize>,
     focus: Focus,
     selected: usize,
     pick: Pick,
@@ -79,6 +82,7 @@ impl AttendancePanel {
             form: person_form(lang, None),
             editing: None,
             suggestion: None,
+            ethnic: None,
             focus,
             selected: 0,
             pick: Pick::default(),
@@ -114,6 +118,7 @@ impl AttendancePanel {
             self.form = person_form(lang, None);
             self.editing = None;
             self.suggestion = None;
+            self.ethnic = None;
             self.reason = None;
             self.confirm = None;
             self.pick.reset();
@@ -251,6 +256,8 @@ impl AttendancePanel {
         match input {
             Input::Action(Action::Up) if on_name => self.move_suggestion(-1),
             Input::Action(Action::Down) if on_name => self.move_suggestion(1),
+            Input::Action(Action::Up) if self.form.focus == ETHNICITY => self.move_ethnic(-1),
+            Input::Action(Action::Down) if self.form.focus == ETHNICITY => self.move_ethnic(1),
             Input::Action(Action::Up | Action::Down) => {}
             Input::Action(Action::Back) => {
                 self.form = person_form(lang, None);
@@ -264,10 +271,41 @@ impl AttendancePanel {
             }
             other => match self.form.handle(&other) {
                 FormEvent::Submit => return self.submit(lang),
-                FormEvent::Cancel | FormEvent::Editing => self.suggestion = None,
+                FormEvent::Cancel | FormEvent::Editing => {
+                    self.suggestion = None;
+                    self.ethnic = None;
+                }
             },
         }
         Outcome::Stay
+    }
+
+    /// The ethnic groups offered in the ethnicity field: those of this register's people,
+    /// the last registered first, then the village's, then the province's common ones.
+    fn ethnic_choices(&self) -> Vec<String> {
+        let registered = self.attendees.iter().rev().map(|a| &a.person);
+        let used = registered
+            .chain(&self.known)
+            .filter_map(|p| p.ethnicity.as_deref());
+        ethnicity_choices(used)
+    }
+
+    /// Puts the next (or previous) ethnic group of the pick list in the ethnicity field.
+    fn move_ethnic(&mut self, step: isize) {
+        let choices = self.ethnic_choices();
+        let n = choices.len() as isize;
+        if n == 0 {
+            return;
+        }
+        let next = match self.ethnic {
+            None if step > 0 => 0,
+            None => n - 1,
+            Some(i) => (i as isize + step).rem_euclid(n),
+        } as usize;
+        self.ethnic = Some(next);
+        if let Some(name) = choices.get(next) {
+            self.form.set_text(ETHNICITY, name);
+        }
     }
 
     fn move_suggestion(&mut self, step: isize) {
@@ -715,9 +753,41 @@ impl AttendancePanel {
         let [fields, notice] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
         self.form.render_fields(&ctx.theme, fields, buf, active);
-        if let Some(text) = self.duplicate_notice(ctx.lang) {
+        if active && self.form.focus == ETHNICITY {
+            self.render_ethnic_choices(notice, buf, ctx);
+        } else if let Some(text) = self.duplicate_notice(ctx.lang) {
             Line::styled(text, ctx.theme.warn).render(notice, buf);
         }
+    }
+
+    /// "↑↓ Dân tộc: Ê Đê · Kinh · M'nông …", the one in the field highlighted and in view.
+    fn render_ethnic_choices(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let choices = self.ethnic_choices();
+        let mut spans = vec![Span::styled(
+            format!("{} ", t(ctx.lang, "att.ethnic_pick")),
+            ctx.theme.muted,
+        )];
+        let mut used = spans[0].width();
+        let room = usize::from(area.width).saturating_sub(2);
+        let start = self.ethnic.unwrap_or(0).saturating_sub(2);
+        for (i, name) in choices.iter().enumerate().skip(start) {
+            let width = name.width() + 3;
+            if used + width > room {
+                spans.push(Span::styled("…", ctx.theme.muted));
+                break;
+            }
+            used += width;
+            let style = match self.ethnic == Some(i) {
+                true => ctx.theme.selected,
+                false => ratatui::style::Style::new(),
+            };
+            spans.push(Span::styled(name.clone(), style));
+            spans.push(Span::raw(" · "));
+        }
+        if spans.last().is_some_and(|s| s.content == " · ") {
+            spans.pop();
+        }
+        Line::from(spans).render(area, buf);
     }
 
     /// "⚑ Đã có người tên này" while the typed name equals a known person's name.
