@@ -77,3 +77,22 @@ fn every_failed_check_stays_in_view_at_80x24() {
         insta::assert_snapshot!(name, shown);
     }
 }
+
+#[test]
+fn the_chair_saved_in_the_same_visit_is_suggested_as_leader() {
+    for (lang, hint) in [
+        (Lang::Vi, "Gợi ý tổ trưởng: Y Khu Niê"),
+        (Lang::En, "Suggested leader: Y Khu Niê"),
+    ] {
+        let mut store = Store::open_in_memory().unwrap();
+        meeting2_support::fill(&mut store);
+        let mut app = meeting2_support::open_step(store, lang, 2);
+        press(&mut app, KeyCode::F(3));
+        keys(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
+        type_text(&mut app, "Y Khu Niê");
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::F(5));
+        let shown = screen(&app, 80, 24);
+        assert!(shown.contains(hint), "{shown}");
+    }
+}

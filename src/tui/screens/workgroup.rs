@@ -58,6 +58,11 @@ impl WorkGroupTab {
         Ok(())
     }
 
+    /// Takes the meeting chair's name again (the record may have been saved since).
+    pub fn set_chair(&mut self, chair: String) {
+        self.chair = chair;
+    }
+
     /// The stored working group.
     pub fn working_group(&self) -> &WorkingGroup {
         &self.wg
