@@ -651,6 +651,14 @@ fn a_duplicate_name_is_flagged_inline_and_allowed() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('1'));
     press(&mut app, KeyCode::Enter);
+    // He is registered here already: Enter asks before adding a second man of that name.
+    let shown = text(&app);
+    assert!(
+        shown.contains("đã có trong danh sách dự họp này"),
+        "{shown}"
+    );
+    assert_eq!(app.store().people(village).unwrap().len(), 1);
+    press(&mut app, KeyCode::Char('c'));
     // Two different men of that name: both registered, both flagged.
     assert_eq!(app.store().people(village).unwrap().len(), 2);
     assert_eq!(attendee_names(app.store(), cycle).len(), 2);

@@ -6,7 +6,6 @@
 
 mod meeting2_support;
 
-use kehoach::commands::{Command, execute};
 use kehoach::domain::scoring::Group;
 use kehoach::domain::{CycleId, Gender, MeetingKind, PersonDraft};
 use kehoach::i18n::Lang;
@@ -25,26 +24,15 @@ const PEOPLE: [(&str, Gender); 5] = [
 /// The ten-activity store with five people registered at meeting 1.
 fn store_with_people() -> (Store, CycleId) {
     let (mut store, cycle) = store_with_activities();
-    let village = store.cycle(cycle).unwrap().village_id;
-    let meeting = store
-        .find_meeting(cycle, MeetingKind::Village1)
-        .unwrap()
-        .unwrap()
-        .id;
-    for (name, gender) in PEOPLE {
-        let draft = PersonDraft {
-            name: name.into(),
-            gender: Some(gender),
+    let people = PEOPLE
+        .iter()
+        .map(|(name, gender)| PersonDraft {
+            name: (*name).into(),
+            gender: Some(*gender),
             ..PersonDraft::default()
-        };
-        let fields = draft.validate().unwrap();
-        let command = Command::RegisterNew {
-            village,
-            meeting,
-            fields,
-        };
-        execute(&mut store, command).unwrap();
-    }
+        })
+        .collect();
+    meeting2_support::register_at_meeting1(&mut store, cycle, people);
     (store, cycle)
 }
 

@@ -52,19 +52,7 @@ fn demo(lang: Lang) -> App {
 
 fn fresh(lang: Lang) -> App {
     let mut store = Store::open_in_memory().expect("store");
-    let commune = store
-        .create_commune("Ea Tiêu", "Cư Kuin", "Đắk Lắk")
-        .unwrap();
-    let village = store
-        .create_village(commune.id, "Buôn Kram", VillageKind::Buon)
-        .unwrap();
-    let cycle = store
-        .create_cycle(&NewCycle {
-            village_id: village.id,
-            year: 2026,
-            medium_term_span: 5,
-        })
-        .unwrap();
+    let (village, cycle) = empty_cycle(&mut store);
     let meeting = store
         .meeting(cycle.id, kehoach::domain::MeetingKind::Village1)
         .unwrap();
@@ -229,4 +217,52 @@ fn an_activity_is_proposed_through_the_form() {
     assert_eq!(all.len(), 1, "{}", text(&app));
     assert_eq!(all[0].fields.quantity, Some(1.2));
     assert!(text(&app).contains("Bê tông hóa đường · 1,2 km"));
+}
+
+#[test]
+fn a_check_with_nothing_to_check_shows_a_dash_not_a_tick() {
+    for (lang, rule, why, name) in [
+        (
+            Lang::Vi,
+            "— Mọi thành viên tổ công tác đều thuộc một nhóm",
+            "chưa có tổ công tác",
+            "subgroups_nothing_vi",
+        ),
+        (
+            Lang::En,
+            "— Every working-group member is in a sub-group",
+            "no working group",
+            "subgroups_nothing_en",
+        ),
+    ] {
+        let mut store = Store::open_in_memory().expect("store");
+        empty_cycle(&mut store);
+        let mut app = open_assessment(store, lang, 2);
+        press(&mut app, KeyCode::F(4));
+        let shown = text(&app);
+        let joined = shown.replace('\n', " ");
+        assert!(shown.contains(rule), "{shown}");
+        assert!(joined.contains(why) || shown.contains(why), "{shown}");
+        assert!(!shown.contains("✓ Đạt: Mọi thành viên"), "{shown}");
+        assert!(!shown.contains("✓ Met: Every working-group"), "{shown}");
+        insta::assert_snapshot!(name, screen(&app));
+    }
+}
+
+/// A commune, a village and its 2026 cycle: nobody registered, no working group.
+fn empty_cycle(store: &mut Store) -> (kehoach::domain::Village, kehoach::domain::Cycle) {
+    let commune = store
+        .create_commune("Ea Tiêu", "Cư Kuin", "Đắk Lắk")
+        .unwrap();
+    let village = store
+        .create_village(commune.id, "Buôn Kram", VillageKind::Buon)
+        .unwrap();
+    let cycle = store
+        .create_cycle(&NewCycle {
+            village_id: village.id,
+            year: 2026,
+            medium_term_span: 5,
+        })
+        .unwrap();
+    (village, cycle)
 }

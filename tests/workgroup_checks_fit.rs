@@ -56,14 +56,14 @@ fn every_failed_check_stays_in_view_at_80x24() {
             Lang::Vi,
             "wg_checks_fit_vi",
             "Chưa chọn tổ trưởng",
-            "nông dân nòng cốt",
+            "một nông dân",
             "điều kiện khác đã đạt",
         ),
         (
             Lang::En,
             "wg_checks_fit_en",
             "No leader chosen",
-            "core farmer",
+            "core",
             "other checks met",
         ),
     ] {
@@ -75,5 +75,24 @@ fn every_failed_check_stays_in_view_at_80x24() {
             assert!(shown.contains(needle), "{needle}:\n{shown}");
         }
         insta::assert_snapshot!(name, shown);
+    }
+}
+
+#[test]
+fn the_chair_saved_in_the_same_visit_is_suggested_as_leader() {
+    for (lang, hint) in [
+        (Lang::Vi, "Gợi ý tổ trưởng: Y Khu Niê"),
+        (Lang::En, "Suggested leader: Y Khu Niê"),
+    ] {
+        let mut store = Store::open_in_memory().unwrap();
+        meeting2_support::fill(&mut store);
+        let mut app = meeting2_support::open_step(store, lang, 2);
+        press(&mut app, KeyCode::F(3));
+        keys(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
+        type_text(&mut app, "Y Khu Niê");
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::F(5));
+        let shown = screen(&app, 80, 24);
+        assert!(shown.contains(hint), "{shown}");
     }
 }

@@ -52,6 +52,22 @@ impl Finding {
         }
     }
 
+    /// A rule with nothing to check yet (no working group, no sub-group): it blocks
+    /// nothing, and is shown as "—" with `why` (an i18n key), never as met.
+    pub fn nothing(rule: &'static str, why: &'static str) -> Self {
+        Self {
+            rule,
+            passed: true,
+            detail_key: why,
+            args: Vec::new(),
+        }
+    }
+
+    /// Whether the rule had nothing to check (see [`Finding::nothing`]).
+    pub fn checked_nothing(&self) -> bool {
+        self.passed && !self.detail_key.is_empty()
+    }
+
     /// A failing finding with an explanation key and its arguments.
     pub fn fail(rule: &'static str, detail_key: &'static str, args: Vec<String>) -> Self {
         Self {

@@ -217,9 +217,38 @@ impl PersonFields {
     }
 }
 
+/// Ethnic groups of Dak Lak's villages offered before anyone is registered (the province
+/// has more; any other is typed).
+pub const COMMON_ETHNICITIES: [&str; 10] = [
+    "Kinh", "Ê Đê", "M'nông", "Tày", "Nùng", "Gia Rai", "Dao", "Mường", "Thái", "Mông",
+];
+
+/// The ethnic groups to offer in a pick list: those given as `used` (most recent first),
+/// then [`COMMON_ETHNICITIES`]; each group once, however it was typed ("Êđê" = "Ê Đê").
+pub fn ethnicity_choices<'a>(used: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    used.into_iter()
+        .chain(COMMON_ETHNICITIES)
+        .map(str::trim)
+        .filter(|name| {
+            let key = super::working_group::ethnicity_key(name);
+            !key.is_empty() && seen.insert(key)
+        })
+        .map(str::to_string)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ethnic_groups_are_offered_last_used_first_each_once() {
+        let offered = ethnicity_choices(["M'nông", "Êđê", "M'nông", "Ê Đê", " "]);
+        assert_eq!(&offered[..4], ["M'nông", "Êđê", "Kinh", "Tày"]);
+        assert_eq!(offered.len(), COMMON_ETHNICITIES.len());
+        assert_eq!(ethnicity_choices([]), COMMON_ETHNICITIES);
+    }
     use crate::domain::text::NameError;
 
     #[test]

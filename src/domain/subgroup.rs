@@ -63,8 +63,15 @@ pub const WOMEN_TOPIC_MIXED: &str = "subgroup.women_topic_mixed";
 /// Detail: `{0}` = "group: code, code; ..." for codes missing from the catalogue.
 pub const UNKNOWN_TOPICS: &str = "subgroup.unknown_topics";
 
+/// Nothing to check: the working group has no members yet.
+pub const NO_WORKING_GROUP: &str = "subgroup.nothing.no_working_group";
+/// Nothing to check: there is no sub-group yet.
+pub const NO_SUBGROUPS: &str = "subgroup.nothing.no_subgroups";
+
 /// Every detail key [`check`] may use.
-pub const DETAIL_KEYS: [&str; 8] = [
+pub const DETAIL_KEYS: [&str; 10] = [
+    NO_WORKING_GROUP,
+    NO_SUBGROUPS,
     NEED_3_4,
     UNASSIGNED,
     IN_SEVERAL,
@@ -133,6 +140,9 @@ pub fn check(
     catalogue: &Catalogue,
 ) -> Vec<Finding> {
     let mut findings = vec![check_count(subgroups)];
+    if subgroups.is_empty() {
+        return nothing_yet(findings, working_group_members);
+    }
     findings.extend(check_membership(subgroups, working_group_members));
     findings.extend(check_leaders(subgroups));
     findings.extend(check_women_topics(
@@ -141,6 +151,26 @@ pub fn check(
         catalogue,
     ));
     findings.push(check_topics_known(subgroups, catalogue));
+    findings
+}
+
+/// With no sub-group yet: members not in one are named; the rest is "—".
+fn nothing_yet(mut findings: Vec<Finding>, members: &[Person]) -> Vec<Finding> {
+    let names: Vec<&str> = members.iter().map(|p| p.name.as_str()).collect();
+    findings.push(match names.is_empty() {
+        true => Finding::nothing(RULE_EVERYONE_ASSIGNED, NO_WORKING_GROUP),
+        false => fail_if_any(RULE_EVERYONE_ASSIGNED, UNASSIGNED, &names, ", "),
+    });
+    findings.extend(
+        [
+            RULE_ASSIGNED_ONCE,
+            RULE_MEMBERS_IN_WG,
+            RULE_LEADER,
+            RULE_WOMEN_TOPICS,
+            RULE_TOPICS_KNOWN,
+        ]
+        .map(|rule| Finding::nothing(rule, NO_SUBGROUPS)),
+    );
     findings
 }
 
@@ -182,6 +212,13 @@ fn check_membership(subgroups: &[SubGroup], members: &[Person]) -> [Finding; 3] 
         .filter(|p| count(p) > 1)
         .map(|p| format!("{} ({})", p.name, groups[&p.id].join(", ")))
         .collect();
+    if members.is_empty() {
+        return [
+            Finding::nothing(RULE_EVERYONE_ASSIGNED, NO_WORKING_GROUP),
+            Finding::nothing(RULE_ASSIGNED_ONCE, NO_WORKING_GROUP),
+            check_outsiders(subgroups, members),
+        ];
+    }
     [
         fail_if_any(RULE_EVERYONE_ASSIGNED, UNASSIGNED, &none, ", "),
         fail_if_any(RULE_ASSIGNED_ONCE, IN_SEVERAL, &several, "; "),

@@ -189,6 +189,76 @@ pub fn ethnicity_key(name: &str) -> String {
     fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// One thing a failed check asks for, that electing someone could supply: the election
+/// list filters its candidates by it ("Thiếu đại diện: Hội Nông dân" → who is in it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gap {
+    /// More members are needed: anyone not yet elected.
+    Members,
+    /// More women are needed.
+    Women,
+    /// More members trained in planning are needed.
+    Trained,
+    /// This organisation has no representative.
+    Organisation(Organisation),
+    /// This wealth group has no representative.
+    Wealth(WealthGroup),
+    /// This ethnic group (as typed) has no representative.
+    Ethnicity(String),
+    /// No core farmer yet.
+    CoreFarmer,
+}
+
+impl Gap {
+    /// Whether electing `person` would supply what this gap asks for.
+    pub fn filled_by(&self, person: &Person) -> bool {
+        match self {
+            Gap::Members => true,
+            Gap::Women => person.gender == Gender::Female,
+            Gap::Trained => person.trained,
+            Gap::Organisation(org) => person.organisations.contains(org),
+            Gap::Wealth(group) => person.wealth == Some(*group),
+            Gap::Ethnicity(name) => person
+                .ethnicity
+                .as_deref()
+                .is_some_and(|e| ethnicity_key(e) == ethnicity_key(name)),
+            Gap::CoreFarmer => person.core_farmer,
+        }
+    }
+}
+
+/// What the failed findings ask for, one [`Gap`] per missing organisation, wealth group
+/// or ethnic group, in [`RULES`] order (too many members and the leader are not gaps a
+/// candidate fills).
+pub fn gaps(findings: &[Finding]) -> Vec<Gap> {
+    findings
+        .iter()
+        .filter(|f| !f.passed)
+        .flat_map(finding_gaps)
+        .collect()
+}
+
+fn finding_gaps(f: &Finding) -> Vec<Gap> {
+    match (f.rule, f.detail_key) {
+        (RULE_SIZE, NEED_MEMBERS) => vec![Gap::Members],
+        (RULE_WOMEN, _) => vec![Gap::Women],
+        (RULE_TRAINED, _) => vec![Gap::Trained],
+        (RULE_ORGANISATIONS, _) => Organisation::ALL
+            .into_iter()
+            .filter(|o| f.args.iter().any(|k| k == organisation_key(*o)))
+            .map(Gap::Organisation)
+            .collect(),
+        (RULE_WEALTH, _) => WealthGroup::ALL
+            .into_iter()
+            .filter(|w| f.args.iter().any(|k| k == wealth_key(*w)))
+            .map(Gap::Wealth)
+            .collect(),
+        (RULE_ETHNICITIES, _) => f.args.iter().cloned().map(Gap::Ethnicity).collect(),
+        (RULE_CORE_FARMER, _) => vec![Gap::CoreFarmer],
+        _ => Vec::new(),
+    }
+}
+
 fn unique(members: &[Person]) -> Vec<&Person> {
     let mut seen = HashSet::new();
     members.iter().filter(|p| seen.insert(p.id)).collect()
@@ -386,6 +456,26 @@ mod tests {
             &ethnicities(&["Kinh", "Ê Đê"]),
             SizeRange::default(),
         )
+    }
+
+    #[test]
+    fn gaps_name_each_missing_item_and_who_fills_it() {
+        let mut members = group(3, 0);
+        members[0].organisations.push(Organisation::WomensUnion);
+        let found = gaps(&run(&members));
+        assert!(found.contains(&Gap::Organisation(Organisation::FarmersUnion)));
+        assert!(!found.contains(&Gap::Organisation(Organisation::WomensUnion)));
+        assert!(found.contains(&Gap::Wealth(WealthGroup::Poor)));
+        assert!(found.contains(&Gap::Ethnicity("Ê Đê".into())));
+        assert_eq!(found.first(), Some(&Gap::Members));
+        let mut farmer = person(9, Gender::Female);
+        farmer.organisations.push(Organisation::FarmersUnion);
+        farmer.ethnicity = Some("Êđê".into());
+        assert!(Gap::Organisation(Organisation::FarmersUnion).filled_by(&farmer));
+        assert!(Gap::Ethnicity("Ê Đê".into()).filled_by(&farmer));
+        assert!(Gap::Women.filled_by(&farmer));
+        assert!(!Gap::Trained.filled_by(&farmer));
+        assert!(gaps(&run(&good_group())).is_empty());
     }
 
     #[test]

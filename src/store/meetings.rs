@@ -161,7 +161,8 @@ impl Store {
         })
     }
 
-    /// Removes a person from a meeting's register.
+    /// Removes a person from a meeting's register; a person then known nowhere else (no
+    /// other register, group or record) is deleted in the same transaction.
     pub fn remove_attendee(&mut self, meeting: MeetingId, person: PersonId) -> Result<()> {
         self.refuse_if_closed(meeting)?;
         let in_working_group: bool = self.conn.query_row(
@@ -185,7 +186,8 @@ impl Store {
                 "person",
                 Some(&person.0.to_string()),
                 None,
-            )
+            )?;
+            super::people::delete_if_unreferenced(tx, person).map(drop)
         })
     }
 

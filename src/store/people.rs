@@ -158,3 +158,46 @@ pub(super) fn write_person(
     )?;
     audit_person_changes(tx, id, old, p)
 }
+
+/// Deletes `person` when no row of any table refers to them any more (a register, a
+/// working group or its leader, a sub-group, an after-plan group: every foreign key to
+/// `people`, read from the schema so a later table is covered too), so a name removed
+/// from its only register does not come back in suggestions. Returns whether it did.
+pub(super) fn delete_if_unreferenced(tx: &rusqlite::Connection, person: PersonId) -> Result<bool> {
+    if referenced(tx, person)? {
+        return Ok(false);
+    }
+    let name: Option<String> = tx
+        .query_row("SELECT name FROM people WHERE id = ?1", [person.0], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let Some(name) = name else {
+        return Ok(false);
+    };
+    tx.execute("DELETE FROM people WHERE id = ?1", [person.0])?;
+    record(tx, "people", person.0, "name", Some(&name), None)?;
+    Ok(true)
+}
+
+/// Whether any column with a foreign key to `people` holds `person`.
+fn referenced(tx: &rusqlite::Connection, person: PersonId) -> Result<bool> {
+    let mut stmt = tx.prepare(
+        "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+         WHERE m.type = 'table' AND f.\"table\" = 'people'",
+    )?;
+    let columns = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (table, column) in columns {
+        let sql = format!(
+            "SELECT EXISTS (SELECT 1 FROM \"{}\" WHERE \"{}\" = ?1)",
+            table.replace('"', "\"\""),
+            column.replace('"', "\"\"")
+        );
+        if tx.query_row(&sql, [person.0], |r| r.get::<_, bool>(0))? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}

@@ -22,6 +22,8 @@ pub enum Context {
     Form,
     /// A yes/no confirmation.
     Confirm,
+    /// A typed name is a known person's: the same person, another one, or back to edit.
+    SamePerson,
     /// The help overlay.
     Help,
     /// The attendance quick-add form: typing goes to the fields, ↑↓ pick a suggestion.
@@ -32,6 +34,8 @@ pub enum Context {
     Pick,
     /// The working-group election list.
     WorkGroup,
+    /// Finding a candidate of the election by name: typing searches.
+    WgFind,
     /// A meeting screen's record form and other section forms.
     Record,
     /// The preparation screen's lists.
@@ -181,6 +185,8 @@ pub enum Action {
     Evaluate,
     /// Show the selected activity's life.
     Life,
+    /// Search a list by typing part of a name.
+    Search,
 }
 
 impl Context {
@@ -398,6 +404,12 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Confirm, K::Char('n'), A::No, "key.no"),
     b(C::Confirm, K::Char('k'), A::No, ""),
     b(C::Confirm, K::Esc, A::No, ""),
+    b(C::SamePerson, K::Char('y'), A::Yes, "att.key.same"),
+    b(C::SamePerson, K::Char('c'), A::Yes, ""),
+    b(C::SamePerson, K::Enter, A::Yes, ""),
+    b(C::SamePerson, K::Char('n'), A::No, "att.key.other"),
+    b(C::SamePerson, K::Char('k'), A::No, ""),
+    b(C::SamePerson, K::Esc, A::Back, "key.cancel"),
     b(C::Help, K::Esc, A::Back, "key.close"),
     b(C::Help, K::Up, A::Up, "key.scroll"),
     b(C::Help, K::Down, A::Down, ""),
@@ -446,12 +458,22 @@ pub static BINDINGS: &[Binding] = &[
     b(C::WorkGroup, K::Char('t'), A::SetLeader, "key.leader"),
     b(C::WorkGroup, K::Char('f'), A::Finalise, "key.finalise"),
     b(C::WorkGroup, K::Char('r'), A::EditRange, "key.range"),
+    b(C::WgFind, K::Enter, A::Submit, "key.toggle_member"),
+    b(C::WgFind, K::Up, A::Up, ""),
+    b(C::WgFind, K::Down, A::Down, ""),
+    b(C::WgFind, K::PageUp, A::PageUp, ""),
+    b(C::WgFind, K::PageDown, A::PageDown, ""),
+    b(C::WgFind, K::Esc, A::Back, "key.end_find"),
+    b(C::WgFind, K::F(1), A::Help, "key.help_f1"),
     b(C::WorkGroup, K::Char('m'), A::Reopen, ""),
     b(C::WorkGroup, K::Up, A::Up, ""),
     b(C::WorkGroup, K::Down, A::Down, ""),
     b(C::WorkGroup, K::PageUp, A::PageUp, ""),
     b(C::WorkGroup, K::PageDown, A::PageDown, ""),
     b(C::WorkGroup, K::Esc, A::Back, "key.back"),
+    b(C::WorkGroup, K::Char('/'), A::Search, "key.find"),
+    b(C::WorkGroup, K::Tab, A::NextField, "wg.key.gap"),
+    b(C::WorkGroup, K::BackTab, A::PrevField, ""),
     b(C::WorkGroup, K::Char('?'), A::Help, "key.help"),
     b(C::Record, K::Enter, A::Submit, "key.save"),
     b(C::Record, K::Tab, A::NextField, "key.next_field"),

@@ -3,8 +3,9 @@
 
 #![allow(dead_code, clippy::unwrap_used)]
 
+use kehoach::commands::{Command, execute};
 use kehoach::domain::activity::{Category, Contribution, Sector, ValidActivity};
-use kehoach::domain::{CycleId, NewCycle, VillageKind};
+use kehoach::domain::{CycleId, MeetingKind, NewCycle, PersonDraft, VillageKind};
 use kehoach::i18n::Lang;
 use kehoach::store::Store;
 use kehoach::tui::app::App;
@@ -103,6 +104,11 @@ pub fn type_text(app: &mut App, text: &str) {
 /// home list has one row per item, so the cycle is as many rows below the selection
 /// marker as Down presses.
 pub fn open_meeting2(store: Store, lang: Lang) -> App {
+    open_step(store, lang, 5)
+}
+
+/// The app on the store's 2026 cycle, step `n` (1-based) open.
+pub fn open_step(store: Store, lang: Lang, n: usize) -> App {
     let mut app = App::new(store, lang, Theme::mono()).expect("app");
     let home = text(&app);
     let row_of = |needle: &str| home.lines().position(|l| l.contains(needle));
@@ -113,11 +119,30 @@ pub fn open_meeting2(store: Store, lang: Lang) -> App {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Enter);
-    for _ in 0..4 {
+    for _ in 1..n {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Enter);
     app
+}
+
+/// Registers `people` at the cycle's meeting 1, as typed in (each through a command).
+pub fn register_at_meeting1(store: &mut Store, cycle: CycleId, people: Vec<PersonDraft>) {
+    let village = store.cycle(cycle).unwrap().village_id;
+    let meeting = store
+        .find_meeting(cycle, MeetingKind::Village1)
+        .unwrap()
+        .unwrap()
+        .id;
+    for draft in people {
+        let fields = draft.validate().unwrap();
+        let command = Command::RegisterNew {
+            village,
+            meeting,
+            fields,
+        };
+        execute(store, command).unwrap();
+    }
 }
 
 /// Sets a group's size and votes each through the `e` form: members, votes each.

@@ -8,11 +8,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, StatefulWidget, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::reason::{ReasonFor, ReasonPrompt};
 use super::{Command, Outcome, ViewCtx};
 use crate::domain::attendance::meets_women_threshold;
-use crate::domain::person::PersonError;
+use crate::domain::person::{PersonError, ethnicity_choices};
 use crate::domain::text::fold;
 use crate::domain::{
     Gender, Meeting, MeetingKind, Organisation, Person, PersonDraft, PersonFields, PersonId, Tally,
@@ -51,6 +52,8 @@ pub struct AttendancePanel {
     form: Form,
     editing: Option<PersonId>,
     suggestion: Option<usize>,
+    /// The ethnic group picked with ↑↓ in the ethnicity field (index into the choices).
+    ethnic: Option<usize>,
     focus: Focus,
     selected: usize,
     pick: Pick,
@@ -79,6 +82,7 @@ impl AttendancePanel {
             form: person_form(lang, None),
             editing: None,
             suggestion: None,
+            ethnic: None,
             focus,
             selected: 0,
             pick: Pick::default(),
@@ -114,6 +118,7 @@ impl AttendancePanel {
             self.form = person_form(lang, None);
             self.editing = None;
             self.suggestion = None;
+            self.ethnic = None;
             self.reason = None;
             self.confirm = None;
             self.pick.reset();
@@ -159,6 +164,8 @@ impl AttendancePanel {
     pub fn context(&self) -> Context {
         if self.reason.is_some() {
             Context::Form
+        } else if let Some(Confirm::SamePerson(..)) = self.confirm {
+            Context::SamePerson
         } else if self.confirm.is_some() {
             Context::Confirm
         } else if self.focus == Focus::Form {
@@ -176,7 +183,7 @@ impl AttendancePanel {
             return outcome;
         }
         if let Some(asked) = self.confirm.take() {
-            return self.answer(asked, &input);
+            return self.answer(asked, &input, lang);
         }
         match self.focus {
             Focus::Form => self.update_form(input, lang),
@@ -210,18 +217,38 @@ impl AttendancePanel {
         }
     }
 
-    fn answer(&mut self, asked: Confirm, input: &Input) -> Outcome {
-        if *input != Input::Action(Action::Yes) {
-            return Outcome::Stay;
-        }
+    fn answer(&mut self, asked: Confirm, input: &Input, lang: Lang) -> Outcome {
+        let yes = *input == Input::Action(Action::Yes);
+        let no = *input == Input::Action(Action::No);
         let meeting = self.meeting.id;
-        Outcome::Save(match asked {
-            Confirm::Remove(person) => Command::RemoveAttendee { meeting, person },
-            Confirm::Close => Command::CloseMeeting {
+        match asked {
+            Confirm::SamePerson(person, 1) if yes => self.register_known(person),
+            Confirm::SamePerson(person, _) if yes => {
+                self.suggestion = self.suggestions().iter().position(|p| p.id == person);
+                Outcome::Stay
+            }
+            Confirm::SamePerson(..) if no => self.register_new(lang),
+            Confirm::Twin if yes => self.register_new(lang),
+            Confirm::Remove(person) if yes => {
+                Outcome::Save(Command::RemoveAttendee { meeting, person })
+            }
+            Confirm::Close if yes => Outcome::Save(Command::CloseMeeting {
                 meeting,
                 reason: None,
-            },
-        })
+            }),
+            _ => Outcome::Stay,
+        }
+    }
+
+    fn register_known(&self, person: PersonId) -> Outcome {
+        match self.known.iter().find(|p| p.id == person) {
+            Some(p) => Outcome::Save(Command::RegisterKnown {
+                meeting: self.meeting.id,
+                person: p.id,
+                gender: p.gender,
+            }),
+            None => Outcome::Stay,
+        }
     }
 
     fn update_form(&mut self, input: Input, lang: Lang) -> Outcome {
@@ -229,6 +256,8 @@ impl AttendancePanel {
         match input {
             Input::Action(Action::Up) if on_name => self.move_suggestion(-1),
             Input::Action(Action::Down) if on_name => self.move_suggestion(1),
+            Input::Action(Action::Up) if self.form.focus == ETHNICITY => self.move_ethnic(-1),
+            Input::Action(Action::Down) if self.form.focus == ETHNICITY => self.move_ethnic(1),
             Input::Action(Action::Up | Action::Down) => {}
             Input::Action(Action::Back) => {
                 self.form = person_form(lang, None);
@@ -242,10 +271,41 @@ impl AttendancePanel {
             }
             other => match self.form.handle(&other) {
                 FormEvent::Submit => return self.submit(lang),
-                FormEvent::Cancel | FormEvent::Editing => self.suggestion = None,
+                FormEvent::Cancel | FormEvent::Editing => {
+                    self.suggestion = None;
+                    self.ethnic = None;
+                }
             },
         }
         Outcome::Stay
+    }
+
+    /// The ethnic groups offered in the ethnicity field: those of this register's people,
+    /// the last registered first, then the village's, then the province's common ones.
+    fn ethnic_choices(&self) -> Vec<String> {
+        let registered = self.attendees.iter().rev().map(|a| &a.person);
+        let used = registered
+            .chain(&self.known)
+            .filter_map(|p| p.ethnicity.as_deref());
+        ethnicity_choices(used)
+    }
+
+    /// Puts the next (or previous) ethnic group of the pick list in the ethnicity field.
+    fn move_ethnic(&mut self, step: isize) {
+        let choices = self.ethnic_choices();
+        let n = choices.len() as isize;
+        if n == 0 {
+            return;
+        }
+        let next = match self.ethnic {
+            None if step > 0 => 0,
+            None => n - 1,
+            Some(i) => (i as isize + step).rem_euclid(n),
+        } as usize;
+        self.ethnic = Some(next);
+        if let Some(name) = choices.get(next) {
+            self.form.set_text(ETHNICITY, name);
+        }
     }
 
     fn move_suggestion(&mut self, step: isize) {
@@ -288,14 +348,44 @@ impl AttendancePanel {
     fn submit(&mut self, lang: Lang) -> Outcome {
         if let Some(p) = self
             .suggestion
-            .and_then(|i| self.suggestions().get(i).map(|p| (p.id, p.gender)))
+            .and_then(|i| self.suggestions().get(i).map(|p| p.id))
         {
-            return Outcome::Save(Command::RegisterKnown {
-                meeting: self.meeting.id,
-                person: p.0,
-                gender: p.1,
-            });
+            return self.register_known(p);
         }
+        if let Some(asked) = self.same_name_question() {
+            self.confirm = Some(asked);
+            return Outcome::Stay;
+        }
+        self.register_new(lang)
+    }
+
+    /// A new person typed in whose name a known person has: is it the same person (one of
+    /// those not yet registered here), or a second one beside a namesake registered here?
+    fn same_name_question(&self) -> Option<Confirm> {
+        let typed = fold(self.form.text(NAME).trim());
+        if typed.is_empty() || self.editing.is_some() {
+            return None;
+        }
+        let same: Vec<&Person> = self
+            .known
+            .iter()
+            .zip(&self.index.known)
+            .filter(|(_, name)| **name == typed)
+            .map(|(p, _)| p)
+            .collect();
+        let free: Vec<&&Person> = same
+            .iter()
+            .filter(|p| !self.index.registered.contains(&p.id))
+            .collect();
+        match (free.first(), same.is_empty()) {
+            (Some(p), _) => Some(Confirm::SamePerson(p.id, free.len())),
+            (None, false) => Some(Confirm::Twin),
+            (None, true) => None,
+        }
+    }
+
+    /// Registers the form's person as someone new (or saves the edit), after validation.
+    fn register_new(&mut self, lang: Lang) -> Outcome {
         match draft_of(&self.form).validate() {
             Ok(fields) => self.save_fields(fields),
             Err(errors) => {
@@ -387,6 +477,20 @@ enum Confirm {
     Remove(PersonId),
     /// Close the register (the meeting's record is frozen).
     Close,
+    /// The typed name is this known person's (not yet registered here), one of this many
+    /// with that name: the same person, or another?
+    SamePerson(PersonId, usize),
+    /// The typed name is that of someone registered here already: add another person?
+    Twin,
+}
+
+/// The key line under a question.
+fn question_keys(asked: Confirm) -> &'static str {
+    match asked {
+        Confirm::SamePerson(_, 1) => "att.same_person_keys",
+        Confirm::SamePerson(..) => "att.same_person_many_keys",
+        _ => "confirm.yes_no",
+    }
 }
 
 /// Folded names computed once per reload, so typing and drawing never re-fold the register.
@@ -578,29 +682,48 @@ impl AttendancePanel {
             prompt.render(&ctx.theme, area, buf);
         }
         if let Some(asked) = self.confirm {
-            let message = match asked {
-                Confirm::Remove(person) => {
-                    let name = self
-                        .attendees
-                        .iter()
-                        .find(|a| a.person.id == person)
-                        .map(|a| a.person.name.clone());
-                    tf(ctx.lang, "att.confirm_remove", &[name.unwrap_or_default()])
-                }
-                Confirm::Close => tf(
-                    ctx.lang,
-                    "att.confirm_close",
-                    &[self.tally().total().to_string()],
-                ),
-            };
             crate::tui::widgets::popup::confirm(
                 &t(ctx.lang, "confirm.title"),
-                &message,
-                &t(ctx.lang, "confirm.yes_no"),
+                &self.question(asked, ctx.lang),
+                &t(ctx.lang, question_keys(asked)),
                 &ctx.theme,
                 area,
                 buf,
             );
+        }
+    }
+
+    /// The words of a question the register asks.
+    fn question(&self, asked: Confirm, lang: Lang) -> String {
+        let name_of = |person: PersonId| {
+            self.known
+                .iter()
+                .find(|p| p.id == person)
+                .map(|p| p.name.clone())
+                .unwrap_or_default()
+        };
+        match asked {
+            Confirm::Remove(person) => tf(lang, "att.confirm_remove", &[name_of(person)]),
+            Confirm::Close => tf(
+                lang,
+                "att.confirm_close",
+                &[self.tally().total().to_string()],
+            ),
+            Confirm::SamePerson(person, 1) => {
+                let who = self.known.iter().find(|p| p.id == person);
+                let line = who.map(|p| person_line(p, p.gender, lang).to_string());
+                tf(lang, "att.same_person", &[line.unwrap_or_default()])
+            }
+            Confirm::SamePerson(person, n) => tf(
+                lang,
+                "att.same_person_many",
+                &[n.to_string(), name_of(person)],
+            ),
+            Confirm::Twin => tf(
+                lang,
+                "att.twin_registered",
+                &[self.form.text(NAME).trim().to_string()],
+            ),
         }
     }
 
@@ -630,9 +753,41 @@ impl AttendancePanel {
         let [fields, notice] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
         self.form.render_fields(&ctx.theme, fields, buf, active);
-        if let Some(text) = self.duplicate_notice(ctx.lang) {
+        if active && self.form.focus == ETHNICITY {
+            self.render_ethnic_choices(notice, buf, ctx);
+        } else if let Some(text) = self.duplicate_notice(ctx.lang) {
             Line::styled(text, ctx.theme.warn).render(notice, buf);
         }
+    }
+
+    /// "↑↓ Dân tộc: Ê Đê · Kinh · M'nông …", the one in the field highlighted and in view.
+    fn render_ethnic_choices(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let choices = self.ethnic_choices();
+        let mut spans = vec![Span::styled(
+            format!("{} ", t(ctx.lang, "att.ethnic_pick")),
+            ctx.theme.muted,
+        )];
+        let mut used = spans[0].width();
+        let room = usize::from(area.width).saturating_sub(2);
+        let start = self.ethnic.unwrap_or(0).saturating_sub(2);
+        for (i, name) in choices.iter().enumerate().skip(start) {
+            let width = name.width() + 3;
+            if used + width > room {
+                spans.push(Span::styled("…", ctx.theme.muted));
+                break;
+            }
+            used += width;
+            let style = match self.ethnic == Some(i) {
+                true => ctx.theme.selected,
+                false => ratatui::style::Style::new(),
+            };
+            spans.push(Span::styled(name.clone(), style));
+            spans.push(Span::raw(" · "));
+        }
+        if spans.last().is_some_and(|s| s.content == " · ") {
+            spans.pop();
+        }
+        Line::from(spans).render(area, buf);
     }
 
     /// "⚑ Đã có người tên này" while the typed name equals a known person's name.
@@ -728,7 +883,7 @@ impl AttendancePanel {
 }
 
 /// "Nguyễn Thị Lan · Nữ · Kinh · PN TH" for lists.
-fn person_line<'a>(p: &Person, gender: Gender, lang: Lang) -> Line<'a> {
+pub(super) fn person_line<'a>(p: &Person, gender: Gender, lang: Lang) -> Line<'a> {
     let mut parts = vec![
         p.name.clone(),
         t(lang, &format!("gender.{}", gender.code())),

@@ -110,6 +110,10 @@ impl Meeting1Screen {
     pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) -> Result<(), StoreError> {
         self.attendance
             .on_saved(store, ok, self.section == Section::Attendance, lang)?;
+        if let Some(meeting) = store.find_meeting(self.cycle.id, MeetingKind::Village1)? {
+            self.workgroup
+                .set_chair(store.meeting_details(meeting.id)?.chair);
+        }
         self.workgroup.reload(store, ok)
     }
 

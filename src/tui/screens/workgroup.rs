@@ -1,19 +1,23 @@
 //! Electing the working group from the attendees, with the procedure's checks live.
 
+mod filter;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::reason::{ReasonFor, ReasonPrompt};
 use super::{Command, Outcome, ViewCtx};
-use crate::domain::working_group::{SizeRange, check, display_args, failed};
+use crate::domain::working_group::{SizeRange, check, display_args, failed, gaps};
 use crate::domain::{CycleId, Finding, Gender, Person, PersonId};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Attendee, Store, StoreError, WorkingGroup};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
+use filter::CandidateFilter;
 
 /// The election tab's state.
 pub struct WorkGroupTab {
@@ -25,6 +29,8 @@ pub struct WorkGroupTab {
     range_form: Option<Form>,
     /// Asking before finalising (undoing it needs a written reason).
     confirm_finalise: bool,
+    /// The name search and the failed check the list is narrowed to.
+    filter: CandidateFilter,
 }
 
 impl WorkGroupTab {
@@ -38,6 +44,7 @@ impl WorkGroupTab {
             reason: None,
             range_form: None,
             confirm_finalise: false,
+            filter: CandidateFilter::default(),
         })
     }
 
@@ -51,6 +58,11 @@ impl WorkGroupTab {
         Ok(())
     }
 
+    /// Takes the meeting chair's name again (the record may have been saved since).
+    pub fn set_chair(&mut self, chair: String) {
+        self.chair = chair;
+    }
+
     /// The stored working group.
     pub fn working_group(&self) -> &WorkingGroup {
         &self.wg
@@ -62,6 +74,8 @@ impl WorkGroupTab {
             Context::Form
         } else if self.confirm_finalise {
             Context::Confirm
+        } else if self.filter.finding() {
+            Context::WgFind
         } else {
             Context::WorkGroup
         }
@@ -99,23 +113,83 @@ impl WorkGroupTab {
                 _ => Outcome::Stay,
             };
         }
+        if self.filter.finding() {
+            return self.find(input, attendees, lang);
+        }
         let Input::Action(action) = input else {
             return Outcome::Stay;
         };
         self.act(action, attendees, lang)
     }
 
+    /// The candidates in view (indexes into `attendees`), as narrowed.
+    fn visible(&self, attendees: &[Attendee]) -> Vec<usize> {
+        let members: Vec<PersonId> = self.wg.members.iter().map(|p| p.id).collect();
+        self.filter.visible(attendees, &members)
+    }
+
+    /// Input while the search line has the focus: typing narrows, Enter elects or drops
+    /// the highlighted candidate and empties the search, Esc ends the search.
+    fn find(&mut self, input: Input, attendees: &[Attendee], lang: Lang) -> Outcome {
+        match input {
+            Input::Action(Action::Submit) => {
+                let outcome = self.act(Action::Toggle, attendees, lang);
+                if matches!(outcome, Outcome::Save(_)) {
+                    self.filter.next_name();
+                    self.selected = 0;
+                }
+                outcome
+            }
+            Input::Action(Action::Back) => {
+                self.filter.clear();
+                self.selected = 0;
+                Outcome::Stay
+            }
+            Input::Action(action) => self.act(action, attendees, lang),
+            typed => {
+                if self.filter.type_in(&typed) {
+                    self.selected = 0;
+                }
+                Outcome::Stay
+            }
+        }
+    }
+
+    /// Narrows the list to the next (or previous) thing a failed check asks for.
+    fn cycle_gap(&mut self, attendees: &[Attendee], forward: bool, lang: Lang) -> Outcome {
+        self.selected = 0;
+        if self
+            .filter
+            .cycle_gap(&gaps(&self.findings(attendees)), forward)
+        {
+            Outcome::Stay
+        } else {
+            Outcome::Refuse(t(lang, "wg.no_gaps"))
+        }
+    }
+
     fn act(&mut self, action: Action, attendees: &[Attendee], lang: Lang) -> Outcome {
-        let last = attendees.len().saturating_sub(1);
-        let person = attendees.get(self.selected).map(|a| a.person.id);
+        let visible = self.visible(attendees);
+        let last = visible.len().saturating_sub(1);
+        let person = visible
+            .get(self.selected)
+            .and_then(|i| attendees.get(*i))
+            .map(|a| a.person.id);
         let final_ = self.wg.is_final();
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(last),
             Action::PageUp => self.selected = self.selected.saturating_sub(10),
             Action::PageDown => self.selected = (self.selected + 10).min(last),
+            Action::Back if self.filter.active() => {
+                self.filter.clear();
+                self.selected = 0;
+            }
             Action::Back => return Outcome::Back,
             Action::Help => return Outcome::Help,
+            Action::Search => self.filter.open_find(),
+            Action::NextField => return self.cycle_gap(attendees, true, lang),
+            Action::PrevField => return self.cycle_gap(attendees, false, lang),
             Action::Reopen if final_ => {
                 self.reason = Some(ReasonPrompt::new(ReasonFor::ReopenWg(self.cycle), lang))
             }
@@ -205,7 +279,7 @@ impl WorkGroupTab {
     /// Draws the candidate list, the checks, and any prompt.
     pub fn render(&self, attendees: &[Attendee], area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         let [list, checks] =
-            Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
                 .areas(area);
         self.render_candidates(attendees, list, buf, ctx);
         self.render_checks(attendees, checks, buf, ctx);
@@ -234,42 +308,76 @@ impl WorkGroupTab {
         buf: &mut Buffer,
         ctx: ViewCtx,
     ) {
-        let items: Vec<ListItem> = attendees
+        let visible = self.visible(attendees);
+        let title = self
+            .filter
+            .gap_title(visible.len(), ctx.lang)
+            .unwrap_or_else(|| {
+                tf(
+                    ctx.lang,
+                    "wg.members_title",
+                    &[self.wg.members.len().to_string()],
+                )
+            });
+        let mut block = Block::bordered().title(Line::styled(title, ctx.theme.title));
+        if self.filter.finding() {
+            block = block.border_style(ctx.theme.focus);
+        }
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [find, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+        let list_area = match self.filter.render_find(find, buf, ctx) {
+            true => rest,
+            false => inner,
+        };
+        if visible.is_empty() && self.filter.active() {
+            Paragraph::new(Line::styled(
+                self.filter.empty_note(ctx.lang),
+                ctx.theme.warn,
+            ))
+            .wrap(Wrap { trim: true })
+            .render(list_area, buf);
+            return;
+        }
+        let items: Vec<ListItem> = visible
             .iter()
-            .map(|a| self.candidate(&a.person, ctx))
+            .filter_map(|i| attendees.get(*i))
+            .map(|a| self.candidate(&a.person, usize::from(list_area.width) - 1, ctx))
             .collect();
-        let title = tf(
-            ctx.lang,
-            "wg.members_title",
-            &[self.wg.members.len().to_string()],
-        );
-        let block = Block::bordered().title(Line::styled(title, ctx.theme.title));
         let list = List::new(items)
-            .block(block)
             .highlight_style(ctx.theme.selected)
             .highlight_symbol("▶");
+        let selected = self.selected.min(visible.len().saturating_sub(1));
         let mut state =
-            ListState::default().with_selected((!attendees.is_empty()).then_some(self.selected));
-        StatefulWidget::render(list, area, buf, &mut state);
+            ListState::default().with_selected((!visible.is_empty()).then_some(selected));
+        StatefulWidget::render(list, list_area, buf, &mut state);
     }
 
-    fn candidate<'a>(&self, p: &Person, ctx: ViewCtx) -> ListItem<'a> {
+    /// "☑★Name · gender · ethnicity · wealth group · organisations TH NC", on two lines
+    /// (the details indented below the name) when one line of `width` would cut it.
+    fn candidate<'a>(&self, p: &Person, width: usize, ctx: ViewCtx) -> ListItem<'a> {
         let mark = if self.is_member(p.id) { "☑" } else { "☐" };
         let leader = if self.wg.leader == Some(p.id) {
             "★"
         } else {
             " "
         };
-        let g = t(ctx.lang, &format!("gender.{}", p.gender.code()));
-        let trained = if p.trained {
-            format!(" {}", t(ctx.lang, "att.trained_short"))
-        } else {
-            String::new()
-        };
-        ListItem::new(Line::raw(format!(
-            "{mark}{leader}{} · {g}{trained}",
-            p.name
-        )))
+        let whole = super::attendance::person_line(p, p.gender, ctx.lang).to_string();
+        let line = format!("{mark}{leader}{whole}");
+        if line.width() <= width {
+            return ListItem::new(Line::raw(line));
+        }
+        let head = format!("{}{leader}{} · ", mark, p.name);
+        let gender = t(ctx.lang, &format!("gender.{}", p.gender.code()));
+        let rest = whole
+            .strip_prefix(&format!("{} · {gender}", p.name))
+            .unwrap_or("")
+            .trim_start_matches(" · ");
+        ListItem::new(vec![
+            Line::raw(format!("{head}{gender}")),
+            Line::raw(format!("    {rest}")),
+        ])
     }
 
     fn render_checks(&self, attendees: &[Attendee], area: Rect, buf: &mut Buffer, ctx: ViewCtx) {

@@ -441,6 +441,10 @@ fn render_checks(data: &Data, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
 fn finding_line<'a>(f: &Finding, ctx: ViewCtx) -> Line<'a> {
     let lang = ctx.lang;
     let label = t(lang, f.rule);
+    if f.checked_nothing() {
+        let why = t(lang, f.detail_key);
+        return Line::styled(format!("— {label}: {why}"), ctx.theme.muted);
+    }
     if f.passed {
         let ok = t(lang, "assess.check_ok");
         return Line::styled(format!("✓ {ok}: {label}"), ctx.theme.ok);
