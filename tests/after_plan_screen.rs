@@ -195,3 +195,152 @@ fn forms_save_through_the_commands_and_refusals_write_nothing() {
     assert_eq!(after.disclosures[0].amounts.commune_budget, 12_000_000);
     assert!(shown(&app).contains("Kinh phí giao"), "{}", shown(&app));
 }
+
+/// Next year's review of an activity starts from what was recorded after its plan: the
+/// year-end evaluation's progress and quality, the ledger's money by source, the groups.
+#[test]
+fn next_years_review_form_starts_from_the_records_after_the_plan() {
+    use kehoach::commands::{AfterPlanCommand as A, Command, execute};
+    use kehoach::domain::NewCycle;
+    use kehoach::domain::activity::FundingSource;
+    use kehoach::domain::after_plan::{
+        Assignment, Budget, ContributionKind, Evaluation, Receipt, Round, WorkOwner,
+    };
+    use kehoach::domain::annual::{Progress, Quality};
+    let mut item = 0;
+    let mut app = driver::demo_app_with(Lang::Vi, |store, first| {
+        let second = kehoach::demo::second_year(store, first).unwrap();
+        item = store.annual_items(second).unwrap()[0].id;
+        let run = |store: &mut kehoach::store::Store, c: A| {
+            execute(store, Command::AfterPlan(c)).unwrap();
+        };
+        run(
+            store,
+            A::Assign(Assignment {
+                item,
+                decision: Decision::Accepted,
+                reason: String::new(),
+                target_quantity: None,
+                owner: WorkOwner::Village,
+                budget: Budget::default(),
+                date: "2028-01-20".into(),
+            }),
+        );
+        run(
+            store,
+            A::AddReceipt(Receipt {
+                id: 0,
+                item,
+                date: "2028-02-01".into(),
+                source: FundingSource::People,
+                kind: ContributionKind::Labour,
+                amount: 120,
+                from: "Các hộ".into(),
+                note: String::new(),
+            }),
+        );
+        run(
+            store,
+            A::Evaluate(Evaluation {
+                item,
+                round: Round::YearEnd,
+                date: "2028-12-15".into(),
+                progress: Progress::Done,
+                completion: 100,
+                quality: Some(Quality::Good),
+                difficulties: String::new(),
+                against_plan: String::new(),
+                against_last_year: String::new(),
+            }),
+        );
+        let village = store.cycle(second).unwrap().village_id;
+        execute(
+            store,
+            Command::CreateCycle(NewCycle {
+                village_id: village,
+                year: 2028,
+                medium_term_span: 5,
+            }),
+        )
+        .unwrap();
+    });
+    let entries = app.store().home_entries().unwrap();
+    let (row, cycle) = entries
+        .iter()
+        .enumerate()
+        .find_map(|(i, e)| match e {
+            HomeEntry::Cycle { year: 2028, id, .. } => Some((i, *id)),
+            _ => None,
+        })
+        .unwrap();
+    for _ in 0..row {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    for _ in 1..6 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let form = shown(&app);
+    assert!(form.contains("bắt đầu từ sổ theo dõi thực hiện"), "{form}");
+    assert!(form.contains("120"), "labour days from the ledger: {form}");
+    insta::assert_snapshot!("review_prefilled_vi", form);
+    press(&mut app, KeyCode::Enter);
+    let stored = app.store().last_year_review(cycle).unwrap();
+    let review = stored
+        .iter()
+        .find(|r| r.item.id == item)
+        .unwrap()
+        .review
+        .clone()
+        .unwrap();
+    assert_eq!((review.progress, review.percent), (Progress::Done, 100));
+    assert_eq!(review.quality, Some(Quality::Good));
+    assert_eq!(review.spending.people_labour_days, 120);
+}
+
+/// From the history screen, `v` shows the selected year's activities, each one's life;
+/// Esc goes back to the history.
+#[test]
+fn the_history_screen_opens_each_activitys_life() {
+    let mut app = demo_app(Lang::Vi);
+    let entries = app.store().home_entries().unwrap();
+    let row = entries
+        .iter()
+        .position(|e| matches!(e, HomeEntry::Cycle { year: 2026, .. }))
+        .unwrap();
+    for _ in 0..row {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char('h'));
+    press(&mut app, KeyCode::Char('v'));
+    let life = shown(&app);
+    assert!(life.contains("Quá trình của hoạt động"), "{life}");
+    assert_eq!(
+        life.matches('●').count(),
+        6,
+        "the first activity reached every stage: {life}"
+    );
+    press(&mut app, KeyCode::Down);
+    let second = shown(&app);
+    assert!(
+        second.contains('○'),
+        "the not-funded one stops at selection: {second}"
+    );
+    assert!(
+        second.contains("không thực hiện: chưa bố trí được vốn"),
+        "{second}"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        shown(&app).contains("Hoạt động đang chọn"),
+        "Esc: the list first"
+    );
+    press(&mut app, KeyCode::Esc);
+    let back = shown(&app);
+    assert!(
+        back.lines().next().unwrap().contains("Lịch sử"),
+        "then the history: {back}"
+    );
+}

@@ -180,7 +180,9 @@ impl App {
             Outcome::Export(request) => self.export(&request),
             Outcome::Go(nav) => {
                 self.opened_from = match (self.screen.nav(), &nav) {
-                    (_, Nav::Cycle(_)) if self.screen.return_nav().is_some() => {
+                    (_, Nav::Cycle(_) | Nav::AfterPlan(..))
+                        if self.screen.return_nav().is_some() =>
+                    {
                         self.screen.return_nav()
                     }
                     (Nav::Home, _) => None,
@@ -190,7 +192,7 @@ impl App {
             }
             Outcome::Back => {
                 let parent = match (self.screen.nav(), &self.opened_from) {
-                    (Nav::Cycle(_), Some(history)) => Some(*history),
+                    (Nav::Cycle(_) | Nav::AfterPlan(..), Some(history)) => Some(*history),
                     _ => self.screen.parent(),
                 };
                 if let Some(parent) = parent {

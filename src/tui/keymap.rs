@@ -363,6 +363,7 @@ pub static BINDINGS: &[Binding] = &[
         A::OpenCycle,
         "hist.key.open_cycle",
     ),
+    b(C::History, K::Char('v'), A::Life, "hist.key.life"),
     b(C::History, K::Char('o'), A::CloseCycle, ""),
     b(C::History, K::Esc, A::Back, "key.back"),
     b(C::History, K::Char('l'), A::ToggleLang, "key.lang"),

@@ -89,7 +89,7 @@ impl CycleScreen {
                 Step::AnnualPlan => Outcome::Go(Nav::Annual(self.cycle.id)),
                 Step::Export => Outcome::Go(Nav::Export(self.cycle.id)),
                 Step::Meeting2 => Outcome::Go(Nav::Meeting2(self.cycle.id)),
-                Step::AfterPlan => Outcome::Go(Nav::AfterPlan(self.cycle.id)),
+                Step::AfterPlan => Outcome::Go(Nav::AfterPlan(self.cycle.id, false)),
             },
             Err(blocker) => Outcome::Refuse(t(lang, blocker.0)),
         }
@@ -105,7 +105,7 @@ impl CycleScreen {
             Nav::Meeting2(_) => Step::Meeting2,
             Nav::Annual(_) => Step::AnnualPlan,
             Nav::Export(_) => Step::Export,
-            Nav::AfterPlan(_) => Step::AfterPlan,
+            Nav::AfterPlan(..) => Step::AfterPlan,
             Nav::Home
             | Nav::Cycle(_)
             | Nav::History(..)

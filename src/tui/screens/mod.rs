@@ -77,8 +77,9 @@ pub enum Nav {
     Import(Option<CommuneId>, i32),
     /// The commune conference on one village's activities of a commune's year.
     Conference(CommuneId, i32, VillageId),
-    /// After a cycle's annual plan: assignment, implementation, disclosure, evaluations.
-    AfterPlan(CycleId),
+    /// After a cycle's annual plan: assignment, implementation, disclosure, evaluations;
+    /// `true` opens on the selected activity's life (from the history screen).
+    AfterPlan(CycleId, bool),
 }
 
 /// What a screen asks the app to do after an input.
@@ -201,7 +202,9 @@ impl Screen {
             Nav::Conference(commune, year, village) => Box::new(
                 conference::ConferenceScreen::load(store, commune, year, village)?,
             ),
-            Nav::AfterPlan(id) => Box::new(after_plan::AfterPlanScreen::load(store, id)?),
+            Nav::AfterPlan(id, life) => {
+                Box::new(after_plan::AfterPlanScreen::load(store, id)?.showing_life(life))
+            }
             Nav::Import(commune, year) => {
                 Box::new(import::ImportScreen::load(store, commune, year, lang)?)
             }

@@ -134,6 +134,14 @@ impl AfterPlanScreen {
         })
     }
 
+    /// The same screen, on the selected activity's life when `life`.
+    pub fn showing_life(mut self, life: bool) -> Self {
+        if life {
+            self.mode = Mode::Life;
+        }
+        self
+    }
+
     fn after(&self) -> &AfterPlanRecord {
         &self.record.after
     }

@@ -18,7 +18,8 @@ use super::workgroup::WorkGroupTab;
 use super::{Command, Outcome, ViewCtx};
 pub use crate::commands::AnnualCommand;
 use crate::domain::activity::{Activity, ActivityId};
-use crate::domain::annual::{Part, Spending, YearSummary, rank_by_part};
+use crate::domain::after_plan::{AfterPlanRecord, GroupKind, review_prefill};
+use crate::domain::annual::{Part, ReviewDraft, Spending, YearSummary, rank_by_part};
 use crate::domain::scoring::{MatrixRow, RankedRow, Scale};
 use crate::domain::{Cycle, CycleId, MeetingKind, Village};
 use crate::i18n::{Lang, t, tf};
@@ -80,6 +81,8 @@ struct Data {
     approval: Option<AnnualApproval>,
     previous: Option<CycleId>,
     summary: YearSummary,
+    /// What was recorded after last year's plan, which the review starts from.
+    last_after: AfterPlanRecord,
 }
 
 /// The annual-plan screen's state.
@@ -156,6 +159,10 @@ impl AnnualScreen {
             approval: store.annual_approval(id)?,
             previous: store.previous_cycle(id)?.map(|c| c.id),
             summary: store.year_summary(id)?,
+            last_after: match store.previous_cycle(id)? {
+                Some(prev) => store.after_plan(prev.id)?,
+                None => AfterPlanRecord::default(),
+            },
         };
         let items = &self.data.items;
         self.data.ranked = rank_by_part(&self.data.rows, |key| {
@@ -311,6 +318,12 @@ impl AnnualScreen {
         };
     }
 
+    /// The review of last year's `item` as the records after its plan give it.
+    fn prefill(&self, item: i64, lang: Lang) -> Option<ReviewDraft> {
+        let label = |kind: GroupKind| t(lang, kind.label_key());
+        review_prefill(&self.data.last_after, item, label)
+    }
+
     fn review_input(&mut self, input: Input, lang: Lang) -> Outcome {
         let Input::Action(action) = input else {
             return Outcome::Stay;
@@ -318,8 +331,9 @@ impl AnnualScreen {
         match action {
             Action::Open => {
                 if let Some(row) = self.data.reviews.get(self.review_selected) {
+                    let prefill = self.prefill(row.item.id, lang);
                     self.popup = Some((
-                        review::item_form(row, lang),
+                        review::item_form(row, prefill.as_ref(), lang),
                         Popup::Review(ReviewForm::Item(row.item.id)),
                     ));
                 }

@@ -34,9 +34,27 @@ pub enum ReviewForm {
     Summary,
 }
 
-/// A review form for `row` (filled with its stored review, if any).
-pub fn item_form(row: &ReviewRow, lang: Lang) -> Form {
-    let r = row.review.as_ref();
+/// The draft a stored review shows in its form.
+fn draft_of(r: &Review) -> ReviewDraft {
+    ReviewDraft {
+        progress: Some(r.progress),
+        percent: r.percent.to_string(),
+        quality: r.quality,
+        amounts: Source::ALL.map(|s| match r.spending.get(s) {
+            0 => String::new(),
+            v => v.to_string(),
+        }),
+        management: r.management.clone(),
+        impact: r.impact.clone(),
+    }
+}
+
+/// A review form for `row`: its stored review, else `prefill` (what was recorded after
+/// last year's plan: the latest evaluation, the ledger, the groups), else empty.
+pub fn item_form(row: &ReviewRow, prefill: Option<&ReviewDraft>, lang: Lang) -> Form {
+    let stored = row.review.as_ref().map(draft_of);
+    let prefilled = stored.is_none() && prefill.is_some();
+    let d = stored.or_else(|| prefill.cloned()).unwrap_or_default();
     let progress = Progress::ALL
         .iter()
         .map(|p| t(lang, p.label_key()))
@@ -49,43 +67,31 @@ pub fn item_form(row: &ReviewRow, lang: Lang) -> Form {
         Field::choice(
             t(lang, "ann.progress"),
             progress,
-            r.and_then(|r| Progress::ALL.iter().position(|p| *p == r.progress)),
+            d.progress
+                .and_then(|p| Progress::ALL.iter().position(|x| *x == p)),
         ),
-        Field::text(
-            t(lang, "ann.percent"),
-            &r.map(|r| r.percent.to_string()).unwrap_or_default(),
-        ),
+        Field::text(t(lang, "ann.percent"), &d.percent),
         Field::choice(
             t(lang, "ann.quality"),
             quality,
-            r.and_then(|r| r.quality)
+            d.quality
                 .and_then(|q| Quality::ALL.iter().position(|x| *x == q)),
         ),
     ];
     for source in Source::ALL {
-        let value = r
-            .map(|r| r.spending.get(source))
-            .filter(|v| *v != 0)
-            .map(|v| v.to_string())
-            .unwrap_or_default();
-        fields.push(Field::text(t(lang, source.label_key()), &value));
+        fields.push(Field::text(t(lang, source.label_key()), d.amount(source)));
     }
-    fields.push(Field::text(
-        t(lang, "ann.management"),
-        r.map_or("", |r| r.management.as_str()),
-    ));
-    fields.push(Field::text(
-        t(lang, "ann.impact"),
-        r.map_or("", |r| r.impact.as_str()),
-    ));
-    Form::new(
-        tf(
-            lang,
-            "ann.review_title",
-            std::slice::from_ref(&row.item.activity.fields.name),
-        ),
-        fields,
-    )
+    fields.push(Field::text(t(lang, "ann.management"), &d.management));
+    fields.push(Field::text(t(lang, "ann.impact"), &d.impact));
+    let mut title = tf(
+        lang,
+        "ann.review_title",
+        std::slice::from_ref(&row.item.activity.fields.name),
+    );
+    if prefilled {
+        title = format!("{title} · {}", t(lang, "ann.review_prefilled"));
+    }
+    Form::new(title, fields)
 }
 
 /// The year-summary form.

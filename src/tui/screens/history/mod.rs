@@ -145,6 +145,11 @@ impl HistoryScreen {
                     return Outcome::Go(Nav::Cycle(y.cycle.id));
                 }
             }
+            Action::Life => {
+                if let Some(y) = self.years.get(self.selected) {
+                    return Outcome::Go(Nav::AfterPlan(y.cycle.id, true));
+                }
+            }
             Action::CloseCycle => {
                 if let Some(y) = self.years.get(self.selected) {
                     let target = Target {
