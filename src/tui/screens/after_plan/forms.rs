@@ -205,6 +205,14 @@ pub(super) fn short_decision_key(decision: Decision) -> &'static str {
     }
 }
 
+/// The short label of a round, to fit a choice at 80 columns.
+pub(super) fn short_round_key(round: Round) -> &'static str {
+    match round {
+        Round::SixMonths => "after.short.six_months",
+        Round::YearEnd => "after.short.year_end",
+    }
+}
+
 /// The planned quantity as the facilitator reads it ("—" when the plan has none).
 fn planned_quantity(s: &Subject, lang: Lang) -> String {
     s.quantity
@@ -226,7 +234,7 @@ fn evaluate_fields(s: &Subject, lang: Lang) -> Vec<Field> {
     vec![
         Field::choice(
             l("after.field.round"),
-            labels(Round::ALL, Round::label_key, lang),
+            labels(Round::ALL, short_round_key, lang),
             Some(round),
         ),
         date_field(lang, s.last_date),

@@ -197,8 +197,7 @@ fn short_progress(s: &AfterPlanScreen, item: &Item) -> String {
 
 fn short_evaluation(s: &AfterPlanScreen, item: &Item, lang: Lang) -> String {
     match s.after().latest_evaluation(item.id) {
-        Some(e) if e.round == Round::YearEnd => t(lang, "after.short.year_end"),
-        Some(_) => t(lang, "after.short.six_months"),
+        Some(e) => t(lang, super::forms::short_round_key(e.round)),
         None => "—".into(),
     }
 }
