@@ -237,6 +237,12 @@ pub fn inspect(bytes: &[u8]) -> Result<Contents, BundleError> {
     checked(bytes).map(|(contents, _)| contents)
 }
 
+/// [`inspect`], with the hex SHA-256 the content was checked against (the import reads
+/// village and commune bundles with this).
+pub fn inspect_checked(bytes: &[u8]) -> Result<(Contents, String), BundleError> {
+    checked(bytes)
+}
+
 /// The contents and their checked hex SHA-256.
 fn checked(bytes: &[u8]) -> Result<(Contents, String), BundleError> {
     let mut file: Value = serde_json::from_slice(bytes).map_err(|_| BundleError::NotJson)?;

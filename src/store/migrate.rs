@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/0008_frozen_plans.sql"),
     include_str!("sql/0009_imports.sql"),
     include_str!("sql/0010_commune_conference.sql"),
+    include_str!("sql/0012_district.sql"),
 ];
 
 /// The schema version this build writes.
