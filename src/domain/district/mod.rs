@@ -158,7 +158,7 @@ pub struct CommuneSummary {
     pub approved_plans: usize,
     /// Activities listed (every row, counted or not).
     pub activities: usize,
-    /// Part-2 asks (budget support) among the counted rows.
+    /// Part-2 asks (budget support) listed and not dropped by the commune conference.
     pub part_two: usize,
     /// The counted rows' sums.
     pub totals: Totals,
@@ -187,7 +187,7 @@ fn summary(c: &CommuneYear) -> CommuneSummary {
         activities: rows.len(),
         part_two: rows
             .iter()
-            .filter(|r| r.row.counted && r.row.part == Part::Two)
+            .filter(|r| r.row.part == Part::Two && !r.row.leaves())
             .count(),
         totals: totals(&rows),
     }

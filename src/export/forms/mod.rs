@@ -5,6 +5,7 @@
 
 mod activities;
 pub mod commune;
+pub mod district;
 mod meetings;
 mod plans;
 mod records;
