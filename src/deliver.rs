@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::domain::{CommuneId, CycleId};
 use crate::export::commune::{CommuneBundle, CommuneRendering};
+use crate::export::district::{DistrictBundle, DistrictRendering};
 use crate::export::{Format, Source, Stamp, render};
 use crate::i18n::{Lang, tf};
 use crate::store::{Store, files};
@@ -92,6 +93,55 @@ pub fn export(
         }
     };
     write_outputs(&request.dir, &outputs, request.force, lang)
+}
+
+/// What a district export takes: the district's communes (already found), its name as
+/// they write it, the province and year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DistrictRequest {
+    /// The district's communes.
+    pub communes: Vec<CommuneId>,
+    /// The district's name, as its communes write it.
+    pub district: String,
+    /// The province.
+    pub province: String,
+    /// The planning year.
+    pub year: i32,
+    /// Formats to write.
+    pub formats: Vec<Format>,
+    /// Folder (must exist).
+    pub dir: PathBuf,
+    /// Replace existing files (each old one kept under a stamped `.bak` name).
+    pub force: bool,
+    /// Leave out personal details.
+    pub private: bool,
+}
+
+/// Renders and writes a district's year (its forms and bundle); returns the written
+/// paths.
+pub fn export_district(
+    store: &Store,
+    request: &DistrictRequest,
+    lang: Lang,
+) -> Result<Vec<PathBuf>, DeliverError> {
+    let out = request;
+    check_folder(&out.dir, lang)?;
+    let store_error = |e: crate::store::StoreError| {
+        DeliverError::Failed(crate::messages::store_error(lang, &store.located(e)))
+    };
+    store.check_sound().map_err(store_error)?;
+    let communes = store
+        .district_year(&request.communes, request.year)
+        .map_err(store_error)?;
+    let at = crate::export::forms::district::DistrictYear {
+        district: &request.district,
+        province: &request.province,
+        year: request.year,
+    };
+    let bundle = DistrictBundle::new(&at, communes, out.private, &Stamp::now());
+    let rendering = DistrictRendering::new(&bundle, lang);
+    let outputs = rendered(&out.formats, lang, |f| rendering.render(f))?;
+    write_outputs(&out.dir, &outputs, out.force, lang)
 }
 
 /// Every format's files, in the order asked.

@@ -188,7 +188,9 @@ fn held(store: &Store, current: CommuneImport) -> Result<HeldCommune, StoreError
     let refused = || StoreError::Refused(crate::store::IMPORT_ERR_STORED);
     let bundle = match bundle::inspect(&bytes).map_err(|_| refused())? {
         bundle::Contents::Commune(b) => *b,
-        bundle::Contents::Exchange(_) | bundle::Contents::Legacy(_) => return Err(refused()),
+        bundle::Contents::Exchange(_)
+        | bundle::Contents::District(_)
+        | bundle::Contents::Legacy(_) => return Err(refused()),
     };
     Ok(HeldCommune {
         bundle_id: current.bundle_id,

@@ -76,6 +76,7 @@ impl ImportFile {
             let bundle = match contents {
                 Contents::Exchange(b) => Incoming::Village(Arc::from(b)),
                 Contents::Commune(b) => Incoming::Commune(Arc::from(b)),
+                Contents::District(_) => return Err(BundleError::DistrictBundle),
                 Contents::Legacy(snapshot) => {
                     return Err(BundleError::OlderSchema {
                         found: snapshot.schema_version,

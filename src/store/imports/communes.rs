@@ -226,6 +226,26 @@ impl Store {
             .collect()
     }
 
+    /// The years for which any of `communes` holds a village's plan (typed or imported)
+    /// or a commune bundle, in order.
+    pub fn district_years(&self, communes: &[CommuneId]) -> Result<Vec<i32>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.year FROM cycles c JOIN villages v ON v.id = c.village_id
+               WHERE v.commune_id = ?1
+             UNION SELECT p.year FROM imported_plans p JOIN villages v ON v.id = p.village_id
+               WHERE v.commune_id = ?1
+             UNION SELECT year FROM commune_imports WHERE commune_id = ?1",
+        )?;
+        let mut years = std::collections::BTreeSet::new();
+        for id in communes {
+            let rows = stmt.query_map([id.0], |r| r.get::<_, i32>(0))?;
+            for year in rows {
+                years.insert(year?);
+            }
+        }
+        Ok(years.into_iter().collect())
+    }
+
     fn commune_year_held(&self, id: CommuneId, year: i32) -> Result<CommuneYear> {
         let (commune, commune_code) = self.commune_with_code(id)?;
         let held = self.commune_held_by_id(id)?;
