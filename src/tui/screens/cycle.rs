@@ -110,7 +110,8 @@ impl CycleScreen {
             | Nav::Commune(..)
             | Nav::CommuneExport(..)
             | Nav::Import(..)
-            | Nav::Conference(..) => return None,
+            | Nav::Conference(..)
+            | Nav::District(..) => return None,
         })
     }
 

@@ -10,6 +10,7 @@ pub mod commune;
 pub mod conference;
 pub mod cycle;
 pub mod delete_village;
+pub mod district;
 pub mod export;
 pub mod history;
 pub mod home;
@@ -76,6 +77,8 @@ pub enum Nav {
     Import(Option<CommuneId>, i32),
     /// The commune conference on one village's activities of a commune's year.
     Conference(CommuneId, i32, VillageId),
+    /// The planning year of the district of a commune: its communes' plans.
+    District(CommuneId, i32),
 }
 
 /// What a screen asks the app to do after an input.
@@ -200,6 +203,9 @@ impl Screen {
             ),
             Nav::Import(commune, year) => {
                 Box::new(import::ImportScreen::load(store, commune, year, lang)?)
+            }
+            Nav::District(commune, year) => {
+                Box::new(district::DistrictScreen::load(store, commune, year)?)
             }
         };
         Ok(Screen { nav, view })
