@@ -51,7 +51,7 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
-    /// Import villages' bundles (files or folders) into the commune's database.
+    /// Import villages' bundles into the commune's database, or communes' into the district's.
     Import(import::ImportArgs),
     /// The commune level: export the commune's forms of a year.
     #[command(subcommand)]

@@ -1,7 +1,8 @@
 //! The district's screens at 80x24, driven by keys (issue 14, item 6): the import screen
 //! takes a commune's file (the dry run names the commune, district, villages and
 //! commune-plan version; Enter imports it, once); `u` on home opens the district's year
-//! with each commune's standing (✓ ◐ ✗, in words too) and the check code of its file.
+//! with each commune's standing (✓ ◐ ✗, in words too) and the check code of its file;
+//! the demo's Ea Tiêu 2026 stands in its district's listing.
 
 #![allow(clippy::unwrap_used)]
 
@@ -89,4 +90,28 @@ fn a_communes_file_is_imported_and_the_district_year_lists_it() {
     // A commune received whole is not opened here.
     press(&mut app, KeyCode::Enter);
     assert!(screen(&app).contains("nhận cả xã từ tệp của xã"));
+}
+
+#[test]
+fn the_demo_commune_stands_in_its_districts_listing() {
+    let mut store = Store::open_in_memory().unwrap();
+    kehoach::demo::populate(&mut store).unwrap();
+    let mut app = App::new(store, Lang::Vi, Theme::mono()).unwrap();
+    press(&mut app, KeyCode::Char('u'));
+    assert!(screen(&app).contains("Kế hoạch huyện Cư Kuin năm 2027"));
+    press(&mut app, KeyCode::Left);
+    let shown = screen(&app);
+    assert!(shown.contains("Kế hoạch huyện Cư Kuin năm 2026"), "{shown}");
+    let line = shown.lines().find(|l| l.contains("Ea Tiêu")).unwrap();
+    assert!(
+        line.contains("◐ chưa thông qua") && line.contains("nhập ở máy"),
+        "{line}"
+    );
+    assert!(
+        line.contains("1/2"),
+        "Buôn Kram approved, Thôn 3 not: {line}"
+    );
+    // Enter opens the commune held here: its year.
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&app).contains("Kế hoạch xã 2026"));
 }
