@@ -1,4 +1,5 @@
-//! Delivering an export to disk, shared by `kehoach export` and the export screen: check
+//! Delivering an export to disk, shared by `kehoach export` (and `commune export`,
+//! `district export`) and the export screen: check
 //! the database for damage, render the chosen formats of one cycle, refuse to overwrite
 //! unless asked (and then keep the old file as `NAME.YYYYMMDD-HHMMSS.bak`, a name no later
 //! export reuses), and write each file owner-only through a synced temporary file and a
@@ -6,9 +7,12 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::domain::district::communes_of;
+use crate::domain::place::district_short_name;
 use crate::domain::{CommuneId, CycleId};
 use crate::export::commune::{CommuneBundle, CommuneRendering};
 use crate::export::district::{DistrictBundle, DistrictRendering};
+use crate::export::forms::district::DistrictYear;
 use crate::export::{Format, Source, Stamp, render};
 use crate::i18n::{Lang, tf};
 use crate::store::{Store, files};
@@ -20,6 +24,9 @@ pub enum ExportTarget {
     Cycle(CycleId),
     /// A commune's year: forms 1-2 summed, 5, 6, B1, B2 and the commune bundle.
     CommuneYear(CommuneId, i32),
+    /// The year of the district of a commune: its communes' activities by sector and
+    /// funding source, the summary by commune, and the district bundle.
+    DistrictYear(CommuneId, i32),
 }
 
 /// What to export and where.
@@ -91,57 +98,58 @@ pub fn export(
             let rendering = CommuneRendering::new(&bundle, lang);
             rendered(&request.formats, lang, |f| rendering.render(f))?
         }
+        ExportTarget::DistrictYear(commune, year) => {
+            district_outputs(store, (commune, year), request, lang)?
+        }
     };
     write_outputs(&request.dir, &outputs, request.force, lang)
 }
 
-/// What a district export takes: the district's communes (already found), its name as
-/// they write it, the province and year.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DistrictRequest {
-    /// The district's communes.
-    pub communes: Vec<CommuneId>,
-    /// The district's name, as its communes write it.
-    pub district: String,
-    /// The province.
-    pub province: String,
-    /// The planning year.
-    pub year: i32,
-    /// Formats to write.
-    pub formats: Vec<Format>,
-    /// Folder (must exist).
-    pub dir: PathBuf,
-    /// Replace existing files (each old one kept under a stamped `.bak` name).
-    pub force: bool,
-    /// Leave out personal details.
-    pub private: bool,
-}
-
-/// Renders and writes a district's year (its forms and bundle); returns the written
-/// paths.
-pub fn export_district(
+/// A district's year rendered in the formats asked: the district is that of `commune`,
+/// its communes those this file holds (received whole or village by village). A year for
+/// which none of them holds a plan is refused, naming the years that have plans.
+fn district_outputs(
     store: &Store,
-    request: &DistrictRequest,
+    (commune, year): (CommuneId, i32),
+    request: &ExportRequest,
     lang: Lang,
-) -> Result<Vec<PathBuf>, DeliverError> {
-    let out = request;
-    check_folder(&out.dir, lang)?;
+) -> Result<Vec<(String, Vec<u8>)>, DeliverError> {
     let store_error = |e: crate::store::StoreError| {
         DeliverError::Failed(crate::messages::store_error(lang, &store.located(e)))
     };
-    store.check_sound().map_err(store_error)?;
-    let communes = store
-        .district_year(&request.communes, request.year)
-        .map_err(store_error)?;
-    let at = crate::export::forms::district::DistrictYear {
-        district: &request.district,
-        province: &request.province,
-        year: request.year,
+    let all = store.communes().map_err(store_error)?;
+    let own = all
+        .iter()
+        .find(|c| c.id == commune)
+        .ok_or_else(|| store_error(crate::store::StoreError::NotFound))?;
+    let district = district_short_name(&own.district).to_string();
+    let ids: Vec<CommuneId> = communes_of(&all, &own.district)
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    let years = store.district_years(&ids).map_err(store_error)?;
+    if !years.contains(&year) {
+        let held: Vec<String> = years.iter().map(i32::to_string).collect();
+        let held = match held.is_empty() {
+            true => crate::i18n::t(lang, "district.err.none"),
+            false => held.join(", "),
+        };
+        let args = [district, year.to_string(), held];
+        return Err(DeliverError::Failed(tf(
+            lang,
+            "district.err.no_plans",
+            &args,
+        )));
+    }
+    let communes = store.district_year(&ids, year).map_err(store_error)?;
+    let at = DistrictYear {
+        district: &district,
+        province: &own.province,
+        year,
     };
-    let bundle = DistrictBundle::new(&at, communes, out.private, &Stamp::now());
+    let bundle = DistrictBundle::new(&at, communes, request.private, &Stamp::now());
     let rendering = DistrictRendering::new(&bundle, lang);
-    let outputs = rendered(&out.formats, lang, |f| rendering.render(f))?;
-    write_outputs(&out.dir, &outputs, out.force, lang)
+    rendered(&request.formats, lang, |f| rendering.render(f))
 }
 
 /// Every format's files, in the order asked.

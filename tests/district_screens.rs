@@ -111,7 +111,27 @@ fn the_demo_commune_stands_in_its_districts_listing() {
         line.contains("1/2"),
         "Buôn Kram approved, Thôn 3 not: {line}"
     );
-    // Enter opens the commune held here: its year.
+    // e exports the district's forms into the folder typed.
+    let dir = tempfile::tempdir().unwrap();
+    press(&mut app, KeyCode::Char('e'));
+    assert!(screen(&app).contains("Xuất biểu của huyện"));
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..300 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    for c in dir.path().display().to_string().chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    for name in [
+        "huyen-cu-kuin-2026.xlsx",
+        "huyen-cu-kuin-2026-theo-linh-vuc.csv",
+    ] {
+        assert!(dir.path().join(name).is_file(), "{name}: {}", screen(&app));
+    }
+    // Back on the district's year, Enter opens the commune held here: its year.
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&app).contains("Kế hoạch huyện Cư Kuin năm 2026"));
     press(&mut app, KeyCode::Enter);
     assert!(screen(&app).contains("Kế hoạch xã 2026"));
 }

@@ -7,9 +7,10 @@
 
 use std::path::PathBuf;
 
-use crate::deliver::{DistrictRequest, export_district};
-use crate::domain::place::{district_key, district_short_name};
-use crate::domain::{Commune, CommuneId};
+use crate::deliver::{ExportRequest, ExportTarget, export};
+use crate::domain::Commune;
+use crate::domain::district::communes_of;
+use crate::domain::place::district_short_name;
 use crate::i18n::{Lang, t, tf};
 use crate::store::Store;
 
@@ -44,36 +45,15 @@ pub(super) fn run(
     let DistrictCommand::Export(args) = command;
     let formats = super::export::formats(lang, &args.output.format)?;
     let year = super::export::year(lang, &args.year)?;
-    let located = |e| super::store_error(lang, &store.located(e));
     let communes = find_district(store, lang, &args.district)?;
-    let ids: Vec<CommuneId> = communes.iter().map(|c| c.id).collect();
-    let first = &communes[0];
-    let district = district_short_name(&first.district).to_string();
-    let years = store.district_years(&ids).map_err(located)?;
-    if !years.contains(&year) {
-        let held: Vec<String> = years.iter().map(i32::to_string).collect();
-        let held = if held.is_empty() {
-            t(lang, "district.err.none")
-        } else {
-            held.join(", ")
-        };
-        return Err(tf(
-            lang,
-            "district.err.no_plans",
-            &[district, year.to_string(), held],
-        ));
-    }
-    let request = DistrictRequest {
-        communes: ids,
-        district,
-        province: first.province.clone(),
-        year,
+    let request = ExportRequest {
+        target: ExportTarget::DistrictYear(communes[0].id, year),
         formats,
         dir: args.output.out.clone(),
         force: args.output.force,
         private: args.output.private,
     };
-    export_district(store, &request, lang).map_err(|e| e.text(lang))
+    export(store, &request, lang).map_err(|e| e.text(lang))
 }
 
 /// The communes of the district named `wanted` (at least one), in name order.
@@ -81,12 +61,7 @@ fn find_district(store: &Store, lang: Lang, wanted: &str) -> Result<Vec<Commune>
     let all = store
         .communes()
         .map_err(|e| super::store_error(lang, &store.located(e)))?;
-    let key = district_key(wanted);
-    let found: Vec<Commune> = all
-        .iter()
-        .filter(|c| !key.is_empty() && district_key(&c.district) == key)
-        .cloned()
-        .collect();
+    let found: Vec<Commune> = communes_of(&all, wanted).into_iter().cloned().collect();
     if found.is_empty() {
         let mut known: Vec<String> = all
             .iter()

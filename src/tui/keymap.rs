@@ -227,6 +227,7 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Home, K::Char('u'), A::DistrictYear, ""),
     b(C::District, K::Enter, A::Open, "key.open"),
     b(C::District, K::Char('i'), A::Import, "key.import"),
+    b(C::District, K::Char('e'), A::Export, "key.export"),
     b(C::District, K::Left, A::PrevYear, "key.year_prev"),
     b(C::District, K::Right, A::NextYear, "key.year_next"),
     b(C::District, K::Esc, A::Back, "key.back"),

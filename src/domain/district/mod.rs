@@ -33,6 +33,15 @@ pub struct CommuneYear {
     pub conference: Conference,
 }
 
+/// The communes of `all` whose district is `district` (with or without "Huyện", case
+/// and diacritics ignored; none for an empty name).
+pub fn communes_of<'a>(all: &'a [Commune], district: &str) -> Vec<&'a Commune> {
+    let key = super::place::district_key(district);
+    all.iter()
+        .filter(|c| !key.is_empty() && super::place::district_key(&c.district) == key)
+        .collect()
+}
+
 /// Where a commune's plan of the year stands at the district.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CommuneStatus {

@@ -111,7 +111,8 @@ impl CycleScreen {
             | Nav::CommuneExport(..)
             | Nav::Import(..)
             | Nav::Conference(..)
-            | Nav::District(..) => return None,
+            | Nav::District(..)
+            | Nav::DistrictExport(..) => return None,
         })
     }
 

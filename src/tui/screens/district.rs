@@ -3,8 +3,8 @@
 //! village) with where its plan stands: ✗ nothing received, ◐ not yet approved by the
 //! commune conference, ✓ approved (which version), the check code of the commune's file
 //! to compare with the signed paper copy, its villages, activities and the amount asked.
-//! ← → change the year; `i` imports communes' files; Enter opens a commune held here
-//! village by village. `kehoach district export` writes the district's forms.
+//! ← → change the year; `i` imports communes' files; `e` exports the district's forms
+//! (as `kehoach district export`); Enter opens a commune held here village by village.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -15,8 +15,10 @@ use super::{Nav, Outcome, ViewCtx};
 use crate::domain::CommuneId;
 use crate::domain::activity::format_vnd;
 use crate::domain::commune::PlanSource;
-use crate::domain::district::{CommuneStatus, CommuneSummary, CommuneYear, in_order, summaries};
-use crate::domain::place::{district_key, district_short_name};
+use crate::domain::district::{
+    CommuneStatus, CommuneSummary, CommuneYear, communes_of, in_order, summaries,
+};
+use crate::domain::place::district_short_name;
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
@@ -48,10 +50,8 @@ impl DistrictScreen {
             .iter()
             .find(|c| c.id == from)
             .ok_or(StoreError::NotFound)?;
-        let key = district_key(&own.district);
-        let ids: Vec<CommuneId> = all
+        let ids: Vec<CommuneId> = communes_of(&all, &own.district)
             .iter()
-            .filter(|c| district_key(&c.district) == key)
             .map(|c| c.id)
             .collect();
         let years = store.district_year(&ids, year)?;
@@ -77,6 +77,7 @@ impl DistrictScreen {
             Action::PrevYear => return Outcome::Go(Nav::District(self.from, self.year - 1)),
             Action::NextYear => return Outcome::Go(Nav::District(self.from, self.year + 1)),
             Action::Import => return Outcome::Go(Nav::Import(None, self.year)),
+            Action::Export => return Outcome::Go(Nav::DistrictExport(self.from, self.year)),
             Action::Open => return self.open(lang),
             Action::Back => return Outcome::Back,
             _ => {}

@@ -79,6 +79,8 @@ pub enum Nav {
     Conference(CommuneId, i32, VillageId),
     /// The planning year of the district of a commune: its communes' plans.
     District(CommuneId, i32),
+    /// Exporting the year of a commune's district.
+    DistrictExport(CommuneId, i32),
 }
 
 /// What a screen asks the app to do after an input.
@@ -207,6 +209,9 @@ impl Screen {
             Nav::District(commune, year) => {
                 Box::new(district::DistrictScreen::load(store, commune, year)?)
             }
+            Nav::DistrictExport(commune, year) => Box::new(export::ExportScreen::load_district(
+                store, commune, year, lang,
+            )?),
         };
         Ok(Screen { nav, view })
     }
