@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --release --example bench            # full run, ~60 s after the build
 //! cargo run --release --example bench -- --quick # fewer repetitions, a smoke test (~15 s)
-//! cargo run --release --example bench -- --commune # only the commune and province parts
+//! cargo run --release --example bench -- --commune # only the commune, province and district parts
 //! ```
 //!
 //! 1. Writes a large commune database with examples/gen_commune.rs (public store API only).
@@ -20,11 +20,15 @@
 //! 5. Rendering of the largest screens at 250x80 (median of repeated draws).
 //! 6. Full export of one village cycle in every format (`kehoach::deliver::export`).
 //! 7. Size of the release binary.
-//! 8. The commune and province parts of issue 14 (`examples/support/commune.rs`).
+//! 8. The commune and province parts of issue 14 (`examples/support/commune.rs`), then the
+//!    district part (item 6: 141 commune bundles imported, the district forms at province
+//!    scale; `examples/support/district.rs`).
 #![allow(clippy::unwrap_used)]
 
 #[path = "support/commune.rs"]
 mod bench_commune;
+#[path = "support/district.rs"]
+mod bench_district;
 
 #[path = "gen_commune.rs"]
 #[allow(dead_code)]
@@ -80,6 +84,14 @@ fn main() {
     match args.get(1).map(String::as_str) {
         Some("--first-frame") => return child_first_frame(Path::new(&args[2])),
         Some("--session") => return child_session(Path::new(&args[2])),
+        Some("--district") => {
+            return bench_district::child_district(
+                Path::new(&args[2]),
+                Path::new(&args[3]),
+                Path::new(&args[4]),
+                peak_rss_kb,
+            );
+        }
         Some("--province") => {
             return bench_commune::child_province(
                 Path::new(&args[2]),
@@ -117,9 +129,10 @@ fn main() {
 
     let kehoach_exe = release_dir.join("kehoach");
     if args.iter().any(|a| a == "--commune") {
-        // Only the commune and province parts (issue 14).
+        // Only the commune, province and district parts (issue 14).
         let (import, forms, province) = commune_parts(&exe, &kehoach_exe, &data, &plan);
-        return report_commune(&import, &forms, &province);
+        report_commune(&import, &forms, &province);
+        return report_district(&district_part(&exe, &data));
     }
     let db = data.join("commune.db");
     let stats = gen_commune::generate(&db).expect("generate the commune");
@@ -168,6 +181,7 @@ fn main() {
         },
     );
     report_commune(&import, &forms, &province);
+    report_district(&district_part(&exe, &data));
 }
 
 /// Builds the release binary (for its size) and the baseline program.
@@ -1023,6 +1037,46 @@ fn report_commune(
         "| home tree of the province database ({} lines, `home_entries`) | {} | |",
         province.home_lines,
         ms(province.home)
+    );
+}
+
+/// The district part (issue 14, item 6), after the province part.
+fn district_part(exe: &Path, data: &Path) -> bench_district::District {
+    phase("district", || {
+        bench_district::district(exe, data, &data.join("province.db"))
+    })
+}
+
+/// The district table (issue 14, item 6).
+fn report_district(d: &bench_district::District) {
+    println!();
+    println!("| district | result |");
+    println!("|---|---|");
+    println!(
+        "| every commune's bundle written from the province database ({} communes, {:.0} MB) | {:.1} s |",
+        d.communes,
+        d.bytes as f64 / 1e6,
+        d.export.as_secs_f64()
+    );
+    println!(
+        "| **import {} commune bundles** into a new district database, ten per folder (dry run, then one transaction per file) | **{:.1} s** |",
+        d.communes,
+        d.import.as_secs_f64()
+    );
+    println!(
+        "| **district forms at province scale** ({} communes as one district, {} rows by sector: `district_year`, the three forms, XLSX + HTML + CSV in memory) | **{:.1} s** |",
+        d.communes,
+        d.rows,
+        d.forms.as_secs_f64()
+    );
+    println!(
+        "| a ten-commune district's whole export (forms and district bundle, XLSX + HTML + CSV + JSON, in memory) | {} |",
+        ms(d.real)
+    );
+    println!(
+        "| peak RSS of the district run (`VmHWM`, child process): after the import · at the end | {} · {} |",
+        mb(d.rss_import_kb),
+        mb(d.rss_kb)
     );
 }
 

@@ -3,11 +3,14 @@
 //! NAME_OR_ID --year YYYY --format xlsx,html,csv,json --out DIR [--force] [--private]`
 //! writes a cycle's export files; `kehoach check FILE.json` checks an exported bundle;
 //! `kehoach import --db FILE BUNDLE.json... | FOLDER... [--dry-run] [--yes]
-//! [--take-conflicts --reason TEXT]` imports villages' bundles at the commune.
+//! [--take-conflicts --reason TEXT]` imports villages' bundles at the commune (communes'
+//! at the district); `kehoach commune export` and `kehoach district export` write the
+//! commune's and the district's forms of a year.
 //! Errors print one clear line and exit non-zero.
 
 pub mod check;
 pub mod commune;
+pub mod district;
 pub mod export;
 pub mod import;
 
@@ -48,11 +51,14 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
-    /// Import villages' bundles (files or folders) into the commune's database.
+    /// Import villages' bundles into the commune's database, or communes' into the district's.
     Import(import::ImportArgs),
     /// The commune level: export the commune's forms of a year.
     #[command(subcommand)]
     Commune(commune::CommuneCommand),
+    /// The district level: export the communes' priority activities of a year.
+    #[command(subcommand)]
+    District(district::DistrictCommand),
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -109,7 +115,11 @@ fn run(cli: Cli, lang: Lang) -> Result<(), String> {
         ),
     };
     let first_run = is_default && !path.exists();
-    if matches!(cli.command, Some(Command::Export(_) | Command::Commune(_))) && !path.is_file() {
+    let exports = matches!(
+        cli.command,
+        Some(Command::Export(_) | Command::Commune(_) | Command::District(_))
+    );
+    if exports && !path.is_file() {
         return Err(tf(
             lang,
             "export.err.db_missing",
@@ -122,13 +132,10 @@ fn run(cli: Cli, lang: Lang) -> Result<(), String> {
         Some(Command::Check { file }) => print_check(lang, &file),
         Some(Command::Import(args)) => import::run(&mut store, lang, &args),
         Some(Command::Commune(command)) => {
-            for written in commune::run(&store, lang, &command)? {
-                println!(
-                    "{}",
-                    tf(lang, "export.msg.written", &[written.display().to_string()])
-                );
-            }
-            Ok(())
+            print_written(lang, commune::run(&store, lang, &command)?)
+        }
+        Some(Command::District(command)) => {
+            print_written(lang, district::run(&store, lang, &command)?)
         }
         Some(Command::Export(args)) => {
             for written in export::run(&store, lang, &args)? {
@@ -148,6 +155,17 @@ fn run(cli: Cli, lang: Lang) -> Result<(), String> {
             crate::tui::run(store, lang, note).map_err(|e| e.to_string())
         }
     }
+}
+
+/// Prints one line per file written.
+fn print_written(lang: Lang, written: Vec<PathBuf>) -> Result<(), String> {
+    for path in written {
+        println!(
+            "{}",
+            tf(lang, "export.msg.written", &[path.display().to_string()])
+        );
+    }
+    Ok(())
 }
 
 /// Checks a bundle (no database is opened) and prints its summary.

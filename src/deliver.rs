@@ -1,4 +1,5 @@
-//! Delivering an export to disk, shared by `kehoach export` and the export screen: check
+//! Delivering an export to disk, shared by `kehoach export` (and `commune export`,
+//! `district export`) and the export screen: check
 //! the database for damage, render the chosen formats of one cycle, refuse to overwrite
 //! unless asked (and then keep the old file as `NAME.YYYYMMDD-HHMMSS.bak`, a name no later
 //! export reuses), and write each file owner-only through a synced temporary file and a
@@ -6,8 +7,12 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::domain::district::communes_of;
+use crate::domain::place::district_short_name;
 use crate::domain::{CommuneId, CycleId};
 use crate::export::commune::{CommuneBundle, CommuneRendering};
+use crate::export::district::{DistrictBundle, DistrictRendering};
+use crate::export::forms::district::DistrictYear;
 use crate::export::{Format, Source, Stamp, render};
 use crate::i18n::{Lang, tf};
 use crate::store::{Store, files};
@@ -19,6 +24,9 @@ pub enum ExportTarget {
     Cycle(CycleId),
     /// A commune's year: forms 1-2 summed, 5, 6, B1, B2 and the commune bundle.
     CommuneYear(CommuneId, i32),
+    /// The year of the district of a commune: its communes' activities by sector and
+    /// funding source, the summary by commune, and the district bundle.
+    DistrictYear(CommuneId, i32),
 }
 
 /// What to export and where.
@@ -90,8 +98,58 @@ pub fn export(
             let rendering = CommuneRendering::new(&bundle, lang);
             rendered(&request.formats, lang, |f| rendering.render(f))?
         }
+        ExportTarget::DistrictYear(commune, year) => {
+            district_outputs(store, (commune, year), request, lang)?
+        }
     };
     write_outputs(&request.dir, &outputs, request.force, lang)
+}
+
+/// A district's year rendered in the formats asked: the district is that of `commune`,
+/// its communes those this file holds (received whole or village by village). A year for
+/// which none of them holds a plan is refused, naming the years that have plans.
+fn district_outputs(
+    store: &Store,
+    (commune, year): (CommuneId, i32),
+    request: &ExportRequest,
+    lang: Lang,
+) -> Result<Vec<(String, Vec<u8>)>, DeliverError> {
+    let store_error = |e: crate::store::StoreError| {
+        DeliverError::Failed(crate::messages::store_error(lang, &store.located(e)))
+    };
+    let all = store.communes().map_err(store_error)?;
+    let own = all
+        .iter()
+        .find(|c| c.id == commune)
+        .ok_or_else(|| store_error(crate::store::StoreError::NotFound))?;
+    let district = district_short_name(&own.district).to_string();
+    let ids: Vec<CommuneId> = communes_of(&all, &own.district)
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    let years = store.district_years(&ids).map_err(store_error)?;
+    if !years.contains(&year) {
+        let held: Vec<String> = years.iter().map(i32::to_string).collect();
+        let held = match held.is_empty() {
+            true => crate::i18n::t(lang, "district.err.none"),
+            false => held.join(", "),
+        };
+        let args = [district, year.to_string(), held];
+        return Err(DeliverError::Failed(tf(
+            lang,
+            "district.err.no_plans",
+            &args,
+        )));
+    }
+    let communes = store.district_year(&ids, year).map_err(store_error)?;
+    let at = DistrictYear {
+        district: &district,
+        province: &own.province,
+        year,
+    };
+    let bundle = DistrictBundle::new(&at, communes, request.private, &Stamp::now());
+    let rendering = DistrictRendering::new(&bundle, lang);
+    rendered(&request.formats, lang, |f| rendering.render(f))
 }
 
 /// Every format's files, in the order asked.

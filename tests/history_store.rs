@@ -3,7 +3,8 @@
 //! cycle's records refused with `StoreError::CycleClosed` and nothing changed, every table
 //! holding cycle data guarded by the three triggers of migration 0006, the village history
 //! read back, and the upgrade to version 6 from every earlier version (then the imports of
-//! migration 0009 beside the kept village, and the commune conference of migration 0010).
+//! migration 0009 beside the kept village, the commune conference of migration 0010 and a
+//! commune received whole from its bundle, migration 0012).
 
 #![allow(clippy::unwrap_used)]
 
@@ -15,7 +16,8 @@ use kehoach::domain::history::{Evaluation, MediumTerm, RankSource};
 use kehoach::domain::scoring::{Criterion, Group, InputMode, Method, Scale};
 use kehoach::domain::working_group::SizeRange;
 use kehoach::domain::{
-    CycleId, Gender, MeetingKind, NewCycle, PersonFields, PersonId, VillageId, VillageKind,
+    CommuneId, CycleId, Gender, MeetingKind, NewCycle, PersonFields, PersonId, VillageId,
+    VillageKind,
 };
 use kehoach::store::{
     AnnualApproval, GroupInfo, HISTORY_ERROR_KEYS, MIGRATIONS, MeetingDetails, SCHEMA_VERSION,
@@ -796,6 +798,37 @@ fn imports_work_after_upgrade(store: &mut Store, v: u32, bundle: &[u8]) {
         "from v{v}"
     );
     assert_eq!(store.commune_versions(commune, 2025).unwrap().len(), 1);
+    communes_received_after_upgrade(store, v, commune);
+}
+
+/// Migration 0012: the commune kept is held here (never marked imported), and a commune
+/// received whole from its bundle is kept beside it.
+fn communes_received_after_upgrade(store: &mut Store, v: u32, local: CommuneId) {
+    assert!(store.commune_held_by_id(local).unwrap().local, "from v{v}");
+    assert!(store.mark_commune_imported(local).is_err(), "from v{v}");
+    let received = store
+        .create_received_commune("Ea Kao", "Buôn Ma Thuột", "Đắk Lắk", "code-of-ea-kao")
+        .unwrap();
+    let new = kehoach::store::NewCommuneImport {
+        commune: received,
+        year: 2025,
+        bundle_id: "c-1",
+        sha256: "00",
+        schema_version: 3,
+        bytes: br#"{"content":{"villages":[]}}"#,
+        version: Some(1),
+        file_name: "xa-ea-kao-2025.json",
+        conflict_reason: None,
+    };
+    store.add_commune_import(&new).unwrap();
+    let year = store.district_year(&[local, received], 2025).unwrap();
+    assert_eq!(year.len(), 2, "from v{v}");
+    assert!(year[1].villages.is_empty() && !year[0].villages.is_empty());
+    assert!(
+        store
+            .create_village(received, "Thôn 1", VillageKind::Thon)
+            .is_err()
+    );
 }
 
 /// The bytes of the demo's bundle.

@@ -50,13 +50,14 @@ fn planned(store: &Store, f: &ImportFile) -> Planned {
     match plan(store, std::slice::from_ref(f)).unwrap().remove(0) {
         FilePlan::Ready { planned, .. } => *planned,
         FilePlan::Refused { why, .. } => panic!("refused: {why:?}"),
+        FilePlan::Commune { .. } => panic!("a commune bundle"),
     }
 }
 
 fn refusal(store: &Store, f: &ImportFile) -> ImportRefusal {
     match plan(store, std::slice::from_ref(f)).unwrap().remove(0) {
         FilePlan::Refused { why, .. } => why,
-        FilePlan::Ready { planned, .. } => panic!("ready: {:?}", planned.verdict),
+        other => panic!("ready: {:?}", other.verdict()),
     }
 }
 
@@ -559,6 +560,7 @@ fn a_batch_is_judged_as_if_its_earlier_files_were_imported() {
         .map(|p| match p {
             FilePlan::Ready { planned, .. } => planned.as_ref(),
             FilePlan::Refused { why, .. } => panic!("{why:?}"),
+            FilePlan::Commune { .. } => panic!("a commune bundle"),
         })
         .collect();
     assert_eq!(ready[0].verdict, Verdict::New);

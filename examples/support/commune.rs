@@ -241,21 +241,10 @@ pub fn province(exe: &Path, data: &Path, communes: usize) -> Province {
     for ext in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
     }
-    let out = Command::new(exe)
-        .arg("--province")
-        .arg(&dir)
-        .arg(&db)
-        .stderr(Stdio::inherit())
-        .output()
-        .expect("run the province child");
-    assert!(out.status.success(), "province child failed");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let field = |name: &str| -> u64 {
-        text.split_whitespace()
-            .find_map(|kv| kv.strip_prefix(name))
-            .and_then(|v| v.parse().ok())
-            .expect("province report")
-    };
+    let mut child = Command::new(exe);
+    child.arg("--province").arg(&dir).arg(&db);
+    let text = child_report(child);
+    let field = |name: &str| field(&text, name);
     Province {
         communes,
         villages: sizes.iter().sum(),
@@ -266,6 +255,25 @@ pub fn province(exe: &Path, data: &Path, communes: usize) -> Province {
         home_lines: field("home_lines=") as usize,
         rss_kb: field("rss_kb="),
     }
+}
+
+/// Runs a child of the benchmark and returns what it printed (its `name=value` report).
+pub fn child_report(mut child: Command) -> String {
+    let out = child
+        .stderr(Stdio::inherit())
+        .output()
+        .expect("run the benchmark's child");
+    assert!(out.status.success(), "the benchmark's child failed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The number after `name` (e.g. `import_us=`) in a child's report.
+pub fn field(report: &str, name: &str) -> u64 {
+    report
+        .split_whitespace()
+        .find_map(|kv| kv.strip_prefix(name))
+        .and_then(|v| v.parse().ok())
+        .expect("the child's report")
 }
 
 /// The child: imports every commune folder of `dir` into `db`, then renders every

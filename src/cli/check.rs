@@ -20,6 +20,7 @@ pub fn run(lang: Lang, path: &Path) -> Result<Vec<String>, String> {
     match bundle::inspect(&bytes).map_err(|e| refusal(lang, &shown, &e))? {
         Contents::Exchange(b) => Ok(exchange_summary(lang, &shown, &b)),
         Contents::Commune(b) => Ok(commune_summary(lang, &shown, &b)),
+        Contents::District(b) => Ok(district_summary(lang, &shown, &b)),
         Contents::Legacy(s) => {
             let sha = bytes_sha(&bytes);
             let mut lines = summary(lang, &shown, &s);
@@ -53,23 +54,16 @@ fn refusal(lang: Lang, shown: &str, e: &BundleError) -> String {
 /// A commune's bundle: sound, its check code, the commune and year, and one line per
 /// village with where its plan stands.
 fn commune_summary(lang: Lang, shown: &str, b: &CommuneBundle) -> Vec<String> {
-    let mut lines = vec![
-        tf(
-            lang,
-            "check.ok",
-            &[shown.to_string(), b.schema_version.to_string()],
-        ),
-        tf(lang, "bundle.check_code", &[b.check_code()]),
-        tf(
-            lang,
-            "check.commune",
-            &[
-                b.commune.short_name().to_owned(),
-                b.year.to_string(),
-                b.villages.len().to_string(),
-            ],
-        ),
-    ];
+    let mut lines = sound(lang, shown, b.schema_version, &b.check_code());
+    lines.push(tf(
+        lang,
+        "check.commune",
+        &[
+            b.commune.short_name().to_owned(),
+            b.year.to_string(),
+            b.villages.len().to_string(),
+        ],
+    ));
     for v in &b.villages {
         let s = status(v);
         let version = s
@@ -82,6 +76,39 @@ fn commune_summary(lang: Lang, shown: &str, b: &CommuneBundle) -> Vec<String> {
             v.village.name,
             tf(lang, s.status.label_key(), &[version])
         ));
+    }
+    lines
+}
+
+/// The first lines of a sound commune or district bundle: sound, and its check code.
+fn sound(lang: Lang, shown: &str, schema: u32, code: &str) -> Vec<String> {
+    vec![
+        tf(lang, "check.ok", &[shown.to_string(), schema.to_string()]),
+        tf(lang, "bundle.check_code", &[code.to_string()]),
+    ]
+}
+
+/// A district's bundle: sound, its check code, the district and year, and one line per
+/// commune with where its plan stands.
+fn district_summary(
+    lang: Lang,
+    shown: &str,
+    b: &crate::export::district::DistrictBundle,
+) -> Vec<String> {
+    let mut lines = sound(lang, shown, b.schema_version, &b.check_code());
+    lines.push(tf(
+        lang,
+        "check.district",
+        &[
+            b.district.clone(),
+            b.year.to_string(),
+            b.communes.len().to_string(),
+        ],
+    ));
+    for c in crate::domain::district::in_order(&b.communes) {
+        let s = crate::domain::district::commune_status(c);
+        let status = tf(lang, s.label_key(), &s.args());
+        lines.push(format!("  {}: {status}", c.commune.name));
     }
     lines
 }

@@ -5,7 +5,6 @@
 use std::path::PathBuf;
 
 use crate::deliver::{ExportRequest, ExportTarget, export};
-use crate::domain::cycle::parse_year;
 use crate::domain::place::commune_key;
 use crate::domain::{Commune, CommuneId};
 use crate::i18n::{Lang, tf};
@@ -27,22 +26,9 @@ pub struct CommuneExportArgs {
     /// The planning year.
     #[arg(long, value_name = "YYYY")]
     pub year: String,
-    /// Formats, comma-separated.
-    #[arg(
-        long,
-        value_name = "xlsx,html,csv,json",
-        default_value = "xlsx,html,csv,json"
-    )]
-    pub format: String,
-    /// Folder to write into (must exist).
-    #[arg(long, value_name = "DIR")]
-    pub out: PathBuf,
-    /// Overwrite files that already exist (each old one is kept under a stamped name).
-    #[arg(long)]
-    pub force: bool,
-    /// Leave out personal details (names of people other than elected office holders).
-    #[arg(long)]
-    pub private: bool,
+    /// Formats, folder, --force, --private.
+    #[command(flatten)]
+    pub output: super::export::OutputArgs,
 }
 
 /// Runs a commune subcommand; returns the written paths.
@@ -52,21 +38,15 @@ pub(super) fn run(
     command: &CommuneCommand,
 ) -> Result<Vec<PathBuf>, String> {
     let CommuneCommand::Export(args) = command;
-    let formats = super::export::formats(lang, &args.format)?;
-    let year = parse_year(&args.year).map_err(|_| {
-        tf(
-            lang,
-            "export.err.bad_year",
-            std::slice::from_ref(&args.year),
-        )
-    })?;
+    let formats = super::export::formats(lang, &args.output.format)?;
+    let year = super::export::year(lang, &args.year)?;
     let commune = find_commune(store, lang, &args.commune)?;
     let request = ExportRequest {
         target: ExportTarget::CommuneYear(commune, year),
         formats,
-        dir: args.out.clone(),
-        force: args.force,
-        private: args.private,
+        dir: args.output.out.clone(),
+        force: args.output.force,
+        private: args.output.private,
     };
     export(store, &request, lang).map_err(|e| e.text(lang))
 }

@@ -19,6 +19,15 @@ pub struct ExportArgs {
     /// Plan year of the cycle.
     #[arg(long, value_name = "YYYY")]
     pub year: String,
+    /// Formats, folder, --force, --private.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// What every export asks: formats, folder, whether to replace and to leave out
+/// personal details (`kehoach export`, `commune export`, `district export`).
+#[derive(Debug, clap::Args)]
+pub struct OutputArgs {
     /// Formats, comma-separated.
     #[arg(
         long,
@@ -29,12 +38,17 @@ pub struct ExportArgs {
     /// Folder to write into (must exist).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Overwrite files that already exist.
+    /// Overwrite files that already exist (each old one is kept under a stamped name).
     #[arg(long)]
     pub force: bool,
-    /// Leave out personal details (attendees' names, ethnicity, wealth group).
+    /// Leave out personal details (names of people other than elected office holders).
     #[arg(long)]
     pub private: bool,
+}
+
+/// The year given, or the line saying it is not one.
+pub(super) fn year(lang: Lang, text: &str) -> Result<i32, String> {
+    parse_year(text).map_err(|_| tf(lang, "export.err.bad_year", &[text.to_string()]))
 }
 
 /// The formats named, comma-separated, each once.
@@ -92,14 +106,8 @@ fn find_village(store: &Store, lang: Lang, wanted: &str) -> Result<Village, Stri
 
 /// Checks the arguments, renders the files and writes them; returns the written paths.
 pub(super) fn run(store: &Store, lang: Lang, args: &ExportArgs) -> Result<Vec<PathBuf>, String> {
-    let formats = formats(lang, &args.format)?;
-    let year = parse_year(&args.year).map_err(|_| {
-        tf(
-            lang,
-            "export.err.bad_year",
-            std::slice::from_ref(&args.year),
-        )
-    })?;
+    let formats = formats(lang, &args.output.format)?;
+    let year = year(lang, &args.year)?;
     let village = find_village(store, lang, &args.village)?;
     let cycle = store
         .cycles(village.id)
@@ -116,9 +124,9 @@ pub(super) fn run(store: &Store, lang: Lang, args: &ExportArgs) -> Result<Vec<Pa
     let request = ExportRequest {
         target: ExportTarget::Cycle(cycle.id),
         formats,
-        dir: args.out.clone(),
-        force: args.force,
-        private: args.private,
+        dir: args.output.out.clone(),
+        force: args.output.force,
+        private: args.output.private,
     };
     export(store, &request, lang).map_err(|e| e.text(lang))
 }

@@ -203,7 +203,7 @@ pub enum Command {
         /// Written reason.
         reason: String,
     },
-    /// Import one village's bundle at the commune.
+    /// Import one village's bundle at the commune, or a commune's at the district.
     Import(ImportCommand),
     /// An edit at the commune conference (changes, answers, the commune plan's approval).
     Conference(ConferenceCommand),

@@ -11,6 +11,7 @@ pub mod attendance;
 pub mod basic_info;
 pub mod commune;
 pub mod cycle;
+pub mod district;
 pub mod history;
 pub mod meeting;
 pub mod person;

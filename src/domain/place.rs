@@ -58,6 +58,37 @@ pub fn commune_key(name: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A district's name without a leading "Huyện", "Thị xã" or "Thành phố" (case ignored;
+/// the name as written when nothing follows).
+pub fn district_short_name(name: &str) -> &str {
+    let trimmed = name.trim();
+    let folded = super::text::fold(trimmed);
+    for prefix in ["huyen ", "thi xa ", "thanh pho ", "tp. ", "tp "] {
+        if let Some(rest) = folded.strip_prefix(prefix)
+            && !rest.trim().is_empty()
+        {
+            // The prefix's words, counted in the name as written.
+            let words = prefix.split_whitespace().count();
+            let mut rest = trimmed;
+            for _ in 0..words {
+                rest = rest
+                    .trim_start()
+                    .split_once(char::is_whitespace)
+                    .map_or("", |(_, r)| r);
+            }
+            return rest.trim_start();
+        }
+    }
+    trimmed
+}
+
+/// A district's name for matching: without its leading "Huyện" (or "Thị xã", "Thành
+/// phố"), case and diacritics folded, spaces collapsed.
+pub fn district_key(name: &str) -> String {
+    let folded = super::text::fold(district_short_name(name));
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The kind of planning unit; the procedure says "thôn, buôn" for all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum VillageKind {
@@ -115,6 +146,18 @@ mod tests {
             "ea tieu",
             "Xa without its tone is a name"
         );
+    }
+
+    #[test]
+    fn districts_match_with_or_without_huyen_and_diacritics() {
+        assert_eq!(district_key("Huyện Cư Kuin"), "cu kuin");
+        assert_eq!(district_key("  cu   KUIN "), "cu kuin");
+        assert_eq!(district_key("huyen cu kuin"), "cu kuin");
+        assert_eq!(district_key("Thị xã Buôn Hồ"), "buon ho");
+        assert_eq!(district_key("TP. Buôn Ma Thuột"), "buon ma thuot");
+        assert_eq!(district_short_name("Huyện Krông Pắc"), "Krông Pắc");
+        // A name that is only the word is kept.
+        assert_eq!(district_short_name("Huyện"), "Huyện");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::commune::{COMMUNE_KIND, CommuneBundle};
+use super::district::{DISTRICT_KIND, DistrictBundle};
 use super::snapshot::CycleSnapshot;
 use crate::domain::record::CycleRecord;
 
@@ -120,6 +121,9 @@ pub enum BundleError {
     /// A commune's bundle, not a village's (the district takes those).
     #[error("a commune's bundle")]
     CommuneBundle,
+    /// A district's bundle: nothing imports it.
+    #[error("a district's bundle")]
+    DistrictBundle,
     /// An older schema without the whole cycle (only [`inspect`] reads those).
     #[error("schema {found} does not carry the whole cycle")]
     OlderSchema {
@@ -139,6 +143,7 @@ impl BundleError {
             BundleError::NewerSchema { .. } => "check.err.newer",
             BundleError::OlderSchema { .. } => "bundle.err.older",
             BundleError::CommuneBundle => "bundle.err.commune",
+            BundleError::DistrictBundle => "bundle.err.district",
         }
     }
 
@@ -152,7 +157,8 @@ impl BundleError {
             BundleError::NotJson
             | BundleError::NotABundle
             | BundleError::Checksum
-            | BundleError::CommuneBundle => Vec::new(),
+            | BundleError::CommuneBundle
+            | BundleError::DistrictBundle => Vec::new(),
         }
     }
 }
@@ -164,6 +170,8 @@ pub enum Contents {
     Exchange(Box<Bundle>),
     /// A commune's bundle of a planning year (for the district).
     Commune(Box<CommuneBundle>),
+    /// A district's bundle of a planning year.
+    District(Box<DistrictBundle>),
     /// A schema-1 or -2 bundle (a plan snapshot).
     Legacy(Box<CycleSnapshot>),
 }
@@ -199,14 +207,24 @@ impl Bundle {
 
     /// The file: canonical JSON of `{content, schema_version, sha256}`.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let content = content_value(self);
-        let sha256 = hex_sha256(&canonical(&content));
-        canonical(&serde_json::json!({
-            "content": content,
-            "schema_version": self.schema_version,
-            "sha256": sha256,
-        }))
+        file_bytes(content_value(self), self.schema_version)
     }
+}
+
+/// A bundle file (village, commune or district): the canonical JSON of `{content,
+/// schema_version, sha256}`, the checksum taken over the canonical `content`.
+pub fn file_bytes(content: Value, schema_version: u32) -> Vec<u8> {
+    let sha256 = hex_sha256(&canonical(&content));
+    canonical(&serde_json::json!({
+        "content": content,
+        "schema_version": schema_version,
+        "sha256": sha256,
+    }))
+}
+
+/// The content of a bundle as a JSON value (a struct of plain data always serialises).
+pub fn content_value<T: Serialize>(bundle: &T) -> Value {
+    serde_json::to_value(bundle).unwrap_or(Value::Null)
 }
 
 /// The check code of a hex SHA-256: its first 8 digits, upper case, as "XXXX-XXXX".
@@ -230,6 +248,7 @@ pub fn read_checked(bytes: &[u8]) -> Result<(Bundle, String), BundleError> {
     match checked(bytes)? {
         (Contents::Exchange(bundle), sha256) => Ok((*bundle, sha256)),
         (Contents::Commune(_), _) => Err(BundleError::CommuneBundle),
+        (Contents::District(_), _) => Err(BundleError::DistrictBundle),
         (Contents::Legacy(snapshot), _) => Err(BundleError::OlderSchema {
             found: snapshot.schema_version,
         }),
@@ -239,6 +258,12 @@ pub fn read_checked(bytes: &[u8]) -> Result<(Bundle, String), BundleError> {
 /// Reads any bundle kehoach ever wrote (schemas 1 to 4), checking its checksum.
 pub fn inspect(bytes: &[u8]) -> Result<Contents, BundleError> {
     checked(bytes).map(|(contents, _)| contents)
+}
+
+/// [`inspect`], with the hex SHA-256 the content was checked against (the import reads
+/// village and commune bundles with this).
+pub fn inspect_checked(bytes: &[u8]) -> Result<(Contents, String), BundleError> {
+    checked(bytes)
 }
 
 /// The contents and their checked hex SHA-256.
@@ -271,9 +296,14 @@ fn checked(bytes: &[u8]) -> Result<(Contents, String), BundleError> {
     if inner != Some(u64::from(schema)) {
         return Err(BundleError::NotABundle);
     }
-    let commune = content.get("kind").and_then(Value::as_str) == Some(COMMUNE_KIND);
+    let kind = content.get("kind").and_then(Value::as_str);
+    let (commune, district) = (kind == Some(COMMUNE_KIND), kind == Some(DISTRICT_KIND));
     let record_schema = schema >= FIRST_RECORD_SCHEMA;
-    let contents = if record_schema && commune {
+    let contents = if record_schema && district {
+        let bundle: DistrictBundle =
+            serde_json::from_value(content).map_err(|_| BundleError::NotABundle)?;
+        Contents::District(Box::new(bundle))
+    } else if record_schema && commune {
         let bundle: CommuneBundle =
             serde_json::from_value(content).map_err(|_| BundleError::NotABundle)?;
         Contents::Commune(Box::new(bundle))
@@ -352,10 +382,6 @@ pub fn hex_sha256(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-fn content_value(bundle: &Bundle) -> Value {
-    serde_json::to_value(bundle).unwrap_or(Value::Null)
 }
 
 /// The version ids of the plans a record carries.

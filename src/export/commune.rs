@@ -5,7 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::bundle::{BUNDLE_SCHEMA_VERSION, Stamp, canonical, check_code, hex_sha256};
+use super::bundle::{
+    BUNDLE_SCHEMA_VERSION, Stamp, canonical, check_code, content_value, file_bytes, hex_sha256,
+};
 use super::{ExportError, Format, csv, file_stem, forms, html, xlsx};
 use crate::domain::Commune;
 use crate::domain::commune::{Conference, VillageYear};
@@ -84,7 +86,7 @@ impl CommuneBundle {
 
     /// The hex SHA-256 of the canonical content.
     pub fn sha256(&self) -> String {
-        hex_sha256(&canonical(&self.content()))
+        hex_sha256(&canonical(&content_value(self)))
     }
 
     /// The check code printed on paper: "1A2B-3C4D".
@@ -92,21 +94,9 @@ impl CommuneBundle {
         check_code(&self.sha256())
     }
 
-    /// The file: canonical JSON of `{content, schema_version, sha256}`, as village
-    /// bundles are written.
+    /// The file: canonical JSON of `{content, schema_version, sha256}`, as every bundle.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let content = self.content();
-        let sha256 = hex_sha256(&canonical(&content));
-        canonical(&serde_json::json!({
-            "content": content,
-            "schema_version": self.schema_version,
-            "sha256": sha256,
-        }))
-    }
-
-    fn content(&self) -> serde_json::Value {
-        // A struct of plain data always serialises.
-        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+        file_bytes(content_value(self), self.schema_version)
     }
 
     /// Every commune form of the year.

@@ -4,6 +4,7 @@
 pub mod bundle;
 pub mod commune;
 pub mod csv;
+pub mod district;
 pub mod forms;
 pub mod html;
 pub mod snapshot;

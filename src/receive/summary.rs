@@ -1,7 +1,10 @@
 //! The dry run's lines, in the interface language: per file the village, commune, year,
-//! plan versions, check code and what importing it would do, with a conflict's difference.
+//! plan versions, check code and what importing it would do, with a conflict's difference
+//! (for a commune bundle: the commune, district, year, villages and commune plan version).
 
-use crate::commands::import::{CommuneMatch, ConflictKind, FilePlan, PlanDiff, Planned, Verdict};
+use crate::commands::import::{
+    CommuneMatch, CommunePlanned, ConflictKind, FilePlan, PlanDiff, Planned, Verdict,
+};
 use crate::export::bundle::{self, PlanKind};
 use crate::i18n::{Lang, t, tf};
 
@@ -12,7 +15,62 @@ pub fn lines(lang: Lang, plan: &FilePlan) -> Vec<String> {
             vec![tf(lang, "import.refused", &[why.text(lang, file_name)])]
         }
         FilePlan::Ready { file_name, planned } => ready(lang, file_name, planned),
+        FilePlan::Commune { file_name, planned } => commune(lang, file_name, planned),
     }
+}
+
+/// A commune bundle's lines: the commune, district, year, villages, the commune plan's
+/// version, check code and what importing would do.
+fn commune(lang: Lang, file_name: &str, p: &CommunePlanned) -> Vec<String> {
+    let b = &p.bundle;
+    let version = match crate::commands::import::commune::version(b) {
+        Some(v) => tf(lang, "import.versions.commune", &[v.to_string()]),
+        None => t(lang, "import.versions.commune_draft"),
+    };
+    let mut out = vec![tf(
+        lang,
+        "import.commune_line",
+        &[
+            file_name.to_string(),
+            b.commune.name.clone(),
+            b.commune.district.clone(),
+            b.year.to_string(),
+            b.villages.len().to_string(),
+            version,
+            bundle::check_code(&p.sha256),
+            match &p.verdict {
+                Verdict::Conflict {
+                    kind: ConflictKind::Older,
+                    held,
+                    ..
+                } => tf(
+                    lang,
+                    "import.what.older_commune",
+                    &[held
+                        .clone()
+                        .unwrap_or_else(|| t(lang, "import.what.draft_held"))],
+                ),
+                other => what(lang, other),
+            },
+        ],
+    )];
+    match &p.commune {
+        CommuneMatch::ByName(c) => out.push(tf(
+            lang,
+            "import.commune.by_name",
+            std::slice::from_ref(&c.name),
+        )),
+        CommuneMatch::New => out.push(tf(
+            lang,
+            "import.commune.new",
+            std::slice::from_ref(&b.commune.name),
+        )),
+        CommuneMatch::ByCode(_) | CommuneMatch::InBatch => {}
+    }
+    if let Verdict::Conflict { diff, .. } = &p.verdict {
+        out.extend(diff_lines(lang, diff));
+    }
+    out
 }
 
 fn ready(lang: Lang, file_name: &str, p: &Planned) -> Vec<String> {

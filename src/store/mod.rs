@@ -47,8 +47,9 @@ pub use frozen::{AnnualVersion, Owner, PLAN_APPROVED_KEY};
 pub use history::ERROR_KEYS as HISTORY_ERROR_KEYS;
 pub use identity::APPLICATION_ID;
 pub use imports::{
-    CodedVillage, ERR_IMPORTED as IMPORT_ERR_IMPORTED, ERR_STORED as IMPORT_ERR_STORED,
-    ERROR_KEYS as IMPORT_ERROR_KEYS, ImportedPlan, NewImport,
+    CodedCommune, CodedVillage, CommuneImport, ERR_IMPORTED as IMPORT_ERR_IMPORTED,
+    ERR_STORED as IMPORT_ERR_STORED, ERROR_KEYS as IMPORT_ERROR_KEYS, ImportedPlan,
+    NewCommuneImport, NewImport,
 };
 pub use meetings::{Attendee, MeetingDetails};
 pub use migrate::{LATEST as SCHEMA_VERSION, MIGRATIONS};

@@ -46,6 +46,8 @@ pub enum Context {
     Commune,
     /// The commune conference on one village's activities.
     Conference,
+    /// The district's planning year: its communes and where their plans stand.
+    District,
     /// The import's dry run: villages' files and what importing each would do.
     Import,
     /// The scoring matrix: digits score the cell under the cursor.
@@ -155,6 +157,8 @@ pub enum Action {
     OpenCycle,
     /// Open the commune's planning year (its villages' plans combined).
     CommuneYear,
+    /// Open the district's planning year (its communes' plans).
+    DistrictYear,
     /// Show the year before.
     PrevYear,
     /// Show the year after.
@@ -252,6 +256,21 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Home, K::Char('x'), A::Remove, ""),
     b(C::Home, K::Char('g'), A::CommuneYear, ""),
     b(C::Home, K::Char('i'), A::Import, ""),
+    b(C::Home, K::Char('u'), A::DistrictYear, ""),
+    b(C::District, K::Enter, A::Open, "key.open"),
+    b(C::District, K::Char('i'), A::Import, "key.import"),
+    b(C::District, K::Char('e'), A::Export, "key.export"),
+    b(C::District, K::Left, A::PrevYear, "key.year_prev"),
+    b(C::District, K::Right, A::NextYear, "key.year_next"),
+    b(C::District, K::Esc, A::Back, "key.back"),
+    b(C::District, K::Char('l'), A::ToggleLang, "key.lang"),
+    b(C::District, K::Char('?'), A::Help, "key.help"),
+    b(C::District, K::Up, A::Up, ""),
+    b(C::District, K::Down, A::Down, ""),
+    b(C::District, K::Char('k'), A::Up, ""),
+    b(C::District, K::Char('j'), A::Down, ""),
+    b(C::District, K::PageUp, A::PageUp, ""),
+    b(C::District, K::PageDown, A::PageDown, ""),
     b(C::Import, K::Enter, A::Submit, "key.import_sound"),
     b(
         C::Import,

@@ -61,6 +61,11 @@ pub const REASON: &str = "Nước sinh hoạt thiếu nghiêm trọng, buôn xin
 /// Points the fixture at a new village of the same commune with its 2026 cycle.
 pub fn new_village(v: &mut Village, name: &str) {
     let commune = v.store.village(v.village).unwrap().commune_id;
+    village_in(v, commune, name);
+}
+
+/// Points the fixture at a new village of `commune` with its 2026 cycle.
+pub fn village_in(v: &mut Village, commune: CommuneId, name: &str) {
     let Effect::Village(id) = v.run(Command::CreateVillage {
         commune,
         name: name.into(),

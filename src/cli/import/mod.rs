@@ -1,5 +1,5 @@
 //! `kehoach import --db FILE BUNDLE.json... | FOLDER...`: the commune imports villages'
-//! bundles. A folder gives every .json in it (other files skipped and named). First the dry
+//! bundles, the district communes' bundles (the same rules). A folder gives every .json in it (other files skipped and named). First the dry
 //! run's summary ([`crate::commands::import::plan`]), then, after a yes (asked when stdin is
 //! a terminal, or `--yes`), one command per bundle, one transaction each. Conflicts are
 //! taken only with `--take-conflicts --reason TEXT`. Exits non-zero when a file is refused.
@@ -37,7 +37,8 @@ pub struct ImportArgs {
 /// A sound bundle to import, with the dry run's verdict.
 struct Todo<'a> {
     file: &'a ImportFile,
-    village_code: String,
+    /// The exchange code of its village (or, a commune bundle, its commune).
+    subject: String,
     verdict: Verdict,
 }
 
@@ -78,12 +79,12 @@ pub fn run(store: &mut Store, lang: Lang, args: &ImportArgs) -> Result<(), Strin
                 refused += 1;
                 print_lines(&summary::lines(lang, plan));
             }
-            FilePlan::Ready { planned, .. } => {
+            FilePlan::Ready { .. } | FilePlan::Commune { .. } => {
                 print_lines(&summary::lines(lang, plan));
                 todo.push(Todo {
                     file,
-                    village_code: planned.bundle.village_code.clone(),
-                    verdict: planned.verdict.clone(),
+                    subject: plan.subject().unwrap_or_default().to_string(),
+                    verdict: plan.verdict().cloned().unwrap_or(Verdict::Unchanged),
                 });
             }
         }
@@ -124,7 +125,7 @@ fn apply(
     for item in todo {
         let name = item.file.file_name.clone();
         // An earlier file of this batch wrote the same village: what this one does now.
-        let verdict = if written.contains(&item.village_code.as_str()) {
+        let verdict = if written.contains(&item.subject.as_str()) {
             fresh_verdict(store, item.file).unwrap_or_else(|| item.verdict.clone())
         } else {
             item.verdict.clone()
@@ -140,7 +141,7 @@ fn apply(
         });
         match execute(store, command) {
             Ok(_) => {
-                written.push(&item.village_code);
+                written.push(&item.subject);
                 println!("{}", done(lang, &name, &verdict, reason));
             }
             Err(e) => {
@@ -159,13 +160,11 @@ fn is_conflict(verdict: &Verdict) -> bool {
 
 /// The verdict of one file against the database as it is now.
 fn fresh_verdict(store: &Store, file: &ImportFile) -> Option<Verdict> {
-    match crate::commands::import::plan(store, std::slice::from_ref(file))
+    crate::commands::import::plan(store, std::slice::from_ref(file))
         .ok()?
         .pop()?
-    {
-        FilePlan::Ready { planned, .. } => Some(planned.verdict),
-        FilePlan::Refused { .. } => None,
-    }
+        .verdict()
+        .cloned()
 }
 
 fn done(lang: Lang, name: &str, verdict: &Verdict, reason: Option<&str>) -> String {

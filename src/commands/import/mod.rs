@@ -1,15 +1,20 @@
-//! Importing villages' bundles at the commune: [`plan`] is the read-only dry run (per file
-//! what it would add, replace, leave, refuse or put to a person), and
-//! [`ImportCommand`], run by `commands::execute` in one transaction per bundle, checks
-//! the same again inside that transaction and writes the bundle with its audit rows.
+//! Importing villages' bundles at the commune, and communes' bundles at the district:
+//! [`plan`] is the read-only dry run (per file what it would add, replace, leave, refuse
+//! or put to a person), and [`ImportCommand`], run by `commands::execute` in one
+//! transaction per bundle, checks the same again inside that transaction and writes the
+//! bundle with its audit rows.
 //!
-//! Owns: the import rule ([`classify`]), the plan difference ([`diff`]) and how a bundle's
-//! commune and village are matched ([`place`]). Must not: write SQL or print.
+//! Owns: the import rule ([`classify`], and [`commune`] for commune bundles), the plan
+//! difference ([`diff`]) and how a bundle's commune and village are matched ([`place`]).
+//! Must not: write SQL or print.
 
 mod batch;
 pub mod classify;
+pub mod commune;
 pub mod diff;
 pub mod place;
+
+pub use commune::CommunePlanned;
 
 pub use classify::{ConflictKind, Held, Verdict};
 pub use diff::{FieldChange, PlanDiff, RankMove};
@@ -19,7 +24,8 @@ use std::sync::{Arc, OnceLock};
 
 use super::{CommandError, Effect};
 use crate::domain::VillageId;
-use crate::export::bundle::{self, Bundle, BundleError};
+use crate::export::bundle::{self, Bundle, BundleError, Contents};
+use crate::export::commune::CommuneBundle;
 use crate::store::{ImportedPlan, NewImport, Store, StoreError};
 
 /// One file given to the import: its name and its bytes, read as a bundle at most once
@@ -35,8 +41,17 @@ pub struct ImportFile {
 /// A sound bundle read from a file, with its checked hex SHA-256.
 #[derive(Debug)]
 struct ReadBundle {
-    bundle: Arc<Bundle>,
+    bundle: Incoming,
     sha256: String,
+}
+
+/// What a sound file holds: a village's cycle or a commune's year.
+#[derive(Debug, Clone)]
+enum Incoming {
+    /// A village's bundle (imported at the commune).
+    Village(Arc<Bundle>),
+    /// A commune's bundle (imported at the district).
+    Commune(Arc<CommuneBundle>),
 }
 
 impl ImportFile {
@@ -55,15 +70,23 @@ impl ImportFile {
     }
 
     /// The bundle and its hex SHA-256, read and checked on the first call only.
-    fn bundle(&self) -> Result<(Arc<Bundle>, String), BundleError> {
+    fn bundle(&self) -> Result<(Incoming, String), BundleError> {
         let read = self.read.get_or_init(|| {
-            bundle::read_checked(&self.bytes).map(|(bundle, sha256)| ReadBundle {
-                bundle: Arc::new(bundle),
-                sha256,
-            })
+            let (contents, sha256) = bundle::inspect_checked(&self.bytes)?;
+            let bundle = match contents {
+                Contents::Exchange(b) => Incoming::Village(Arc::from(b)),
+                Contents::Commune(b) => Incoming::Commune(Arc::from(b)),
+                Contents::District(_) => return Err(BundleError::DistrictBundle),
+                Contents::Legacy(snapshot) => {
+                    return Err(BundleError::OlderSchema {
+                        found: snapshot.schema_version,
+                    });
+                }
+            };
+            Ok(ReadBundle { bundle, sha256 })
         });
         match read {
-            Ok(r) => Ok((Arc::clone(&r.bundle), r.sha256.clone())),
+            Ok(r) => Ok((r.bundle.clone(), r.sha256.clone())),
             Err(e) => Err(e.clone()),
         }
     }
@@ -93,6 +116,10 @@ pub enum ImportRefusal {
     Bundle(BundleError),
     /// Its village is edited in this database (it has local cycles).
     LocalVillage(String),
+    /// Its commune is held in this database at village level (a commune bundle).
+    LocalCommune(String),
+    /// Its commune's years are imported here from commune bundles (a village bundle).
+    ImportedCommune(String),
     /// It conflicts with the plan held; a person must take it with a written reason.
     Conflict,
 }
@@ -131,6 +158,33 @@ pub enum FilePlan {
         /// What was found.
         planned: Box<Planned>,
     },
+    /// A sound commune bundle (at the district) and what it would do.
+    Commune {
+        /// The file's name.
+        file_name: String,
+        /// What was found.
+        planned: Box<CommunePlanned>,
+    },
+}
+
+impl FilePlan {
+    /// What importing a sound file would do (`None`: refused).
+    pub fn verdict(&self) -> Option<&Verdict> {
+        match self {
+            FilePlan::Refused { .. } => None,
+            FilePlan::Ready { planned, .. } => Some(&planned.verdict),
+            FilePlan::Commune { planned, .. } => Some(&planned.verdict),
+        }
+    }
+
+    /// The exchange code of what a sound file is about: its village, or its commune.
+    pub fn subject(&self) -> Option<&str> {
+        match self {
+            FilePlan::Refused { .. } => None,
+            FilePlan::Ready { planned, .. } => Some(&planned.bundle.village_code),
+            FilePlan::Commune { planned, .. } => Some(&planned.bundle.commune_code),
+        }
+    }
 }
 
 /// The dry run: what importing each file would do, nothing written. Files are taken in
@@ -139,16 +193,25 @@ pub fn plan(store: &Store, files: &[ImportFile]) -> Result<Vec<FilePlan>, StoreE
     let mut out: Vec<FilePlan> = Vec::with_capacity(files.len());
     for f in files {
         let file_name = f.file_name.clone();
-        out.push(match plan_one(store, f)? {
-            Ok(mut planned) => {
+        let found = match f.bundle() {
+            Ok((Incoming::Commune(b), sha256)) => {
+                commune::plan_one(store, b, sha256)?.map(|mut p| {
+                    batch::after_earlier_commune(&out, &mut p);
+                    FilePlan::Commune {
+                        file_name: file_name.clone(),
+                        planned: Box::new(p),
+                    }
+                })
+            }
+            Ok(_) | Err(_) => plan_one(store, f)?.map(|mut planned| {
                 batch::after_earlier(&out, &mut planned);
                 FilePlan::Ready {
-                    file_name,
+                    file_name: file_name.clone(),
                     planned: Box::new(planned),
                 }
-            }
-            Err(why) => FilePlan::Refused { file_name, why },
-        });
+            }),
+        };
+        out.push(found.unwrap_or_else(|why| FilePlan::Refused { file_name, why }));
     }
     Ok(out)
 }
@@ -160,12 +223,19 @@ fn plan_one(
     file: &ImportFile,
 ) -> Result<Result<Planned, ImportRefusal>, StoreError> {
     let (bundle, sha256) = match file.bundle() {
-        Ok(b) => b,
+        Ok((Incoming::Village(b), sha256)) => (b, sha256),
+        Ok((Incoming::Commune(_), _)) => {
+            return Ok(Err(ImportRefusal::Bundle(BundleError::CommuneBundle)));
+        }
         Err(e) => return Ok(Err(ImportRefusal::Bundle(e))),
     };
     let coded = store.village_by_code(&bundle.village_code)?;
     if let Some(v) = coded.as_ref().filter(|v| v.local || !v.imported) {
         return Ok(Err(ImportRefusal::LocalVillage(v.village.name.clone())));
+    }
+    let commune = place::match_commune(store, &bundle)?;
+    if let Some(name) = place::imported_commune(store, &commune)? {
+        return Ok(Err(ImportRefusal::ImportedCommune(name)));
     }
     let village = coded.map(|v| v.village.id);
     let current = match village {
@@ -179,7 +249,7 @@ fn plan_one(
         None => Verdict::New,
     };
     Ok(Ok(Planned {
-        commune: place::match_commune(store, &bundle)?,
+        commune,
         verdict,
         village,
         village_in_batch: false,
@@ -248,19 +318,12 @@ pub(super) fn refuse_edit(store: &Store, command: &super::Command) -> Result<(),
 /// Imports one bundle (inside the command's transaction): classified again here, then
 /// written unless it is the same bundle again.
 pub(super) fn run(store: &mut Store, command: ImportCommand) -> Result<Effect, CommandError> {
+    if let Ok((Incoming::Commune(b), sha256)) = command.file.bundle() {
+        return commune::run(store, &command, b, sha256);
+    }
     let planned = plan_one(store, &command.file)?.map_err(CommandError::Import)?;
-    let reason = command
-        .conflict_reason
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty());
-    let reason = match (&planned.verdict, reason) {
-        (Verdict::Unchanged, _) => return Ok(Effect::Done),
-        (Verdict::Conflict { .. }, None) => {
-            return Err(CommandError::Import(ImportRefusal::Conflict));
-        }
-        (Verdict::Conflict { .. }, Some(r)) => Some(r),
-        (Verdict::New | Verdict::Replace { .. }, _) => None,
+    let Some(reason) = decide(&planned.verdict, command.conflict_reason.as_deref())? else {
+        return Ok(Effect::Done);
     };
     let b = &planned.bundle;
     let village = match planned.village {
@@ -291,6 +354,22 @@ pub(super) fn run(store: &mut Store, command: ImportCommand) -> Result<Effect, C
     Ok(Effect::Imported(id))
 }
 
+/// What a command does with a verdict: `None` nothing (the same bundle again), else the
+/// conflict reason to keep (`Some` only for a conflict taken with a written reason); a
+/// conflict without one is refused.
+fn decide<'a>(
+    verdict: &Verdict,
+    reason: Option<&'a str>,
+) -> Result<Option<Option<&'a str>>, CommandError> {
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    match (verdict, reason) {
+        (Verdict::Unchanged, _) => Ok(None),
+        (Verdict::Conflict { .. }, None) => Err(CommandError::Import(ImportRefusal::Conflict)),
+        (Verdict::Conflict { .. }, Some(r)) => Ok(Some(Some(r))),
+        (Verdict::New | Verdict::Replace { .. }, _) => Ok(Some(None)),
+    }
+}
+
 impl ImportRefusal {
     /// The translated sentence for the file `file_name`.
     pub fn text(&self, lang: crate::i18n::Lang, file_name: &str) -> String {
@@ -305,6 +384,16 @@ impl ImportRefusal {
             ImportRefusal::LocalVillage(village) => {
                 tf(lang, "import.refuse.local", &[file, village.clone()])
             }
+            ImportRefusal::LocalCommune(commune) => tf(
+                lang,
+                "import.refuse.local_commune",
+                &[file, commune.clone()],
+            ),
+            ImportRefusal::ImportedCommune(commune) => tf(
+                lang,
+                "import.refuse.imported_commune",
+                &[file, commune.clone()],
+            ),
             ImportRefusal::Conflict => tf(lang, "import.refuse.conflict", &[file]),
         }
     }

@@ -67,6 +67,12 @@ pub struct NeedRow {
     pub decisions: Vec<Decision>,
 }
 
+impl AsRef<NeedRow> for NeedRow {
+    fn as_ref(&self) -> &NeedRow {
+        self
+    }
+}
+
 impl NeedRow {
     /// The form the row goes on.
     pub fn form(&self) -> NeedForm {

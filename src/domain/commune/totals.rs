@@ -22,8 +22,9 @@ pub struct Totals {
 }
 
 /// The sums of the counted rows among `rows`.
-pub fn totals<'a>(rows: impl IntoIterator<Item = &'a NeedRow>) -> Totals {
+pub fn totals<'a, T: AsRef<NeedRow> + 'a>(rows: impl IntoIterator<Item = &'a T>) -> Totals {
     rows.into_iter()
+        .map(AsRef::as_ref)
         .filter(|r| r.counted)
         .fold(Totals::default(), |t, r| {
             let a = &r.activity;
@@ -40,14 +41,14 @@ pub fn totals<'a>(rows: impl IntoIterator<Item = &'a NeedRow>) -> Totals {
 
 /// The rows grouped by sector, in [`Sector::ALL`] order (empty sectors left out), each
 /// group keeping the rows' order.
-pub fn by_sector<'a>(rows: &[&'a NeedRow]) -> Vec<(Sector, Vec<&'a NeedRow>)> {
+pub fn by_sector<'a, T: AsRef<NeedRow>>(rows: &[&'a T]) -> Vec<(Sector, Vec<&'a T>)> {
     Sector::ALL
         .into_iter()
         .map(|s| {
-            let of: Vec<&NeedRow> = rows
+            let of: Vec<&T> = rows
                 .iter()
                 .copied()
-                .filter(|r| r.activity.sector == s)
+                .filter(|r| r.as_ref().activity.sector == s)
                 .collect();
             (s, of)
         })
@@ -57,11 +58,14 @@ pub fn by_sector<'a>(rows: &[&'a NeedRow]) -> Vec<(Sector, Vec<&'a NeedRow>)> {
 
 /// The counted rows' sums by funding source, in [`FundingSource::ALL`] order (sources
 /// with no counted row left out).
-pub fn by_source(rows: &[&NeedRow]) -> Vec<(FundingSource, Totals)> {
+pub fn by_source<T: AsRef<NeedRow>>(rows: &[&T]) -> Vec<(FundingSource, Totals)> {
     FundingSource::ALL
         .into_iter()
         .map(|s| {
-            let of = rows.iter().copied().filter(|r| r.funding.source == s);
+            let of = rows
+                .iter()
+                .copied()
+                .filter(|r| r.as_ref().funding.source == s);
             (s, totals(of))
         })
         .filter(|(_, t)| t.activities > 0)

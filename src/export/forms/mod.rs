@@ -6,6 +6,7 @@
 mod activities;
 mod after_plan;
 pub mod commune;
+pub mod district;
 mod meetings;
 mod plans;
 mod records;

@@ -3,7 +3,12 @@
 //! [`Store::commune_year`], the input of every commune form. Writes run inside the import
 //! command's transaction (`commands::import`).
 
+mod communes;
 mod year;
+
+pub use communes::{
+    CodedCommune, CommuneImport, ERR_IMPORTED_COMMUNE, ERR_LOCAL_COMMUNE, NewCommuneImport,
+};
 
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -22,9 +27,16 @@ pub const ERR_IMPORTED: &str = "import.err.imported_village";
 /// A stored bundle can no longer be read (the file was changed outside kehoach).
 pub const ERR_STORED: &str = "import.err.stored";
 /// Every refusal key of this module (tests check each has a translation).
-pub const ERROR_KEYS: [&str; 4] = [ERR_KEPT, ERR_LOCAL, ERR_IMPORTED, ERR_STORED];
+pub const ERROR_KEYS: [&str; 6] = [
+    ERR_KEPT,
+    ERR_LOCAL,
+    ERR_IMPORTED,
+    ERR_STORED,
+    ERR_LOCAL_COMMUNE,
+    ERR_IMPORTED_COMMUNE,
+];
 
-/// The trigger messages of migration 0009 and their i18n keys.
+/// The trigger messages of migration 0009 and their i18n keys (0012's are in `communes`).
 const REFUSALS: [(&str, &str); 3] = [
     ("kehoach: imported plan kept", ERR_KEPT),
     ("kehoach: village edited locally", ERR_LOCAL),
@@ -33,7 +45,9 @@ const REFUSALS: [(&str, &str); 3] = [
 
 /// The i18n key of a refusal from migration 0009's triggers, if `e` is one.
 pub(super) fn refusal_key(e: &rusqlite::Error) -> Option<&'static str> {
-    super::trigger_refusal(e, &REFUSALS)
+    let refusals: Vec<(&str, &'static str)> =
+        REFUSALS.iter().chain(communes::REFUSALS.iter()).copied().collect();
+    super::trigger_refusal(e, &refusals)
 }
 
 /// One imported bundle as the commune keeps it (without its bytes).
@@ -185,17 +199,7 @@ impl Store {
     /// current before stays, no longer current. Returns the new row's id.
     pub fn add_import(&mut self, new: &NewImport) -> Result<i64> {
         self.edit(|tx| {
-            let before: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM imported_plans WHERE village_id = ?1 AND year = ?2 AND current = 1",
-                    params![new.village.0, new.year],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if let Some(old) = before {
-                tx.execute("UPDATE imported_plans SET current = 0 WHERE id = ?1", [old])?;
-                record(tx, "imported_plan", old, "current", Some("1"), Some("0"))?;
-            }
+            retire_current(tx, Kept::VillagePlans, new.village.0, new.year)?;
             tx.execute(
                 "INSERT INTO imported_plans (village_id, year, bundle_id, sha256, schema_version,
                      bytes, plans, file_name, conflict_reason)
@@ -215,7 +219,14 @@ impl Store {
             let id = tx.last_insert_rowid();
             record(tx, "imported_plan", id, "*", None, Some(new.bundle_id))?;
             if let Some(reason) = new.conflict_reason {
-                record(tx, "imported_plan", id, "conflict_reason", None, Some(reason))?;
+                record(
+                    tx,
+                    "imported_plan",
+                    id,
+                    "conflict_reason",
+                    None,
+                    Some(reason),
+                )?;
             }
             Ok(id)
         })
@@ -223,32 +234,59 @@ impl Store {
 
     /// The current imported plan of a village's year, if any.
     pub fn current_import(&self, village: VillageId, year: i32) -> Result<Option<ImportedPlan>> {
-        Ok(self
-            .conn
-            .query_row(
-                &format!(
-                    "SELECT {PLAN_COLUMNS} FROM imported_plans
-                     WHERE village_id = ?1 AND year = ?2 AND current = 1"
-                ),
-                params![village.0, year],
-                plan_row,
-            )
-            .optional()?)
+        self.current_kept(Kept::VillagePlans, PLAN_COLUMNS, village.0, year, plan_row)
     }
 
     /// Every imported bundle of a village, oldest first (current or not).
     pub fn imports(&self, village: VillageId) -> Result<Vec<ImportedPlan>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {PLAN_COLUMNS} FROM imported_plans WHERE village_id = ?1 ORDER BY id"
-        ))?;
-        let rows = stmt.query_map([village.0], plan_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.all_kept(Kept::VillagePlans, PLAN_COLUMNS, village.0, plan_row)
     }
 
     /// The bundle bytes of an imported plan, exactly as received.
     pub fn imported_bytes(&self, id: i64) -> Result<Vec<u8>> {
+        self.kept_bytes(Kept::VillagePlans, id)
+    }
+
+    /// The current row of an owner's year in a table of imported bundles.
+    fn current_kept<T>(
+        &self,
+        kept: Kept,
+        columns: &str,
+        owner: i64,
+        year: i32,
+        row: fn(&Row) -> rusqlite::Result<T>,
+    ) -> Result<Option<T>> {
+        let (table, owner_column, _) = kept.names();
+        let sql = format!(
+            "SELECT {columns} FROM {table} WHERE {owner_column} = ?1 AND year = ?2 AND current = 1"
+        );
+        Ok(self
+            .conn
+            .query_row(&sql, params![owner, year], row)
+            .optional()?)
+    }
+
+    /// Every row of an owner in a table of imported bundles, oldest first.
+    fn all_kept<T>(
+        &self,
+        kept: Kept,
+        columns: &str,
+        owner: i64,
+        row: fn(&Row) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let (table, owner_column, _) = kept.names();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {columns} FROM {table} WHERE {owner_column} = ?1 ORDER BY id"
+        ))?;
+        let rows = stmt.query_map([owner], row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A kept bundle's bytes, exactly as received.
+    fn kept_bytes(&self, kept: Kept, id: i64) -> Result<Vec<u8>> {
+        let (table, _, _) = kept.names();
         Ok(self.conn.query_row(
-            "SELECT bytes FROM imported_plans WHERE id = ?1",
+            &format!("SELECT bytes FROM {table} WHERE id = ?1"),
             [id],
             |r| r.get(0),
         )?)
@@ -258,6 +296,53 @@ impl Store {
     pub fn imported_record(&self, id: i64) -> Result<CycleRecord> {
         record_of(&self.imported_bytes(id)?)
     }
+}
+
+/// The two tables of imported bundles, each with one current row per owner and year.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Kept {
+    /// `imported_plans`: villages' bundles at the commune.
+    VillagePlans,
+    /// `commune_imports`: communes' bundles at the district.
+    CommuneYears,
+}
+
+impl Kept {
+    /// The table, its owner column and the audit log's name for a row.
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Kept::VillagePlans => ("imported_plans", "village_id", "imported_plan"),
+            Kept::CommuneYears => ("commune_imports", "commune_id", "commune_import"),
+        }
+    }
+}
+
+/// Makes the current bundle of an owner's year no longer current (audit-logged), before
+/// a newer one is added; the row itself stays, readable.
+pub(super) fn retire_current(
+    tx: &rusqlite::Connection,
+    kept: Kept,
+    owner: i64,
+    year: i32,
+) -> Result<()> {
+    let (table, owner_column, entity) = kept.names();
+    let before: Option<i64> = tx
+        .query_row(
+            &format!(
+                "SELECT id FROM {table} WHERE {owner_column} = ?1 AND year = ?2 AND current = 1"
+            ),
+            params![owner, year],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(old) = before {
+        tx.execute(
+            &format!("UPDATE {table} SET current = 0 WHERE id = ?1"),
+            [old],
+        )?;
+        record(tx, entity, old, "current", Some("1"), Some("0"))?;
+    }
+    Ok(())
 }
 
 /// The record inside a stored bundle (its checksum was checked when it was imported),

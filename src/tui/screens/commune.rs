@@ -10,7 +10,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Row, Widget, Wrap};
 
 use super::reason::{ReasonFor, ReasonPrompt};
 use super::{Command, Nav, Outcome, ViewCtx};
@@ -20,8 +20,8 @@ use crate::domain::{Commune, CommuneId};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::widgets::Input;
 use crate::tui::widgets::meter::percent;
+use crate::tui::widgets::{Input, listing};
 
 /// One village's line.
 struct VillageLine {
@@ -157,7 +157,6 @@ impl CommuneScreen {
             "commune.screen.col.part_two",
         ]
         .map(|k| t(lang, k));
-        let rows = self.lines.iter().map(|l| row(l, ctx));
         let widths = [
             Constraint::Min(12),
             Constraint::Length(24),
@@ -170,13 +169,14 @@ impl CommuneScreen {
             "commune.screen.title",
             &[self.commune.name.clone(), self.year.to_string()],
         );
-        let table = Table::new(rows, widths)
-            .header(Row::new(header).style(ctx.theme.title))
-            .block(Block::bordered().title(Line::styled(title, ctx.theme.title)))
-            .row_highlight_style(ctx.theme.selected)
-            .highlight_symbol("▶ ");
-        let mut state = TableState::default().with_selected(Some(self.selected));
-        StatefulWidget::render(table, table_area, buf, &mut state);
+        listing::render(
+            (title, header.to_vec()),
+            self.lines.iter().map(|l| row(l, ctx)),
+            &widths,
+            self.selected,
+            &ctx.theme,
+            (table_area, buf),
+        );
         if let Some(prompt) = &self.reopening {
             prompt.render(&ctx.theme, area, buf);
         }

@@ -112,7 +112,9 @@ impl CycleScreen {
             | Nav::Commune(..)
             | Nav::CommuneExport(..)
             | Nav::Import(..)
-            | Nav::Conference(..) => return None,
+            | Nav::Conference(..)
+            | Nav::District(..)
+            | Nav::DistrictExport(..) => return None,
         })
     }
 

@@ -29,6 +29,8 @@ enum Whose {
     Village(Cycle, Village),
     /// A commune's planning year.
     Commune(Commune, i32),
+    /// The planning year of a commune's district.
+    District(Commune, i32),
 }
 
 impl Whose {
@@ -36,6 +38,7 @@ impl Whose {
         match self {
             Whose::Village(..) => "exp.title",
             Whose::Commune(..) => "commune.screen.export_title",
+            Whose::District(..) => "district.screen.export_title",
         }
     }
 
@@ -43,6 +46,7 @@ impl Whose {
         match self {
             Whose::Village(..) => "exp.explain",
             Whose::Commune(..) => "commune.screen.export_explain",
+            Whose::District(..) => "district.screen.export_explain",
         }
     }
 }
@@ -79,8 +83,28 @@ impl ExportScreen {
         year: i32,
         lang: Lang,
     ) -> Result<Self, StoreError> {
+        Self::load_year(store, (commune, year), Whose::Commune, lang)
+    }
+
+    /// The screen for the year of `commune`'s district, all formats chosen.
+    pub fn load_district(
+        store: &Store,
+        commune: CommuneId,
+        year: i32,
+        lang: Lang,
+    ) -> Result<Self, StoreError> {
+        Self::load_year(store, (commune, year), Whose::District, lang)
+    }
+
+    /// The screen for a year of a commune (or of its district).
+    fn load_year(
+        store: &Store,
+        (commune, year): (CommuneId, i32),
+        whose: fn(Commune, i32) -> Whose,
+        lang: Lang,
+    ) -> Result<Self, StoreError> {
         let (commune, _) = store.commune_with_code(commune)?;
-        Ok(Self::new(Whose::Commune(commune, year), lang))
+        Ok(Self::new(whose(commune, year), lang))
     }
 
     fn new(whose: Whose, lang: Lang) -> Self {
@@ -113,6 +137,7 @@ impl ExportScreen {
         match &self.whose {
             Whose::Village(cycle, _) => ExportTarget::Cycle(cycle.id),
             Whose::Commune(commune, year) => ExportTarget::CommuneYear(commune.id, *year),
+            Whose::District(commune, year) => ExportTarget::DistrictYear(commune.id, *year),
         }
     }
 
@@ -121,6 +146,7 @@ impl ExportScreen {
         match &self.whose {
             Whose::Village(cycle, _) => Nav::Cycle(cycle.id),
             Whose::Commune(commune, year) => Nav::Commune(commune.id, *year),
+            Whose::District(commune, year) => Nav::District(commune.id, *year),
         }
     }
 
@@ -207,6 +233,14 @@ impl ExportScreen {
                 lang,
                 "commune.screen.export_breadcrumb",
                 &[commune.name.clone(), year.to_string()],
+            ),
+            Whose::District(commune, year) => tf(
+                lang,
+                "district.screen.export_breadcrumb",
+                &[
+                    crate::domain::place::district_short_name(&commune.district).to_string(),
+                    year.to_string(),
+                ],
             ),
         }
     }

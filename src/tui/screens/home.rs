@@ -112,6 +112,7 @@ impl HomeScreen {
             Action::Rename => return self.rename(lang),
             Action::History => return self.history(lang),
             Action::CommuneYear => return self.commune_year(lang),
+            Action::DistrictYear => return self.district_year(lang),
             Action::Import => {
                 let commune = self.selected_commune();
                 let year = commune.and_then(|c| self.newest_year(c));
@@ -175,6 +176,14 @@ impl HomeScreen {
             _ => self.newest_year(commune).unwrap_or_else(this_year),
         };
         Outcome::Go(Nav::Commune(commune, year))
+    }
+
+    /// The district year of the selected commune's district (the year as for `g`).
+    fn district_year(&self, lang: Lang) -> Outcome {
+        match self.commune_year(lang) {
+            Outcome::Go(Nav::Commune(commune, year)) => Outcome::Go(Nav::District(commune, year)),
+            other => other,
+        }
     }
 
     /// The newest year of a cycle listed under `commune`.

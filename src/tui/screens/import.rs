@@ -1,5 +1,5 @@
-//! Importing villages' plan files into the commune (issue 14, item 1): type a folder (a
-//! USB stick) or a file, see the dry run (per file: the village, year, plan versions,
+//! Importing villages' plan files into the commune (issue 14, item 1), and communes'
+//! files into the district (item 6): type a folder (a USB stick) or a file, see the dry run (per file: the village, year, plan versions,
 //! check code and what importing it would add, replace, leave or refuse, a conflict with
 //! its difference), then import the sound ones, one transaction each. A conflict is taken
 //! only by a person, with a written reason (`t`). Nothing is written before Enter.
@@ -145,8 +145,10 @@ impl ImportScreen {
             .found
             .iter()
             .filter(|f| {
-                matches!(&f.plan, FilePlan::Ready { planned, .. }
-                    if matches!(planned.verdict, Verdict::New | Verdict::Replace { .. }))
+                matches!(
+                    f.plan.verdict(),
+                    Some(Verdict::New | Verdict::Replace { .. })
+                )
             })
             .map(|f| {
                 Command::Import(ImportCommand {
@@ -162,10 +164,9 @@ impl ImportScreen {
     }
 
     fn selected_conflict(&self) -> Option<&Found> {
-        self.found.get(self.selected).filter(|f| {
-            matches!(&f.plan, FilePlan::Ready { planned, .. }
-                if matches!(planned.verdict, Verdict::Conflict { .. }))
-        })
+        self.found
+            .get(self.selected)
+            .filter(|f| matches!(f.plan.verdict(), Some(Verdict::Conflict { .. })))
     }
 
     fn ask_reason(&mut self, lang: Lang) -> Outcome {
@@ -304,13 +305,11 @@ fn chooser(lang: Lang) -> Form {
 
 /// ✓ to add or replace, = already held, ! a conflict for a person, ✗ refused.
 fn mark_of(plan: &FilePlan, ctx: ViewCtx) -> (&'static str, ratatui::style::Style) {
-    match plan {
-        FilePlan::Refused { .. } => ("✗", ctx.theme.error),
-        FilePlan::Ready { planned, .. } => match planned.verdict {
-            Verdict::Unchanged => ("=", ctx.theme.muted),
-            Verdict::New | Verdict::Replace { .. } => ("✓", ctx.theme.ok),
-            Verdict::Conflict { .. } => ("!", ctx.theme.warn),
-        },
+    match plan.verdict() {
+        None => ("✗", ctx.theme.error),
+        Some(Verdict::Unchanged) => ("=", ctx.theme.muted),
+        Some(Verdict::New | Verdict::Replace { .. }) => ("✓", ctx.theme.ok),
+        Some(Verdict::Conflict { .. }) => ("!", ctx.theme.warn),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod commune;
 pub mod conference;
 pub mod cycle;
 pub mod delete_village;
+pub mod district;
 pub mod export;
 pub mod history;
 pub mod home;
@@ -80,6 +81,10 @@ pub enum Nav {
     /// After a cycle's annual plan: assignment, implementation, disclosure, evaluations;
     /// `true` opens on the selected activity's life (from the history screen).
     AfterPlan(CycleId, bool),
+    /// The planning year of the district of a commune: its communes' plans.
+    District(CommuneId, i32),
+    /// Exporting the year of a commune's district.
+    DistrictExport(CommuneId, i32),
 }
 
 /// What a screen asks the app to do after an input.
@@ -208,6 +213,12 @@ impl Screen {
             Nav::Import(commune, year) => {
                 Box::new(import::ImportScreen::load(store, commune, year, lang)?)
             }
+            Nav::District(commune, year) => {
+                Box::new(district::DistrictScreen::load(store, commune, year)?)
+            }
+            Nav::DistrictExport(commune, year) => Box::new(export::ExportScreen::load_district(
+                store, commune, year, lang,
+            )?),
         };
         Ok(Screen { nav, view })
     }

@@ -3,6 +3,7 @@
 
 pub mod form;
 pub mod hints;
+pub mod listing;
 pub mod meter;
 pub mod popup;
 pub mod score_table;

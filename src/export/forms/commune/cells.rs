@@ -11,7 +11,7 @@ use crate::i18n::{Lang, t};
 
 /// What a column of forms 5 and 6 shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Cell {
+pub(in crate::export::forms) enum Cell {
     /// Row number.
     No,
     /// The activity's name.
@@ -30,6 +30,8 @@ pub(super) enum Cell {
     CombinedRank,
     /// Sector.
     Sector,
+    /// Technical support (service) or construction (investment).
+    Category,
     /// Quantity (scale).
     Quantity,
     /// Unit of the quantity.
@@ -52,7 +54,7 @@ pub(super) enum Cell {
 
 /// A column that subtotal and total rows sum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Amount {
+pub(in crate::export::forms) enum Amount {
     /// Villagers' land, m².
     Land,
     /// Villagers' money, triệu đồng.
@@ -112,12 +114,12 @@ impl Amount {
 }
 
 /// An amount of đồng as triệu đồng.
-pub(super) fn million(vnd: u64) -> Value {
+pub(in crate::export::forms) fn million(vnd: u64) -> Value {
     Value::Number(vnd as f64 / 1_000_000.0)
 }
 
 /// The column of `c` with the label `key`.
-pub(super) fn column(c: Cell, key: &str, lang: Lang) -> Column {
+pub(in crate::export::forms) fn column(c: Cell, key: &str, lang: Lang) -> Column {
     let unit = if let Cell::Amount(a) = c {
         Some(t(lang, a.unit_key()))
     } else {
@@ -142,7 +144,7 @@ pub(super) fn column(c: Cell, key: &str, lang: Lang) -> Column {
 }
 
 /// The value of `c` on row number `seq`.
-pub(super) fn cell(c: Cell, r: &NeedRow, seq: usize, lang: Lang) -> Value {
+pub(in crate::export::forms) fn cell(c: Cell, r: &NeedRow, seq: usize, lang: Lang) -> Value {
     let a = &r.activity;
     let rank = |n: Option<u32>| opt_number(n.map(f64::from));
     match c {
@@ -155,6 +157,7 @@ pub(super) fn cell(c: Cell, r: &NeedRow, seq: usize, lang: Lang) -> Value {
         Cell::WomenRank => rank(r.women_rank),
         Cell::CombinedRank => rank(r.combined_rank),
         Cell::Sector => text(t(lang, a.sector.label_key())),
+        Cell::Category => text(t(lang, a.category.label_key())),
         Cell::Quantity => opt_number(a.quantity),
         Cell::Unit => text(a.unit.clone()),
         Cell::Time => text(a.time.clone()),
@@ -169,7 +172,11 @@ pub(super) fn cell(c: Cell, r: &NeedRow, seq: usize, lang: Lang) -> Value {
 
 /// A subtotal or total row: `label` in the name column, the counted rows' sums under
 /// the amounts, nothing elsewhere.
-pub(super) fn sum_row(rows: &[&NeedRow], spec: &[(Cell, &str)], label: String) -> Vec<Value> {
+pub(in crate::export::forms) fn sum_row(
+    rows: &[&NeedRow],
+    spec: &[(Cell, &str)],
+    label: String,
+) -> Vec<Value> {
     let sums = totals(rows.iter().copied());
     let sources = by_source(rows);
     let value = |c: Cell| {

@@ -4,9 +4,9 @@
 //! the changes to the villages' plans. Pure: the rows, flags and sums come from
 //! `domain::commune`; this module only lays them out.
 
-mod cells;
+pub(super) mod cells;
 mod changes;
-mod needs;
+pub(super) mod needs;
 mod summary;
 
 pub use changes::decision_note;

@@ -183,7 +183,7 @@ fn needs_table(rows: &[&NeedRow], spec: &[(Cell, &str)], lang: Lang) -> Table {
 }
 
 /// The counted rows' sums by funding source, then their total.
-fn source_table(rows: &[&NeedRow], lang: Lang) -> Table {
+pub(in crate::export::forms) fn source_table(rows: &[&NeedRow], lang: Lang) -> Table {
     let line = |label: String, sums: Totals| {
         vec![
             text(label),
