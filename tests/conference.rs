@@ -479,3 +479,35 @@ fn every_conference_refusal_is_translated() {
         );
     }
 }
+
+/// A lower cost set by the commune caps what the village asked from the budget: the ask
+/// was made on the village's own cost (the demo's dam asked 900 million on a cost the
+/// commune brought down to 700 million).
+#[test]
+fn a_lower_cost_caps_the_budget_asked() {
+    let mut store = Store::open_in_memory().unwrap();
+    kehoach::demo::populate(&mut store).unwrap();
+    let commune = store.communes().unwrap()[0].id;
+    let years = store.commune_year(commune, 2026).unwrap();
+    let changes = store.commune_changes(commune, 2026).unwrap();
+    let rows = kehoach::domain::commune::commune_needs_with(&years, &changes);
+    let costed: Vec<_> = rows
+        .iter()
+        .filter(|r| {
+            r.decisions
+                .iter()
+                .any(|d| matches!(d.change.kind, ChangeKind::Cost(_)))
+        })
+        .collect();
+    assert!(!costed.is_empty(), "the demo changes a cost");
+    for row in costed {
+        let cost = row.activity.estimated_cost_vnd.unwrap();
+        let most = cost - row.activity.contribution.money_vnd;
+        assert!(
+            row.funding.budget_asked_vnd <= most,
+            "{}: asked {} on a cost of {cost}",
+            row.activity.name,
+            row.funding.budget_asked_vnd
+        );
+    }
+}

@@ -244,6 +244,18 @@ pub(super) fn apply(rows: &mut [NeedRow], given: &[Funding], changes: &[&Change]
             row.counted = false;
         }
         row.funding = effective(&row.activity, *given, Some(row.part));
+        if row.decisions.iter().any(|d| matches!(d.change.kind, ChangeKind::Cost(_))) {
+            cap_asked(row);
+        }
+    }
+}
+
+/// After the commune changed the cost, the budget asked is at most the new cost less the
+/// villagers' money (the village's ask was made on its own cost).
+fn cap_asked(row: &mut NeedRow) {
+    if let Some(cost) = row.activity.estimated_cost_vnd {
+        let most = cost.saturating_sub(row.activity.contribution.money_vnd);
+        row.funding.budget_asked_vnd = row.funding.budget_asked_vnd.min(most);
     }
 }
 
