@@ -539,7 +539,14 @@ fn acceptance_and_evaluation_forms_start_from_what_is_recorded() {
     // The 6-month round is recorded: d opens the year-end round, empty.
     press(&mut app, KeyCode::Char('d'));
     assert!(!shown(&app).contains("Mưa lũ tháng 5"), "{}", shown(&app));
-    // Back to the 6-month round's record: its text is there to correct.
+    // Back to the 6-month round (the round's choice): its record is there to correct.
+    press(&mut app, KeyCode::Char('1'));
+    let s = shown(&app);
+    assert!(s.contains("Mưa lũ tháng 5"), "{s}");
+    assert!(line_of(&s, "Đạt chỉ tiêu (%):").contains("40"), "{s}");
+    // Forward again: the year-end round, still empty; nothing carried across.
+    press(&mut app, KeyCode::Char('2'));
+    assert!(!shown(&app).contains("Mưa lũ tháng 5"), "{}", shown(&app));
     press(&mut app, KeyCode::Esc);
     let s = shown(&app);
     assert!(s.contains("Đánh giá 6 tháng: 40%"), "{s}");

@@ -191,7 +191,7 @@ fn fields(kind: Kind, s: &Subject, lang: Lang) -> Vec<Field> {
             Field::text(l("after.field.spent"), ""),
             Field::text(l("after.field.note"), ""),
         ],
-        Kind::Evaluate => evaluate_fields(s, lang),
+        Kind::Evaluate => evaluate_fields(s, None, lang),
     }
 }
 
@@ -277,12 +277,21 @@ fn accept_fields(s: &Subject, lang: Lang) -> Vec<Field> {
     ]
 }
 
-fn evaluate_fields(s: &Subject, lang: Lang) -> Vec<Field> {
+/// The evaluation form for round `round` (an index of [`Round::ALL`]), started from that
+/// round's record: the screen rebuilds it when the facilitator changes the round.
+pub(super) fn evaluate_form(s: &Subject, round: usize, lang: Lang) -> Form {
+    let title = format!("{} · {}", t(lang, title_key(Kind::Evaluate)), s.name);
+    Form::new(title, evaluate_fields(s, Some(round), lang))
+}
+
+/// The evaluation's fields for `round` (by default the 6-month round until it is
+/// recorded, then the year-end one).
+fn evaluate_fields(s: &Subject, round: Option<usize>, lang: Lang) -> Vec<Field> {
     let l = |k: &str| t(lang, k);
-    let round = match s.after.evaluation(s.item, Round::SixMonths) {
+    let round = round.unwrap_or(match s.after.evaluation(s.item, Round::SixMonths) {
         Some(_) => 1,
         None => 0,
-    };
+    });
     // The round's evaluation recorded, if any: saving replaces it, so it starts from it.
     let held = Round::ALL
         .get(round)

@@ -283,7 +283,15 @@ impl AfterPlanScreen {
         let Some((kind, mut form)) = self.editing.take() else {
             return Outcome::Stay;
         };
+        let round = form.chosen(0);
         let event = form.handle(input);
+        // Another round of the evaluation: its own record, never the other round's text.
+        if kind == Kind::Evaluate
+            && form.chosen(0) != round
+            && let (Some(round), Some(s)) = (form.chosen(0), self.subject())
+        {
+            form = forms::evaluate_form(&s, round, lang);
+        }
         let outcome = match event {
             FormEvent::Editing => Outcome::Stay,
             FormEvent::Cancel => return Outcome::Stay,
