@@ -102,7 +102,7 @@ fn enter_lists_an_items_rows_and_v_its_whole_life() {
     insta::assert_snapshot!("after_plan_life_vi", life);
     press(&mut app, KeyCode::Esc);
     assert!(
-        shown(&app).contains("Hoạt động đang chọn"),
+        shown(&app).contains("Enter sổ theo dõi · v quá trình"),
         "Esc goes back to the list"
     );
 }
@@ -129,7 +129,11 @@ fn forms_save_through_the_commands_and_refusals_write_nothing() {
     }
     type_text(&mut app, "20/01/2028");
     press(&mut app, KeyCode::Enter);
-    assert!(shown(&app).contains("Ghi lý do của xã"), "{}", shown(&app));
+    assert!(
+        shown(&app).contains("✗ Ghi lý do xã điều chỉnh hoặc chưa có vốn."),
+        "the message whole, under the field: {}",
+        shown(&app)
+    );
     assert!(app.store().after_plan(cycle).unwrap().is_empty());
     // The form focuses the field in error.
     type_text(&mut app, "Ngân sách xã chỉ đủ một nửa");
@@ -152,7 +156,10 @@ fn forms_save_through_the_commands_and_refusals_write_nothing() {
     type_text(&mut app, &person.name);
     keys(&mut app, &[KeyCode::Tab, KeyCode::Right, KeyCode::Enter]);
     let both = shown(&app);
-    assert!(both.contains("✗ Người này đã ở tổ kia"), "{both}");
+    assert!(
+        both.contains("✗ Đã ở Tổ quản lý: một người không ở cả hai tổ."),
+        "refused on the name, before any write: {both}"
+    );
     let after = app.store().after_plan(cycle).unwrap();
     assert_eq!(after.members.len(), 1);
     assert_eq!(after.members[0].kind, GroupKind::Management);
@@ -334,7 +341,7 @@ fn the_history_screen_opens_each_activitys_life() {
     );
     press(&mut app, KeyCode::Esc);
     assert!(
-        shown(&app).contains("Hoạt động đang chọn"),
+        shown(&app).contains("Kế hoạch năm 2026"),
         "Esc: the list first"
     );
     press(&mut app, KeyCode::Esc);
@@ -343,4 +350,376 @@ fn the_history_screen_opens_each_activitys_life() {
         back.lines().next().unwrap().contains("Lịch sử"),
         "then the history: {back}"
     );
+}
+
+/// Assigns the selected item as asked, dated 20/01/2028.
+fn assign_as_asked(app: &mut App) {
+    press(app, KeyCode::Char('g'));
+    for _ in 0..9 {
+        press(app, KeyCode::Tab);
+    }
+    clear(app);
+    type_text(app, "20/01/2028");
+    press(app, KeyCode::Enter);
+}
+
+/// The screen's line holding `text`.
+fn line_of(screen: &str, text: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} not on the screen:\n{screen}"))
+        .to_string()
+}
+
+#[test]
+fn every_choice_of_every_form_shows_all_its_options_at_80_columns() {
+    use kehoach::i18n::t;
+    // (form key, Tabs to the choice, its options' i18n keys)
+    let choices: [(char, usize, &[&str]); 10] = [
+        (
+            'g',
+            0,
+            &[
+                "after.short.accepted",
+                "after.short.changed",
+                "after.short.not_funded",
+            ],
+        ),
+        (
+            'g',
+            3,
+            &["after.short.owner_village", "after.short.owner_commune"],
+        ),
+        (
+            'm',
+            1,
+            &[
+                "after.short.management",
+                "after.short.monitoring",
+                "after.short.board",
+            ],
+        ),
+        ('m', 3, &["gender.m", "gender.f"]),
+        (
+            't',
+            1,
+            &[
+                "after.src.people",
+                "after.src.commune_budget",
+                "after.src.district_budget",
+                "after.src.programme",
+                "after.src.other",
+            ],
+        ),
+        (
+            't',
+            2,
+            &[
+                "after.short.money",
+                "after.short.labour",
+                "after.short.materials",
+                "after.short.land",
+            ],
+        ),
+        (
+            'n',
+            1,
+            &[
+                "after.short.passed",
+                "after.short.with_fixes",
+                "after.short.failed",
+            ],
+        ),
+        ('d', 0, &["after.short.six_months", "after.short.year_end"]),
+        (
+            'd',
+            2,
+            &[
+                "annual.progress.not_started",
+                "annual.progress.under_way",
+                "annual.progress.done",
+            ],
+        ),
+        (
+            'd',
+            4,
+            &[
+                "annual.quality.good",
+                "annual.quality.fair",
+                "annual.quality.poor",
+            ],
+        ),
+    ];
+    for lang in [Lang::Vi, Lang::En] {
+        let mut app = demo_app(lang);
+        open_2027(&mut app);
+        // The road (part 2, the longest planned quantity) assigned, so every form opens.
+        for _ in 0..6 {
+            press(&mut app, KeyCode::Down);
+        }
+        assign_as_asked(&mut app);
+        for (key, tabs, options) in choices {
+            press(&mut app, KeyCode::Char(key));
+            for _ in 0..tabs {
+                press(&mut app, KeyCode::Tab);
+            }
+            let s = shown(&app);
+            // The last option is chosen: it shows in brackets, the widest it gets.
+            press(&mut app, KeyCode::Left);
+            let last = shown(&app);
+            for screen in [&s, &last] {
+                let labels: Vec<String> = options.iter().map(|k| t(lang, k)).collect();
+                // Inside the form's frame, one line shows every option whole.
+                let whole = screen.lines().any(|line| {
+                    let inside = line.split('║').nth(1).unwrap_or_default();
+                    labels.iter().all(|label| inside.contains(label.as_str()))
+                });
+                assert!(
+                    whole,
+                    "{lang:?} '{key}' field {tabs}: {labels:?} cut or missing:\n{screen}"
+                );
+            }
+            press(&mut app, KeyCode::Esc);
+        }
+        // The planned quantity is named with its unit, and the amounts asked are grouped.
+        press(&mut app, KeyCode::Char('g'));
+        let form = shown(&app);
+        let (qty, amount) = match lang {
+            Lang::Vi => ("Số lượng giao (KH 1,2 km):", "1.150.000.000"),
+            Lang::En => ("Quantity (plan 1.2 km):", "1,150,000,000"),
+        };
+        assert!(form.contains(qty), "{form}");
+        assert!(form.contains(amount), "{form}");
+        press(&mut app, KeyCode::Esc);
+    }
+}
+
+#[test]
+fn amounts_are_read_as_people_type_them() {
+    let mut app = demo_app(Lang::Vi);
+    let cycle = open_2027(&mut app);
+    assign_as_asked(&mut app);
+    for typed in [
+        "15.000.000",
+        "15,000,000",
+        "1.5 triệu",
+        "1,5 triệu",
+        "2 tỷ",
+        "500 nghìn",
+    ] {
+        press(&mut app, KeyCode::Char('t'));
+        keys(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab]);
+        type_text(&mut app, typed);
+        press(&mut app, KeyCode::Enter);
+        assert!(shown(&app).contains("✓"), "{typed}: {}", shown(&app));
+    }
+    let amounts: Vec<i64> = app
+        .store()
+        .after_plan(cycle)
+        .unwrap()
+        .receipts
+        .iter()
+        .map(|r| r.amount)
+        .collect();
+    assert_eq!(
+        amounts,
+        [
+            15_000_000,
+            15_000_000,
+            1_500_000,
+            1_500_000,
+            2_000_000_000,
+            500_000
+        ]
+    );
+    // Not an amount: said under the field, whole, with the way to write it.
+    press(&mut app, KeyCode::Char('t'));
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab]);
+    type_text(&mut app, "mười lăm");
+    press(&mut app, KeyCode::Enter);
+    let s = shown(&app);
+    assert!(s.contains("✗ Ghi số, vd. 1.500.000 hoặc 1,5 triệu."), "{s}");
+    // Over the budget assigned: saved, and flagged by source.
+    press(&mut app, KeyCode::Esc);
+    let s = shown(&app);
+    assert!(s.contains("⚑ vượt Nhân dân đóng góp"), "{s}");
+}
+
+#[test]
+fn a_member_form_keeps_the_focus_on_the_name_and_asks_only_what_applies() {
+    let mut app = demo_app(Lang::Vi);
+    let cycle = open_2027(&mut app);
+    assign_as_asked(&mut app);
+    // Several people match: said under the name, which keeps the focus; no question
+    // about an outsider's gender.
+    press(&mut app, KeyCode::Char('m'));
+    type_text(&mut app, "y");
+    press(&mut app, KeyCode::Enter);
+    let s = shown(&app);
+    let name = s
+        .lines()
+        .position(|l| l.contains("Họ tên (trong sổ):"))
+        .unwrap();
+    let below = s.lines().nth(name + 1).unwrap();
+    assert!(below.contains("người khớp; gõ đủ tên, vd."), "{s}");
+    assert!(!s.contains("Chọn một mục"), "{s}");
+    // Typing goes on into the name (a space would have changed the group).
+    type_text(&mut app, " blih eban");
+    press(&mut app, KeyCode::Enter);
+    let after = app.store().after_plan(cycle).unwrap();
+    assert_eq!(after.members.len(), 1, "{}", shown(&app));
+    assert_eq!(after.members[0].name, "Y Blih Êban");
+    assert_eq!(after.members[0].kind, GroupKind::Management);
+    // Someone not in the register, for a management group: said whole, on the name.
+    press(&mut app, KeyCode::Char('m'));
+    type_text(&mut app, "Nguyễn Văn Bình");
+    press(&mut app, KeyCode::Enter);
+    let s = shown(&app);
+    assert!(
+        s.contains("✗ Không có trong sổ; người ngoài chỉ vào Ban giám sát."),
+        "{s}"
+    );
+    assert!(!s.contains("Chọn một mục"), "{s}");
+    // The same outsider on the board: the gender is asked, then saved.
+    keys(
+        &mut app,
+        &[KeyCode::Tab, KeyCode::Char('3'), KeyCode::Enter],
+    );
+    assert!(shown(&app).contains("✗ Chọn một mục"), "{}", shown(&app));
+    keys(&mut app, &[KeyCode::Char('1'), KeyCode::Enter]);
+    let after = app.store().after_plan(cycle).unwrap();
+    assert_eq!(after.members.len(), 2);
+    assert_eq!(after.members[1].kind, GroupKind::Board);
+    assert_eq!(after.members[1].person, None);
+    // The summary says what each group lacks.
+    let s = shown(&app);
+    assert!(s.contains("Tổ quản lý: 1 người (0 nữ) ⚑ chưa có nữ"), "{s}");
+    assert!(
+        s.contains("thiếu 4 người, chưa có nữ, chưa có người dân"),
+        "{s}"
+    );
+}
+
+#[test]
+fn a_posting_before_the_money_is_refused_on_its_date() {
+    let mut app = demo_app(Lang::Vi);
+    let cycle = open_2027(&mut app);
+    assign_as_asked(&mut app);
+    press(&mut app, KeyCode::Char('t'));
+    clear(&mut app);
+    type_text(&mut app, "15/02/2028");
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab]);
+    type_text(&mut app, "1.000.000");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('c'));
+    clear(&mut app);
+    type_text(&mut app, "10/02/2028");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Nhà văn hoá buôn");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "500.000");
+    press(&mut app, KeyCode::Enter);
+    let s = shown(&app);
+    assert!(
+        s.contains("✗ Trước ngày nhận tiền đầu tiên (15/02/2028)."),
+        "{s}"
+    );
+    // The focus is on the date: clearing and typing it again saves, the rest kept.
+    clear(&mut app);
+    type_text(&mut app, "16/02/2028");
+    press(&mut app, KeyCode::Enter);
+    let after = app.store().after_plan(cycle).unwrap();
+    assert_eq!(after.disclosures.len(), 1, "{}", shown(&app));
+    assert_eq!(after.disclosures[0].date, "2028-02-16");
+    assert_eq!(after.disclosures[0].spent, 500_000);
+}
+
+#[test]
+fn x_asks_before_removing_a_ledger_line() {
+    let mut app = demo_app(Lang::Vi);
+    let cycle = open_2027(&mut app);
+    assign_as_asked(&mut app);
+    press(&mut app, KeyCode::Char('t'));
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab]);
+    type_text(&mut app, "1.000.000.000");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('x'));
+    let s = shown(&app);
+    assert!(s.contains("Xoá dòng sổ thu ngày 20/01/2028"), "{s}");
+    assert!(s.contains("1.000.000.000 đồng?"), "{s}");
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.store().after_plan(cycle).unwrap().receipts.len(), 1);
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.store().after_plan(cycle).unwrap().receipts.is_empty());
+    assert!(
+        shown(&app).contains("Chưa có gì được ghi"),
+        "{}",
+        shown(&app)
+    );
+}
+
+#[test]
+fn acceptance_and_evaluation_forms_start_from_what_is_recorded() {
+    let mut app = demo_app(Lang::Vi);
+    open_2027(&mut app);
+    assign_as_asked(&mut app);
+    press(&mut app, KeyCode::Char('n'));
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Char('2'), KeyCode::Tab]);
+    type_text(&mut app, "Y Blih Êban");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('n'));
+    let s = shown(&app);
+    assert!(s.contains("Y Blih Êban"), "{s}");
+    assert!(s.contains("Đạt, cần sửa"), "{s}");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('d'));
+    keys(
+        &mut app,
+        &[KeyCode::Tab, KeyCode::Tab, KeyCode::Char('2'), KeyCode::Tab],
+    );
+    type_text(&mut app, "40");
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Char('1'), KeyCode::Tab]);
+    type_text(&mut app, "Mưa lũ tháng 5");
+    press(&mut app, KeyCode::Enter);
+    // The 6-month round is recorded: d opens the year-end round, empty.
+    press(&mut app, KeyCode::Char('d'));
+    assert!(!shown(&app).contains("Mưa lũ tháng 5"), "{}", shown(&app));
+    // Back to the 6-month round (the round's choice): its record is there to correct.
+    press(&mut app, KeyCode::Char('1'));
+    let s = shown(&app);
+    assert!(s.contains("Mưa lũ tháng 5"), "{s}");
+    assert!(line_of(&s, "Đạt chỉ tiêu (%):").contains("40"), "{s}");
+    // Forward again: the year-end round, still empty; nothing carried across.
+    press(&mut app, KeyCode::Char('2'));
+    assert!(!shown(&app).contains("Mưa lũ tháng 5"), "{}", shown(&app));
+    press(&mut app, KeyCode::Esc);
+    let s = shown(&app);
+    assert!(s.contains("Đánh giá 6 tháng: 40%"), "{s}");
+}
+
+#[test]
+fn the_summary_names_the_activity_in_full_and_the_keys_the_bar_cannot_hold() {
+    let mut app = demo_app(Lang::Vi);
+    open_2027(&mut app);
+    let s = shown(&app);
+    assert!(
+        s.contains("Tuyên truyền chăm sóc sức khỏe bà mẹ, trẻ em"),
+        "the full name: {s}"
+    );
+    assert!(
+        s.contains("Enter sổ theo dõi · v quá trình của hoạt động"),
+        "{s}"
+    );
+    insta::assert_snapshot!("after_plan_2027_vi", s);
+    // A carried-over year: the activity was proposed in the year that made the plan.
+    assign_as_asked(&mut app);
+    press(&mut app, KeyCode::Char('v'));
+    let life = shown(&app);
+    let line = line_of(&life, "Đề xuất");
+    assert!(line.contains('●'), "{life}");
+    assert!(line.contains("từ kế hoạch trung hạn đã có"), "{life}");
 }

@@ -91,14 +91,18 @@ pub fn activity_life(record: &CycleRecord, item: i64) -> Vec<LifeStage> {
             .meeting_record(kind)
             .and_then(|m| day(&m.date).or_else(|| Some(record.cycle.year.to_string())))
     };
-    let proposed = if record.activity(activity).is_some() {
-        LifeStage::new(Stage::Proposed, meeting_day(MeetingKind::Village1), None)
-    } else {
-        LifeStage::new(
+    // A year that carries its medium-term plan over holds the activity but no meeting 1:
+    // it was proposed in the year that made the plan.
+    let proposed = match record
+        .activity(activity)
+        .and_then(|_| meeting_day(MeetingKind::Village1))
+    {
+        Some(day) => LifeStage::new(Stage::Proposed, Some(day), None),
+        None => LifeStage::new(
             Stage::Proposed,
             None,
             Some(("after.life.carried", Vec::new())),
-        )
+        ),
     };
     let ranked = record.official_plan().and_then(|(_, version)| {
         let row = version

@@ -244,7 +244,11 @@ pub(super) fn apply(rows: &mut [NeedRow], given: &[Funding], changes: &[&Change]
             row.counted = false;
         }
         row.funding = effective(&row.activity, *given, Some(row.part));
-        if row.decisions.iter().any(|d| matches!(d.change.kind, ChangeKind::Cost(_))) {
+        if row
+            .decisions
+            .iter()
+            .any(|d| matches!(d.change.kind, ChangeKind::Cost(_)))
+        {
             cap_asked(row);
         }
     }

@@ -45,8 +45,11 @@ const REFUSALS: [(&str, &str); 3] = [
 
 /// The i18n key of a refusal from migration 0009's triggers, if `e` is one.
 pub(super) fn refusal_key(e: &rusqlite::Error) -> Option<&'static str> {
-    let refusals: Vec<(&str, &'static str)> =
-        REFUSALS.iter().chain(communes::REFUSALS.iter()).copied().collect();
+    let refusals: Vec<(&str, &'static str)> = REFUSALS
+        .iter()
+        .chain(communes::REFUSALS.iter())
+        .copied()
+        .collect();
     super::trigger_refusal(e, &refusals)
 }
 

@@ -6,14 +6,16 @@
 use crate::commands::AfterPlanCommand as A;
 use crate::domain::activity::FundingSource;
 use crate::domain::after_plan::{
-    Acceptance, AcceptanceResult, AfterPlanRecord, Assignment, Budget, ContributionKind, Decision,
-    Evaluation, GroupKind, GroupMember, ProgressEntry, Receipt, Round, WorkOwner,
+    Acceptance, AcceptanceResult, AfterPlanError, AfterPlanRecord, Assignment, Budget,
+    ContributionKind, Decision, Evaluation, GroupKind, GroupMember, ProgressEntry, Receipt, Round,
+    WorkOwner, check_new_member, disclosed_amounts,
 };
-use crate::domain::annual::{Progress, Quality, parse_amount_or_zero};
+use crate::domain::annual::{MAX_AMOUNT, Progress, Quality, parse_amount};
 use crate::domain::meeting::{display_date, parse_date};
 use crate::domain::text::fold;
 use crate::domain::{Gender, Person};
-use crate::i18n::{Lang, t};
+use crate::export::html::number_text;
+use crate::i18n::{Lang, t, tf};
 use crate::tui::widgets::form::{Field, Form};
 
 /// Errors to show: (field index, message).
@@ -46,6 +48,8 @@ pub(super) struct Subject<'a> {
     pub name: &'a str,
     /// The planned quantity.
     pub quantity: Option<f64>,
+    /// Its unit.
+    pub unit: &'a str,
     /// The planned cost and the amount asked, by source, as a starting budget.
     pub planned: Budget,
     /// What is recorded after the plan.
@@ -64,8 +68,54 @@ fn position<T: PartialEq>(all: &[T], value: &T) -> Option<usize> {
     all.iter().position(|v| v == value)
 }
 
-fn amount_text(n: i64) -> String {
-    if n == 0 { String::new() } else { n.to_string() }
+/// A prefilled amount, grouped the way the facilitator reads it (50.000.000).
+fn amount_text(n: i64, lang: Lang) -> String {
+    if n == 0 {
+        String::new()
+    } else {
+        number_text(n as f64, lang)
+    }
+}
+
+/// The short label of a funding source, so the five fit one line of a form.
+fn short_source_key(source: FundingSource) -> String {
+    format!("after.src.{}", source.code())
+}
+
+/// The short label of a contribution kind, with its unit.
+fn short_kind_key(kind: ContributionKind) -> &'static str {
+    match kind {
+        ContributionKind::Money => "after.short.money",
+        ContributionKind::Labour => "after.short.labour",
+        ContributionKind::Materials => "after.short.materials",
+        ContributionKind::Land => "after.short.land",
+    }
+}
+
+/// The short label of who carries a work out.
+fn short_owner_key(owner: WorkOwner) -> &'static str {
+    match owner {
+        WorkOwner::Village => "after.short.owner_village",
+        WorkOwner::Commune => "after.short.owner_commune",
+    }
+}
+
+/// The short label of a group (the board's full name does not fit beside the others).
+fn short_group_key(kind: GroupKind) -> &'static str {
+    match kind {
+        GroupKind::Management => "after.short.management",
+        GroupKind::Monitoring => "after.short.monitoring",
+        GroupKind::Board => "after.short.board",
+    }
+}
+
+/// The short label of an acceptance result.
+fn short_result_key(result: AcceptanceResult) -> &'static str {
+    match result {
+        AcceptanceResult::Passed => "after.short.passed",
+        AcceptanceResult::WithFixes => "after.short.with_fixes",
+        AcceptanceResult::Failed => "after.short.failed",
+    }
 }
 
 fn date_field(lang: Lang, iso: &str) -> Field {
@@ -95,15 +145,15 @@ fn fields(kind: Kind, s: &Subject, lang: Lang) -> Vec<Field> {
     match kind {
         Kind::Assign => assign_fields(s, lang),
         Kind::Member => vec![
-            Field::text(l("after.field.name"), ""),
+            Field::text(l("after.label.name"), ""),
             Field::choice(
                 l("after.field.group"),
-                labels(GroupKind::ALL, GroupKind::label_key, lang),
+                labels(GroupKind::ALL, short_group_key, lang),
                 Some(0),
             ),
             Field::text(l("after.field.role"), ""),
             Field::choice(
-                l("after.field.gender_outside"),
+                l("after.label.gender_outside"),
                 vec![l("gender.m"), l("gender.f")],
                 None,
             ),
@@ -114,17 +164,17 @@ fn fields(kind: Kind, s: &Subject, lang: Lang) -> Vec<Field> {
                 l("after.field.source"),
                 FundingSource::ALL
                     .iter()
-                    .map(|f| t(lang, &f.label_key()))
+                    .map(|f| t(lang, &short_source_key(*f)))
                     .collect(),
                 Some(0),
             ),
             Field::choice(
                 l("after.field.kind"),
-                labels(ContributionKind::ALL, ContributionKind::label_key, lang),
+                labels(ContributionKind::ALL, short_kind_key, lang),
                 Some(0),
             ),
-            Field::text(l("after.field.amount"), ""),
-            Field::text(l("after.field.from"), ""),
+            Field::text(l("after.label.amount"), ""),
+            Field::text(l("after.label.from"), ""),
             Field::text(l("after.field.note"), ""),
         ],
         Kind::Progress => vec![
@@ -134,23 +184,14 @@ fn fields(kind: Kind, s: &Subject, lang: Lang) -> Vec<Field> {
             Field::text(l("after.field.problem"), ""),
             Field::text(l("after.field.down_reason"), ""),
         ],
-        Kind::Accept => vec![
-            date_field(lang, s.last_date),
-            Field::choice(
-                l("after.field.result"),
-                labels(AcceptanceResult::ALL, AcceptanceResult::label_key, lang),
-                Some(0),
-            ),
-            Field::text(l("after.field.signed_by"), ""),
-            Field::text(l("after.field.note"), ""),
-        ],
+        Kind::Accept => accept_fields(s, lang),
         Kind::Disclose => vec![
             date_field(lang, s.last_date),
             Field::text(l("after.field.place"), ""),
             Field::text(l("after.field.spent"), ""),
             Field::text(l("after.field.note"), ""),
         ],
-        Kind::Evaluate => evaluate_fields(s, lang),
+        Kind::Evaluate => evaluate_fields(s, None, lang),
     }
 }
 
@@ -170,7 +211,7 @@ fn assign_fields(s: &Subject, lang: Lang) -> Vec<Field> {
             held.map_or("", |a| a.reason.as_str()),
         ),
         Field::text(
-            crate::i18n::tf(lang, "after.field.target", &[planned_quantity(s, lang)]),
+            tf(lang, "after.label.target", &[planned_quantity(s, lang)]),
             &held
                 .and_then(|a| a.target_quantity)
                 .map(|q| q.to_string())
@@ -178,7 +219,7 @@ fn assign_fields(s: &Subject, lang: Lang) -> Vec<Field> {
         ),
         Field::choice(
             l("after.field.owner"),
-            labels(WorkOwner::ALL, WorkOwner::label_key, lang),
+            labels(WorkOwner::ALL, short_owner_key, lang),
             held.and_then(|a| position(WorkOwner::ALL, &a.owner))
                 .or(Some(0)),
         ),
@@ -186,7 +227,7 @@ fn assign_fields(s: &Subject, lang: Lang) -> Vec<Field> {
     for source in FundingSource::ALL {
         fields.push(Field::text(
             t(lang, &source.label_key()),
-            &amount_text(budget.get(source)),
+            &amount_text(budget.get(source), lang),
         ));
     }
     fields.push(date_field(
@@ -213,45 +254,90 @@ pub(super) fn short_round_key(round: Round) -> &'static str {
     }
 }
 
-/// The planned quantity as the facilitator reads it ("—" when the plan has none).
+/// The planned quantity with its unit as the facilitator reads it ("—" when the plan
+/// has none).
 fn planned_quantity(s: &Subject, lang: Lang) -> String {
-    s.quantity
-        .map(|q| crate::export::html::number_text(q, lang))
-        .unwrap_or_else(|| "—".into())
+    match s.quantity {
+        Some(q) => format!("{} {}", number_text(q, lang), s.unit)
+            .trim_end()
+            .to_string(),
+        None => "—".into(),
+    }
 }
 
-fn evaluate_fields(s: &Subject, lang: Lang) -> Vec<Field> {
+/// The acceptance form, prefilled from the acceptance recorded, if any (saving replaces it).
+fn accept_fields(s: &Subject, lang: Lang) -> Vec<Field> {
     let l = |k: &str| t(lang, k);
-    let round = match s.after.evaluation(s.item, Round::SixMonths) {
+    let held = s.after.acceptance(s.item);
+    vec![
+        date_field(lang, held.map_or(s.last_date, |a| a.date.as_str())),
+        Field::choice(
+            l("after.field.result"),
+            labels(AcceptanceResult::ALL, short_result_key, lang),
+            held.and_then(|a| position(AcceptanceResult::ALL, &a.result))
+                .or(Some(0)),
+        ),
+        Field::text(
+            l("after.field.signed_by"),
+            held.map_or("", |a| a.signed_by.as_str()),
+        ),
+        Field::text(l("after.field.note"), held.map_or("", |a| a.note.as_str())),
+    ]
+}
+
+/// The evaluation form for round `round` (an index of [`Round::ALL`]), started from that
+/// round's record: the screen rebuilds it when the facilitator changes the round.
+pub(super) fn evaluate_form(s: &Subject, round: usize, lang: Lang) -> Form {
+    let title = format!("{} · {}", t(lang, title_key(Kind::Evaluate)), s.name);
+    Form::new(title, evaluate_fields(s, Some(round), lang))
+}
+
+/// The evaluation's fields for `round` (by default the 6-month round until it is
+/// recorded, then the year-end one).
+fn evaluate_fields(s: &Subject, round: Option<usize>, lang: Lang) -> Vec<Field> {
+    let l = |k: &str| t(lang, k);
+    let round = round.unwrap_or(match s.after.evaluation(s.item, Round::SixMonths) {
         Some(_) => 1,
         None => 0,
+    });
+    // The round's evaluation recorded, if any: saving replaces it, so it starts from it.
+    let held = Round::ALL
+        .get(round)
+        .and_then(|r| s.after.evaluation(s.item, *r));
+    let percent = match held {
+        Some(e) => e.completion.to_string(),
+        None => s
+            .after
+            .last_progress(s.item)
+            .map(|p| p.percent.to_string())
+            .unwrap_or_default(),
     };
-    let percent = s
-        .after
-        .last_progress(s.item)
-        .map(|p| p.percent.to_string())
-        .unwrap_or_default();
+    let text = |f: fn(&Evaluation) -> &str| held.map_or("", f);
     vec![
         Field::choice(
             l("after.field.round"),
             labels(Round::ALL, short_round_key, lang),
             Some(round),
         ),
-        date_field(lang, s.last_date),
+        date_field(lang, held.map_or(s.last_date, |e| e.date.as_str())),
         Field::choice(
             l("after.field.progress"),
             labels(&Progress::ALL, Progress::label_key, lang),
-            None,
+            held.and_then(|e| position(&Progress::ALL, &e.progress)),
         ),
-        Field::text(l("after.field.completion"), &percent),
+        Field::text(l("after.label.completion"), &percent),
         Field::choice(
             l("after.field.quality"),
             labels(&Quality::ALL, Quality::label_key, lang),
-            None,
+            held.and_then(|e| e.quality)
+                .and_then(|q| position(&Quality::ALL, &q)),
         ),
-        Field::text(l("after.field.difficulties"), ""),
-        Field::text(l("after.field.against_plan"), ""),
-        Field::text(l("after.field.against_last_year"), ""),
+        Field::text(l("after.field.difficulties"), text(|e| &e.difficulties)),
+        Field::text(l("after.field.against_plan"), text(|e| &e.against_plan)),
+        Field::text(
+            l("after.field.against_last_year"),
+            text(|e| &e.against_last_year),
+        ),
     ]
 }
 
@@ -281,7 +367,55 @@ fn date(form: &Form, i: usize, lang: Lang) -> Result<String, String> {
 }
 
 fn amount(form: &Form, i: usize, lang: Lang) -> Result<i64, String> {
-    parse_amount_or_zero(&form.text(i)).map_err(|_| t(lang, "after.err.amount"))
+    parse_money(&form.text(i)).ok_or_else(|| t(lang, "after.fe.amount"))
+}
+
+/// An amount as typed: whole đồng grouped either way ("15.000.000", "15,000,000"), or a
+/// number with its multiple as people say it ("1,5 triệu", "1.5 tr", "2 tỷ", "500
+/// nghìn", "500k"); blank is zero. `None` when it is not an amount.
+pub(super) fn parse_money(text: &str) -> Option<i64> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(0);
+    }
+    if let Ok(value) = parse_amount(text) {
+        return Some(value);
+    }
+    let folded = fold(text);
+    let folded = ["dong", "vnd", "d"]
+        .iter()
+        .find_map(|unit| folded.strip_suffix(unit))
+        .unwrap_or(&folded)
+        .trim_end();
+    let multiples = [
+        ("trieu", 1e6),
+        ("million", 1e6),
+        ("tr", 1e6),
+        ("ty", 1e9),
+        ("ti", 1e9),
+        ("billion", 1e9),
+        ("nghin", 1e3),
+        ("ngan", 1e3),
+        ("k", 1e3),
+    ];
+    let (number, factor) = multiples
+        .iter()
+        .find_map(|(word, factor)| Some((folded.strip_suffix(word)?.trim_end(), *factor)))?;
+    let value = match parse_amount(number) {
+        Ok(whole) => whole as f64,
+        Err(_) => decimal(number)?,
+    };
+    let total = (value * factor).round();
+    (total.is_finite() && total >= 0.0 && total <= MAX_AMOUNT as f64).then_some(total as i64)
+}
+
+/// "1,5" or "1.5": digits, one decimal mark, digits.
+fn decimal(text: &str) -> Option<f64> {
+    let (whole, frac) = text.split_once(['.', ','])?;
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    (digits(whole) && digits(frac))
+        .then(|| format!("{whole}.{frac}").parse().ok())
+        .flatten()
 }
 
 fn percent(form: &Form, i: usize, lang: Lang) -> Result<u8, String> {
@@ -303,7 +437,9 @@ fn chosen<T: Copy>(form: &Form, i: usize, all: &[T], lang: Lang) -> Result<T, St
         .ok_or_else(|| t(lang, "after.err.choose"))
 }
 
-fn done<T>(errors: Errors, value: Option<T>) -> Result<T, Errors> {
+/// The value, or the errors in the form's order (the first one gets the focus).
+fn done<T>(mut errors: Errors, value: Option<T>) -> Result<T, Errors> {
+    errors.sort_by_key(|(i, _)| *i);
     match value {
         Some(v) if errors.is_empty() => Ok(v),
         _ => Err(errors),
@@ -315,7 +451,7 @@ fn read_assign(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
     let decision = field(&mut e, 0, chosen(form, 0, Decision::ALL, lang));
     let reason = form.text(1).trim().to_string();
     if decision.is_some_and(|d| d != Decision::Accepted) && reason.is_empty() {
-        e.push((1, t(lang, "after.err.reason_required")));
+        e.push((1, t(lang, "after.fe.reason")));
     }
     let target = match form.text(2).trim().replace(',', ".") {
         text if text.is_empty() => Ok(None),
@@ -324,7 +460,7 @@ fn read_assign(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
             .ok()
             .filter(|q| *q > 0.0 && q.is_finite())
             .map(Some)
-            .ok_or_else(|| t(lang, "after.err.quantity")),
+            .ok_or_else(|| t(lang, "after.fe.quantity")),
     };
     let target = field(&mut e, 2, target);
     let owner = field(&mut e, 3, chosen(form, 3, WorkOwner::ALL, lang));
@@ -380,31 +516,48 @@ fn read_member(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
     let mut e = Errors::new();
     let kind = field(&mut e, 1, chosen(form, 1, GroupKind::ALL, lang));
     let typed = form.text(0).trim().to_string();
+    let mut person = None;
     if typed.is_empty() {
         e.push((0, t(lang, "after.err.name_required")));
-    }
-    let person = match find_person(s.people, &typed) {
-        Ok(p) => p,
-        Err(many) => {
-            let names: Vec<&str> = many.iter().take(3).map(|p| p.name.as_str()).collect();
-            e.push((
-                1,
-                format!("{} {}", t(lang, "after.err.which_person"), names.join(", ")),
-            ));
-            None
+    } else {
+        match find_person(s.people, &typed) {
+            Ok(found) => person = found,
+            Err(many) => {
+                let first = many.first().map_or("", |p| p.name.as_str());
+                let text = tf(
+                    lang,
+                    "after.fe.which_person",
+                    &[many.len().to_string(), first.to_string()],
+                );
+                e.push((0, text));
+            }
         }
-    };
-    let outsider_allowed = kind == Some(GroupKind::Board);
-    if person.is_none() && !typed.is_empty() && !outsider_allowed && e.is_empty() {
-        e.push((0, t(lang, "after.err.not_in_register")));
+    }
+    // Someone typed who is not in the register: only the board takes outsiders.
+    let outsider = person.is_none() && e.is_empty();
+    if outsider && kind.is_some_and(|k| k != GroupKind::Board) {
+        e.push((0, t(lang, "after.fe.not_in_register")));
+    }
+    if let (Some(p), Some(kind)) = (person, kind) {
+        match check_new_member(&s.after.members, s.item, kind, Some(p.id), &p.name) {
+            Err(AfterPlanError::AlreadyMember) => {
+                e.push((0, t(lang, "after.fe.already_member")));
+            }
+            Err(AfterPlanError::InBothGroups(_)) => {
+                let other = kind.other().map_or("", GroupKind::label_key);
+                e.push((0, tf(lang, "after.fe.in_both_groups", &[t(lang, other)])));
+            }
+            _ => {}
+        }
     }
     let gender = match person {
         Some(p) => Some(p.gender),
-        None => field(
+        None if outsider && kind == Some(GroupKind::Board) => field(
             &mut e,
             3,
             chosen(form, 3, &[Gender::Male, Gender::Female], lang),
         ),
+        None => None,
     };
     let value = match (kind, gender) {
         (Some(kind), Some(gender)) => Some(A::AddMember(GroupMember {
@@ -433,7 +586,7 @@ fn read_receipt(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
             if a > 0 {
                 Ok(a)
             } else {
-                Err(t(lang, "after.err.amount_zero"))
+                Err(t(lang, "after.fe.amount_zero"))
             }
         }),
     );
@@ -463,7 +616,7 @@ fn read_progress(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
         && p < last
         && reason.is_empty()
     {
-        let text = crate::i18n::tf(lang, "after.err.progress_down_field", &[last.to_string()]);
+        let text = tf(lang, "after.err.progress_down_field", &[last.to_string()]);
         e.push((4, text));
     }
     let value = match (date, percent) {
@@ -504,6 +657,21 @@ fn read_disclose(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
     let place = form.text(1).trim().to_string();
     if place.is_empty() {
         e.push((1, t(lang, "after.err.place_required")));
+    }
+    if let Some(d) = &date {
+        // The ledger is at hand: a posting before the money is refused on its date.
+        match disclosed_amounts(&s.after.receipts_of(s.item), d) {
+            Err(AfterPlanError::DisclosureBeforeMoney(first)) => {
+                e.push((
+                    0,
+                    tf(lang, "after.fe.before_money", &[display_date(&first)]),
+                ));
+            }
+            Err(AfterPlanError::NothingReceived) => {
+                e.push((0, t(lang, "after.fe.nothing_received")));
+            }
+            _ => {}
+        }
     }
     let spent = field(&mut e, 2, amount(form, 2, lang));
     let value = match (date, spent) {

@@ -67,6 +67,14 @@ pub struct AfterPlanScreen {
     mode: Mode,
     editing: Option<(Kind, Form)>,
     last_date: String,
+    confirm: Option<Removal>,
+}
+
+/// A removal waiting for a yes: the question (i18n key and arguments) and the command.
+struct Removal {
+    key: &'static str,
+    args: Vec<String>,
+    command: AfterPlanCommand,
 }
 
 /// The plan's ask for an item, by source: the villagers' money, and the amount asked
@@ -131,6 +139,7 @@ impl AfterPlanScreen {
             mode: Mode::List,
             editing: None,
             last_date: String::new(),
+            confirm: None,
         })
     }
 
@@ -152,6 +161,7 @@ impl AfterPlanScreen {
             item: item.id,
             name: &item.name,
             quantity: item.quantity,
+            unit: &item.unit,
             planned: item.planned,
             after: self.after(),
             people: &self.people,
@@ -160,6 +170,16 @@ impl AfterPlanScreen {
     }
 
     fn update(&mut self, input: Input, lang: Lang) -> Outcome {
+        if let Some(pending) = self.confirm.take() {
+            return match input {
+                Input::Action(Action::Yes) => Outcome::Save(Command::AfterPlan(pending.command)),
+                Input::Action(Action::No) => Outcome::Stay,
+                _ => {
+                    self.confirm = Some(pending);
+                    Outcome::Stay
+                }
+            };
+        }
         if self.editing.is_some() {
             return self.edit(&input, lang);
         }
@@ -229,26 +249,39 @@ impl AfterPlanScreen {
         Outcome::Stay
     }
 
-    /// `x` on the rows: removes the selected member or ledger line.
+    /// `x` on the rows: asks before removing the selected member or ledger line.
     fn remove(&mut self, lang: Lang) -> Outcome {
         let Some(item) = self.items.get(self.selected).map(|i| i.id) else {
             return Outcome::Stay;
         };
-        match render::detail_rows(self, lang)
+        let after = self.after();
+        let removal = match render::detail_rows(self, lang)
             .get(self.row)
             .and_then(|r| r.removable)
         {
             Some(render::Removable::Member(id)) => {
-                Outcome::Save(Command::AfterPlan(AfterPlanCommand::RemoveMember {
-                    item,
-                    id,
-                }))
+                after.members.iter().find(|m| m.id == id).map(|m| Removal {
+                    key: "after.confirm.remove_member",
+                    args: vec![m.name.clone(), crate::i18n::t(lang, m.kind.label_key())],
+                    command: AfterPlanCommand::RemoveMember { item, id },
+                })
             }
             Some(render::Removable::Receipt(id)) => {
-                Outcome::Save(Command::AfterPlan(AfterPlanCommand::RemoveReceipt {
-                    item,
-                    id,
-                }))
+                after.receipts.iter().find(|r| r.id == id).map(|r| Removal {
+                    key: "after.confirm.remove_receipt",
+                    args: vec![
+                        crate::domain::meeting::display_date(&r.date),
+                        render::receipt_amount(r, lang),
+                    ],
+                    command: AfterPlanCommand::RemoveReceipt { item, id },
+                })
+            }
+            None => None,
+        };
+        match removal {
+            Some(removal) => {
+                self.confirm = Some(removal);
+                Outcome::Stay
             }
             None => Outcome::Refuse(crate::i18n::t(lang, "after.screen.not_removable")),
         }
@@ -258,7 +291,15 @@ impl AfterPlanScreen {
         let Some((kind, mut form)) = self.editing.take() else {
             return Outcome::Stay;
         };
+        let round = form.chosen(0);
         let event = form.handle(input);
+        // Another round of the evaluation: its own record, never the other round's text.
+        if kind == Kind::Evaluate
+            && form.chosen(0) != round
+            && let (Some(round), Some(s)) = (form.chosen(0), self.subject())
+        {
+            form = forms::evaluate_form(&s, round, lang);
+        }
         let outcome = match event {
             FormEvent::Editing => Outcome::Stay,
             FormEvent::Cancel => return Outcome::Stay,
@@ -299,6 +340,9 @@ impl AfterPlanScreen {
         fresh.mode = self.mode;
         fresh.row = self.row;
         fresh.last_date.clone_from(&self.last_date);
+        // After a removal the selection stays on a row that still exists.
+        let rows = render::detail_rows(&fresh, Lang::Vi).len();
+        fresh.row = fresh.row.min(rows.saturating_sub(1));
         Ok(fresh)
     }
 }
@@ -309,6 +353,9 @@ impl super::View for AfterPlanScreen {
     }
 
     fn context(&self) -> Context {
+        if self.confirm.is_some() {
+            return Context::Confirm;
+        }
         match (&self.editing, self.mode) {
             (Some(_), _) => Context::Form,
             (None, Mode::List) => Context::AfterPlan,

@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Paragraph, Row, StatefulWidget, Table, TableState,
 
 use super::{AfterPlanScreen, Item, Mode};
 use crate::domain::after_plan::{
-    Decision, GroupKind, Round, activity_life, group_standing, over_budget, received,
+    Decision, GroupKind, GroupStanding, Receipt, Round, activity_life, group_standing, over_budget,
+    received,
 };
 use crate::domain::annual::Part;
 use crate::domain::meeting::display_date;
@@ -43,6 +44,24 @@ fn line(text: String) -> DetailRow {
         text,
         removable: None,
     }
+}
+
+fn amount_with_unit(r: &Receipt, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        number_text(r.amount as f64, lang),
+        t(lang, r.kind.unit_key())
+    )
+}
+
+/// A ledger line's source, kind and amount, as the question before removing it names it.
+pub(super) fn receipt_amount(r: &Receipt, lang: Lang) -> String {
+    format!(
+        "{} · {} · {}",
+        t(lang, &r.source.label_key()),
+        t(lang, r.kind.label_key()),
+        amount_with_unit(r, lang)
+    )
 }
 
 /// Every row of the selected item: members, ledger, progress, acceptance, postings,
@@ -80,16 +99,18 @@ pub(super) fn detail_rows(s: &AfterPlanScreen, lang: Lang) -> Vec<DetailRow> {
         rows.push(line(format!("{}:", t(lang, "after.form.receipt"))));
     }
     for r in receipts {
-        let unit = t(lang, r.kind.unit_key());
+        let mut text = format!(
+            "  {} {} · {} · {}",
+            display_date(&r.date),
+            t(lang, &r.source.label_key()),
+            t(lang, r.kind.label_key()),
+            amount_with_unit(r, lang),
+        );
+        if !r.from.is_empty() {
+            text.push_str(&format!(" · {}", r.from));
+        }
         rows.push(DetailRow {
-            text: format!(
-                "  {} {} · {} · {} {unit} · {}",
-                display_date(&r.date),
-                t(lang, &r.source.label_key()),
-                t(lang, r.kind.label_key()),
-                number_text(r.amount as f64, lang),
-                r.from
-            ),
+            text,
             removable: Some(Removable::Receipt(r.id)),
         });
     }
@@ -158,6 +179,16 @@ pub(super) fn render(s: &AfterPlanScreen, area: Rect, buf: &mut Buffer, ctx: Vie
     }
     if let Some((_, form)) = &s.editing {
         form.render(&ctx.theme, area, buf);
+    }
+    if let Some(pending) = &s.confirm {
+        crate::tui::widgets::popup::confirm(
+            &t(lang, "confirm.title"),
+            &tf(lang, pending.key, &pending.args),
+            &t(lang, "confirm.yes_no"),
+            &ctx.theme,
+            area,
+            buf,
+        );
     }
 }
 
@@ -244,12 +275,18 @@ fn render_table(s: &AfterPlanScreen, area: Rect, buf: &mut Buffer, ctx: ViewCtx)
 
 fn render_summary(s: &AfterPlanScreen, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
     let lang = ctx.lang;
-    let text = match s.items.get(s.selected) {
-        Some(item) => summary_lines(s, item, lang).join("\n"),
-        None => t(lang, "after.screen.no_items"),
+    let (title, text) = match s.items.get(s.selected) {
+        // The list cuts a long name; the box names the activity in full.
+        Some(item) => (item.name.clone(), summary_lines(s, item, lang).join("\n")),
+        None => (
+            t(lang, "after.screen.detail"),
+            t(lang, "after.screen.no_items"),
+        ),
     };
+    // The key bar has no room left for these two at 80 columns.
+    let keys = Line::styled(t(lang, "after.screen.keys"), ctx.theme.muted).right_aligned();
     Paragraph::new(text)
-        .block(Block::bordered().title(t(lang, "after.screen.detail")))
+        .block(Block::bordered().title(title).title_bottom(keys))
         .wrap(Wrap { trim: true })
         .render(area, buf);
 }
@@ -339,7 +376,7 @@ fn groups_line(s: &AfterPlanScreen, item: &Item, lang: Lang) -> String {
                 ],
             );
             if !st.is_complete() {
-                text.push_str(" ⚑");
+                text.push_str(&format!(" ⚑ {}", flags(&st, lang)));
             }
             Some(text)
         })
@@ -349,6 +386,21 @@ fn groups_line(s: &AfterPlanScreen, item: &Item, lang: Lang) -> String {
     } else {
         parts.join(" · ")
     }
+}
+
+/// What a group lacks, in a few words ("thiếu 3 người, chưa có nữ").
+fn flags(st: &GroupStanding, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if st.short > 0 {
+        parts.push(tf(lang, "after.flag.short", &[st.short.to_string()]));
+    }
+    if st.no_women {
+        parts.push(t(lang, "after.flag.no_women"));
+    }
+    if st.no_resident {
+        parts.push(t(lang, "after.flag.no_resident"));
+    }
+    parts.join(", ")
 }
 
 fn progress_line(s: &AfterPlanScreen, item: &Item, lang: Lang) -> String {
@@ -377,7 +429,16 @@ fn progress_line(s: &AfterPlanScreen, item: &Item, lang: Lang) -> String {
             e.completion
         ));
     }
-    parts.join(" · ")
+    capitalised(&parts.join(" · "))
+}
+
+/// `text` with its first letter upper case (a line may start with a lower-case part).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn titled(s: &AfterPlanScreen, key: &str, lang: Lang) -> String {
