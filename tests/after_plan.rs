@@ -464,3 +464,14 @@ fn a_carry_over_years_record_names_every_activity_its_plan_selected() {
         .sum();
     assert_eq!(rows, record.annual.items.len(), "form 4 lists every item");
 }
+
+#[test]
+fn an_assignment_before_the_plans_approval_is_refused() {
+    let (mut v, items) = assigned();
+    let mut early = assignment(items[1], Decision::Accepted, "");
+    early.date = "2026-05-20".into();
+    assert_eq!(
+        refused(&mut v, A::Assign(early)),
+        AfterPlanError::BeforeApproval("2026-05-25".into())
+    );
+}

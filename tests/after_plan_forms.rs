@@ -564,3 +564,36 @@ fn private_printouts_leave_out_group_members_holding_no_office() {
         "a commune officer keeps the name"
     );
 }
+
+/// A work the commune owns is managed by the commune: without a village management group
+/// it is not listed, nor flagged, in "Tổ quản lý"; its board is in "Tổ giám sát".
+#[test]
+fn a_commune_owned_work_needs_no_village_management_group() {
+    use kehoach::domain::after_plan::{GroupKind as G, WorkOwner};
+    let (mut r, _) = demo();
+    let owned = r
+        .after
+        .assignments
+        .iter()
+        .find(|a| a.owner == WorkOwner::Commune)
+        .unwrap()
+        .item;
+    r.after
+        .members
+        .retain(|m| !(m.item == owned && m.kind == G::Management));
+    let name = name_of(&r, owned);
+    let forms = all(&r);
+    let management = form(&forms, "to-quan-ly");
+    assert!(
+        management.notes.iter().all(|n| !n.contains(&name)),
+        "{:?}",
+        management.notes
+    );
+    let monitoring = form(&forms, "to-giam-sat");
+    let listed = monitoring
+        .tables
+        .iter()
+        .flat_map(|t| &t.groups)
+        .any(|g| g.title.as_deref().is_some_and(|x| x.contains(&name)));
+    assert!(listed, "the board of {name} is listed");
+}

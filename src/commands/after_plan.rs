@@ -96,6 +96,20 @@ fn assigned(after: &AfterPlanRecord, item: i64) -> Result<(), CommandError> {
     }
 }
 
+/// Refuses an assignment dated before the village meeting approved the plan.
+fn refuse_before_approval(store: &Store, item: i64, date: &str) -> Result<(), CommandError> {
+    let cycle = store.cycle_of(Owner::AnnualItem(item))?;
+    let approved = store
+        .annual_approval(cycle)?
+        .and_then(|a| crate::domain::meeting::parse_date(&a.date).ok());
+    match approved {
+        Some(day) if !day.is_empty() && date < day.as_str() => {
+            Err(refused(AfterPlanError::BeforeApproval(day)))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn dated(date: &str) -> Result<(), CommandError> {
     if date.trim().is_empty() {
         return Err(refused(AfterPlanError::DateRequired));
@@ -111,6 +125,7 @@ pub(super) fn run(store: &mut Store, command: AfterPlanCommand) -> Result<Effect
     match command {
         C::Assign(a) => {
             a.check().map_err(refused)?;
+            refuse_before_approval(store, item, &a.date)?;
             store.set_assignment(&a)?;
             Ok(Effect::Done)
         }

@@ -68,6 +68,8 @@ pub enum AfterPlanError {
     DateRequired,
     /// A posting needs the place it was posted.
     PlaceRequired,
+    /// The assignment is dated before the village meeting approved the plan (its ISO date).
+    BeforeApproval(String),
     /// The row to change does not exist.
     NotFound,
 }
@@ -90,6 +92,7 @@ impl AfterPlanError {
             AfterPlanError::NothingReceived => "after.err.nothing_received",
             AfterPlanError::DateRequired => "after.err.date_required",
             AfterPlanError::PlaceRequired => "after.err.place_required",
+            AfterPlanError::BeforeApproval(_) => "after.err.before_approval",
             AfterPlanError::NotFound => "after.err.not_found",
         }
     }
@@ -98,7 +101,8 @@ impl AfterPlanError {
     pub fn args(&self) -> Vec<String> {
         match self {
             AfterPlanError::ProgressDown { last } => vec![last.to_string()],
-            AfterPlanError::DisclosureBeforeMoney(first) => {
+            AfterPlanError::DisclosureBeforeMoney(first)
+            | AfterPlanError::BeforeApproval(first) => {
                 vec![crate::domain::meeting::display_date(first)]
             }
             _ => Vec::new(),
@@ -122,6 +126,7 @@ impl AfterPlanError {
             AfterPlanError::NothingReceived,
             AfterPlanError::DateRequired,
             AfterPlanError::PlaceRequired,
+            AfterPlanError::BeforeApproval(String::new()),
             AfterPlanError::NotFound,
         ]
     }

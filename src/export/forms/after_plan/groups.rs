@@ -18,7 +18,10 @@ use crate::i18n::{Lang, t, tf};
 pub(super) fn management(r: &CycleRecord, lang: Lang) -> Form {
     let title = t(lang, "apf.title.management");
     let form = Form::new(lang, "apf.sheet.management", "to-quan-ly", title);
-    groups_form(form, r, lang, |_| GroupKind::Management)
+    // A work the commune owns is managed by the commune: listed only if a group was named.
+    groups_form(form, r, lang, |owner| {
+        (owner == WorkOwner::Village).then_some(GroupKind::Management)
+    })
 }
 
 /// The monitoring groups, or the supervision board of a commune-owned work.
@@ -26,8 +29,8 @@ pub(super) fn monitoring(r: &CycleRecord, lang: Lang) -> Form {
     let title = t(lang, "apf.title.monitoring");
     let form = Form::new(lang, "apf.sheet.monitoring", "to-giam-sat", title);
     groups_form(form, r, lang, |owner| match owner {
-        WorkOwner::Village => GroupKind::Monitoring,
-        WorkOwner::Commune => GroupKind::Board,
+        WorkOwner::Village => Some(GroupKind::Monitoring),
+        WorkOwner::Commune => Some(GroupKind::Board),
     })
 }
 
@@ -37,7 +40,7 @@ fn groups_form(
     mut form: Form,
     r: &CycleRecord,
     lang: Lang,
-    expected: impl Fn(WorkOwner) -> GroupKind,
+    expected: impl Fn(WorkOwner) -> Option<GroupKind>,
 ) -> Form {
     place_lines(&mut form, r, lang);
     let kinds = |w: &Work| -> Vec<GroupKind> {
@@ -45,7 +48,14 @@ fn groups_form(
             .after
             .assignment(w.item.id)
             .map_or(WorkOwner::Village, |a| a.owner);
-        let kind = expected(owner);
+        let Some(kind) = expected(owner) else {
+            let named = !r.after.group(w.item.id, GroupKind::Management).is_empty();
+            return if named {
+                vec![GroupKind::Management]
+            } else {
+                Vec::new()
+            };
+        };
         let mut kinds = vec![kind];
         if kind != GroupKind::Management {
             let others = [GroupKind::Monitoring, GroupKind::Board];
