@@ -13,6 +13,7 @@ pub mod commune;
 pub mod cycle;
 pub mod history;
 pub mod meeting;
+pub mod number;
 pub mod person;
 pub mod place;
 pub mod pra;

@@ -9,8 +9,9 @@ use crate::domain::after_plan::{
     Acceptance, AcceptanceResult, AfterPlanRecord, Assignment, Budget, ContributionKind, Decision,
     Evaluation, GroupKind, GroupMember, ProgressEntry, Receipt, Round, WorkOwner,
 };
-use crate::domain::annual::{Progress, Quality, parse_amount_or_zero};
+use crate::domain::annual::{AnnualError, Progress, Quality, parse_amount_or_zero};
 use crate::domain::meeting::{display_date, parse_date};
+use crate::domain::number::{parse_decimal, parse_whole};
 use crate::domain::text::fold;
 use crate::domain::{Gender, Person};
 use crate::i18n::{Lang, t};
@@ -273,18 +274,15 @@ fn date(form: &Form, i: usize, lang: Lang) -> Result<String, String> {
 }
 
 fn amount(form: &Form, i: usize, lang: Lang) -> Result<i64, String> {
-    parse_amount_or_zero(&form.text(i)).map_err(|_| t(lang, "after.err.amount"))
+    parse_amount_or_zero(&form.text(i)).map_err(|e| match e {
+        AnnualError::Number(e) => t(lang, e.key()),
+        _ => t(lang, "after.err.amount"),
+    })
 }
 
 fn percent(form: &Form, i: usize, lang: Lang) -> Result<u8, String> {
-    match form
-        .text(i)
-        .trim()
-        .trim_end_matches('%')
-        .trim()
-        .parse::<u8>()
-    {
-        Ok(p) if p <= 100 => Ok(p),
+    match parse_whole(form.text(i).trim().trim_end_matches('%')) {
+        Ok(Some(p)) if p <= 100 => Ok(p as u8),
         _ => Err(t(lang, "after.err.percent")),
     }
 }
@@ -309,14 +307,11 @@ fn read_assign(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
     if decision.is_some_and(|d| d != Decision::Accepted) && reason.is_empty() {
         e.push((1, t(lang, "after.err.reason_required")));
     }
-    let target = match form.text(2).trim().replace(',', ".") {
-        text if text.is_empty() => Ok(None),
-        text => text
-            .parse::<f64>()
-            .ok()
-            .filter(|q| *q > 0.0 && q.is_finite())
-            .map(Some)
-            .ok_or_else(|| t(lang, "after.err.quantity")),
+    let target = match parse_decimal(&form.text(2)) {
+        Ok(None) => Ok(None),
+        Ok(Some(q)) if q > 0.0 && q.is_finite() => Ok(Some(q)),
+        Ok(Some(_)) => Err(t(lang, "after.err.quantity")),
+        Err(e) => Err(t(lang, e.key())),
     };
     let target = field(&mut e, 2, target);
     let owner = field(&mut e, 3, chosen(form, 3, WorkOwner::ALL, lang));
