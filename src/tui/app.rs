@@ -188,6 +188,10 @@ impl App {
                 };
                 self.go(nav);
             }
+            Outcome::GoHint(nav, text) => {
+                self.follow(Outcome::Go(nav));
+                self.say(text, Tone::Hint);
+            }
             Outcome::Back => {
                 let parent = match (self.screen.nav(), &self.opened_from) {
                     (Nav::Cycle(_), Some(history)) => Some(*history),

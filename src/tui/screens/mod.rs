@@ -99,6 +99,8 @@ pub enum Outcome {
     Export(crate::deliver::ExportRequest),
     /// Open another screen.
     Go(Nav),
+    /// Open another screen and say (translated) what should come first: shown with →.
+    GoHint(Nav, String),
     /// Go back one screen.
     Back,
     /// Open the help overlay.
