@@ -164,22 +164,7 @@ fn activity_item<'a>(a: &Activity, data: &Data, ctx: ViewCtx) -> ListItem<'a> {
 
 /// `text` cut to at most `width` display columns, with "…" when cut.
 pub fn short(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
+    crate::tui::widgets::wrap::cut(text, width)
 }
 
 fn labels(lang: Lang, keys: &[&str]) -> Vec<String> {
