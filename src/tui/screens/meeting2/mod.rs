@@ -223,7 +223,13 @@ impl Meeting2Screen {
             return Outcome::Stay;
         }
         let (cycle, meeting) = (self.cycle.id, self.meeting.id);
-        if !self.meeting.is_closed() && !meets_women_threshold(self.attendance.tally()) {
+        let below = !self.meeting.is_closed() && !meets_women_threshold(self.attendance.tally());
+        if self.data.missing_fields > 0 {
+            let purpose = ReasonFor::ApproveMissing(cycle, meeting, below);
+            self.reason = Some(ReasonPrompt::new(purpose, lang));
+            return Outcome::Stay;
+        }
+        if below {
             let purpose = ReasonFor::ApproveBelow(cycle, meeting);
             self.reason = Some(ReasonPrompt::new(purpose, lang));
             return Outcome::Stay;
@@ -232,6 +238,7 @@ impl Meeting2Screen {
             cycle,
             meeting,
             reason: None,
+            missing_reason: None,
         })
     }
 
