@@ -7,25 +7,13 @@
 #[path = "common/app.rs"]
 mod driver;
 
-use driver::{empty_app, keys, press, screen, type_text};
+use driver::{keys, press, screen};
 use kehoach::i18n::{Lang, t};
 use kehoach::tui::app::App;
 use ratatui::crossterm::event::KeyCode;
 
-/// A fresh commune, village and 2027 cycle, its cycle screen open.
 fn fresh_cycle(lang: Lang) -> App {
-    let mut app = empty_app(lang);
-    press(&mut app, KeyCode::Char('c'));
-    type_text(&mut app, "Ea Tu");
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Char('t'));
-    type_text(&mut app, "Buôn Kô Sier");
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Char('n'));
-    type_text(&mut app, "2027");
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
-    app
+    driver::fresh_cycle_app(lang)
 }
 
 #[test]

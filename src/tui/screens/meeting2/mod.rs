@@ -315,6 +315,10 @@ impl super::View for Meeting2Screen {
         Meeting2Screen::context(self)
     }
 
+    fn live(&self, action: Action) -> bool {
+        self.reason.is_some() || self.section != Section::Attendance || self.attendance.live(action)
+    }
+
     fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
         Meeting2Screen::update(self, input, ctx)
     }
