@@ -231,6 +231,31 @@ pub fn can_enter(step: Step, facts: &CycleFacts, built: &[Step]) -> Result<(), B
     Ok(())
 }
 
+/// What should come before `step` and is still missing, as a hint: the step opens all
+/// the same (a facilitator may look ahead), but says which step to finish first.
+pub fn missing_prerequisite(step: Step, facts: &CycleFacts) -> Option<Blocker> {
+    if step.is_medium_term() && !facts.makes_medium_term_plan {
+        return None;
+    }
+    let missing = match step {
+        Step::Assessment => !facts.wg_final,
+        Step::WorkingGroupMeeting => facts.assessment.activities == 0,
+        Step::Meeting2 => scoring_status(facts) != StepStatus::Done,
+        Step::AnnualPlan => facts.makes_medium_term_plan && !facts.meeting2.plan_approved,
+        _ => false,
+    };
+    missing.then(|| Blocker(prerequisite_key(step)))
+}
+
+fn prerequisite_key(step: Step) -> &'static str {
+    match step {
+        Step::Assessment => "prereq.assessment",
+        Step::WorkingGroupMeeting => "prereq.wg_meeting",
+        Step::Meeting2 => "prereq.meeting2",
+        _ => "prereq.annual",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,6 +265,32 @@ mod tests {
             makes_medium_term_plan: true,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_step_opened_before_its_prerequisite_names_it() {
+        let mut f = facts();
+        let key = |step, f: &CycleFacts| missing_prerequisite(step, f).map(|b| b.0);
+        assert_eq!(key(Step::Meeting2, &f), Some("prereq.meeting2"));
+        assert_eq!(key(Step::Assessment, &f), Some("prereq.assessment"));
+        assert_eq!(
+            key(Step::WorkingGroupMeeting, &f),
+            Some("prereq.wg_meeting")
+        );
+        assert_eq!(key(Step::AnnualPlan, &f), Some("prereq.annual"));
+        assert_eq!(key(Step::Preparation, &f), None);
+        assert_eq!(key(Step::Meeting1, &f), None);
+        f.wg_final = true;
+        f.assessment.activities = 3;
+        f.activities_touched = 3;
+        f.activities_scored = 3;
+        f.meeting2.plan_approved = true;
+        for step in Step::ALL {
+            assert_eq!(key(step, &f), None, "{step:?}");
+        }
+        let carried = CycleFacts::default();
+        assert_eq!(key(Step::Meeting2, &carried), None);
+        assert_eq!(key(Step::AnnualPlan, &carried), None);
     }
 
     #[test]

@@ -264,6 +264,7 @@ fn reopen_edit_approve_makes_version_two_and_version_one_stays_as_approved() {
         cycle: v.cycle,
         meeting,
         reason: None,
+        missing_reason: None,
     }));
     v.run(Command::Annual(AnnualCommand::Approve {
         cycle: v.cycle,
@@ -352,6 +353,7 @@ fn meeting2_approval_without_results_leaves_the_meeting_open() {
         cycle: v.cycle,
         meeting,
         reason: None,
+        missing_reason: None,
     }));
     assert!(matches!(
         e,

@@ -62,6 +62,9 @@ pub enum Meeting2Command {
         meeting: MeetingId,
         /// Reason for closing below 30% women.
         reason: Option<String>,
+        /// Reason for approving while activities lack a field the plan requires (kept in
+        /// the audit log); refused without one when any does.
+        missing_reason: Option<String>,
     },
     /// Reopen the approved plan.
     Reopen {
@@ -102,10 +105,36 @@ pub(super) fn run(store: &mut Store, command: Meeting2Command) -> Result<(), Sto
             cycle,
             meeting,
             reason,
-        } => approve(store, cycle, meeting, reason.as_deref()),
+            missing_reason,
+        } => {
+            refuse_missing_fields(store, cycle, missing_reason.as_deref())?;
+            approve(store, cycle, meeting, reason.as_deref())
+        }
         C::Reopen { cycle, reason } => store.reopen_plan(cycle, &reason),
     }
 }
+
+/// Refuses approving while an activity lacks a field the plan requires (quantity, time,
+/// place, responsibility, villagers' contribution), unless a reason is written; the
+/// reason goes into the audit log with the approval.
+fn refuse_missing_fields(
+    store: &mut Store,
+    cycle: CycleId,
+    reason: Option<&str>,
+) -> Result<(), StoreError> {
+    let missing = store
+        .activities(cycle)?
+        .iter()
+        .any(|a| !a.fields.missing_plan_fields().is_empty());
+    match (missing, reason.map(str::trim).filter(|r| !r.is_empty())) {
+        (false, _) => Ok(()),
+        (true, None) => Err(StoreError::Refused(ERR_MISSING_FIELDS)),
+        (true, Some(reason)) => store.note_reason(cycle, "approve_missing_plan_fields", reason),
+    }
+}
+
+/// Error: an activity lacks a required field and no reason was written.
+pub const ERR_MISSING_FIELDS: &str = "m2.err.missing_fields";
 
 /// Checks both groups' results, closes meeting 2 if it is still open, and approves the
 /// combined ranking recomputed from the stored results.

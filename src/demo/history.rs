@@ -268,6 +268,7 @@ fn medium_term_plan(store: &mut Store, cycle: CycleId, ids: &[ActivityId]) -> Re
         cycle,
         meeting,
         reason: Some(NO_REGISTER.into()),
+        missing_reason: None,
     };
     run(store, Command::Meeting2(approve)).map(drop)
 }

@@ -32,6 +32,7 @@ pub fn write(store: &mut Store, cycle: CycleId) -> Result<()> {
         cycle,
         meeting: meeting2,
         reason: None,
+        missing_reason: None,
     };
     run(store, Command::Meeting2(approve)).map(drop)
 }

@@ -1,6 +1,8 @@
 //! The village's basic information for forms 1 and 2: which figures, their units, and
 //! how a typed value is checked.
 
+use super::number::{NumberError, format_decimal, parse_decimal, parse_whole};
+
 /// How a figure's value is typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FigureKind {
@@ -50,10 +52,10 @@ pub const FIGURES: &[FigureDef] = &[
 /// Why a typed figure was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FigureError {
-    /// Not a whole number ≥ 0.
-    NotCount,
-    /// Not a number ≥ 0 (decimal comma or dot allowed).
-    NotMeasure,
+    /// Not a number by the one convention (a dot groups thousands, a comma marks decimals).
+    Number(NumberError),
+    /// A billion or more.
+    TooLarge,
     /// Too long or control characters.
     BadText,
 }
@@ -62,39 +64,42 @@ impl FigureError {
     /// i18n key of the message.
     pub fn key(self) -> &'static str {
         match self {
-            FigureError::NotCount => "figure.err.count",
-            FigureError::NotMeasure => "figure.err.measure",
+            FigureError::Number(e) => e.key(),
+            FigureError::TooLarge => "figure.err.too_large",
             FigureError::BadText => "figure.err.text",
         }
     }
 }
 
-/// Checks a typed value for `def` and returns it normalised ("1,5" → "1.5"; "" stays "").
+/// Checks a typed value for `def` and returns it as stored ("1.250" → "1250", "1,5" →
+/// "1.5"; "" stays "").
 pub fn check_value(def: FigureDef, text: &str) -> Result<String, FigureError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(String::new());
     }
     match def.kind {
-        FigureKind::Count => parse_count(text).ok_or(FigureError::NotCount),
-        FigureKind::Measure => match text.replace(',', ".").parse::<f64>() {
-            Ok(v) if (0.0..1e9).contains(&v) => Ok(v.to_string()),
-            _ => Err(FigureError::NotMeasure),
+        FigureKind::Count => match parse_whole(text) {
+            Ok(v) if v.unwrap_or_default() < 1_000_000_000 => Ok(v.unwrap_or_default().to_string()),
+            Ok(_) => Err(FigureError::TooLarge),
+            Err(e) => Err(FigureError::Number(e)),
+        },
+        FigureKind::Measure => match parse_decimal(text) {
+            Ok(v) if v.unwrap_or_default() < 1e9 => Ok(v.unwrap_or_default().to_string()),
+            Ok(_) => Err(FigureError::TooLarge),
+            Err(e) => Err(FigureError::Number(e)),
         },
         FigureKind::Text => super::text::clean_name(text).map_err(|_| FigureError::BadText),
     }
 }
 
-/// A whole count; dots or spaces only as thousand separators in groups of three
-/// ("1.250", "12 000"), so "1.5" is refused rather than read as 15.
-fn parse_count(text: &str) -> Option<String> {
-    let groups: Vec<&str> = text.split(['.', ' ']).collect();
-    let (first, rest) = groups.split_first()?;
-    let well_grouped = (1..=3).contains(&first.len()) && rest.iter().all(|g| g.len() == 3);
-    if groups.len() > 1 && !well_grouped {
-        return None;
+/// A stored value as the facilitator reads and types it: a measure with a decimal comma
+/// ("1.5" → "1,5"); counts and text as stored.
+pub fn shown_value(def: FigureDef, stored: &str) -> String {
+    match (def.kind, stored.trim().parse::<f64>()) {
+        (FigureKind::Measure, Ok(v)) if v.is_finite() => format_decimal(v),
+        _ => stored.to_string(),
     }
-    groups.concat().parse::<u64>().ok().map(|n| n.to_string())
 }
 
 #[cfg(test)]
@@ -113,11 +118,15 @@ mod tests {
         assert_eq!(check_value(def("population"), "1.250"), Ok("1250".into()));
         assert_eq!(
             check_value(def("population"), "-3"),
-            Err(FigureError::NotCount)
+            Err(FigureError::Number(NumberError::Negative))
         );
         assert_eq!(
             check_value(def("population"), "12a"),
-            Err(FigureError::NotCount)
+            Err(FigureError::Number(NumberError::NotANumber))
+        );
+        assert_eq!(
+            check_value(def("population"), "1,250"),
+            Err(FigureError::Number(NumberError::CommaGroups))
         );
         assert_eq!(check_value(def("population"), ""), Ok(String::new()));
     }
@@ -127,12 +136,37 @@ mod tests {
         assert_eq!(check_value(def("paddy_ha"), "12,5"), Ok("12.5".into()));
         assert_eq!(
             check_value(def("paddy_ha"), "-1"),
-            Err(FigureError::NotMeasure)
+            Err(FigureError::Number(NumberError::Negative))
         );
         assert_eq!(
             check_value(def("paddy_ha"), "NaN"),
-            Err(FigureError::NotMeasure)
+            Err(FigureError::Number(NumberError::NotADecimal))
         );
+        assert_eq!(
+            check_value(def("paddy_ha"), "1e12"),
+            Err(FigureError::Number(NumberError::NotADecimal))
+        );
+        assert_eq!(
+            check_value(def("paddy_ha"), "2.000.000.000"),
+            Err(FigureError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn a_measure_reads_one_way_as_a_count_does() {
+        // Before one parser, "1.250" was 1250 as a count and 1.25 as a measure.
+        assert_eq!(check_value(def("population"), "1.250"), Ok("1250".into()));
+        assert_eq!(
+            check_value(def("paddy_ha"), "1.250"),
+            Err(FigureError::Number(NumberError::Ambiguous))
+        );
+        assert_eq!(
+            check_value(def("paddy_ha"), "1.5"),
+            Err(FigureError::Number(NumberError::DotDecimal))
+        );
+        assert_eq!(check_value(def("paddy_ha"), "1,25"), Ok("1.25".into()));
+        assert_eq!(shown_value(def("paddy_ha"), "1.25"), "1,25");
+        assert_eq!(shown_value(def("population"), "1250"), "1250");
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod cycle;
 pub mod district;
 pub mod history;
 pub mod meeting;
+pub mod number;
 pub mod person;
 pub mod place;
 pub mod pra;

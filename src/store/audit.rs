@@ -39,6 +39,17 @@ pub fn record(
 }
 
 impl Store {
+    /// Records a written reason for going on despite a rule (nothing else changes): one
+    /// audit row on the cycle, `field` saying what it was for.
+    pub fn note_reason(
+        &mut self,
+        cycle: crate::domain::CycleId,
+        field: &str,
+        reason: &str,
+    ) -> Result<()> {
+        self.edit(|tx| record(tx, "cycles", cycle.0, field, None, Some(reason)))
+    }
+
     /// The whole audit log, oldest first.
     pub fn audit_log(&self) -> Result<Vec<AuditEntry>> {
         let mut stmt = self.conn.prepare(

@@ -190,6 +190,10 @@ impl App {
                 };
                 self.go(nav);
             }
+            Outcome::GoHint(nav, text) => {
+                self.follow(Outcome::Go(nav));
+                self.say(text, Tone::Hint);
+            }
             Outcome::Back => {
                 let parent = match (self.screen.nav(), &self.opened_from) {
                     (Nav::Cycle(_) | Nav::AfterPlan(..), Some(history)) => Some(*history),
@@ -360,12 +364,13 @@ impl Widget for &App {
         self.render_title(title, buf);
         self.screen.render(body, buf, self.ctx());
         self.render_status(status, buf);
-        let context = match self.modal {
-            Some(Modal::Help(..)) => Context::Help,
-            Some(Modal::ConfirmQuit | Modal::Rescue(_)) => Context::Confirm,
-            None => self.screen.context(),
+        let (context, screen_keys) = match self.modal {
+            Some(Modal::Help(..)) => (Context::Help, false),
+            Some(Modal::ConfirmQuit | Modal::Rescue(_)) => (Context::Confirm, false),
+            None => (self.screen.context(), true),
         };
-        hints::render(context, self.lang, &self.theme, keys, buf);
+        let live = |action| !screen_keys || self.screen.live(action);
+        hints::render(context, &live, self.lang, &self.theme, keys, buf);
         self.render_modal(body, buf);
     }
 }

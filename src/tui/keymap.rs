@@ -457,7 +457,7 @@ pub static BINDINGS: &[Binding] = &[
         A::CloseMeeting,
         "key.close_meeting",
     ),
-    b(C::Register, K::Char('m'), A::Reopen, ""),
+    b(C::Register, K::Char('m'), A::Reopen, "key.reopen_meeting"),
     b(C::Register, K::Char('b'), A::ShowRecord, "key.record"),
     b(C::Register, K::Char('d'), A::PickPresent, "key.pick"),
     b(C::Pick, K::Enter, A::Submit, "key.present"),

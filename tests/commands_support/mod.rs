@@ -240,6 +240,7 @@ pub fn approve_medium_term(v: &mut Village) {
         cycle: v.cycle,
         meeting,
         reason: None,
+        missing_reason: None,
     }));
 }
 

@@ -35,6 +35,23 @@ pub fn demo_app_with(
     App::new(store, lang, Theme::mono()).expect("app")
 }
 
+/// An app on an empty store where a commune "Ea Tu", a village "Buôn Kô Sier" and its
+/// 2027 cycle were made with keys; the cycle's screen is open.
+pub fn fresh_cycle_app(lang: Lang) -> App {
+    let mut app = empty_app(lang);
+    press(&mut app, KeyCode::Char('c'));
+    type_text(&mut app, "Ea Tu");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('t'));
+    type_text(&mut app, "Buôn Kô Sier");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "2027");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    app
+}
+
 /// Presses one key.
 pub fn press(app: &mut App, code: KeyCode) {
     app.handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));

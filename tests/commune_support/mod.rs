@@ -180,6 +180,7 @@ pub fn vote(v: &mut Village, acts: &[Act]) {
         cycle: v.cycle,
         meeting,
         reason: None,
+        missing_reason: None,
     }));
 }
 

@@ -7,14 +7,12 @@
 //! needs. Time, place and responsibility may be left blank while proposing.
 //!
 //! # Numbers as typed
-//! - **Decimal numbers** (quantity, labour days) accept one decimal mark, a comma or a dot:
-//!   `1,5` and `1.5` are both 1.5. No thousand separators and no spaces: `1500`. A mark
-//!   followed by exactly three digits after a non-zero whole part (`1.000`, `2,500`) is
-//!   refused as ambiguous (thousands or decimals?); `0,125` is fine.
-//! - **Whole numbers** (money in VND, land in m²) accept dots and spaces as thousand
-//!   separators, in groups of three: `15.000.000`, `15 000 000`, `15000000`. A comma is
-//!   refused (đồng have no decimals), as is a bad grouping such as `1.5`. A trailing `đ`,
-//!   `₫`, `đồng` or `VND` is allowed on money, `m2` or `m²` on land.
+//! The one convention of [`super::number`]: a dot groups thousands, a comma marks
+//! decimals; what reads two ways (`1.250` as a quantity, `15,000,000` as money) is
+//! refused with an example.
+//! - **Decimal numbers** (quantity, labour days): `1,5`, `1500`, `1.250,5`.
+//! - **Whole numbers** (money in VND, land in m²): `15.000.000`, `15 000 000`, `15000000`.
+//!   A trailing `đ`, `₫`, `đồng` or `VND` is allowed on money, `m2` or `m²` on land.
 //! - Empty means "not given": quantity and estimated cost become `None`, contributions 0.
 //! - Negative numbers are refused; quantity must be above 0; quantity and other decimals
 //!   at most [`MAX_QUANTITY`], land at most [`MAX_LAND_M2`], money at most [`MAX_VND`].
@@ -57,7 +55,7 @@ pub const ERR_MONEY_TOO_LARGE: &str = "activity.error.money_too_large";
 pub const ERR_TOO_LARGE: &str = "activity.error.too_large";
 
 /// Every field error key [`validate`] may use (number keys come from [`NumberError::key`]).
-pub const ERROR_KEYS: [&str; 15] = [
+pub const ERROR_KEYS: [&str; 18] = [
     ERR_NAME_REQUIRED,
     ERR_TEXT_TOO_LONG,
     ERR_TEXT_CONTROL,
@@ -68,11 +66,14 @@ pub const ERROR_KEYS: [&str; 15] = [
     ERR_QUANTITY_TOO_LARGE,
     ERR_MONEY_TOO_LARGE,
     ERR_TOO_LARGE,
-    "activity.error.not_a_number",
-    "activity.error.negative",
-    "activity.error.decimal_format",
-    "activity.error.whole_comma",
-    "activity.error.grouping",
+    "number.err.not_a_number",
+    "number.err.not_a_decimal",
+    "number.err.negative",
+    "number.err.not_whole",
+    "number.err.comma_groups",
+    "number.err.grouping",
+    "number.err.ambiguous",
+    "number.err.dot_decimal",
 ];
 
 /// Database identifier of an activity.
@@ -438,163 +439,10 @@ pub struct FieldError {
     pub key: &'static str,
 }
 
-/// Why a typed number was refused (see the module docs for the rules).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum NumberError {
-    /// Letters or other characters.
-    NotANumber,
-    /// A minus sign.
-    Negative,
-    /// Decimal number with spaces, several marks, or an ambiguous `1.000`.
-    DecimalFormat,
-    /// A comma in a whole number.
-    WholeComma,
-    /// Thousand groups not of three digits (`1.5`, `15.00`).
-    Grouping,
-}
-
-impl NumberError {
-    /// i18n key of the message.
-    pub fn key(self) -> &'static str {
-        match self {
-            NumberError::NotANumber => "activity.error.not_a_number",
-            NumberError::Negative => "activity.error.negative",
-            NumberError::DecimalFormat => "activity.error.decimal_format",
-            NumberError::WholeComma => "activity.error.whole_comma",
-            NumberError::Grouping => "activity.error.grouping",
-        }
-    }
-}
-
-/// Parses a decimal typed Vietnamese or English style (`1,5` or `1.5`); empty is `None`.
-pub fn parse_decimal(text: &str) -> Result<Option<f64>, NumberError> {
-    let s = text.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    let (negative, body) = split_sign(s);
-    let value = decimal_body(body)?;
-    if negative {
-        Err(NumberError::Negative)
-    } else {
-        Ok(Some(value))
-    }
-}
-
-/// Parses a whole number with optional dot or space thousand separators; empty is `None`.
-pub fn parse_whole(text: &str) -> Result<Option<u64>, NumberError> {
-    let s = text.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    let (negative, body) = split_sign(s);
-    let value = whole_body(body)?;
-    if negative {
-        Err(NumberError::Negative)
-    } else {
-        Ok(Some(value))
-    }
-}
-
-/// Parses an amount of VND like [`parse_whole`], allowing a trailing `đ`, `₫`, `đồng`, `VND`.
-pub fn parse_vnd(text: &str) -> Result<Option<u64>, NumberError> {
-    parse_whole(strip_suffix_any(
-        text.trim(),
-        &["đồng", "VNĐ", "VND", "vnđ", "vnd", "đ", "Đ", "₫"],
-    ))
-}
-
-/// Formats VND with dot thousand separators: `15.000.000`.
-pub fn format_vnd(amount: u64) -> String {
-    let digits = amount.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Formats a decimal with a comma mark (`1,5`); a value with exactly three decimals gets a
-/// trailing zero (`1,1250`) so that [`parse_decimal`] reads it back unambiguously.
-pub fn format_decimal(value: f64) -> String {
-    let text = value.to_string().replace('.', ",");
-    match text.split_once(',') {
-        Some((int, frac)) if frac.len() == 3 && int.bytes().any(|b| b != b'0') => {
-            format!("{text}0")
-        }
-        _ => text,
-    }
-}
-
-fn strip_suffix_any<'a>(text: &'a str, suffixes: &[&str]) -> &'a str {
-    suffixes
-        .iter()
-        .find_map(|s| text.strip_suffix(s))
-        .map_or(text, str::trim_end)
-}
-
-fn split_sign(s: &str) -> (bool, &str) {
-    match s.strip_prefix(['-', '\u{2212}']) {
-        Some(rest) => (true, rest.trim_start()),
-        None => (false, s.strip_prefix('+').unwrap_or(s)),
-    }
-}
-
-fn decimal_body(body: &str) -> Result<f64, NumberError> {
-    let allowed = |c: char| c.is_ascii_digit() || c == ',' || c == '.' || c.is_whitespace();
-    if !body.chars().all(allowed) {
-        return Err(NumberError::NotANumber);
-    }
-    if body.chars().any(char::is_whitespace) || body.matches([',', '.']).count() > 1 {
-        return Err(NumberError::DecimalFormat);
-    }
-    let (int, frac) = body.split_once([',', '.']).unwrap_or((body, ""));
-    if int.is_empty() && frac.is_empty() {
-        return Err(NumberError::NotANumber);
-    }
-    if frac.len() == 3 && int.bytes().any(|b| b != b'0') {
-        return Err(NumberError::DecimalFormat);
-    }
-    let int = if int.is_empty() { "0" } else { int };
-    format!("{int}.{frac}0")
-        .parse()
-        .map_err(|_| NumberError::NotANumber)
-}
-
-fn whole_body(body: &str) -> Result<u64, NumberError> {
-    if body.contains(',') {
-        return Err(NumberError::WholeComma);
-    }
-    let separator = |c: char| c == '.' || c.is_whitespace();
-    if !body.chars().all(|c| c.is_ascii_digit() || separator(c)) {
-        return Err(NumberError::NotANumber);
-    }
-    let groups: Vec<&str> = body.split(separator).collect();
-    if groups.len() > 1 && !well_grouped(&groups) {
-        return Err(NumberError::Grouping);
-    }
-    let digits = groups.concat();
-    if digits.is_empty() {
-        return Err(NumberError::NotANumber);
-    }
-    let significant = digits.trim_start_matches('0');
-    // Only digits remain, so parsing fails on overflow only: saturate for the limit check.
-    Ok(if significant.is_empty() {
-        0
-    } else {
-        significant.parse().unwrap_or(u64::MAX)
-    })
-}
-
-fn well_grouped(groups: &[&str]) -> bool {
-    match groups.split_first() {
-        Some((first, rest)) => (1..=3).contains(&first.len()) && rest.iter().all(|g| g.len() == 3),
-        None => false,
-    }
-}
+pub use super::number::{
+    NumberError, format_decimal, format_whole as format_vnd, parse_decimal, parse_vnd, parse_whole,
+    strip_suffix_any,
+};
 
 /// Collects field errors while validating.
 struct Checker {

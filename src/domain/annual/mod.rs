@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::Finding;
+use super::number::{self, NumberError};
 use super::scoring::{ActivityKey, MatrixRow, RankedRow, rank_matrix};
-use super::text::fold;
 
 /// Which part of the annual plan (form 4) an activity belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -223,11 +223,14 @@ pub enum AnnualError {
     /// The percentage contradicts the progress (not started above 0%, done below 100%).
     #[error("the percentage does not match the progress")]
     ProgressMismatch,
+    /// A number typed another way than the Vietnamese one (`15,000,000`, `1.5`).
+    #[error("not the Vietnamese way of writing numbers")]
+    Number(NumberError),
 }
 
 impl AnnualError {
     /// Every error, for key checks.
-    pub const ALL: [AnnualError; 8] = [
+    pub const ALL: [AnnualError; 9] = [
         AnnualError::PartTwoFull { max: MAX_PART_TWO },
         AnnualError::Required,
         AnnualError::NotANumber,
@@ -236,6 +239,7 @@ impl AnnualError {
         AnnualError::PercentAbove100,
         AnnualError::TooLarge,
         AnnualError::ProgressMismatch,
+        AnnualError::Number(NumberError::CommaGroups),
     ];
 
     /// i18n key of the message.
@@ -249,6 +253,7 @@ impl AnnualError {
             AnnualError::PercentAbove100 => "annual.err.percent_above_100",
             AnnualError::TooLarge => "annual.err.too_large",
             AnnualError::ProgressMismatch => "annual.err.progress_mismatch",
+            AnnualError::Number(e) => e.key(),
         }
     }
 
@@ -278,10 +283,14 @@ pub fn parse_percent(text: &str) -> Result<u8, AnnualError> {
         .ok_or(AnnualError::PercentAbove100)
 }
 
-/// Parses a whole amount (đồng, days or m²) with optional thousands separators and
-/// currency: "15.000.000", "15 000 000", "15,000,000", "15.000.000 đ".
+/// Parses a whole amount (đồng, days or m²) with optional dots or spaces between
+/// thousands and a currency: "15.000.000", "15 000 000", "15.000.000 đ"; "15,000,000"
+/// is refused with an example (a comma marks decimals).
 pub fn parse_amount(text: &str) -> Result<i64, AnnualError> {
-    let value = parse_whole(strip_currency(text.trim()))?;
+    let value = match number::parse_vnd(text) {
+        Ok(None) => Err(AnnualError::Required),
+        other => whole_or_error(other),
+    }?;
     i64::try_from(value)
         .ok()
         .filter(|v| *v <= MAX_AMOUNT)
@@ -297,66 +306,21 @@ pub fn parse_amount_or_zero(text: &str) -> Result<i64, AnnualError> {
     }
 }
 
-fn strip_currency(text: &str) -> &str {
-    for chars in [4, 3, 1] {
-        if let Some((at, _)) = text.char_indices().rev().nth(chars - 1)
-            && matches!(fold(&text[at..]).as_str(), "dong" | "vnd" | "d" | "₫")
-        {
-            return text[..at].trim_end();
-        }
-    }
-    text
-}
-
-fn is_separator(c: char) -> bool {
-    matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}')
-}
-
-/// Parses a non-negative whole number, with consistent thousands grouping allowed.
+/// A non-negative whole number by the one convention of [`super::number`].
 fn parse_whole(text: &str) -> Result<u64, AnnualError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(AnnualError::Required);
-    }
-    let (negative, body) = match text.strip_prefix(['-', '−']) {
-        Some(rest) => (true, rest.trim_start()),
-        None => (false, text),
-    };
-    let digits = ungroup(body)?;
-    if negative {
-        return Err(AnnualError::Negative);
-    }
-    digits.parse::<u64>().map_err(|_| AnnualError::TooLarge)
+    whole_or_error(number::parse_whole(text))
 }
 
-/// The digits of `body` without thousands separators, or why it is not a whole number.
-fn ungroup(body: &str) -> Result<String, AnnualError> {
-    let well_formed = body.starts_with(|c: char| c.is_ascii_digit())
-        && body.ends_with(|c: char| c.is_ascii_digit())
-        && body.chars().all(|c| c.is_ascii_digit() || is_separator(c));
-    if !well_formed {
-        return Err(AnnualError::NotANumber);
+/// The value read, or the annual error for why not.
+fn whole_or_error(read: Result<Option<u64>, NumberError>) -> Result<u64, AnnualError> {
+    match read {
+        Ok(Some(value)) => Ok(value),
+        Ok(None) => Err(AnnualError::Required),
+        Err(NumberError::NotANumber) => Err(AnnualError::NotANumber),
+        Err(NumberError::Negative) => Err(AnnualError::Negative),
+        Err(NumberError::NotWhole) => Err(AnnualError::NotWhole),
+        Err(other) => Err(AnnualError::Number(other)),
     }
-    let groups: Vec<&str> = body.split(is_separator).collect();
-    if groups.len() == 1 || grouped_by_thousands(body, &groups) {
-        return Ok(groups.concat());
-    }
-    let last_separator = body.chars().rev().find(|c| is_separator(*c));
-    let decimal = matches!(last_separator, Some('.' | ','))
-        && groups.last().is_some_and(|g| g.len() != 3 && !g.is_empty());
-    Err(if decimal {
-        AnnualError::NotWhole
-    } else {
-        AnnualError::NotANumber
-    })
-}
-
-fn grouped_by_thousands(body: &str, groups: &[&str]) -> bool {
-    let mut separators = body.chars().filter(|c| is_separator(*c));
-    let first = separators.next();
-    let one_kind = separators.all(|c| Some(c) == first);
-    let head_ok = groups.first().is_some_and(|g| (1..=3).contains(&g.len()));
-    one_kind && head_ok && groups.iter().skip(1).all(|g| g.len() == 3)
 }
 
 /// A funding source of an activity's spending (also the review's amount fields).

@@ -99,6 +99,7 @@ fn percent_parsing() {
     assert_eq!(parse_percent("-1"), Err(AnnualError::Negative));
     assert_eq!(parse_percent("abc"), Err(AnnualError::NotANumber));
     assert_eq!(parse_percent("50.5"), Err(AnnualError::NotWhole));
+    assert_eq!(parse_percent("50,5"), Err(AnnualError::NotWhole));
     assert_eq!(parse_percent(""), Err(AnnualError::Required));
     assert_eq!(parse_percent("%"), Err(AnnualError::Required));
 }
@@ -107,7 +108,6 @@ fn percent_parsing() {
 fn amount_parsing_accepts_grouping() {
     assert_eq!(parse_amount("15.000.000"), Ok(15_000_000));
     assert_eq!(parse_amount("15 000 000"), Ok(15_000_000));
-    assert_eq!(parse_amount("15,000,000"), Ok(15_000_000));
     assert_eq!(parse_amount("15\u{a0}000\u{a0}000"), Ok(15_000_000));
     assert_eq!(parse_amount("15000000"), Ok(15_000_000));
     assert_eq!(parse_amount("15.000.000 đ"), Ok(15_000_000));
@@ -122,10 +122,20 @@ fn amount_parsing_refuses_bad_input() {
     assert_eq!(parse_amount("-15.000"), Err(AnnualError::Negative));
     assert_eq!(parse_amount("1,5"), Err(AnnualError::NotWhole));
     assert_eq!(parse_amount("1.5"), Err(AnnualError::NotWhole));
+    assert_eq!(
+        parse_amount("15,000,000"),
+        Err(AnnualError::Number(NumberError::CommaGroups))
+    );
     assert_eq!(parse_amount("15.000,50"), Err(AnnualError::NotWhole));
     assert_eq!(parse_amount("abc"), Err(AnnualError::NotANumber));
-    assert_eq!(parse_amount("12 34"), Err(AnnualError::NotANumber));
-    assert_eq!(parse_amount("1.000 000"), Err(AnnualError::NotANumber));
+    assert_eq!(
+        parse_amount("12 34"),
+        Err(AnnualError::Number(NumberError::Grouping))
+    );
+    assert_eq!(
+        parse_amount("1.000 000"),
+        Err(AnnualError::Number(NumberError::Grouping))
+    );
     assert_eq!(parse_amount("15."), Err(AnnualError::NotANumber));
     assert_eq!(parse_amount(""), Err(AnnualError::Required));
     assert_eq!(parse_amount_or_zero("  "), Ok(0));

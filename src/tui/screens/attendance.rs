@@ -143,6 +143,24 @@ impl AttendancePanel {
         self.form.relabel(fresh);
     }
 
+    /// Whether `action` would be taken now: a closed register offers only reopening
+    /// (and moving, going back, help); an open one everything but reopening.
+    pub fn live(&self, action: Action) -> bool {
+        if self.context() != Context::Register {
+            return true;
+        }
+        let closed = self.meeting.is_closed();
+        match action {
+            Action::Reopen => closed,
+            Action::Add
+            | Action::PickPresent
+            | Action::Open
+            | Action::Remove
+            | Action::CloseMeeting => !closed,
+            _ => true,
+        }
+    }
+
     /// Whether the register is closed (its tally frozen).
     pub fn is_closed(&self) -> bool {
         self.meeting.is_closed()

@@ -11,7 +11,7 @@ use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::Action;
 use crate::tui::widgets::Input;
-use crate::workflow::{Step, StepStatus, can_enter, status};
+use crate::workflow::{Step, StepStatus, can_enter, missing_prerequisite, status};
 
 /// The steps whose screens exist in this version.
 pub const BUILT_STEPS: &[Step] = &Step::ALL;
@@ -80,19 +80,26 @@ impl CycleScreen {
     }
 
     fn open(&self, lang: Lang) -> Outcome {
-        match can_enter(self.step(), &self.facts, BUILT_STEPS) {
-            Ok(()) => match self.step() {
-                Step::Preparation => Outcome::Go(Nav::Preparation(self.cycle.id)),
-                Step::Meeting1 => Outcome::Go(Nav::Meeting1(self.cycle.id)),
-                Step::Assessment => Outcome::Go(Nav::Assessment(self.cycle.id)),
-                Step::WorkingGroupMeeting => Outcome::Go(Nav::WgMeeting(self.cycle.id)),
-                Step::AnnualPlan => Outcome::Go(Nav::Annual(self.cycle.id)),
-                Step::Export => Outcome::Go(Nav::Export(self.cycle.id)),
-                Step::Meeting2 => Outcome::Go(Nav::Meeting2(self.cycle.id)),
-                Step::AfterPlan => Outcome::Go(Nav::AfterPlan(self.cycle.id, false)),
-            },
-            Err(blocker) => Outcome::Refuse(t(lang, blocker.0)),
+        match (self.nav(), missing_prerequisite(self.step(), &self.facts)) {
+            (Ok(nav), Some(first)) => Outcome::GoHint(nav, t(lang, first.0)),
+            (Ok(nav), None) => Outcome::Go(nav),
+            (Err(blocker), _) => Outcome::Refuse(t(lang, blocker.0)),
         }
+    }
+
+    /// The screen of the selected step, or why it cannot open.
+    fn nav(&self) -> Result<Nav, crate::workflow::Blocker> {
+        can_enter(self.step(), &self.facts, BUILT_STEPS)?;
+        Ok(match self.step() {
+            Step::Preparation => Nav::Preparation(self.cycle.id),
+            Step::Meeting1 => Nav::Meeting1(self.cycle.id),
+            Step::Assessment => Nav::Assessment(self.cycle.id),
+            Step::WorkingGroupMeeting => Nav::WgMeeting(self.cycle.id),
+            Step::AnnualPlan => Nav::Annual(self.cycle.id),
+            Step::Export => Nav::Export(self.cycle.id),
+            Step::Meeting2 => Nav::Meeting2(self.cycle.id),
+            Step::AfterPlan => Nav::AfterPlan(self.cycle.id, false),
+        })
     }
 
     /// The step a step screen's `nav` shows, if it is one.
@@ -166,6 +173,27 @@ impl CycleScreen {
             .highlight_symbol("▶ ");
         let mut state = ListState::default().with_selected(Some(self.selected));
         StatefulWidget::render(list_widget, list, buf, &mut state);
+        self.render_prerequisite(list, buf, ctx);
+    }
+
+    /// "→ what comes first" for the selected step, a line below the steps.
+    fn render_prerequisite(&self, list: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let Some(first) = missing_prerequisite(self.step(), &self.facts) else {
+            return;
+        };
+        let inner = Block::bordered().inner(list);
+        let below_steps = inner.height as usize > Step::ALL.len() + 1;
+        if !below_steps {
+            return;
+        }
+        let line = Rect {
+            x: inner.x + 1,
+            y: inner.y + Step::ALL.len() as u16 + 1,
+            width: inner.width.saturating_sub(1),
+            height: 1,
+        };
+        let text = format!("→ {}", t(ctx.lang, first.0));
+        Paragraph::new(Line::styled(text, ctx.theme.muted)).render(line, buf);
     }
 
     fn period_line(&self, lang: Lang) -> String {

@@ -168,6 +168,10 @@ impl super::View for Meeting1Screen {
         Meeting1Screen::context(self)
     }
 
+    fn live(&self, action: Action) -> bool {
+        self.section != Section::Attendance || self.attendance.live(action)
+    }
+
     fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
         Meeting1Screen::update(self, input, ctx)
     }

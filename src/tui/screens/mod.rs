@@ -34,7 +34,7 @@ pub use crate::commands::{Command, Effect};
 use crate::domain::{CommuneId, CycleId, VillageId};
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
-use crate::tui::keymap::Context;
+use crate::tui::keymap::{Action, Context};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::Input;
 
@@ -105,6 +105,8 @@ pub enum Outcome {
     Export(crate::deliver::ExportRequest),
     /// Open another screen.
     Go(Nav),
+    /// Open another screen and say (translated) what should come first: shown with →.
+    GoHint(Nav, String),
     /// Go back one screen.
     Back,
     /// Open the help overlay.
@@ -141,6 +143,11 @@ pub trait View {
     fn help_key(&self) -> String;
     /// Draws the screen body.
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx);
+    /// Whether `action` would be taken now rather than refused: the hint bar offers only
+    /// the live ones (gitui's `CommandInfo { enabled }`).
+    fn live(&self, _action: Action) -> bool {
+        true
+    }
     /// Translates open forms after a language switch (typed text is kept).
     fn relabel(&mut self, _lang: Lang) {}
     /// Takes an export's result (the export screen shows it).
@@ -283,6 +290,11 @@ impl Screen {
     /// i18n key of the help text for what is on screen now.
     pub fn help_key(&self) -> String {
         self.view.help_key()
+    }
+
+    /// Whether `action` would be taken now (see [`View::live`]).
+    pub fn live(&self, action: Action) -> bool {
+        self.view.live(action)
     }
 
     /// Translates open forms after a language switch (typed text is kept).

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Cell, Row, StatefulWidget, Table, TableState};
 
 use super::{Command, Outcome, ViewCtx};
-use crate::domain::basic_info::{FIGURES, FigureDef, check_value};
+use crate::domain::basic_info::{FIGURES, FigureDef, check_value, shown_value};
 use crate::domain::meeting::parse_date;
 use crate::domain::text::clean_name;
 use crate::domain::{CommuneId, Gender, Organisation, Person, PersonDraft, Village};
@@ -218,7 +218,7 @@ impl PreparationScreen {
                     .unwrap_or_default();
                 Row::new([
                     t(lang, &format!("figure.{}", def.key)),
-                    f.value,
+                    shown_value(*def, &f.value),
                     f.source,
                     f.as_of,
                 ])
@@ -293,7 +293,7 @@ fn figure_form(def: FigureDef, f: &Figure, lang: Lang) -> Form {
     Form::new(
         t(lang, &format!("figure.{}", def.key)),
         vec![
-            Field::text(t(lang, "prep.col.value"), &f.value),
+            Field::text(t(lang, "prep.col.value"), &shown_value(def, &f.value)),
             Field::text(t(lang, "prep.col.source"), &f.source),
             Field::text(t(lang, "rec.date"), &f.as_of),
         ],

@@ -31,6 +31,9 @@ pub enum ReasonFor {
     ChangeMethod(CycleId, Method),
     /// Approving the plan, closing meeting 2 below 30% women.
     ApproveBelow(CycleId, MeetingId),
+    /// Approving the plan while activities lack a required field (and, when the flag is
+    /// set, closing meeting 2 below 30% women: the same reason serves both).
+    ApproveMissing(CycleId, MeetingId, bool),
     /// Reopening the approved medium-term plan.
     ReopenPlan(CycleId),
     /// Reopening a closed planning cycle.
@@ -48,6 +51,8 @@ impl ReasonFor {
             ReasonFor::ReopenWg(_) => "reason.reopen_wg",
             ReasonFor::ChangeMode(..) | ReasonFor::ChangeMethod(..) => "m2.reason.locked",
             ReasonFor::ApproveBelow(..) => "m2.reason.approve_below",
+            ReasonFor::ApproveMissing(.., false) => "m2.reason.approve_missing",
+            ReasonFor::ApproveMissing(.., true) => "m2.reason.approve_missing_below",
             ReasonFor::ReopenPlan(_) => "m2.reason.reopen_plan",
             ReasonFor::ReopenCycle(_) => "hist.reason.reopen_cycle",
             ReasonFor::ReopenCommune(..) => "conference.reason.reopen",
@@ -70,6 +75,13 @@ impl ReasonFor {
                 cycle,
                 meeting,
                 reason: Some(reason),
+                missing_reason: None,
+            }),
+            ReasonFor::ApproveMissing(cycle, meeting, below) => Command::Meeting2(M2::Approve {
+                cycle,
+                meeting,
+                reason: below.then(|| reason.clone()),
+                missing_reason: Some(reason),
             }),
             ReasonFor::ReopenPlan(cycle) => Command::Meeting2(M2::Reopen { cycle, reason }),
             ReasonFor::ReopenCycle(cycle) => Command::ReopenCycle { cycle, reason },

@@ -278,6 +278,36 @@ impl Form {
     }
 }
 
+/// The options from the first one that lets option `keep` end within `width` columns,
+/// after "…" when some were left out on the left: the chosen option stays in view.
+fn scrolled_to(spans: Vec<Span<'_>>, keep: usize, width: usize) -> Vec<Span<'_>> {
+    let cols = |s: &Span| unicode_width::UnicodeWidthStr::width(s.content.as_ref());
+    let end: usize = spans.iter().take(keep + 1).map(cols).sum();
+    if end <= width {
+        return spans;
+    }
+    let mut first = 0;
+    let mut shown = end + 1;
+    while first < keep && shown > width {
+        shown -= cols(&spans[first]);
+        first += 1;
+    }
+    std::iter::once(Span::raw("…"))
+        .chain(spans.into_iter().skip(first))
+        .collect()
+}
+
+/// Columns each flag's label may take so that every flag fits in `width` (all of its
+/// own length when they fit).
+fn flag_label_room(options: &[String], width: usize) -> usize {
+    let cols = |s: &String| unicode_width::UnicodeWidthStr::width(s.as_str());
+    let total: usize = options.iter().map(|o| cols(o) + 3).sum();
+    if total <= width || options.is_empty() {
+        return usize::MAX;
+    }
+    (width / options.len()).saturating_sub(3).max(2)
+}
+
 /// `'1'` → 0 ... `'9'` → 8.
 fn digit_index(c: char) -> Option<usize> {
     c.to_digit(10).filter(|d| *d >= 1).map(|d| d as usize - 1)
@@ -300,6 +330,7 @@ fn render_value(field: &Field, focused: bool, theme: &Theme, area: Rect, buf: &m
                     false => Span::styled(format!(" {} {label}  ", i + 1), style),
                 })
                 .collect();
+            let spans = scrolled_to(spans, chosen.unwrap_or(0), area.width as usize);
             Line::from(spans).render(area, buf);
         }
         FieldKind::Choice { options, chosen } => {
@@ -309,12 +340,14 @@ fn render_value(field: &Field, focused: bool, theme: &Theme, area: Rect, buf: &m
             Line::styled(label.to_string(), style).render(area, buf);
         }
         FieldKind::Flags { options, on } => {
+            let room = flag_label_room(options, area.width as usize);
             let spans: Vec<Span> = options
                 .iter()
                 .zip(on)
                 .enumerate()
                 .map(|(i, (label, on))| {
                     let mark = if *on { "☑" } else { "☐" };
+                    let label = super::wrap::cut(label, room);
                     Span::styled(format!("{}{mark}{label} ", i + 1), style)
                 })
                 .collect();

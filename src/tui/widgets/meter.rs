@@ -36,9 +36,7 @@ pub fn render(tally: Tally, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buf
             theme.warn,
         )
     };
-    let used = unicode_width::UnicodeWidthStr::width(counts.as_str()) as u16
-        + unicode_width::UnicodeWidthStr::width(verdict.content.as_ref()) as u16;
-    let bar_width = area.width.saturating_sub(used + 3).min(30) as usize;
+    let bar_width = bar_width(area.width, &counts, lang);
     Line::from(vec![
         Span::raw(counts),
         Span::raw(" ["),
@@ -50,6 +48,18 @@ pub fn render(tally: Tally, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buf
         verdict,
     ])
     .render(area, buf);
+}
+
+/// The bar's width in a line of `width` columns after `counts`: room is kept for the
+/// wider verdict (met, or short by up to 99 women), so the bar does not change width when
+/// the verdict changes, only when a count gains a digit.
+pub fn bar_width(width: u16, counts: &str, lang: Lang) -> usize {
+    let cols = |s: &str| unicode_width::UnicodeWidthStr::width(s) as u16;
+    let ok = cols(&format!(" ✓ {}", t(lang, "meter.ok")));
+    let short = cols(&format!(" ✗ {}", tf(lang, "meter.short", &["99".into()])));
+    width
+        .saturating_sub(cols(counts) + ok.max(short) + 3)
+        .min(30) as usize
 }
 
 /// A bar of `width` cells filled to `share` percent with `|` at the 30% mark.
@@ -99,6 +109,34 @@ mod tests {
         assert_eq!(bar(50.0, 10), "███│█░░░░░");
         assert_eq!(bar(100.0, 1), "│");
         assert_eq!(bar(40.0, 0), "");
+    }
+
+    /// The bar was as wide as the verdict left room for: it grew when the rule was met.
+    #[test]
+    fn the_bar_keeps_its_width_when_the_verdict_changes() {
+        let theme = Theme::mono();
+        let bar_cells = |tally: Tally, lang: Lang| {
+            let area = Rect::new(0, 0, 80, 1);
+            let mut buf = Buffer::empty(area);
+            render(tally, lang, &theme, area, &mut buf);
+            (0..80)
+                .filter(|x| matches!(buf[(*x, 0)].symbol(), "█" | "░" | "│"))
+                .count()
+        };
+        for lang in [Lang::Vi, Lang::En] {
+            let states = [
+                Tally { men: 9, women: 1 },
+                Tally { men: 7, women: 3 },
+                Tally { men: 5, women: 5 },
+                Tally { men: 2, women: 8 },
+            ];
+            let widths: Vec<usize> = states.iter().map(|t| bar_cells(*t, lang)).collect();
+            assert!(widths[0] >= 5, "{lang:?}: {widths:?}");
+            assert!(
+                widths.iter().all(|w| *w == widths[0]),
+                "{lang:?}: {widths:?}"
+            );
+        }
     }
 
     #[test]

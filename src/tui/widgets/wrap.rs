@@ -26,6 +26,26 @@ pub fn wrapped_rows(text: &str, width: usize) -> usize {
     rows
 }
 
+/// `text` cut to at most `width` display columns, with "…" when cut.
+pub fn cut(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::wrapped_rows;

@@ -10,8 +10,11 @@ use crate::domain::after_plan::{
     ContributionKind, Decision, Evaluation, GroupKind, GroupMember, ProgressEntry, Receipt, Round,
     WorkOwner, check_new_member, disclosed_amounts,
 };
-use crate::domain::annual::{MAX_AMOUNT, Progress, Quality, parse_amount};
+use crate::domain::annual::{
+    AnnualError, MAX_AMOUNT, Progress, Quality, parse_amount, parse_amount_or_zero,
+};
 use crate::domain::meeting::{display_date, parse_date};
+use crate::domain::number::{parse_decimal, parse_whole};
 use crate::domain::text::fold;
 use crate::domain::{Gender, Person};
 use crate::export::html::number_text;
@@ -69,11 +72,13 @@ fn position<T: PartialEq>(all: &[T], value: &T) -> Option<usize> {
 }
 
 /// A prefilled amount, grouped the way the facilitator reads it (50.000.000).
-fn amount_text(n: i64, lang: Lang) -> String {
+/// An amount to edit, grouped the Vietnamese way in both languages: the one way every
+/// numeric field reads ("50.000.000").
+fn amount_text(n: i64) -> String {
     if n == 0 {
         String::new()
     } else {
-        number_text(n as f64, lang)
+        number_text(n as f64, Lang::Vi)
     }
 }
 
@@ -227,7 +232,7 @@ fn assign_fields(s: &Subject, lang: Lang) -> Vec<Field> {
     for source in FundingSource::ALL {
         fields.push(Field::text(
             t(lang, &source.label_key()),
-            &amount_text(budget.get(source), lang),
+            &amount_text(budget.get(source)),
         ));
     }
     fields.push(date_field(
@@ -367,7 +372,11 @@ fn date(form: &Form, i: usize, lang: Lang) -> Result<String, String> {
 }
 
 fn amount(form: &Form, i: usize, lang: Lang) -> Result<i64, String> {
-    parse_money(&form.text(i)).ok_or_else(|| t(lang, "after.fe.amount"))
+    let text = form.text(i);
+    parse_money(&text).ok_or_else(|| match parse_amount_or_zero(&text) {
+        Err(AnnualError::Number(e)) => t(lang, e.key()),
+        _ => t(lang, "after.fe.amount"),
+    })
 }
 
 /// An amount as typed: whole đồng grouped either way ("15.000.000", "15,000,000"), or a
@@ -419,14 +428,8 @@ fn decimal(text: &str) -> Option<f64> {
 }
 
 fn percent(form: &Form, i: usize, lang: Lang) -> Result<u8, String> {
-    match form
-        .text(i)
-        .trim()
-        .trim_end_matches('%')
-        .trim()
-        .parse::<u8>()
-    {
-        Ok(p) if p <= 100 => Ok(p),
+    match parse_whole(form.text(i).trim().trim_end_matches('%')) {
+        Ok(Some(p)) if p <= 100 => Ok(p as u8),
         _ => Err(t(lang, "after.err.percent")),
     }
 }
@@ -453,14 +456,11 @@ fn read_assign(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
     if decision.is_some_and(|d| d != Decision::Accepted) && reason.is_empty() {
         e.push((1, t(lang, "after.fe.reason")));
     }
-    let target = match form.text(2).trim().replace(',', ".") {
-        text if text.is_empty() => Ok(None),
-        text => text
-            .parse::<f64>()
-            .ok()
-            .filter(|q| *q > 0.0 && q.is_finite())
-            .map(Some)
-            .ok_or_else(|| t(lang, "after.fe.quantity")),
+    let target = match parse_decimal(&form.text(2)) {
+        Ok(None) => Ok(None),
+        Ok(Some(q)) if q > 0.0 && q.is_finite() => Ok(Some(q)),
+        Ok(Some(_)) => Err(t(lang, "after.fe.quantity")),
+        Err(e) => Err(t(lang, e.key())),
     };
     let target = field(&mut e, 2, target);
     let owner = field(&mut e, 3, chosen(form, 3, WorkOwner::ALL, lang));

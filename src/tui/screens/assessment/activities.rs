@@ -11,7 +11,7 @@ use super::{AssessmentCommand, Data, PendingRemoval, save, step_index};
 use crate::domain::activity::{
     self, Activity, ActivityDraft, ActivityId, Category, Field as AField, Sector, format_decimal,
 };
-use crate::i18n::{Lang, t};
+use crate::i18n::{Lang, t, tf};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::screens::cycle::unicode_pad;
 use crate::tui::screens::{Outcome, ViewCtx};
@@ -156,30 +156,22 @@ fn activity_item<'a>(a: &Activity, data: &Data, ctx: ViewCtx) -> ListItem<'a> {
         .and_then(|id| data.subgroups.iter().find(|g| g.id == id))
         .map(|g| format!(" [{}]", g.name))
         .unwrap_or_default();
-    ListItem::new(Line::from(vec![
+    let mut spans = vec![
         Span::styled(sector, ctx.theme.muted),
         Span::raw(format!("{}{qty}{women}{group}", f.name)),
-    ]))
+    ];
+    let missing = f.missing_plan_fields();
+    if !missing.is_empty() {
+        let names: Vec<String> = missing.iter().map(|k| t(ctx.lang, k)).collect();
+        let text = tf(ctx.lang, "ann.missing", &[names.join(", ")]);
+        spans.push(Span::styled(format!(" ✗ {text}"), ctx.theme.warn));
+    }
+    ListItem::new(Line::from(spans))
 }
 
 /// `text` cut to at most `width` display columns, with "…" when cut.
 pub fn short(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
+    crate::tui::widgets::wrap::cut(text, width)
 }
 
 fn labels(lang: Lang, keys: &[&str]) -> Vec<String> {

@@ -6,6 +6,7 @@ use crate::commands::ConferenceCommand;
 use crate::domain::CommuneId;
 use crate::domain::annual::Part;
 use crate::domain::commune::{AnswerKind, ChangeKind, NeedRow};
+use crate::domain::number::parse_decimal;
 use crate::domain::text::fold;
 use crate::i18n::{Lang, t};
 use crate::tui::widgets::form::{Field, Form};
@@ -91,13 +92,7 @@ pub(super) fn read_change(
 /// The kind at `index` with its value read from `value`; `None` when the value does not
 /// read.
 fn kind_of(index: usize, value: &str, others: &[NeedRow]) -> Option<ChangeKind> {
-    let number = || {
-        value
-            .replace(',', ".")
-            .parse::<f64>()
-            .ok()
-            .filter(|n| *n >= 0.0)
-    };
+    let number = || parse_decimal(value).ok().flatten();
     Some(match index {
         0 => ChangeKind::Drop,
         1 => merge_target(value, others)?,

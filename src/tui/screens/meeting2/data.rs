@@ -90,6 +90,8 @@ pub struct Data {
     pub version: Option<u32>,
     /// Men and women on meeting 2's register (each group's size before it is typed).
     pub present: crate::domain::Tally,
+    /// How many of the draft's activities lack a field the plan requires.
+    pub missing_fields: usize,
 }
 
 impl Data {
@@ -106,6 +108,11 @@ impl Data {
             Some(m) => store.live_tally(m.id)?,
             None => crate::domain::Tally::default(),
         };
+        let missing_fields = store
+            .activities(cycle)?
+            .iter()
+            .filter(|a| !a.fields.missing_plan_fields().is_empty())
+            .count();
         Ok(Data {
             cycle,
             settings,
@@ -115,6 +122,7 @@ impl Data {
             combined,
             version,
             present,
+            missing_fields,
         })
     }
 

@@ -223,7 +223,13 @@ impl Meeting2Screen {
             return Outcome::Stay;
         }
         let (cycle, meeting) = (self.cycle.id, self.meeting.id);
-        if !self.meeting.is_closed() && !meets_women_threshold(self.attendance.tally()) {
+        let below = !self.meeting.is_closed() && !meets_women_threshold(self.attendance.tally());
+        if self.data.missing_fields > 0 {
+            let purpose = ReasonFor::ApproveMissing(cycle, meeting, below);
+            self.reason = Some(ReasonPrompt::new(purpose, lang));
+            return Outcome::Stay;
+        }
+        if below {
             let purpose = ReasonFor::ApproveBelow(cycle, meeting);
             self.reason = Some(ReasonPrompt::new(purpose, lang));
             return Outcome::Stay;
@@ -232,6 +238,7 @@ impl Meeting2Screen {
             cycle,
             meeting,
             reason: None,
+            missing_reason: None,
         })
     }
 
@@ -306,6 +313,10 @@ impl super::View for Meeting2Screen {
 
     fn context(&self) -> crate::tui::keymap::Context {
         Meeting2Screen::context(self)
+    }
+
+    fn live(&self, action: Action) -> bool {
+        self.reason.is_some() || self.section != Section::Attendance || self.attendance.live(action)
     }
 
     fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Row, StatefulWidget, Table, TableState};
 
 use crate::domain::activity::{Activity, format_decimal};
 use crate::domain::scoring::RankedRow;
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use crate::tui::screens::ViewCtx;
 
 /// Activities with their ranked rows, best first (unranked last, in entry order).
@@ -51,9 +51,13 @@ pub fn render(
                 .quantity
                 .map(|q| format!("{} {}", format_decimal(q), f.unit))
                 .unwrap_or_default();
+            let name = match f.missing_plan_fields().is_empty() {
+                true => f.name.clone(),
+                false => format!("✗ {}", f.name),
+            };
             Row::new([
                 rank,
-                f.name.clone(),
+                name,
                 t(lang, f.sector.label_key()),
                 qty,
                 f.location.clone(),
@@ -78,9 +82,18 @@ pub fn render(
         Constraint::Length(12),
         Constraint::Length(5),
     ];
+    let missing = activities
+        .iter()
+        .filter(|a| !a.fields.missing_plan_fields().is_empty())
+        .count();
+    let mut block = Block::bordered().title(Line::styled(title, ctx.theme.title));
+    if missing > 0 {
+        let legend = tf(lang, "plan.missing_legend", &[missing.to_string()]);
+        block = block.title_bottom(Line::styled(legend, ctx.theme.warn));
+    }
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(ctx.theme.title))
-        .block(Block::bordered().title(Line::styled(title, ctx.theme.title)))
+        .block(block)
         .row_highlight_style(ctx.theme.selected);
     let mut state =
         TableState::default().with_selected((!activities.is_empty()).then_some(selected));

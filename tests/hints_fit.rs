@@ -1,0 +1,68 @@
+//! The hint bar offers only the keys that would be taken now (issue 16): a closed
+//! meeting's register no longer offers a, x, k, d, and offers m to reopen; an open one
+//! the other way round.
+
+#![allow(clippy::unwrap_used)]
+
+#[path = "common/app.rs"]
+mod driver;
+
+use driver::{demo_app, open_demo_step, press, screen, type_text};
+use kehoach::i18n::{Lang, t};
+use kehoach::tui::app::App;
+use ratatui::crossterm::event::KeyCode;
+
+fn footer(app: &App) -> String {
+    screen(app, 80, 24)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn offers(app: &App, key: &str, label: &str, lang: Lang) -> bool {
+    footer(app).contains(&format!("{key} {}", t(lang, label)))
+}
+
+#[test]
+fn a_closed_register_offers_reopening_only() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut app = demo_app(lang);
+        open_demo_step(&mut app, 2);
+        // A closed meeting's attendance opens on its register.
+        press(&mut app, KeyCode::F(4));
+        let shown = screen(&app, 80, 24);
+        assert!(offers(&app, "m", "key.reopen_meeting", lang), "{shown}");
+        for (key, label) in [
+            ("a", "key.add"),
+            ("x", "key.remove"),
+            ("k", "key.close_meeting"),
+            ("d", "key.pick"),
+        ] {
+            assert!(!offers(&app, key, label, lang), "{key}: {shown}");
+        }
+        insta::assert_snapshot!(format!("closed_register_{lang:?}").to_lowercase(), shown);
+    }
+}
+
+#[test]
+fn an_open_register_offers_closing_and_not_reopening() {
+    let mut app = driver::fresh_cycle_app(Lang::Vi);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::F(4));
+    // The open meeting's attendance opens on the new-attendee form: one person, then
+    // Esc to the register.
+    type_text(&mut app, "Y Khu Niê");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    let shown = screen(&app, 80, 24);
+    assert!(offers(&app, "k", "key.close_meeting", Lang::Vi), "{shown}");
+    assert!(offers(&app, "a", "key.add", Lang::Vi), "{shown}");
+    assert!(
+        !offers(&app, "m", "key.reopen_meeting", Lang::Vi),
+        "{shown}"
+    );
+}
