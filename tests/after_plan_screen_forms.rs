@@ -43,3 +43,19 @@ fn every_form_opens_whole_at_80x24() {
         }
     }
 }
+
+/// The help (F1 or `?`) gives the procedure's rule, then the screen's keys from the keymap.
+#[test]
+fn help_lists_the_screens_keys_below_the_rule() {
+    let mut app = demo_app(Lang::Vi);
+    open_demo_step(&mut app, 8);
+    press(&mut app, KeyCode::Char('?'));
+    for _ in 0..5 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Phím trên màn hình này:"), "{shown}");
+    for line in ["g      Giao", "t      Thu", "d      Đánh giá", "Esc    Quay lại"] {
+        assert!(shown.contains(line), "{line}: {shown}");
+    }
+}

@@ -341,6 +341,23 @@ fn help_text(lang: Lang, key: &str) -> String {
     }
 }
 
+/// The screen's keys, from the keymap, below the procedure's rule in the help.
+fn keys_text(lang: Lang, context: Context) -> String {
+    let lines: Vec<String> = crate::tui::keymap::hints(context)
+        .map(|b| {
+            format!(
+                "  {:<6} {}",
+                crate::tui::keymap::key_name(b.key),
+                t(lang, b.label)
+            )
+        })
+        .collect();
+    if lines.is_empty() {
+        return String::new();
+    }
+    format!("\n\n{}\n{}", t(lang, "help.keys_here"), lines.join("\n"))
+}
+
 /// The facilitator-facing text of a store error.
 pub fn error_text(lang: Lang, e: &StoreError) -> String {
     crate::messages::store_error(lang, e)
@@ -426,7 +443,7 @@ impl App {
             Some(Modal::Help(key, scroll)) => {
                 let rect = popup::centered(area, 76, area.height);
                 let inner = popup::frame(&t(self.lang, "help.title"), &self.theme, rect, buf);
-                let text = help_text(self.lang, key);
+                let text = help_text(self.lang, key) + &keys_text(self.lang, self.screen.context());
                 // Scrolled no further than the last row shown at the bottom.
                 let rows: usize = text
                     .lines()
