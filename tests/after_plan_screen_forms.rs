@@ -55,7 +55,12 @@ fn help_lists_the_screens_keys_below_the_rule() {
     }
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("Phím trên màn hình này:"), "{shown}");
-    for line in ["g      Giao", "t      Thu", "d      Đánh giá", "Esc    Quay lại"] {
+    for line in [
+        "g      Giao",
+        "t      Thu",
+        "d      Đánh giá",
+        "Esc    Quay lại",
+    ] {
         assert!(shown.contains(line), "{line}: {shown}");
     }
 }
