@@ -64,3 +64,33 @@ fn help_lists_the_screens_keys_below_the_rule() {
         assert!(shown.contains(line), "{line}: {shown}");
     }
 }
+
+/// The footer offers a record key only when the record would be taken: on the 2027 plan,
+/// nothing assigned yet, only the assignment (issue 16: hints from the live state).
+#[test]
+fn the_footer_offers_only_the_keys_that_would_work() {
+    let mut app = demo_app(Lang::Vi);
+    let entries = app.store().home_entries().unwrap();
+    let row = entries
+        .iter()
+        .position(|e| matches!(e, kehoach::store::HomeEntry::Cycle { year: 2027, .. }))
+        .unwrap();
+    for _ in 0..row {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    for _ in 1..8 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let footer = screen(&app, 80, 24).lines().last().unwrap().to_string();
+    assert!(footer.contains("g Giao"), "{footer}");
+    for absent in ["m Tổ", "t Thu", "d Đánh giá"] {
+        assert!(!footer.contains(absent), "{absent} offered: {footer}");
+    }
+    // On the 2026 plan every work is assigned: the keys are offered.
+    let mut app = demo_app(Lang::Vi);
+    open_demo_step(&mut app, 8);
+    let footer = screen(&app, 80, 24).lines().last().unwrap().to_string();
+    assert!(footer.contains("t Thu"), "{footer}");
+}

@@ -367,6 +367,34 @@ impl super::View for AfterPlanScreen {
         AfterPlanScreen::update(self, input, ctx.lang)
     }
 
+    /// The record keys are offered only while a record would be taken: the year open, the
+    /// plan approved, and (but for the assignment) the selected item assigned and funded;
+    /// `x` only on a line it removes.
+    fn live(&self, action: Action) -> bool {
+        let writable = !self.record.cycle.closed && self.approved;
+        let assigned = self
+            .items
+            .get(self.selected)
+            .is_some_and(|i| self.after().is_assigned(i.id));
+        match action {
+            Action::Assign => writable && !self.items.is_empty(),
+            Action::AddMember
+            | Action::AddReceipt
+            | Action::AddProgress
+            | Action::Accept
+            | Action::Disclose
+            | Action::Evaluate => writable && assigned,
+            Action::Remove => {
+                writable
+                    && self.mode == Mode::Rows
+                    && render::detail_rows(self, Lang::Vi)
+                        .get(self.row)
+                        .is_some_and(|r| r.removable.is_some())
+            }
+            _ => true,
+        }
+    }
+
     fn on_saved(
         &mut self,
         store: &Store,
