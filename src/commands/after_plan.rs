@@ -106,7 +106,7 @@ fn refuse_before_approval(store: &Store, item: i64, date: &str) -> Result<(), Co
         Some(day) if !day.is_empty() && date < day.as_str() => {
             Err(refused(AfterPlanError::BeforeApproval(day)))
         }
-        _ => Ok(()),
+        Some(_) | None => Ok(()),
     }
 }
 

@@ -34,7 +34,7 @@ pub fn needs_reason(last: Option<u8>, percent: u8, reason: &str) -> Result<(), A
         Some(last) if percent < last && reason.trim().is_empty() => {
             Err(AfterPlanError::ProgressDown { last })
         }
-        _ => Ok(()),
+        Some(_) | None => Ok(()),
     }
 }
 
