@@ -297,6 +297,54 @@ pub fn parse_amount(text: &str) -> Result<i64, AnnualError> {
         .ok_or(AnnualError::TooLarge)
 }
 
+/// An amount as typed: whole đồng grouped either way ("15.000.000", "15,000,000"), or a
+/// number with its multiple as people say it ("1,5 triệu", "1.5 tr", "2 tỷ", "500
+/// nghìn", "500k"); blank is zero. `None` when it is not an amount.
+pub fn parse_spoken_amount(text: &str) -> Option<i64> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(0);
+    }
+    if let Ok(value) = parse_amount(text) {
+        return Some(value);
+    }
+    let folded = crate::domain::text::fold(text);
+    let folded = ["dong", "vnd", "d"]
+        .iter()
+        .find_map(|unit| folded.strip_suffix(unit))
+        .unwrap_or(&folded)
+        .trim_end();
+    let multiples = [
+        ("trieu", 1e6),
+        ("million", 1e6),
+        ("tr", 1e6),
+        ("ty", 1e9),
+        ("ti", 1e9),
+        ("billion", 1e9),
+        ("nghin", 1e3),
+        ("ngan", 1e3),
+        ("k", 1e3),
+    ];
+    let (number, factor) = multiples
+        .iter()
+        .find_map(|(word, factor)| Some((folded.strip_suffix(word)?.trim_end(), *factor)))?;
+    let value = match parse_amount(number) {
+        Ok(whole) => whole as f64,
+        Err(_) => decimal(number)?,
+    };
+    let total = (value * factor).round();
+    (total.is_finite() && total >= 0.0 && total <= MAX_AMOUNT as f64).then_some(total as i64)
+}
+
+/// "1,5" or "1.5": digits, one decimal mark, digits.
+fn decimal(text: &str) -> Option<f64> {
+    let (whole, frac) = text.split_once(['.', ','])?;
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    (digits(whole) && digits(frac))
+        .then(|| format!("{whole}.{frac}").parse().ok())
+        .flatten()
+}
+
 /// Like [`parse_amount`], but blank text is zero (an empty form field).
 pub fn parse_amount_or_zero(text: &str) -> Result<i64, AnnualError> {
     if text.trim().is_empty() {

@@ -336,3 +336,13 @@ fn every_key_has_strings_in_both_languages() {
     let msg = i18n::tf(i18n::Lang::En, PART_TWO_TOO_MANY, &check_part_two(3).args);
     assert!(msg.contains('3') && msg.contains('2'), "{msg}");
 }
+
+#[test]
+fn amounts_read_as_people_say_them() {
+    assert_eq!(parse_spoken_amount("1,5 triệu"), Some(1_500_000));
+    assert_eq!(parse_spoken_amount("2 tỷ"), Some(2_000_000_000));
+    assert_eq!(parse_spoken_amount("500 nghìn"), Some(500_000));
+    assert_eq!(parse_spoken_amount("15.000.000 đ"), Some(15_000_000));
+    assert_eq!(parse_spoken_amount(""), Some(0));
+    assert_eq!(parse_spoken_amount("nhiều"), None);
+}

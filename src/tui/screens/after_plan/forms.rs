@@ -11,7 +11,7 @@ use crate::domain::after_plan::{
     WorkOwner, check_new_member, disclosed_amounts,
 };
 use crate::domain::annual::{
-    AnnualError, MAX_AMOUNT, Progress, Quality, parse_amount, parse_amount_or_zero,
+    AnnualError, Progress, Quality, parse_amount_or_zero, parse_spoken_amount,
 };
 use crate::domain::meeting::{display_date, parse_date};
 use crate::domain::number::{parse_decimal, parse_whole};
@@ -373,58 +373,10 @@ fn date(form: &Form, i: usize, lang: Lang) -> Result<String, String> {
 
 fn amount(form: &Form, i: usize, lang: Lang) -> Result<i64, String> {
     let text = form.text(i);
-    parse_money(&text).ok_or_else(|| match parse_amount_or_zero(&text) {
+    parse_spoken_amount(&text).ok_or_else(|| match parse_amount_or_zero(&text) {
         Err(AnnualError::Number(e)) => t(lang, e.key()),
         _ => t(lang, "after.fe.amount"),
     })
-}
-
-/// An amount as typed: whole đồng grouped either way ("15.000.000", "15,000,000"), or a
-/// number with its multiple as people say it ("1,5 triệu", "1.5 tr", "2 tỷ", "500
-/// nghìn", "500k"); blank is zero. `None` when it is not an amount.
-pub(super) fn parse_money(text: &str) -> Option<i64> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Some(0);
-    }
-    if let Ok(value) = parse_amount(text) {
-        return Some(value);
-    }
-    let folded = fold(text);
-    let folded = ["dong", "vnd", "d"]
-        .iter()
-        .find_map(|unit| folded.strip_suffix(unit))
-        .unwrap_or(&folded)
-        .trim_end();
-    let multiples = [
-        ("trieu", 1e6),
-        ("million", 1e6),
-        ("tr", 1e6),
-        ("ty", 1e9),
-        ("ti", 1e9),
-        ("billion", 1e9),
-        ("nghin", 1e3),
-        ("ngan", 1e3),
-        ("k", 1e3),
-    ];
-    let (number, factor) = multiples
-        .iter()
-        .find_map(|(word, factor)| Some((folded.strip_suffix(word)?.trim_end(), *factor)))?;
-    let value = match parse_amount(number) {
-        Ok(whole) => whole as f64,
-        Err(_) => decimal(number)?,
-    };
-    let total = (value * factor).round();
-    (total.is_finite() && total >= 0.0 && total <= MAX_AMOUNT as f64).then_some(total as i64)
-}
-
-/// "1,5" or "1.5": digits, one decimal mark, digits.
-fn decimal(text: &str) -> Option<f64> {
-    let (whole, frac) = text.split_once(['.', ','])?;
-    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    (digits(whole) && digits(frac))
-        .then(|| format!("{whole}.{frac}").parse().ok())
-        .flatten()
 }
 
 fn percent(form: &Form, i: usize, lang: Lang) -> Result<u8, String> {

@@ -15,7 +15,8 @@ use super::{Command, Nav, Outcome, ViewCtx};
 use crate::commands::AfterPlanCommand;
 use crate::domain::CycleId;
 use crate::domain::Person;
-use crate::domain::activity::{Category, FundingSource};
+use crate::domain::activity::FundingSource;
+use crate::domain::activity::funding::effective;
 use crate::domain::after_plan::{AfterPlanRecord, Budget};
 use crate::domain::annual::Part;
 use crate::domain::record::CycleRecord;
@@ -77,8 +78,8 @@ struct Removal {
     command: AfterPlanCommand,
 }
 
-/// The plan's ask for an item, by source: the villagers' money, and the amount asked
-/// from the source the plan names.
+/// The plan's ask for an item, by source: the villagers' money, and the amount asked from
+/// the source the plan names (derived as forms 4, 5 and 6 derive it).
 fn planned_budget(record: &CycleRecord, item: &crate::domain::record::AnnualItemRecord) -> Budget {
     let mut budget = Budget::default();
     let Some(a) = record.activity(item.activity) else {
@@ -86,17 +87,12 @@ fn planned_budget(record: &CycleRecord, item: &crate::domain::record::AnnualItem
     };
     let fields = &a.activity.fields;
     budget.people = i64::try_from(fields.contribution.money_vnd).unwrap_or(0);
-    if item.part == Part::Two {
-        let source = a.funding.source.unwrap_or(match fields.category {
-            Category::Construction => FundingSource::DistrictBudget,
-            Category::TechnicalSupport => FundingSource::CommuneBudget,
-        });
-        let asked = a.funding.budget_asked_vnd.or_else(|| {
-            fields
-                .estimated_cost_vnd
-                .map(|c| c.saturating_sub(fields.contribution.money_vnd))
-        });
-        budget.add(source, i64::try_from(asked.unwrap_or(0)).unwrap_or(0));
+    let asked = effective(fields, a.funding, Some(item.part));
+    if asked.source != FundingSource::People {
+        budget.add(
+            asked.source,
+            i64::try_from(asked.budget_asked_vnd).unwrap_or(0),
+        );
     }
     budget
 }
