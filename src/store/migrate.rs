@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/0010_commune_conference.sql"),
     include_str!("sql/0011_after_plan.sql"),
     include_str!("sql/0012_district.sql"),
+    include_str!("sql/0013_person_indexes.sql"),
 ];
 
 /// The schema version this build writes.

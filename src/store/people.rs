@@ -182,7 +182,7 @@ pub(super) fn delete_if_unreferenced(tx: &rusqlite::Connection, person: PersonId
 
 /// Whether any column with a foreign key to `people` holds `person`.
 fn referenced(tx: &rusqlite::Connection, person: PersonId) -> Result<bool> {
-    let mut stmt = tx.prepare(
+    let mut stmt = tx.prepare_cached(
         "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
          WHERE m.type = 'table' AND f.\"table\" = 'people'",
     )?;
@@ -195,7 +195,10 @@ fn referenced(tx: &rusqlite::Connection, person: PersonId) -> Result<bool> {
             table.replace('"', "\"\""),
             column.replace('"', "\"\"")
         );
-        if tx.query_row(&sql, [person.0], |r| r.get::<_, bool>(0))? {
+        if tx
+            .prepare_cached(&sql)?
+            .query_row([person.0], |r| r.get::<_, bool>(0))?
+        {
             return Ok(true);
         }
     }
