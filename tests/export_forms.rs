@@ -312,6 +312,30 @@ fn the_review_names_last_years_activities_with_the_typed_summary() {
 }
 
 #[test]
+fn a_first_cycle_with_no_plan_to_review_still_prints_the_years_summary() {
+    let (mut store, first, _) = demo();
+    let summary = kehoach::domain::annual::YearSummary {
+        advantages: "Có đường nhựa tới xã".into(),
+        difficulties: "Thiếu nước mùa khô".into(),
+        production_results: "Cà phê 2,5 tấn/ha".into(),
+    };
+    store.set_year_summary(first, &summary).unwrap();
+    let forms = forms_of(&store, first);
+    let f = form(&forms, "danh-gia-nam-truoc");
+    assert!(
+        f.tables.is_empty(),
+        "no last year's plan in the demo's first year"
+    );
+    for typed in [
+        "Có đường nhựa tới xã",
+        "Thiếu nước mùa khô",
+        "Cà phê 2,5 tấn/ha",
+    ] {
+        assert!(f.notes.iter().any(|n| n.ends_with(typed)), "{:?}", f.notes);
+    }
+}
+
+#[test]
 fn a_private_record_keeps_every_count_and_names_only_office_holders() {
     let (store, first, _) = demo();
     let record = store.cycle_record(first).unwrap();

@@ -91,8 +91,10 @@ fn the_activities_with_gaps_are_flagged_where_they_are_listed() {
         let mut app = open_step(v.store, lang, 3);
         press(&mut app, KeyCode::F(6));
         let listed = screen(&app);
-        let line = listed.lines().find(|l| l.contains("Sửa cầu tràn")).unwrap();
-        assert!(line.contains("✗"), "{listed}");
+        // The flag follows the name, on the next line when the row is full.
+        let mut lines = listed.lines().skip_while(|l| !l.contains("Sửa cầu tràn"));
+        let flagged = lines.next().unwrap().to_string() + lines.next().unwrap();
+        assert!(flagged.contains("✗"), "{listed}");
         assert_eq!(
             listed.matches('✗').count(),
             1,
@@ -107,6 +109,43 @@ fn the_activities_with_gaps_are_flagged_where_they_are_listed() {
         let legend = t(lang, "plan.missing_legend").replace("{0}", "1");
         assert!(draft.contains(&legend), "{draft}");
         insta::assert_snapshot!(format!("draft_gaps_{lang:?}").to_lowercase(), draft);
+    }
+}
+
+/// The four complete activities and a fifth with every plan field empty.
+fn village_with_every_gap() -> Village {
+    let mut v = village();
+    let mut gap = activity("Sửa cầu tràn qua suối Ea Tu", 1.0);
+    gap.quantity = None;
+    gap.time.clear();
+    gap.location.clear();
+    gap.responsible.clear();
+    gap.contribution = Default::default();
+    v.run(Command::Assessment(AssessmentCommand::AddActivity {
+        cycle: v.cycle,
+        activity: Box::new(gap),
+    }));
+    v
+}
+
+#[test]
+fn five_missing_fields_are_all_named_within_80_columns() {
+    for lang in [Lang::Vi, Lang::En] {
+        let v = village_with_every_gap();
+        let mut app = open_step(v.store, lang, 3);
+        press(&mut app, KeyCode::F(6));
+        let listed = screen(&app);
+        for key in [
+            "quantity",
+            "time",
+            "location",
+            "responsible",
+            "contribution",
+        ] {
+            let short = t(lang, &format!("activity.field.{key}.short"));
+            assert!(listed.contains(&short), "{short} not shown:\n{listed}");
+        }
+        insta::assert_snapshot!(format!("f6_every_gap_{lang:?}").to_lowercase(), listed);
     }
 }
 

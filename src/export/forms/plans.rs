@@ -313,7 +313,9 @@ pub(super) fn review(r: &CycleRecord, lang: Lang) -> Form {
     let title = tf(lang, "export.title.review", &[last.to_string()]);
     let mut form = Form::new(lang, "export.sheet.review", "danh-gia-nam-truoc", title);
     let Some(plan) = &r.last_year else {
+        // A first cycle has no plan to review, but its year may still be summed up.
         form.notes.push(t(lang, "export.x.no_review"));
+        push_summary(&mut form, r, lang);
         return form;
     };
     let mut columns = vec![
@@ -379,6 +381,12 @@ pub(super) fn review(r: &CycleRecord, lang: Lang) -> Form {
         rows: table.groups.remove(0).rows,
     }];
     form.tables.push(table);
+    push_summary(&mut form, r, lang);
+    form
+}
+
+/// The year's general review as typed (advantages, difficulties, production results).
+fn push_summary(form: &mut Form, r: &CycleRecord, lang: Lang) {
     let summary = r.annual.summary.clone().unwrap_or_default();
     for (key, value) in [
         ("export.field.advantages", summary.advantages),
@@ -390,5 +398,4 @@ pub(super) fn review(r: &CycleRecord, lang: Lang) -> Form {
     ] {
         form.notes.push(format!("{}: {}", t(lang, key), value));
     }
-    form
 }

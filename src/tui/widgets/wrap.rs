@@ -26,6 +26,31 @@ pub fn wrapped_rows(text: &str, width: usize) -> usize {
     rows
 }
 
+/// `text` wrapped at word boundaries to lines of at most `width` columns (a word wider
+/// than the line is cut with "…").
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = UnicodeWidthStr::width(line.as_str()) + 1 + UnicodeWidthStr::width(word);
+        if !line.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        if UnicodeWidthStr::width(line.as_str()) > width {
+            lines.push(cut(&std::mem::take(&mut line), width));
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// `text` cut to at most `width` display columns, with "…" when cut.
 pub fn cut(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;

@@ -14,6 +14,7 @@ use crate::domain::annual::{MAX_PART_TWO, Part, people_contribution_share};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{AnnualItem, ReviewRow};
 use crate::tui::screens::ViewCtx;
+use crate::tui::screens::assessment::activities::{flag_lines, missing_flag};
 
 /// What the selection pane shows.
 pub struct SelectionView<'a> {
@@ -82,7 +83,8 @@ impl SelectionView<'_> {
             .iter()
             .flat_map(|p| self.items.iter().filter(move |i| i.part == *p))
             .collect();
-        let lines: Vec<ListItem> = ordered.iter().map(|i| item_line(i, ctx)).collect();
+        let width = usize::from(area.width).saturating_sub(3);
+        let lines: Vec<ListItem> = ordered.iter().map(|i| item_line(i, width, ctx)).collect();
         let part_two = self.items.iter().filter(|i| i.part == Part::Two).count();
         let limit = if part_two > MAX_PART_TWO {
             ctx.theme.warn
@@ -151,18 +153,18 @@ fn part_mark(part: Part) -> &'static str {
     }
 }
 
-fn item_line<'a>(item: &AnnualItem, ctx: ViewCtx) -> ListItem<'a> {
+/// The item's part and name (with its funding in part 2), and below it what a plan still
+/// needs of it, wrapped to `width` columns.
+fn item_line<'a>(item: &AnnualItem, width: usize, ctx: ViewCtx) -> ListItem<'a> {
     let lang = ctx.lang;
     let f = &item.activity.fields;
-    let mut spans = vec![Span::raw(format!("{}{}", part_mark(item.part), f.name))];
-    let missing = f.missing_plan_fields();
-    if !missing.is_empty() {
-        let names: Vec<String> = missing.iter().map(|k| t(lang, k)).collect();
-        spans.push(Span::styled(
-            format!(" ✗ {}", tf(lang, "ann.missing", &[names.join(", ")])),
-            ctx.theme.warn,
-        ));
-    }
+    let flag = missing_flag(f, lang);
+    let mark = if flag.is_some() { "✗ " } else { "" };
+    let mut spans = vec![
+        Span::raw(part_mark(item.part)),
+        Span::styled(mark, ctx.theme.warn),
+        Span::raw(f.name.clone()),
+    ];
     if item.part == Part::Two {
         spans.push(Span::styled(
             format!(" · {}", contribution(item, lang)),
@@ -175,7 +177,11 @@ fn item_line<'a>(item: &AnnualItem, ctx: ViewCtx) -> ListItem<'a> {
             ctx.theme.muted,
         ));
     }
-    ListItem::new(Line::from(spans))
+    let mut lines = vec![Line::from(spans)];
+    if let Some(flag) = flag {
+        lines.extend(flag_lines(&flag, width, ctx));
+    }
+    ListItem::new(lines)
 }
 
 /// "Dân góp 30%" for a part-2 activity (or that the cost is missing).

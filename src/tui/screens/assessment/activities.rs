@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use super::{AssessmentCommand, Data, PendingRemoval, save, step_index};
 use crate::domain::activity::{
@@ -128,7 +129,11 @@ impl ActivitiesTab {
             .block(block)
             .render(body, buf);
         } else {
-            let items: Vec<ListItem> = list.iter().map(|a| activity_item(a, data, ctx)).collect();
+            let width = usize::from(body.width).saturating_sub(3);
+            let items: Vec<ListItem> = list
+                .iter()
+                .map(|a| activity_item(a, data, width, ctx))
+                .collect();
             let widget = List::new(items)
                 .block(block)
                 .highlight_style(ctx.theme.selected)
@@ -142,8 +147,9 @@ impl ActivitiesTab {
     }
 }
 
-/// "Trồng trọt       Tập huấn kỹ thuật cà phê · 2 lớp ♀".
-fn activity_item<'a>(a: &Activity, data: &Data, ctx: ViewCtx) -> ListItem<'a> {
+/// "Trồng trọt       Tập huấn kỹ thuật cà phê · 2 lớp ♀", and what a plan still needs of
+/// it, on the same line when it fits in `width` columns, else on lines of its own.
+fn activity_item<'a>(a: &Activity, data: &Data, width: usize, ctx: ViewCtx) -> ListItem<'a> {
     let f = &a.fields;
     let sector = unicode_pad(&short(&t(ctx.lang, f.sector.label_key()), 16), 17);
     let qty = f
@@ -156,17 +162,47 @@ fn activity_item<'a>(a: &Activity, data: &Data, ctx: ViewCtx) -> ListItem<'a> {
         .and_then(|id| data.subgroups.iter().find(|g| g.id == id))
         .map(|g| format!(" [{}]", g.name))
         .unwrap_or_default();
-    let mut spans = vec![
-        Span::styled(sector, ctx.theme.muted),
-        Span::raw(format!("{}{qty}{women}{group}", f.name)),
-    ];
-    let missing = f.missing_plan_fields();
-    if !missing.is_empty() {
-        let names: Vec<String> = missing.iter().map(|k| t(ctx.lang, k)).collect();
-        let text = tf(ctx.lang, "ann.missing", &[names.join(", ")]);
-        spans.push(Span::styled(format!(" ✗ {text}"), ctx.theme.warn));
+    let text = format!("{}{qty}{women}{group}", f.name);
+    let mut first = vec![Span::styled(sector.clone(), ctx.theme.muted)];
+    let Some(flag) = missing_flag(f, ctx.lang) else {
+        first.push(Span::raw(text));
+        return ListItem::new(Line::from(first));
+    };
+    let used = UnicodeWidthStr::width(format!("{sector}{text} {flag}").as_str());
+    if used <= width {
+        first.push(Span::raw(text));
+        first.push(Span::styled(format!(" {flag}"), ctx.theme.warn));
+        return ListItem::new(Line::from(first));
     }
-    ListItem::new(Line::from(spans))
+    first.push(Span::raw(text));
+    let mut lines = vec![Line::from(first)];
+    lines.extend(flag_lines(&flag, width, ctx));
+    ListItem::new(lines)
+}
+
+/// "✗ thiếu khối lượng, thời gian, …": the plan fields `f` still lacks, in the
+/// procedure's short words; `None` when it lacks none.
+pub fn missing_flag(f: &activity::ValidActivity, lang: Lang) -> Option<String> {
+    let missing = f.missing_plan_fields();
+    if missing.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = missing
+        .iter()
+        .map(|k| t(lang, &format!("{k}.short")))
+        .collect();
+    Some(format!(
+        "✗ {}",
+        tf(lang, "ann.missing", &[names.join(", ")])
+    ))
+}
+
+/// `flag` wrapped to `width` columns, each line indented by two.
+pub fn flag_lines<'a>(flag: &str, width: usize, ctx: ViewCtx) -> Vec<Line<'a>> {
+    crate::tui::widgets::wrap::wrap_words(flag, width.saturating_sub(2))
+        .into_iter()
+        .map(|l| Line::styled(format!("  {l}"), ctx.theme.warn))
+        .collect()
 }
 
 /// `text` cut to at most `width` display columns, with "…" when cut.
