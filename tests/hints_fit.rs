@@ -66,3 +66,100 @@ fn an_open_register_offers_closing_and_not_reopening() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_finalised_working_group_offers_reopening_only() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut app = demo_app(lang);
+        open_demo_step(&mut app, 2);
+        press(&mut app, KeyCode::F(5));
+        let shown = screen(&app, 80, 24);
+        assert!(offers(&app, "m", "key.reopen_meeting", lang), "{shown}");
+        for (key, label) in [
+            ("Space", "key.toggle_member"),
+            ("t", "key.leader"),
+            ("f", "key.finalise"),
+            ("r", "key.range"),
+        ] {
+            assert!(!offers(&app, key, label, lang), "{key}: {shown}");
+        }
+        insta::assert_snapshot!(format!("final_wg_{lang:?}").to_lowercase(), shown);
+    }
+}
+
+#[test]
+fn an_open_working_group_offers_election_keys_and_not_reopening() {
+    let mut app = driver::fresh_cycle_app(Lang::Vi);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::F(5));
+    let shown = screen(&app, 80, 24);
+    assert!(offers(&app, "f", "key.finalise", Lang::Vi), "{shown}");
+    assert!(
+        !offers(&app, "m", "key.reopen_meeting", Lang::Vi),
+        "{shown}"
+    );
+}
+
+#[test]
+fn approved_results_offer_reopening_and_not_approval_or_the_method() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut app = demo_app(lang);
+        open_demo_step(&mut app, 5);
+        press(&mut app, KeyCode::F(6));
+        let shown = screen(&app, 80, 24);
+        assert!(offers(&app, "m", "m2.key.reopen", lang), "{shown}");
+        assert!(!offers(&app, "a", "m2.key.approve", lang), "{shown}");
+        assert!(!offers(&app, "p", "m2.key.method", lang), "{shown}");
+        insta::assert_snapshot!(format!("approved_results_{lang:?}").to_lowercase(), shown);
+    }
+}
+
+#[test]
+fn results_without_votes_say_what_is_missing_instead_of_offering_approval() {
+    let mut app = driver::fresh_cycle_app(Lang::Vi);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::F(6));
+    let shown = screen(&app, 80, 24);
+    assert!(!offers(&app, "a", "m2.key.approve", Lang::Vi), "{shown}");
+    assert!(!offers(&app, "m", "m2.key.reopen", Lang::Vi), "{shown}");
+    assert!(offers(&app, "p", "m2.key.method", Lang::Vi), "{shown}");
+    let why = t(Lang::Vi, "m2.err.no_activities");
+    assert!(shown.contains(&format!("→ {why}")), "{shown}");
+}
+
+#[test]
+fn the_approval_meeting_offers_f8_and_an_approved_plans_register_stays_closed() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut app = demo_app(lang);
+        open_demo_step(&mut app, 6);
+        press(&mut app, KeyCode::F(7));
+        let shown = screen(&app, 80, 24);
+        assert!(offers(&app, "F8", "key.approve_annual", lang), "{shown}");
+        for (key, label) in [
+            ("m", "key.reopen_meeting"),
+            ("a", "key.add"),
+            ("x", "key.remove"),
+            ("k", "key.close_meeting"),
+            ("d", "key.pick"),
+        ] {
+            assert!(!offers(&app, key, label, lang), "{key}: {shown}");
+        }
+        insta::assert_snapshot!(format!("approved_annual_{lang:?}").to_lowercase(), shown);
+    }
+}
+
+#[test]
+fn meeting_registers_do_not_offer_f8() {
+    let mut app = demo_app(Lang::Vi);
+    open_demo_step(&mut app, 2);
+    press(&mut app, KeyCode::F(4));
+    assert!(
+        !offers(&app, "F8", "key.approve_annual", Lang::Vi),
+        "{}",
+        screen(&app, 80, 24)
+    );
+}

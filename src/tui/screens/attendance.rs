@@ -146,6 +146,10 @@ impl AttendancePanel {
     /// Whether `action` would be taken now: a closed register offers only reopening
     /// (and moving, going back, help); an open one everything but reopening.
     pub fn live(&self, action: Action) -> bool {
+        if action == Action::Approve {
+            // Only the annual approval meeting approves (its screen offers F8 itself).
+            return false;
+        }
         if self.context() != Context::Register {
             return true;
         }

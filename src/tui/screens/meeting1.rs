@@ -169,7 +169,11 @@ impl super::View for Meeting1Screen {
     }
 
     fn live(&self, action: Action) -> bool {
-        self.section != Section::Attendance || self.attendance.live(action)
+        match self.section {
+            Section::Attendance => self.attendance.live(action),
+            Section::WorkGroup => self.workgroup.live(action),
+            Section::Record => true,
+        }
     }
 
     fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {

@@ -81,6 +81,20 @@ impl WorkGroupTab {
         }
     }
 
+    /// Whether `action` would be taken now: a finalised group offers reopening only, an
+    /// open one everything but reopening (the checks `act` refuses by).
+    pub fn live(&self, action: Action) -> bool {
+        if self.context() != Context::WorkGroup {
+            return true;
+        }
+        let final_ = self.wg.is_final();
+        match action {
+            Action::Reopen => final_,
+            Action::Toggle | Action::SetLeader | Action::Finalise | Action::EditRange => !final_,
+            _ => true,
+        }
+    }
+
     /// The procedure's checks on the current members.
     pub fn findings(&self, attendees: &[Attendee]) -> Vec<Finding> {
         let ethnicities: Vec<String> = attendees

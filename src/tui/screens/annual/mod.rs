@@ -245,6 +245,25 @@ impl AnnualScreen {
         }
     }
 
+    /// Whether `action` would be taken now: the working group's keys as its tab says, and
+    /// at the approval meeting F8 (approve, or reopen once approved) and the register's
+    /// keys while the plan is not approved (an approved plan's register stays closed).
+    fn live(&self, action: Action) -> bool {
+        if self.popup.is_some() {
+            return true;
+        }
+        match self.section {
+            Section::WorkGroup => self.workgroup.live(action),
+            Section::Approval if self.record_shown => true,
+            Section::Approval if action == Action::Approve => true,
+            Section::Approval if action == Action::Reopen => {
+                self.data.approval.is_none() && self.approval.live(action)
+            }
+            Section::Approval => self.approval.live(action),
+            _ => true,
+        }
+    }
+
     /// The approval meeting's register, or its record (`b` shows it, Esc goes back).
     fn approval_input(&mut self, input: Input, lang: Lang) -> Outcome {
         if input == Input::Action(Action::ShowRecord) {
@@ -619,6 +638,10 @@ impl super::View for AnnualScreen {
 
     fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
         AnnualScreen::update(self, input, ctx)
+    }
+
+    fn live(&self, action: Action) -> bool {
+        AnnualScreen::live(self, action)
     }
 
     fn on_saved(

@@ -316,7 +316,14 @@ impl super::View for Meeting2Screen {
     }
 
     fn live(&self, action: Action) -> bool {
-        self.reason.is_some() || self.section != Section::Attendance || self.attendance.live(action)
+        if self.reason.is_some() {
+            return true;
+        }
+        match self.section {
+            Section::Attendance => self.attendance.live(action),
+            Section::Results => results::live(&self.data, action),
+            _ => true,
+        }
     }
 
     fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {

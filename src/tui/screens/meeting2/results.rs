@@ -76,6 +76,9 @@ impl ResultsTab {
         let lang = ctx.lang;
         match (data.settings.plan_frozen, data.version) {
             (true, Some(v)) => (tf(lang, "m2.res.approved", &[v.to_string()]), ctx.theme.ok),
+            _ if let Some(why) = approval_blocker(data, lang) => {
+                (format!("→ {why}"), ctx.theme.muted)
+            }
             _ if data.settings.locked => (t(lang, "m2.res.locked"), ctx.theme.warn),
             _ => (t(lang, "m2.res.open"), ctx.theme.muted),
         }
@@ -258,6 +261,19 @@ fn short_statement_key(method: Method) -> &'static str {
         Method::EqualWeight => "m2.method.equal_weight",
         Method::Borda => "m2.method.borda",
         Method::VoteSum => "m2.method.vote_sum",
+    }
+}
+
+/// Whether `action` would be taken on the results now: approving only when nothing blocks
+/// it ([`approval_blocker`]), the method only while the plan is open, reopening only once
+/// it is approved.
+pub fn live(data: &Data, action: Action) -> bool {
+    let frozen = data.settings.plan_frozen;
+    match action {
+        Action::Finalise => approval_blocker(data, Lang::Vi).is_none(),
+        Action::ChooseMethod => !frozen,
+        Action::Reopen => frozen,
+        _ => true,
     }
 }
 
