@@ -105,6 +105,37 @@ pub fn export(
     write_outputs(&request.dir, &outputs, request.force, lang)
 }
 
+/// Writes one assignment bundle per village of a commune's year whose approved plan has
+/// activities assigned (`<village>-<year>-giao-ke-hoach.json`, owner-only, never over a
+/// file already there); returns the written paths.
+pub fn export_assignments(
+    store: &Store,
+    (commune, year): (CommuneId, i32),
+    dir: &Path,
+    lang: Lang,
+) -> Result<Vec<PathBuf>, DeliverError> {
+    check_folder(dir, lang)?;
+    let store_error = |e: crate::store::StoreError| {
+        DeliverError::Failed(crate::messages::store_error(lang, &store.located(e)))
+    };
+    store.check_sound().map_err(store_error)?;
+    let bundles =
+        crate::commands::commune_assign::assignment_bundles(store, commune, year, &Stamp::now())
+            .map_err(store_error)?;
+    if bundles.is_empty() {
+        return Err(DeliverError::Failed(tf(
+            lang,
+            "assign.err.none",
+            &[year.to_string()],
+        )));
+    }
+    let outputs: Vec<(String, Vec<u8>)> = bundles
+        .iter()
+        .map(|b| (b.file_name(), b.to_bytes()))
+        .collect();
+    write_outputs(dir, &outputs, false, lang)
+}
+
 /// A district's year rendered in the formats asked: the district is that of `commune`,
 /// its communes those this file holds (received whole or village by village). A year for
 /// which none of them holds a plan is refused, naming the years that have plans.

@@ -6,6 +6,7 @@
 //! public posting, `d` evaluation); Enter lists the item's rows (`x` removes a member
 //! or a ledger line typed by mistake); `v` shows the activity's whole life.
 
+pub(super) mod assign;
 mod forms;
 mod render;
 
