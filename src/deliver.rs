@@ -27,6 +27,9 @@ pub enum ExportTarget {
     /// The year of the district of a commune: its communes' activities by sector and
     /// funding source, the summary by commune, and the district bundle.
     DistrictYear(CommuneId, i32),
+    /// A commune's assignment of its villages' plans of a year: one bundle per village
+    /// (JSON whatever the formats asked; never over a file already there).
+    Assignments(CommuneId, i32),
 }
 
 /// What to export and where.
@@ -101,6 +104,9 @@ pub fn export(
         ExportTarget::DistrictYear(commune, year) => {
             district_outputs(store, (commune, year), request, lang)?
         }
+        ExportTarget::Assignments(commune, year) => {
+            return export_assignments(store, (commune, year), &request.dir, lang);
+        }
     };
     write_outputs(&request.dir, &outputs, request.force, lang)
 }
@@ -133,7 +139,12 @@ pub fn export_assignments(
         .iter()
         .map(|b| (b.file_name(), b.to_bytes()))
         .collect();
-    write_outputs(dir, &outputs, false, lang)
+    write_outputs(dir, &outputs, false, lang).map_err(|e| match e {
+        DeliverError::Exists(path) => {
+            DeliverError::Failed(tf(lang, "assign.err.exists", &[path.display().to_string()]))
+        }
+        other => other,
+    })
 }
 
 /// A district's year rendered in the formats asked: the district is that of `commune`,

@@ -91,6 +91,12 @@ impl CommuneScreen {
             Action::Open | Action::Approve | Action::Reopen => {
                 return self.conference(action, lang);
             }
+            Action::Assign => {
+                return match self.lines.get(self.selected) {
+                    Some(l) => Outcome::Go(Nav::CommuneAssign(self.commune.id, self.year, l.id)),
+                    None => Outcome::Refuse(t(lang, "commune.screen.no_villages")),
+                };
+            }
             Action::Back => return Outcome::Back,
             _ => {}
         }

@@ -219,7 +219,7 @@ fn fields(kind: Kind, s: &Subject, lang: Lang) -> Vec<Field> {
 }
 
 /// The short label of a decision, to fit a choice at 80 columns.
-pub(super) fn short_decision_key(decision: Decision) -> &'static str {
+pub(in crate::tui::screens) fn short_decision_key(decision: Decision) -> &'static str {
     match decision {
         Decision::Accepted => "after.short.accepted",
         Decision::Changed => "after.short.changed",
