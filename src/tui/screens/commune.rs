@@ -272,6 +272,17 @@ impl super::View for CommuneScreen {
         CommuneScreen::update(self, input, ctx.lang)
     }
 
+    /// `o` (reopen) only while the commune plan is approved, `p` only while it is not;
+    /// `g` (assign) only on a village.
+    fn live(&self, action: Action) -> bool {
+        match action {
+            Action::Reopen => self.approved.is_some(),
+            Action::Approve => self.approved.is_none(),
+            Action::Assign => !self.lines.is_empty(),
+            _ => true,
+        }
+    }
+
     fn on_saved(
         &mut self,
         store: &Store,

@@ -45,6 +45,8 @@ pub struct CommuneAssignScreen {
     selected: usize,
     editing: Option<Editing>,
     last_date: String,
+    /// The folder the bundles were last written to (offered again).
+    folder: String,
     written: Vec<String>,
 }
 
@@ -75,6 +77,7 @@ impl CommuneAssignScreen {
             selected: 0,
             editing: None,
             last_date: String::new(),
+            folder: String::new(),
             written: Vec::new(),
         })
     }
@@ -98,7 +101,11 @@ impl CommuneAssignScreen {
             Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::Open | Action::Assign => return self.open_form(lang),
             Action::Export => {
-                let folder = Field::text(t(lang, "exp.folder"), &super::export::default_folder());
+                let last = match self.folder.is_empty() {
+                    true => super::export::default_folder(),
+                    false => self.folder.clone(),
+                };
+                let folder = Field::text(t(lang, "exp.folder"), &last);
                 self.editing = Some(Editing::Folder(Form::new(
                     t(lang, "assign.screen.export_title"),
                     vec![folder],
@@ -182,6 +189,7 @@ impl CommuneAssignScreen {
         if folder.is_empty() {
             return Outcome::Refuse(t(lang, "exp.err.no_folder"));
         }
+        self.folder.clone_from(&folder);
         Outcome::Export(ExportRequest {
             target: ExportTarget::Assignments(self.commune.0, self.year),
             formats: vec![crate::export::Format::Json],
@@ -314,6 +322,7 @@ impl super::View for CommuneAssignScreen {
             let mut fresh = CommuneAssignScreen::load(store, s.commune.0, s.year, s.village)?;
             fresh.selected = s.selected.min(fresh.items.len().saturating_sub(1));
             fresh.last_date.clone_from(&s.last_date);
+            fresh.folder.clone_from(&s.folder);
             Ok(fresh)
         })
     }
