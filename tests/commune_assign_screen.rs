@@ -110,7 +110,11 @@ fn e_writes_one_bundle_per_village_and_never_over_a_file() {
     let bytes = std::fs::read(&file).unwrap();
     press(&mut app, KeyCode::Char('e'));
     press(&mut app, KeyCode::Enter);
-    assert!(screen(&app).contains("đã có: kehoach không ghi"), "{}", screen(&app));
+    assert!(
+        screen(&app).contains("đã có: kehoach không ghi"),
+        "{}",
+        screen(&app)
+    );
     assert_eq!(std::fs::read(&file).unwrap(), bytes, "the first file stays");
     #[cfg(unix)]
     {
