@@ -27,6 +27,9 @@ pub enum ExportTarget {
     /// The year of the district of a commune: its communes' activities by sector and
     /// funding source, the summary by commune, and the district bundle.
     DistrictYear(CommuneId, i32),
+    /// A commune's assignment of its villages' plans of a year: one bundle per village
+    /// (JSON whatever the formats asked; never over a file already there).
+    Assignments(CommuneId, i32),
 }
 
 /// What to export and where.
@@ -101,8 +104,47 @@ pub fn export(
         ExportTarget::DistrictYear(commune, year) => {
             district_outputs(store, (commune, year), request, lang)?
         }
+        ExportTarget::Assignments(commune, year) => {
+            return export_assignments(store, (commune, year), &request.dir, lang);
+        }
     };
     write_outputs(&request.dir, &outputs, request.force, lang)
+}
+
+/// Writes one assignment bundle per village of a commune's year whose approved plan has
+/// activities assigned (`<village>-<year>-giao-ke-hoach.json`, owner-only, never over a
+/// file already there); returns the written paths.
+pub fn export_assignments(
+    store: &Store,
+    (commune, year): (CommuneId, i32),
+    dir: &Path,
+    lang: Lang,
+) -> Result<Vec<PathBuf>, DeliverError> {
+    check_folder(dir, lang)?;
+    let store_error = |e: crate::store::StoreError| {
+        DeliverError::Failed(crate::messages::store_error(lang, &store.located(e)))
+    };
+    store.check_sound().map_err(store_error)?;
+    let bundles =
+        crate::commands::commune_assign::assignment_bundles(store, commune, year, &Stamp::now())
+            .map_err(store_error)?;
+    if bundles.is_empty() {
+        return Err(DeliverError::Failed(tf(
+            lang,
+            "assign.err.none",
+            &[year.to_string()],
+        )));
+    }
+    let outputs: Vec<(String, Vec<u8>)> = bundles
+        .iter()
+        .map(|b| (b.file_name(), b.to_bytes()))
+        .collect();
+    write_outputs(dir, &outputs, false, lang).map_err(|e| match e {
+        DeliverError::Exists(path) => {
+            DeliverError::Failed(tf(lang, "assign.err.exists", &[path.display().to_string()]))
+        }
+        other => other,
+    })
 }
 
 /// A district's year rendered in the formats asked: the district is that of `commune`,

@@ -303,7 +303,10 @@ fn a_changed_byte_a_newer_and_an_older_schema_are_refused() {
                 assert_eq!(s.schema_version, schema);
                 assert_eq!(s.village.name, "Buôn Kram");
             }
-            Contents::Exchange(_) | Contents::Commune(_) | Contents::District(_) => {
+            Contents::Exchange(_)
+            | Contents::Commune(_)
+            | Contents::District(_)
+            | Contents::Assignment(_) => {
                 panic!("a schema-{schema} file read as schema 3")
             }
         }

@@ -50,7 +50,7 @@ fn planned(store: &Store, f: &ImportFile) -> Planned {
     match plan(store, std::slice::from_ref(f)).unwrap().remove(0) {
         FilePlan::Ready { planned, .. } => *planned,
         FilePlan::Refused { why, .. } => panic!("refused: {why:?}"),
-        FilePlan::Commune { .. } => panic!("a commune bundle"),
+        FilePlan::Commune { .. } | FilePlan::Assignment { .. } => panic!("another bundle"),
     }
 }
 
@@ -560,7 +560,7 @@ fn a_batch_is_judged_as_if_its_earlier_files_were_imported() {
         .map(|p| match p {
             FilePlan::Ready { planned, .. } => planned.as_ref(),
             FilePlan::Refused { why, .. } => panic!("{why:?}"),
-            FilePlan::Commune { .. } => panic!("a commune bundle"),
+            FilePlan::Commune { .. } | FilePlan::Assignment { .. } => panic!("another bundle"),
         })
         .collect();
     assert_eq!(ready[0].verdict, Verdict::New);

@@ -21,6 +21,7 @@ pub fn run(lang: Lang, path: &Path) -> Result<Vec<String>, String> {
         Contents::Exchange(b) => Ok(exchange_summary(lang, &shown, &b)),
         Contents::Commune(b) => Ok(commune_summary(lang, &shown, &b)),
         Contents::District(b) => Ok(district_summary(lang, &shown, &b)),
+        Contents::Assignment(b) => Ok(assignment_summary(lang, &shown, &b)),
         Contents::Legacy(s) => {
             let sha = bytes_sha(&bytes);
             let mut lines = summary(lang, &shown, &s);
@@ -86,6 +87,32 @@ fn sound(lang: Lang, shown: &str, schema: u32, code: &str) -> Vec<String> {
         tf(lang, "check.ok", &[shown.to_string(), schema.to_string()]),
         tf(lang, "bundle.check_code", &[code.to_string()]),
     ]
+}
+
+/// The commune's assignment bundle: sound, its check code, the village, year and plan
+/// version assigned, and one line per activity with the commune's decision.
+fn assignment_summary(
+    lang: Lang,
+    shown: &str,
+    b: &crate::export::assignment::AssignmentBundle,
+) -> Vec<String> {
+    let mut lines = sound(lang, shown, b.schema_version, &b.check_code());
+    lines.push(tf(
+        lang,
+        "check.assignment",
+        &[
+            b.village.clone(),
+            b.commune.name.clone(),
+            b.year.to_string(),
+            b.plan.version.to_string(),
+            b.lines.len().to_string(),
+        ],
+    ));
+    for l in &b.lines {
+        let decision = t(lang, l.item.assignment.decision.label_key());
+        lines.push(format!("  {}: {decision}", l.activity_name));
+    }
+    lines
 }
 
 /// A district's bundle: sound, its check code, the district and year, and one line per

@@ -1,10 +1,11 @@
 //! `kehoach commune export --commune NAME_OR_ID --year YYYY --format … --out DIR`: the
 //! commune's forms of a planning year (1-2 summed, 5, 6, B1, B2) and its bundle, written
-//! through `crate::deliver` as the commune screen writes them.
+//! through `crate::deliver` as the commune screen writes them; `kehoach commune assign
+//! export --commune … --year … --out DIR`: one assignment bundle per village.
 
 use std::path::PathBuf;
 
-use crate::deliver::{ExportRequest, ExportTarget, export};
+use crate::deliver::{ExportRequest, ExportTarget, export, export_assignments};
 use crate::domain::place::commune_key;
 use crate::domain::{Commune, CommuneId};
 use crate::i18n::{Lang, tf};
@@ -15,6 +16,30 @@ use crate::store::Store;
 pub enum CommuneCommand {
     /// Export the commune's forms of a year (1-2 summed, 5, 6, B1, B2) and its bundle.
     Export(CommuneExportArgs),
+    /// The commune's assignment of the villages' plans ("Giao kế hoạch").
+    #[command(subcommand)]
+    Assign(AssignCommand),
+}
+
+/// `kehoach commune assign …`.
+#[derive(Debug, clap::Subcommand)]
+pub enum AssignCommand {
+    /// Write one assignment bundle per village (<village>-<year>-giao-ke-hoach.json).
+    Export(AssignExportArgs),
+}
+
+/// Arguments of `kehoach commune assign export`.
+#[derive(Debug, clap::Args)]
+pub struct AssignExportArgs {
+    /// Commune name (case, diacritics and a leading "Xã" ignored) or id.
+    #[arg(long, value_name = "NAME_OR_ID")]
+    pub commune: String,
+    /// The planning year.
+    #[arg(long, value_name = "YYYY")]
+    pub year: String,
+    /// Folder to write to (must exist; a file already there is never replaced).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
 }
 
 /// Arguments of `kehoach commune export`.
@@ -37,7 +62,15 @@ pub(super) fn run(
     lang: Lang,
     command: &CommuneCommand,
 ) -> Result<Vec<PathBuf>, String> {
-    let CommuneCommand::Export(args) = command;
+    let args = match command {
+        CommuneCommand::Export(args) => args,
+        CommuneCommand::Assign(AssignCommand::Export(args)) => {
+            let year = super::export::year(lang, &args.year)?;
+            let commune = find_commune(store, lang, &args.commune)?;
+            return export_assignments(store, (commune, year), &args.out, lang)
+                .map_err(|e| e.text(lang));
+        }
+    };
     let formats = super::export::formats(lang, &args.output.format)?;
     let year = super::export::year(lang, &args.year)?;
     let commune = find_commune(store, lang, &args.commune)?;

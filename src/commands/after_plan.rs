@@ -117,18 +117,27 @@ fn dated(date: &str) -> Result<(), CommandError> {
     Ok(())
 }
 
+/// Records an item's assignment, typed by hand or taken from the assignment bundle
+/// `import`: the plan approved and standing, the commune's reason when changed or not
+/// funded, dated on or after the approval.
+pub(super) fn assign(
+    store: &mut Store,
+    a: &Assignment,
+    import: Option<i64>,
+) -> Result<(), CommandError> {
+    approved_plan_record(store, a.item)?;
+    a.check().map_err(refused)?;
+    refuse_before_approval(store, a.item, &a.date)?;
+    Ok(store.set_assignment_from(a, import)?)
+}
+
 /// Runs one after-plan command (inside the command's transaction).
 pub(super) fn run(store: &mut Store, command: AfterPlanCommand) -> Result<Effect, CommandError> {
     use AfterPlanCommand as C;
     let item = command.item();
     let after = approved_plan_record(store, item)?;
     match command {
-        C::Assign(a) => {
-            a.check().map_err(refused)?;
-            refuse_before_approval(store, item, &a.date)?;
-            store.set_assignment(&a)?;
-            Ok(Effect::Done)
-        }
+        C::Assign(a) => assign(store, &a, None).map(|()| Effect::Done),
         C::AddMember(m) => {
             assigned(&after, item)?;
             check_new_member(&after.members, item, m.kind, m.person, &m.name).map_err(refused)?;

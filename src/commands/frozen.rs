@@ -61,7 +61,8 @@ fn touches(command: &Command) -> Vec<Touch> {
         | C::AddFacilitator { .. }
         | C::AddTrainedRep { .. }
         | C::Import(_)
-        | C::Conference(_) => Vec::new(),
+        | C::Conference(_)
+        | C::CommuneAssign(_) => Vec::new(),
         C::SaveMeetingRecord { meeting, .. }
         | C::RegisterNew { meeting, .. }
         | C::RegisterKnown { meeting, .. }

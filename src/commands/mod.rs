@@ -11,6 +11,7 @@
 pub mod after_plan;
 pub mod annual;
 pub mod assessment;
+pub mod commune_assign;
 pub mod conference;
 mod error;
 mod frozen;
@@ -23,6 +24,7 @@ use std::path::PathBuf;
 pub use after_plan::AfterPlanCommand;
 pub use annual::AnnualCommand;
 pub use assessment::AssessmentCommand;
+pub use commune_assign::CommuneAssign;
 pub use conference::{ConferenceCommand, ConferenceRefusal};
 pub use error::{ApprovedPlan, CommandError};
 pub use import::{ImportCommand, ImportRefusal};
@@ -210,6 +212,8 @@ pub enum Command {
     /// An edit after the plan: assignment, groups, ledger, progress, acceptance,
     /// disclosure, evaluation.
     AfterPlan(AfterPlanCommand),
+    /// The commune's assignment of one activity of a village's approved annual plan.
+    CommuneAssign(CommuneAssign),
 }
 
 /// What a command did, so the caller can select what it created and say what happened.
@@ -318,6 +322,7 @@ fn run(store: &mut Store, command: Command) -> Result<Effect, CommandError> {
         C::Import(c) => import::run(store, c)?,
         C::Conference(c) => conference::run(store, c)?,
         C::AfterPlan(c) => after_plan::run(store, c)?,
+        C::CommuneAssign(c) => commune_assign::run(store, c)?,
         C::SaveMeetingRecord {
             meeting,
             details,

@@ -1,5 +1,6 @@
-//! After the demo's 2026 plan (phases 3-5): the commune assigns every item (one changed
-//! with its reason, one not funded), each work gets its management and monitoring group
+//! After the demo's 2026 plan (phases 3-5): the commune assigns every item at the commune
+//! (`Command::CommuneAssign`, as the commune year screen does; one changed with its
+//! reason, one not funded), each work gets its management and monitoring group
 //! (the costliest construction, owned by the commune, its supervision board), the ledger
 //! fills with the villagers' money, labour, land and materials and the budget received
 //! through the commune account, the progress log runs (one fall, with its reason), the
@@ -11,15 +12,15 @@
 //! May 2027.
 
 use super::{Result, meeting, run};
-use crate::commands::{AfterPlanCommand as A, Command};
+use crate::commands::{AfterPlanCommand as A, Command, CommuneAssign};
 use crate::domain::activity::{Category, FundingSource};
 use crate::domain::after_plan::{
-    Acceptance, AcceptanceResult, Assignment, Budget, ContributionKind, Decision, Evaluation,
-    GroupKind, GroupMember, ProgressEntry, Receipt, Round, WorkOwner,
+    Acceptance, AcceptanceResult, AssignedItem, Assignment, Budget, ContributionKind, Decision,
+    Evaluation, GroupKind, GroupMember, ProgressEntry, Receipt, Round, WorkOwner,
 };
 use crate::domain::annual::{Part, Progress, Quality};
-use crate::domain::{CycleId, Gender, MeetingKind, Person};
-use crate::store::{AnnualItem, Store};
+use crate::domain::{CycleId, Gender, MeetingKind, Person, VillageId};
+use crate::store::{AnnualItem, Store, StoreError};
 
 /// How an item of the demo's 2026 plan ends: not funded, under way at 60 %, or done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,9 +49,12 @@ fn after(store: &mut Store, command: A) -> Result<()> {
 /// Writes everything after the 2026 plan of `cycle`.
 pub fn write(store: &mut Store, cycle: CycleId) -> Result<()> {
     let people = register(store, cycle)?;
+    let record = store.cycle_record(cycle)?;
+    let plan = crate::export::bundle::annual_identity(&record).ok_or(StoreError::NotFound)?;
+    let at = (record.village.id, record.cycle.year, plan.version_id);
     for (i, item) in store.annual_items(cycle)?.into_iter().enumerate() {
         let end = outcome(i, item.part);
-        assign(store, &item, i, end)?;
+        assign(store, &at, &item, (i, end))?;
         if end == Outcome::NotFunded {
             continue;
         }
@@ -91,7 +95,13 @@ fn owner(item: &AnnualItem, i: usize) -> WorkOwner {
     }
 }
 
-fn assign(store: &mut Store, item: &AnnualItem, i: usize, end: Outcome) -> Result<()> {
+/// The commune's assignment of the `i`-th item, on the plan `at` (village, year, version).
+fn assign(
+    store: &mut Store,
+    at: &(VillageId, i32, String),
+    item: &AnnualItem,
+    (i, end): (usize, Outcome),
+) -> Result<()> {
     let cost = cost(item);
     let (decision, reason) = match (end, i) {
         (Outcome::NotFunded, _) => (
@@ -131,7 +141,16 @@ fn assign(store: &mut Store, item: &AnnualItem, i: usize, end: Outcome) -> Resul
         budget,
         date: "2026-06-25".into(),
     };
-    after(store, A::Assign(assignment))
+    let command = CommuneAssign {
+        village: at.0,
+        year: at.1,
+        plan_version: at.2.clone(),
+        item: AssignedItem {
+            activity: item.activity.id.0,
+            assignment,
+        },
+    };
+    run(store, Command::CommuneAssign(command)).map(drop)
 }
 
 /// Picks `count` people of one gender from the register, from `skip` on.

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+use super::assignment::{ASSIGNMENT_KIND, AssignmentBundle};
 use super::commune::{COMMUNE_KIND, CommuneBundle};
 use super::district::{DISTRICT_KIND, DistrictBundle};
 use super::snapshot::CycleSnapshot;
@@ -124,6 +125,9 @@ pub enum BundleError {
     /// A district's bundle: nothing imports it.
     #[error("a district's bundle")]
     DistrictBundle,
+    /// The commune's assignment bundle for a village (the village imports it).
+    #[error("an assignment bundle")]
+    AssignmentBundle,
     /// An older schema without the whole cycle (only [`inspect`] reads those).
     #[error("schema {found} does not carry the whole cycle")]
     OlderSchema {
@@ -144,6 +148,7 @@ impl BundleError {
             BundleError::OlderSchema { .. } => "bundle.err.older",
             BundleError::CommuneBundle => "bundle.err.commune",
             BundleError::DistrictBundle => "bundle.err.district",
+            BundleError::AssignmentBundle => "bundle.err.assignment",
         }
     }
 
@@ -158,7 +163,8 @@ impl BundleError {
             | BundleError::NotABundle
             | BundleError::Checksum
             | BundleError::CommuneBundle
-            | BundleError::DistrictBundle => Vec::new(),
+            | BundleError::DistrictBundle
+            | BundleError::AssignmentBundle => Vec::new(),
         }
     }
 }
@@ -172,6 +178,8 @@ pub enum Contents {
     Commune(Box<CommuneBundle>),
     /// A district's bundle of a planning year.
     District(Box<DistrictBundle>),
+    /// The commune's assignment of one village's annual plan (for the village).
+    Assignment(Box<AssignmentBundle>),
     /// A schema-1 or -2 bundle (a plan snapshot).
     Legacy(Box<CycleSnapshot>),
 }
@@ -249,6 +257,7 @@ pub fn read_checked(bytes: &[u8]) -> Result<(Bundle, String), BundleError> {
         (Contents::Exchange(bundle), sha256) => Ok((*bundle, sha256)),
         (Contents::Commune(_), _) => Err(BundleError::CommuneBundle),
         (Contents::District(_), _) => Err(BundleError::DistrictBundle),
+        (Contents::Assignment(_), _) => Err(BundleError::AssignmentBundle),
         (Contents::Legacy(snapshot), _) => Err(BundleError::OlderSchema {
             found: snapshot.schema_version,
         }),
@@ -299,7 +308,11 @@ fn checked(bytes: &[u8]) -> Result<(Contents, String), BundleError> {
     let kind = content.get("kind").and_then(Value::as_str);
     let (commune, district) = (kind == Some(COMMUNE_KIND), kind == Some(DISTRICT_KIND));
     let record_schema = schema >= FIRST_RECORD_SCHEMA;
-    let contents = if record_schema && district {
+    let contents = if record_schema && kind == Some(ASSIGNMENT_KIND) {
+        let bundle: AssignmentBundle =
+            serde_json::from_value(content).map_err(|_| BundleError::NotABundle)?;
+        Contents::Assignment(Box::new(bundle))
+    } else if record_schema && district {
         let bundle: DistrictBundle =
             serde_json::from_value(content).map_err(|_| BundleError::NotABundle)?;
         Contents::District(Box::new(bundle))
@@ -403,17 +416,22 @@ fn plan_identities(record: &CycleRecord) -> Vec<PlanIdentity> {
             approved_at: v.approved_at.clone(),
         });
     }
-    if let Some(a) = record.annual.approval.as_ref().filter(|a| a.frozen) {
-        let year = record.cycle.year;
-        let version = a.version.max(1);
-        plans.push(PlanIdentity {
-            kind: PlanKind::Annual,
-            made_in_year: year,
-            version,
-            version_id: id(year, "annual", version),
-            replaces: (version > 1).then(|| id(year, "annual", version - 1)),
-            approved_at: a.approved_at.clone(),
-        });
-    }
+    plans.extend(annual_identity(record));
     plans
+}
+
+/// The identity of a record's approved annual plan (`None`: not approved, or reopened).
+pub fn annual_identity(record: &CycleRecord) -> Option<PlanIdentity> {
+    let a = record.annual.approval.as_ref().filter(|a| a.frozen)?;
+    let (code, year) = (&record.village_code, record.cycle.year);
+    let version = a.version.max(1);
+    let id = |v: u32| format!("{code}/{year}/annual/v{v}");
+    Some(PlanIdentity {
+        kind: PlanKind::Annual,
+        made_in_year: year,
+        version,
+        version_id: id(version),
+        replaces: (version > 1).then(|| id(version - 1)),
+        approved_at: a.approved_at.clone(),
+    })
 }

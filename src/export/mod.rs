@@ -1,6 +1,7 @@
 //! Exports of a village's plan for the commune: pure functions from a plan snapshot to
 //! bytes (xlsx, html, csv, json). The caller writes the files. Must not touch the database.
 
+pub mod assignment;
 pub mod bundle;
 pub mod commune;
 pub mod csv;

@@ -3,7 +3,8 @@
 //! (for a commune bundle: the commune, district, year, villages and commune plan version).
 
 use crate::commands::import::{
-    CommuneMatch, CommunePlanned, ConflictKind, FilePlan, PlanDiff, Planned, Verdict,
+    AssignmentPlanned, CommuneMatch, CommunePlanned, ConflictKind, FilePlan, LineFate, PlanDiff,
+    Planned, Verdict,
 };
 use crate::export::bundle::{self, PlanKind};
 use crate::i18n::{Lang, t, tf};
@@ -16,7 +17,57 @@ pub fn lines(lang: Lang, plan: &FilePlan) -> Vec<String> {
         }
         FilePlan::Ready { file_name, planned } => ready(lang, file_name, planned),
         FilePlan::Commune { file_name, planned } => commune(lang, file_name, planned),
+        FilePlan::Assignment { file_name, planned } => assignment(lang, file_name, planned),
     }
+}
+
+/// An assignment bundle's lines: the village, year, plan version assigned, check code,
+/// how many activities it assigns and what it would add or replace; then each change.
+fn assignment(lang: Lang, file_name: &str, p: &AssignmentPlanned) -> Vec<String> {
+    let b = &p.bundle;
+    let [added, replaced, same, conflicts] = p.counts();
+    let what = match &p.verdict {
+        Verdict::Unchanged => t(lang, "import.what.unchanged"),
+        Verdict::Conflict { .. } => tf(lang, "assign.what.conflict", &[conflicts.to_string()]),
+        Verdict::New | Verdict::Replace { .. } => tf(
+            lang,
+            "assign.what.apply",
+            &[added.to_string(), replaced.to_string(), same.to_string()],
+        ),
+    };
+    let mut out = vec![tf(
+        lang,
+        "assign.line",
+        &[
+            file_name.to_string(),
+            b.village.clone(),
+            b.commune.name.clone(),
+            b.year.to_string(),
+            b.plan.version.to_string(),
+            b.lines.len().to_string(),
+            bundle::check_code(&p.sha256),
+            what,
+        ],
+    )];
+    for (line, fate) in b.lines.iter().zip(&p.fates) {
+        let changes = match fate {
+            LineFate::Add => {
+                let name = std::slice::from_ref(&line.activity_name);
+                out.push(tf(lang, "assign.diff.added", name));
+                continue;
+            }
+            LineFate::Same => continue,
+            LineFate::Replace(c) | LineFate::Conflict(c) => c,
+        };
+        out.extend(diff_lines(
+            lang,
+            &PlanDiff {
+                changed: changes.clone(),
+                ..PlanDiff::default()
+            },
+        ));
+    }
+    out
 }
 
 /// A commune bundle's lines: the commune, district, year, villages, the commune plan's
@@ -170,6 +221,7 @@ fn what(lang: Lang, verdict: &Verdict) -> String {
                 ConflictKind::SameVersion => "import.what.same_version",
                 ConflictKind::Stale => "import.what.stale",
                 ConflictKind::Older => "import.what.older",
+                ConflictKind::HandTyped => "assign.what.hand_typed",
             };
             tf(lang, key, &[held(h)])
         }

@@ -21,7 +21,12 @@ pub const ERR_BOTH_GROUPS: &str = "after.err.db_both_groups";
 /// A public posting is kept as posted.
 pub const ERR_DISCLOSURE_KEPT: &str = "after.err.db_disclosure_kept";
 /// Every refusal key of this module (tests check each has a translation).
-pub const ERROR_KEYS: [&str; 2] = [ERR_BOTH_GROUPS, ERR_DISCLOSURE_KEPT];
+pub const ERROR_KEYS: [&str; 4] = [
+    ERR_BOTH_GROUPS,
+    ERR_DISCLOSURE_KEPT,
+    super::assignments::ERR_LOCAL_VILLAGE,
+    super::assignments::ERR_KEPT,
+];
 
 /// The trigger messages of migration 0011 and their i18n keys.
 const REFUSALS: [(&str, &str); 2] = [
@@ -34,9 +39,10 @@ pub(super) fn refusal_key(e: &rusqlite::Error) -> Option<&'static str> {
     super::trigger_refusal(e, &REFUSALS)
 }
 
-const BUDGET_COLUMNS: &str = "people_vnd, commune_vnd, district_vnd, programme_vnd, other_vnd";
+pub(super) const BUDGET_COLUMNS: &str =
+    "people_vnd, commune_vnd, district_vnd, programme_vnd, other_vnd";
 
-fn budget_at(row: &Row, at: usize) -> rusqlite::Result<Budget> {
+pub(super) fn budget_at(row: &Row, at: usize) -> rusqlite::Result<Budget> {
     Ok(Budget {
         people: row.get(at)?,
         commune_budget: row.get(at + 1)?,
@@ -51,7 +57,11 @@ fn bad_code(column: usize) -> rusqlite::Error {
     rusqlite::Error::InvalidColumnType(column, "code".into(), rusqlite::types::Type::Text)
 }
 
-fn code<T>(row: &Row, at: usize, parse: impl Fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+pub(super) fn code<T>(
+    row: &Row,
+    at: usize,
+    parse: impl Fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
     let text: String = row.get(at)?;
     parse(&text).ok_or_else(|| bad_code(at))
 }
@@ -71,7 +81,7 @@ fn gender_code(g: Gender) -> &'static str {
     }
 }
 
-fn assignment_row(row: &Row) -> rusqlite::Result<Assignment> {
+pub(super) fn assignment_row(row: &Row) -> rusqlite::Result<Assignment> {
     Ok(Assignment {
         item: row.get(0)?,
         decision: code(row, 1, Decision::from_code)?,
@@ -246,7 +256,7 @@ fn item_cycle(conn: &Connection, item: i64) -> Result<CycleId> {
 }
 
 /// An audit row for a whole after-plan row, before and after, as JSON.
-fn audit_row<T: serde::Serialize>(
+pub(super) fn audit_row<T: serde::Serialize>(
     tx: &Connection,
     table: &str,
     id: i64,
@@ -288,7 +298,7 @@ fn remove_row<T: serde::Serialize>(
 const MEMBER_COLUMNS: &str = "id, item_id, kind, person_id, name, gender, role";
 const RECEIPT_COLUMNS: &str = "id, item_id, date, source, kind, amount, giver, note";
 
-fn budget_params(b: &Budget) -> [i64; 5] {
+pub(super) fn budget_params(b: &Budget) -> [i64; 5] {
     [
         b.people,
         b.commune_budget,
@@ -304,22 +314,30 @@ impl Store {
         read_after_plan(&self.conn, cycle)
     }
 
-    /// Records (or replaces) the commune's assignment of an item.
+    /// Records (or replaces) the commune's assignment of an item, typed by hand.
     pub fn set_assignment(&mut self, a: &Assignment) -> Result<()> {
+        self.set_assignment_from(a, None)
+    }
+
+    /// Records (or replaces) an item's assignment, from the assignment bundle `import`
+    /// (`None`: typed by hand).
+    pub fn set_assignment_from(&mut self, a: &Assignment, import: Option<i64>) -> Result<()> {
         self.edit(|tx| {
             let cycle = item_cycle(tx, a.item)?;
             let old = read_after_plan(tx, cycle)?.assignment(a.item).cloned();
             let [people, commune, district, programme, other] = budget_params(&a.budget);
             tx.execute(
                 "INSERT INTO assignments (item_id, cycle_id, decision, reason, target_quantity,
-                   owner, date, people_vnd, commune_vnd, district_vnd, programme_vnd, other_vnd)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                   owner, date, people_vnd, commune_vnd, district_vnd, programme_vnd, other_vnd,
+                   import_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                  ON CONFLICT (item_id) DO UPDATE SET decision = excluded.decision,
                    reason = excluded.reason, target_quantity = excluded.target_quantity,
                    owner = excluded.owner, date = excluded.date,
                    people_vnd = excluded.people_vnd, commune_vnd = excluded.commune_vnd,
                    district_vnd = excluded.district_vnd,
-                   programme_vnd = excluded.programme_vnd, other_vnd = excluded.other_vnd",
+                   programme_vnd = excluded.programme_vnd, other_vnd = excluded.other_vnd,
+                   import_id = excluded.import_id",
                 params![
                     a.item,
                     cycle.0,
@@ -332,7 +350,8 @@ impl Store {
                     commune,
                     district,
                     programme,
-                    other
+                    other,
+                    import
                 ],
             )?;
             audit_row(tx, "assignments", a.item, old.as_ref(), Some(a))

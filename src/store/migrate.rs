@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("sql/0011_after_plan.sql"),
     include_str!("sql/0012_district.sql"),
     include_str!("sql/0013_person_indexes.sql"),
+    include_str!("sql/0014_commune_assignments.sql"),
 ];
 
 /// The schema version this build writes.

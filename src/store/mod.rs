@@ -8,6 +8,7 @@
 mod after_plan;
 mod annual;
 mod assessment;
+mod assignments;
 mod audit;
 mod backup;
 mod conference;
@@ -37,6 +38,7 @@ use rusqlite::Connection;
 pub use after_plan::ERROR_KEYS as AFTER_PLAN_ERROR_KEYS;
 pub use annual::{AnnualApproval, AnnualItem, ERROR_KEYS as ANNUAL_ERROR_KEYS, ReviewRow};
 pub use assessment::{ActivityOrigin, AssessmentFacts, ToolFinding};
+pub use assignments::{AssignedPlan, NewAssignmentImport};
 pub use audit::AuditEntry;
 pub use conference::{
     CommuneVersion, ERR_APPROVED as CONFERENCE_ERR_APPROVED, ERROR_KEYS as CONFERENCE_ERROR_KEYS,
@@ -162,6 +164,9 @@ impl From<rusqlite::Error> for StoreError {
             return StoreError::Refused(key);
         }
         if let Some(key) = after_plan::refusal_key(&e) {
+            return StoreError::Refused(key);
+        }
+        if let Some(key) = assignments::refusal_key(&e) {
             return StoreError::Refused(key);
         }
         match e.sqlite_error_code() {

@@ -46,6 +46,8 @@ pub enum Context {
     Commune,
     /// The commune conference on one village's activities.
     Conference,
+    /// The commune's assignment of one village's approved plan.
+    CommuneAssign,
     /// The district's planning year: its communes and where their plans stand.
     District,
     /// The import's dry run: villages' files and what importing each would do.
@@ -287,6 +289,7 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Commune, K::Enter, A::Open, ""),
     b(C::Commune, K::Char('p'), A::Approve, ""),
     b(C::Commune, K::Char('o'), A::Reopen, "key.conf_reopen"),
+    b(C::Commune, K::Char('g'), A::Assign, "key.commune_assign"),
     b(C::Commune, K::Char('i'), A::Import, "key.import"),
     b(C::Commune, K::Char('e'), A::Export, "key.export"),
     b(C::Commune, K::Left, A::PrevYear, "key.year_prev"),
@@ -300,6 +303,23 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Commune, K::Char('j'), A::Down, ""),
     b(C::Commune, K::PageUp, A::PageUp, ""),
     b(C::Commune, K::PageDown, A::PageDown, ""),
+    b(C::CommuneAssign, K::Enter, A::Open, "key.after.assign"),
+    b(C::CommuneAssign, K::Char('g'), A::Assign, ""),
+    b(
+        C::CommuneAssign,
+        K::Char('e'),
+        A::Export,
+        "key.assign_export",
+    ),
+    b(C::CommuneAssign, K::Esc, A::Back, "key.back"),
+    b(C::CommuneAssign, K::Char('l'), A::ToggleLang, "key.lang"),
+    b(C::CommuneAssign, K::Char('?'), A::Help, "key.help"),
+    b(C::CommuneAssign, K::Up, A::Up, ""),
+    b(C::CommuneAssign, K::Down, A::Down, ""),
+    b(C::CommuneAssign, K::Char('k'), A::Up, ""),
+    b(C::CommuneAssign, K::Char('j'), A::Down, ""),
+    b(C::CommuneAssign, K::PageUp, A::PageUp, ""),
+    b(C::CommuneAssign, K::PageDown, A::PageDown, ""),
     b(C::Conference, K::Char('c'), A::Add, "key.conf_change"),
     b(C::Conference, K::Char('a'), A::Toggle, "key.conf_answer"),
     b(C::Conference, K::Char('x'), A::Remove, "key.conf_withdraw"),

@@ -79,7 +79,7 @@ pub fn run(store: &mut Store, lang: Lang, args: &ImportArgs) -> Result<(), Strin
                 refused += 1;
                 print_lines(&summary::lines(lang, plan));
             }
-            FilePlan::Ready { .. } | FilePlan::Commune { .. } => {
+            FilePlan::Ready { .. } | FilePlan::Commune { .. } | FilePlan::Assignment { .. } => {
                 print_lines(&summary::lines(lang, plan));
                 todo.push(Todo {
                     file,

@@ -12,7 +12,9 @@ pub(super) fn after_earlier(earlier: &[FilePlan], planned: &mut Planned) {
         .iter()
         .filter_map(|f| match f {
             FilePlan::Ready { planned, .. } => Some(planned.as_ref()),
-            FilePlan::Refused { .. } | FilePlan::Commune { .. } => None,
+            FilePlan::Refused { .. } | FilePlan::Commune { .. } | FilePlan::Assignment { .. } => {
+                None
+            }
         })
         .filter(|q| matches!(q.verdict, Verdict::New | Verdict::Replace { .. }))
         .collect();
@@ -49,7 +51,7 @@ pub(super) fn after_earlier_commune(earlier: &[FilePlan], planned: &mut CommuneP
         .iter()
         .filter_map(|f| match f {
             FilePlan::Commune { planned, .. } => Some(planned.as_ref()),
-            FilePlan::Refused { .. } | FilePlan::Ready { .. } => None,
+            FilePlan::Refused { .. } | FilePlan::Ready { .. } | FilePlan::Assignment { .. } => None,
         })
         .filter(|q| matches!(q.verdict, Verdict::New | Verdict::Replace { .. }))
         .collect();

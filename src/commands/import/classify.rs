@@ -27,6 +27,8 @@ pub enum ConflictKind {
     Stale,
     /// It is older than the held one.
     Older,
+    /// An assignment bundle differs from an assignment the village typed by hand.
+    HandTyped,
 }
 
 /// What an incoming bundle would do.

@@ -190,6 +190,7 @@ fn held(store: &Store, current: CommuneImport) -> Result<HeldCommune, StoreError
         bundle::Contents::Commune(b) => *b,
         bundle::Contents::Exchange(_)
         | bundle::Contents::District(_)
+        | bundle::Contents::Assignment(_)
         | bundle::Contents::Legacy(_) => return Err(refused()),
     };
     Ok(HeldCommune {

@@ -8,12 +8,14 @@
 //! difference ([`diff`]) and how a bundle's commune and village are matched ([`place`]).
 //! Must not: write SQL or print.
 
+pub mod assignment;
 mod batch;
 pub mod classify;
 pub mod commune;
 pub mod diff;
 pub mod place;
 
+pub use assignment::{AssignmentPlanned, LineFate};
 pub use commune::CommunePlanned;
 
 pub use classify::{ConflictKind, Held, Verdict};
@@ -24,6 +26,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::{CommandError, Effect};
 use crate::domain::VillageId;
+use crate::export::assignment::AssignmentBundle;
 use crate::export::bundle::{self, Bundle, BundleError, Contents};
 use crate::export::commune::CommuneBundle;
 use crate::store::{ImportedPlan, NewImport, Store, StoreError};
@@ -52,6 +55,8 @@ enum Incoming {
     Village(Arc<Bundle>),
     /// A commune's bundle (imported at the district).
     Commune(Arc<CommuneBundle>),
+    /// The commune's assignment of a village's plan (imported at the village).
+    Assignment(Arc<AssignmentBundle>),
 }
 
 impl ImportFile {
@@ -76,6 +81,7 @@ impl ImportFile {
             let bundle = match contents {
                 Contents::Exchange(b) => Incoming::Village(Arc::from(b)),
                 Contents::Commune(b) => Incoming::Commune(Arc::from(b)),
+                Contents::Assignment(b) => Incoming::Assignment(Arc::from(b)),
                 Contents::District(_) => return Err(BundleError::DistrictBundle),
                 Contents::Legacy(snapshot) => {
                     return Err(BundleError::OlderSchema {
@@ -122,6 +128,20 @@ pub enum ImportRefusal {
     ImportedCommune(String),
     /// It conflicts with the plan held; a person must take it with a written reason.
     Conflict,
+    /// An assignment bundle for a village this database does not plan (its name).
+    AssignmentVillage(String),
+    /// An assignment bundle for a year the village has no cycle of (name, year).
+    AssignmentYear(String, i32),
+    /// An assignment bundle for another plan version than the village's current approved
+    /// one.
+    AssignmentVersion {
+        /// The version it assigns.
+        incoming: u32,
+        /// The village's current approved version (`None`: not approved, or reopened).
+        held: Option<u32>,
+    },
+    /// A line of an assignment bundle breaks the village's assignment rules.
+    Assignment(crate::domain::after_plan::AfterPlanError),
 }
 
 /// What the dry run found for one sound bundle.
@@ -165,6 +185,13 @@ pub enum FilePlan {
         /// What was found.
         planned: Box<CommunePlanned>,
     },
+    /// A sound assignment bundle (at the village) and what it would do.
+    Assignment {
+        /// The file's name.
+        file_name: String,
+        /// What was found.
+        planned: Box<AssignmentPlanned>,
+    },
 }
 
 impl FilePlan {
@@ -174,6 +201,7 @@ impl FilePlan {
             FilePlan::Refused { .. } => None,
             FilePlan::Ready { planned, .. } => Some(&planned.verdict),
             FilePlan::Commune { planned, .. } => Some(&planned.verdict),
+            FilePlan::Assignment { planned, .. } => Some(&planned.verdict),
         }
     }
 
@@ -183,6 +211,7 @@ impl FilePlan {
             FilePlan::Refused { .. } => None,
             FilePlan::Ready { planned, .. } => Some(&planned.bundle.village_code),
             FilePlan::Commune { planned, .. } => Some(&planned.bundle.commune_code),
+            FilePlan::Assignment { planned, .. } => Some(&planned.bundle.village_code),
         }
     }
 }
@@ -201,6 +230,12 @@ pub fn plan(store: &Store, files: &[ImportFile]) -> Result<Vec<FilePlan>, StoreE
                         file_name: file_name.clone(),
                         planned: Box::new(p),
                     }
+                })
+            }
+            Ok((Incoming::Assignment(b), sha256)) => {
+                assignment::plan_one(store, b, sha256)?.map(|p| FilePlan::Assignment {
+                    file_name: file_name.clone(),
+                    planned: Box::new(p),
                 })
             }
             Ok(_) | Err(_) => plan_one(store, f)?.map(|mut planned| {
@@ -226,6 +261,9 @@ fn plan_one(
         Ok((Incoming::Village(b), sha256)) => (b, sha256),
         Ok((Incoming::Commune(_), _)) => {
             return Ok(Err(ImportRefusal::Bundle(BundleError::CommuneBundle)));
+        }
+        Ok((Incoming::Assignment(_), _)) => {
+            return Ok(Err(ImportRefusal::Bundle(BundleError::AssignmentBundle)));
         }
         Err(e) => return Ok(Err(ImportRefusal::Bundle(e))),
     };
@@ -306,6 +344,7 @@ pub(super) fn refuse_edit(store: &Store, command: &super::Command) -> Result<(),
         | C::Scoring(_)
         | C::Annual(_)
         | C::AfterPlan(_)
+        | C::CommuneAssign(_)
         | C::CloseCycle(_)
         | C::ReopenCycle { .. } => return Ok(()),
     };
@@ -318,8 +357,12 @@ pub(super) fn refuse_edit(store: &Store, command: &super::Command) -> Result<(),
 /// Imports one bundle (inside the command's transaction): classified again here, then
 /// written unless it is the same bundle again.
 pub(super) fn run(store: &mut Store, command: ImportCommand) -> Result<Effect, CommandError> {
-    if let Ok((Incoming::Commune(b), sha256)) = command.file.bundle() {
-        return commune::run(store, &command, b, sha256);
+    match command.file.bundle() {
+        Ok((Incoming::Commune(b), sha256)) => return commune::run(store, &command, b, sha256),
+        Ok((Incoming::Assignment(b), sha256)) => {
+            return assignment::run(store, &command, b, sha256);
+        }
+        Ok((Incoming::Village(_), _)) | Err(_) => {}
     }
     let planned = plan_one(store, &command.file)?.map_err(CommandError::Import)?;
     let Some(reason) = decide(&planned.verdict, command.conflict_reason.as_deref())? else {
@@ -395,6 +438,30 @@ impl ImportRefusal {
                 &[file, commune.clone()],
             ),
             ImportRefusal::Conflict => tf(lang, "import.refuse.conflict", &[file]),
+            ImportRefusal::AssignmentVillage(village) => {
+                tf(lang, "assign.refuse.village", &[file, village.clone()])
+            }
+            ImportRefusal::AssignmentYear(village, year) => tf(
+                lang,
+                "assign.refuse.year",
+                &[file, village.clone(), year.to_string()],
+            ),
+            ImportRefusal::AssignmentVersion { incoming, held } => match held {
+                Some(held) => tf(
+                    lang,
+                    "assign.refuse.version",
+                    &[file, incoming.to_string(), held.to_string()],
+                ),
+                None => tf(
+                    lang,
+                    "assign.refuse.not_approved",
+                    &[file, incoming.to_string()],
+                ),
+            },
+            ImportRefusal::Assignment(why) => {
+                let rule = tf(lang, why.key(), &why.args());
+                tf(lang, "assign.refuse.rule", &[file, rule])
+            }
         }
     }
 }

@@ -68,3 +68,80 @@ impl Assignment {
         Ok(())
     }
 }
+
+/// An assignment made on a village's plan, with the id of the activity its item holds (the
+/// identity of the item inside the village's bundle is `assignment.item`, the annual item's
+/// id in the village's database; the activity's id checks it on the way back).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssignedItem {
+    /// The activity's id in the village's record.
+    pub activity: i64,
+    /// The commune's assignment (its `item` is the annual item's id in the village's record).
+    pub assignment: Assignment,
+}
+
+impl Assignment {
+    /// Refuses an assignment dated before the village meeting approved the plan
+    /// (`approved`: the approval's ISO date, if known).
+    pub fn check_dated_after(&self, approved: Option<&str>) -> Result<(), super::AfterPlanError> {
+        match approved {
+            Some(day) if !day.is_empty() && self.date.as_str() < day => {
+                Err(super::AfterPlanError::BeforeApproval(day.to_string()))
+            }
+            Some(_) | None => Ok(()),
+        }
+    }
+
+    /// The fields that differ from `other` (the item aside): (field, this, other), each
+    /// value as stored (codes, đồng, ISO dates).
+    pub fn differences(&self, other: &Assignment) -> Vec<(&'static str, String, String)> {
+        let quantity =
+            |a: &Assignment| a.target_quantity.map(|q| q.to_string()).unwrap_or_default();
+        let mut out = vec![
+            (
+                "decision",
+                self.decision.code().to_string(),
+                other.decision.code().to_string(),
+            ),
+            (
+                "reason",
+                self.reason.trim().to_string(),
+                other.reason.trim().to_string(),
+            ),
+            ("target_quantity", quantity(self), quantity(other)),
+            (
+                "owner",
+                self.owner.code().to_string(),
+                other.owner.code().to_string(),
+            ),
+            ("date", self.date.clone(), other.date.clone()),
+        ];
+        for source in crate::domain::activity::FundingSource::ALL {
+            let field = source_field(source);
+            out.push((
+                field,
+                self.budget.get(source).to_string(),
+                other.budget.get(source).to_string(),
+            ));
+        }
+        out.retain(|(_, a, b)| a != b);
+        out
+    }
+
+    /// Whether `other` says the same (the item aside).
+    pub fn same_content(&self, other: &Assignment) -> bool {
+        self.differences(other).is_empty()
+    }
+}
+
+/// The bundle's name of a budget source's field.
+fn source_field(source: crate::domain::activity::FundingSource) -> &'static str {
+    use crate::domain::activity::FundingSource as F;
+    match source {
+        F::People => "budget.people",
+        F::CommuneBudget => "budget.commune_budget",
+        F::DistrictBudget => "budget.district_budget",
+        F::Programme => "budget.programme",
+        F::Other => "budget.other",
+    }
+}

@@ -21,7 +21,7 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
-pub use assignment::{Assignment, Decision, WorkOwner};
+pub use assignment::{AssignedItem, Assignment, Decision, WorkOwner};
 pub use disclosure::{Disclosure, disclosed_amounts};
 pub use evaluation::{Evaluation, Round};
 pub use groups::{
@@ -72,6 +72,9 @@ pub enum AfterPlanError {
     BeforeApproval(String),
     /// The row to change does not exist.
     NotFound,
+    /// The plan version the assignment was typed on is no longer the village's current
+    /// plan here (the version held now, or empty when none is approved).
+    PlanNotCurrent(String),
 }
 
 impl AfterPlanError {
@@ -94,6 +97,7 @@ impl AfterPlanError {
             AfterPlanError::PlaceRequired => "after.err.place_required",
             AfterPlanError::BeforeApproval(_) => "after.err.before_approval",
             AfterPlanError::NotFound => "after.err.not_found",
+            AfterPlanError::PlanNotCurrent(_) => "after.err.plan_not_current",
         }
     }
 
@@ -105,6 +109,7 @@ impl AfterPlanError {
             | AfterPlanError::BeforeApproval(first) => {
                 vec![crate::domain::meeting::display_date(first)]
             }
+            AfterPlanError::PlanNotCurrent(held) => vec![held.clone()],
             _ => Vec::new(),
         }
     }
@@ -128,6 +133,7 @@ impl AfterPlanError {
             AfterPlanError::PlaceRequired,
             AfterPlanError::BeforeApproval(String::new()),
             AfterPlanError::NotFound,
+            AfterPlanError::PlanNotCurrent(String::new()),
         ]
     }
 }

@@ -91,6 +91,12 @@ impl CommuneScreen {
             Action::Open | Action::Approve | Action::Reopen => {
                 return self.conference(action, lang);
             }
+            Action::Assign => {
+                return match self.lines.get(self.selected) {
+                    Some(l) => Outcome::Go(Nav::CommuneAssign(self.commune.id, self.year, l.id)),
+                    None => Outcome::Refuse(t(lang, "commune.screen.no_villages")),
+                };
+            }
             Action::Back => return Outcome::Back,
             _ => {}
         }
@@ -264,6 +270,17 @@ impl super::View for CommuneScreen {
 
     fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
         CommuneScreen::update(self, input, ctx.lang)
+    }
+
+    /// `o` (reopen) only while the commune plan is approved, `p` only while it is not;
+    /// `g` (assign) only on a village.
+    fn live(&self, action: Action) -> bool {
+        match action {
+            Action::Reopen => self.approved.is_some(),
+            Action::Approve => self.approved.is_none(),
+            Action::Assign => !self.lines.is_empty(),
+            _ => true,
+        }
     }
 
     fn on_saved(

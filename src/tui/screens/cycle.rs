@@ -120,6 +120,7 @@ impl CycleScreen {
             | Nav::CommuneExport(..)
             | Nav::Import(..)
             | Nav::Conference(..)
+            | Nav::CommuneAssign(..)
             | Nav::District(..)
             | Nav::DistrictExport(..) => return None,
         })

@@ -60,7 +60,7 @@ pub struct ExportScreen {
 }
 
 /// The folder offered first: the user's documents folder, else the home folder.
-fn default_folder() -> String {
+pub(super) fn default_folder() -> String {
     directories::UserDirs::new()
         .map(|u| u.document_dir().unwrap_or(u.home_dir()).to_path_buf())
         .unwrap_or_else(|| PathBuf::from("."))

@@ -8,6 +8,7 @@ pub mod annual;
 pub mod assessment;
 pub mod attendance;
 pub mod commune;
+pub mod commune_assign;
 pub mod conference;
 pub mod cycle;
 pub mod delete_village;
@@ -78,6 +79,8 @@ pub enum Nav {
     Import(Option<CommuneId>, i32),
     /// The commune conference on one village's activities of a commune's year.
     Conference(CommuneId, i32, VillageId),
+    /// The commune's assignment of one village's approved plan of a commune's year.
+    CommuneAssign(CommuneId, i32, VillageId),
     /// After a cycle's annual plan: assignment, implementation, disclosure, evaluations;
     /// `true` opens on the selected activity's life (from the history screen).
     AfterPlan(CycleId, bool),
@@ -213,6 +216,9 @@ impl Screen {
             )?),
             Nav::Conference(commune, year, village) => Box::new(
                 conference::ConferenceScreen::load(store, commune, year, village)?,
+            ),
+            Nav::CommuneAssign(commune, year, village) => Box::new(
+                commune_assign::CommuneAssignScreen::load(store, commune, year, village)?,
             ),
             Nav::AfterPlan(id, life) => {
                 Box::new(after_plan::AfterPlanScreen::load(store, id)?.showing_life(life))

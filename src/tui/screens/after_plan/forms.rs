@@ -6,15 +6,15 @@
 use crate::commands::AfterPlanCommand as A;
 use crate::domain::activity::FundingSource;
 use crate::domain::after_plan::{
-    Acceptance, AcceptanceResult, AfterPlanError, AfterPlanRecord, Assignment, Budget,
-    ContributionKind, Decision, Evaluation, GroupKind, GroupMember, ProgressEntry, Receipt, Round,
-    WorkOwner, check_new_member, disclosed_amounts,
+    Acceptance, AcceptanceResult, AfterPlanError, AfterPlanRecord, Budget, ContributionKind,
+    Decision, Evaluation, GroupKind, GroupMember, ProgressEntry, Receipt, Round, WorkOwner,
+    check_new_member, disclosed_amounts,
 };
 use crate::domain::annual::{
     AnnualError, Progress, Quality, parse_amount_or_zero, parse_spoken_amount,
 };
 use crate::domain::meeting::{display_date, parse_date};
-use crate::domain::number::{parse_decimal, parse_whole};
+use crate::domain::number::parse_whole;
 use crate::domain::text::fold;
 use crate::domain::{Gender, Person};
 use crate::export::html::number_text;
@@ -63,18 +63,36 @@ pub(super) struct Subject<'a> {
     pub last_date: &'a str,
 }
 
-fn labels<T: Copy>(all: &[T], key: impl Fn(T) -> &'static str, lang: Lang) -> Vec<String> {
+impl Subject<'_> {
+    /// What the assignment form starts from.
+    pub fn assign_start(&self) -> super::assign::AssignStart<'_> {
+        super::assign::AssignStart {
+            name: self.name,
+            quantity: self.quantity,
+            unit: self.unit,
+            planned: self.planned,
+            held: self.after.assignment(self.item),
+            last_date: self.last_date,
+        }
+    }
+}
+
+pub(super) fn labels<T: Copy>(
+    all: &[T],
+    key: impl Fn(T) -> &'static str,
+    lang: Lang,
+) -> Vec<String> {
     all.iter().map(|v| t(lang, key(*v))).collect()
 }
 
-fn position<T: PartialEq>(all: &[T], value: &T) -> Option<usize> {
+pub(super) fn position<T: PartialEq>(all: &[T], value: &T) -> Option<usize> {
     all.iter().position(|v| v == value)
 }
 
 /// A prefilled amount, grouped the way the facilitator reads it (50.000.000).
 /// An amount to edit, grouped the Vietnamese way in both languages: the one way every
 /// numeric field reads ("50.000.000").
-fn amount_text(n: i64) -> String {
+pub(super) fn amount_text(n: i64) -> String {
     if n == 0 {
         String::new()
     } else {
@@ -98,7 +116,7 @@ fn short_kind_key(kind: ContributionKind) -> &'static str {
 }
 
 /// The short label of who carries a work out.
-fn short_owner_key(owner: WorkOwner) -> &'static str {
+pub(super) fn short_owner_key(owner: WorkOwner) -> &'static str {
     match owner {
         WorkOwner::Village => "after.short.owner_village",
         WorkOwner::Commune => "after.short.owner_commune",
@@ -123,7 +141,7 @@ fn short_result_key(result: AcceptanceResult) -> &'static str {
     }
 }
 
-fn date_field(lang: Lang, iso: &str) -> Field {
+pub(super) fn date_field(lang: Lang, iso: &str) -> Field {
     Field::text(t(lang, "rec.date"), &display_date(iso))
 }
 
@@ -148,7 +166,7 @@ fn title_key(kind: Kind) -> &'static str {
 fn fields(kind: Kind, s: &Subject, lang: Lang) -> Vec<Field> {
     let l = |k: &str| t(lang, k);
     match kind {
-        Kind::Assign => assign_fields(s, lang),
+        Kind::Assign => super::assign::fields(&s.assign_start(), lang),
         Kind::Member => vec![
             Field::text(l("after.label.name"), ""),
             Field::choice(
@@ -200,50 +218,8 @@ fn fields(kind: Kind, s: &Subject, lang: Lang) -> Vec<Field> {
     }
 }
 
-fn assign_fields(s: &Subject, lang: Lang) -> Vec<Field> {
-    let l = |k: &str| t(lang, k);
-    let held = s.after.assignment(s.item);
-    let budget = held.map_or(s.planned, |a| a.budget);
-    let mut fields = vec![
-        Field::choice(
-            l("after.field.decision"),
-            labels(Decision::ALL, short_decision_key, lang),
-            held.and_then(|a| position(Decision::ALL, &a.decision))
-                .or(Some(0)),
-        ),
-        Field::text(
-            l("after.field.reason"),
-            held.map_or("", |a| a.reason.as_str()),
-        ),
-        Field::text(
-            tf(lang, "after.label.target", &[planned_quantity(s, lang)]),
-            &held
-                .and_then(|a| a.target_quantity)
-                .map(|q| q.to_string())
-                .unwrap_or_default(),
-        ),
-        Field::choice(
-            l("after.field.owner"),
-            labels(WorkOwner::ALL, short_owner_key, lang),
-            held.and_then(|a| position(WorkOwner::ALL, &a.owner))
-                .or(Some(0)),
-        ),
-    ];
-    for source in FundingSource::ALL {
-        fields.push(Field::text(
-            t(lang, &source.label_key()),
-            &amount_text(budget.get(source)),
-        ));
-    }
-    fields.push(date_field(
-        lang,
-        held.map_or(s.last_date, |a| a.date.as_str()),
-    ));
-    fields
-}
-
 /// The short label of a decision, to fit a choice at 80 columns.
-pub(super) fn short_decision_key(decision: Decision) -> &'static str {
+pub(in crate::tui::screens) fn short_decision_key(decision: Decision) -> &'static str {
     match decision {
         Decision::Accepted => "after.short.accepted",
         Decision::Changed => "after.short.changed",
@@ -256,17 +232,6 @@ pub(super) fn short_round_key(round: Round) -> &'static str {
     match round {
         Round::SixMonths => "after.short.six_months",
         Round::YearEnd => "after.short.year_end",
-    }
-}
-
-/// The planned quantity with its unit as the facilitator reads it ("—" when the plan
-/// has none).
-fn planned_quantity(s: &Subject, lang: Lang) -> String {
-    match s.quantity {
-        Some(q) => format!("{} {}", number_text(q, lang), s.unit)
-            .trim_end()
-            .to_string(),
-        None => "—".into(),
     }
 }
 
@@ -349,7 +314,7 @@ fn evaluate_fields(s: &Subject, round: Option<usize>, lang: Lang) -> Vec<Field> 
 /// The command the form describes, or the errors to show.
 pub(super) fn read(kind: Kind, form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
     match kind {
-        Kind::Assign => read_assign(form, s, lang),
+        Kind::Assign => super::assign::read(form, s.item, lang).map(A::Assign),
         Kind::Member => read_member(form, s, lang),
         Kind::Receipt => read_receipt(form, s, lang),
         Kind::Progress => read_progress(form, s, lang),
@@ -360,18 +325,18 @@ pub(super) fn read(kind: Kind, form: &Form, s: &Subject, lang: Lang) -> Result<A
 }
 
 /// Reads field `i` with `parse`, noting its error.
-fn field<T>(errors: &mut Errors, i: usize, parsed: Result<T, String>) -> Option<T> {
+pub(super) fn field<T>(errors: &mut Errors, i: usize, parsed: Result<T, String>) -> Option<T> {
     parsed.map_err(|e| errors.push((i, e))).ok()
 }
 
-fn date(form: &Form, i: usize, lang: Lang) -> Result<String, String> {
+pub(super) fn date(form: &Form, i: usize, lang: Lang) -> Result<String, String> {
     match parse_date(&form.text(i)) {
         Ok(d) if !d.is_empty() => Ok(d),
         _ => Err(t(lang, "after.err.date_required")),
     }
 }
 
-fn amount(form: &Form, i: usize, lang: Lang) -> Result<i64, String> {
+pub(super) fn amount(form: &Form, i: usize, lang: Lang) -> Result<i64, String> {
     let text = form.text(i);
     parse_spoken_amount(&text).ok_or_else(|| match parse_amount_or_zero(&text) {
         Err(AnnualError::Number(e)) => t(lang, e.key()),
@@ -386,58 +351,19 @@ fn percent(form: &Form, i: usize, lang: Lang) -> Result<u8, String> {
     }
 }
 
-fn chosen<T: Copy>(form: &Form, i: usize, all: &[T], lang: Lang) -> Result<T, String> {
+pub(super) fn chosen<T: Copy>(form: &Form, i: usize, all: &[T], lang: Lang) -> Result<T, String> {
     form.chosen(i)
         .and_then(|c| all.get(c).copied())
         .ok_or_else(|| t(lang, "after.err.choose"))
 }
 
 /// The value, or the errors in the form's order (the first one gets the focus).
-fn done<T>(mut errors: Errors, value: Option<T>) -> Result<T, Errors> {
+pub(super) fn done<T>(mut errors: Errors, value: Option<T>) -> Result<T, Errors> {
     errors.sort_by_key(|(i, _)| *i);
     match value {
         Some(v) if errors.is_empty() => Ok(v),
         _ => Err(errors),
     }
-}
-
-fn read_assign(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
-    let mut e = Errors::new();
-    let decision = field(&mut e, 0, chosen(form, 0, Decision::ALL, lang));
-    let reason = form.text(1).trim().to_string();
-    if decision.is_some_and(|d| d != Decision::Accepted) && reason.is_empty() {
-        e.push((1, t(lang, "after.fe.reason")));
-    }
-    let target = match parse_decimal(&form.text(2)) {
-        Ok(None) => Ok(None),
-        Ok(Some(q)) if q > 0.0 && q.is_finite() => Ok(Some(q)),
-        Ok(Some(_)) => Err(t(lang, "after.fe.quantity")),
-        Err(e) => Err(t(lang, e.key())),
-    };
-    let target = field(&mut e, 2, target);
-    let owner = field(&mut e, 3, chosen(form, 3, WorkOwner::ALL, lang));
-    let mut budget = Budget::default();
-    for (n, source) in FundingSource::ALL.into_iter().enumerate() {
-        if let Some(v) = field(&mut e, 4 + n, amount(form, 4 + n, lang)) {
-            budget.add(source, v);
-        }
-    }
-    let date = field(&mut e, 9, date(form, 9, lang));
-    let value = match (decision, target, owner, date) {
-        (Some(decision), Some(target_quantity), Some(owner), Some(date)) => {
-            Some(A::Assign(Assignment {
-                item: s.item,
-                decision,
-                reason,
-                target_quantity,
-                owner,
-                budget,
-                date,
-            }))
-        }
-        _ => None,
-    };
-    done(e, value)
 }
 
 /// The register's person a typed name means: the one whose name folds the same, or the

@@ -6,9 +6,11 @@
 //! public posting, `d` evaluation); Enter lists the item's rows (`x` removes a member
 //! or a ledger line typed by mistake); `v` shows the activity's whole life.
 
+pub(super) mod assign;
 mod forms;
 mod render;
 
+pub(in crate::tui::screens) use forms::short_decision_key;
 use forms::{Kind, Subject};
 
 use super::{Command, Nav, Outcome, ViewCtx};
@@ -28,19 +30,21 @@ use crate::tui::widgets::form::{Form, FormEvent};
 
 /// One item of the annual plan as the screen lists it.
 #[derive(Debug, Clone)]
-struct Item {
+pub(super) struct Item {
     /// The annual-plan item.
-    id: i64,
+    pub id: i64,
+    /// Its activity's id.
+    pub activity: i64,
     /// The activity's name.
-    name: String,
+    pub name: String,
     /// Part 1 or 2.
-    part: Part,
+    pub part: Part,
     /// The planned quantity and unit.
-    quantity: Option<f64>,
+    pub quantity: Option<f64>,
     /// Its unit.
-    unit: String,
+    pub unit: String,
     /// What the plan asked, by source, as the assignment's starting budget.
-    planned: Budget,
+    pub planned: Budget,
 }
 
 /// What the screen shows under the list.
@@ -98,7 +102,7 @@ fn planned_budget(record: &CycleRecord, item: &crate::domain::record::AnnualItem
 }
 
 /// The annual plan's items in form-4 order.
-fn items_of(record: &CycleRecord) -> Vec<Item> {
+pub(super) fn items_of(record: &CycleRecord) -> Vec<Item> {
     record
         .annual_ranking()
         .iter()
@@ -107,6 +111,7 @@ fn items_of(record: &CycleRecord) -> Vec<Item> {
             let a = record.activity(item.activity)?;
             Some(Item {
                 id: item.id,
+                activity: item.activity.0,
                 name: a.activity.fields.name.clone(),
                 part: item.part,
                 quantity: a.activity.fields.quantity,
