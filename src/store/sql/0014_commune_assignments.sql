@@ -58,6 +58,13 @@ BEGIN SELECT RAISE(ABORT, 'kehoach: assignment bundle kept'); END;
 CREATE TRIGGER assignment_imports_closed_ins BEFORE INSERT ON assignment_imports
 WHEN (SELECT closed FROM cycles WHERE id = NEW.cycle_id) = 1
 BEGIN SELECT RAISE(ABORT, 'kehoach: cycle closed'); END;
+CREATE TRIGGER assignment_imports_closed_upd BEFORE UPDATE ON assignment_imports
+WHEN (SELECT closed FROM cycles WHERE id = OLD.cycle_id) = 1
+  OR (SELECT closed FROM cycles WHERE id = NEW.cycle_id) = 1
+BEGIN SELECT RAISE(ABORT, 'kehoach: cycle closed'); END;
+CREATE TRIGGER assignment_imports_closed_del BEFORE DELETE ON assignment_imports
+WHEN (SELECT closed FROM cycles WHERE id = OLD.cycle_id) = 1
+BEGIN SELECT RAISE(ABORT, 'kehoach: cycle closed'); END;
 
 ALTER TABLE assignments ADD COLUMN import_id INTEGER REFERENCES assignment_imports(id);
 CREATE INDEX assignments_by_import ON assignments(import_id);
