@@ -528,7 +528,7 @@ mod tests {
             part: Part::Two,
             rank: Some(1),
             evaluated: Some(Progress::UnderWay),
-            review: Some(draft.validate().unwrap()),
+            review: draft.validate().ok(),
         };
         assert_eq!(item.evaluation(), Evaluation::UnderWay, "the commune's");
         item.evaluated = None;

@@ -232,12 +232,12 @@ pub fn of_village<'a>(changes: &'a [Change], code: &str) -> Vec<&'a Change> {
 pub fn commune_cost(changes: &[Change], code: &str, activity: i64) -> Option<u64> {
     changes
         .iter()
+        .rev()
         .filter(|c| c.village_code == code && c.activity == activity)
-        .filter_map(|c| match c.kind {
+        .find_map(|c| match c.kind {
             ChangeKind::Cost(cost) => Some(cost),
             _ => None,
         })
-        .last()
 }
 
 /// Applies the village's changes to its rows: a new quantity, cost or part replaces the
