@@ -171,7 +171,6 @@ pub fn populate(store: &mut Store) -> Result<CycleId> {
     meeting2::write(store, cycle)?;
     annual::write(store, cycle)?;
     history::write(store, thon_3)?;
-    commune::write(store, cycle)?;
     Ok(cycle)
 }
 

@@ -475,3 +475,32 @@ fn an_assignment_before_the_plans_approval_is_refused() {
         AfterPlanError::BeforeApproval("2026-05-25".into())
     );
 }
+
+#[test]
+fn a_receipt_before_the_assignment_is_refused_and_overspending_is_flagged() {
+    let (mut v, items) = assigned();
+    let item = items[0];
+    let early = receipt(item, "2027-01-20", FundingSource::CommuneBudget, 5_000_000);
+    assert_eq!(
+        refused(&mut v, A::AddReceipt(early)),
+        AfterPlanError::ReceiptBeforeAssignment("2027-01-25".into()),
+        "the message names the assignment's day"
+    );
+    let same_day = receipt(item, "2027-01-25", FundingSource::CommuneBudget, 5_000_000);
+    after(&mut v, A::AddReceipt(same_day));
+    let posting = A::Disclose {
+        item,
+        date: "2027-02-01".into(),
+        place: "Nhà văn hoá buôn".into(),
+        spent: 7_000_000,
+        note: String::new(),
+    };
+    after(&mut v, posting);
+    let stored = v.store.after_plan(v.cycle).unwrap();
+    assert_eq!(stored.receipts.len(), 1, "the refused line left nothing");
+    assert_eq!(
+        stored.disclosures[0].overspent(),
+        Some(2_000_000),
+        "spent above the money received: kept, flagged"
+    );
+}

@@ -44,7 +44,7 @@ fn the_commune_writes_assignment_files_and_the_village_imports_them() {
         "--db",
         s(&db),
         "--commune",
-        "Xã Ea Tiêu",
+        "XA EA TIEU",
         "--year",
         "2026",
         "--out",

@@ -146,3 +146,46 @@ fn the_demo_commune_assignment_is_the_villages_own_and_its_bundle_changes_nothin
     let found = plan(&store, &[file]).unwrap();
     assert_eq!(found[0].verdict(), Some(&Verdict::Unchanged), "{found:?}");
 }
+
+#[test]
+fn a_budget_above_the_cost_the_conference_set_is_flagged_not_refused() {
+    use kehoach::commands::{Command, CommuneAssign, execute};
+    use kehoach::domain::after_plan::AssignedItem;
+    let mut store = Store::open_in_memory().unwrap();
+    let cycle = kehoach::demo::populate(&mut store).unwrap();
+    let record = store.cycle_record(cycle).unwrap();
+    let plan = kehoach::export::bundle::annual_identity(&record).unwrap();
+    let items = store.annual_items(cycle).unwrap();
+    let dam = items
+        .iter()
+        .position(|i| i.activity.fields.name == "Xây đập dâng nhỏ trên suối Ea Tiêu")
+        .unwrap();
+    let after = store.after_plan(cycle).unwrap();
+    let mut a = after.assignment(items[dam].id).unwrap().clone();
+    assert!(
+        a.budget.total() <= 700_000_000,
+        "the demo keeps to the cost"
+    );
+    a.budget.people = 700_000_000 - a.budget.outside() + 65_000_000;
+    let raise = CommuneAssign {
+        village: record.village.id,
+        year: 2026,
+        plan_version: plan.version_id,
+        item: AssignedItem {
+            activity: items[dam].activity.id.0,
+            assignment: a,
+        },
+    };
+    execute(&mut store, Command::CommuneAssign(raise)).expect("allowed");
+    let mut app = App::new(store, Lang::Vi, Theme::mono()).unwrap();
+    for key in [KeyCode::Char('g'), KeyCode::Left, KeyCode::Char('g')] {
+        press(&mut app, key);
+    }
+    // The dam is the last activity in form 4's order.
+    press(&mut app, KeyCode::PageDown);
+    let shown = screen(&app);
+    assert!(shown.contains("▶ Xây đập dâng nhỏ"), "{shown}");
+    assert!(shown.contains("⚑ 765.000.000"), "{shown}");
+    assert!(shown.contains("vượt chi phí 700.000.000"), "{shown}");
+    insta::assert_snapshot!("commune_assign_above_cost_vi", shown);
+}

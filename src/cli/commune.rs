@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use crate::deliver::{ExportRequest, ExportTarget, export, export_assignments};
-use crate::domain::place::commune_key;
+use crate::domain::place::{commune_key, commune_keys};
 use crate::domain::{Commune, CommuneId};
 use crate::i18n::{Lang, tf};
 use crate::store::Store;
@@ -84,7 +84,7 @@ pub(super) fn run(
     export(store, &request, lang).map_err(|e| e.text(lang))
 }
 
-/// The commune by id, or by name as [`commune_key`] matches names.
+/// The commune by id, or by name as [`commune_keys`] reads what was typed.
 fn find_commune(store: &Store, lang: Lang, wanted: &str) -> Result<CommuneId, String> {
     let all = store
         .communes()
@@ -94,8 +94,11 @@ fn find_commune(store: &Store, lang: Lang, wanted: &str) -> Result<CommuneId, St
     {
         return Ok(c.id);
     }
-    let key = commune_key(wanted);
-    let found: Vec<&Commune> = all.iter().filter(|c| commune_key(&c.name) == key).collect();
+    let found: Vec<&Commune> = commune_keys(wanted)
+        .into_iter()
+        .map(|key| all.iter().filter(|c| commune_key(&c.name) == key).collect())
+        .find(|found: &Vec<&Commune>| !found.is_empty())
+        .unwrap_or_default();
     match found.as_slice() {
         [] => Err(tf(lang, "commune.err.unknown", &[wanted.to_string()])),
         [one] => Ok(one.id),

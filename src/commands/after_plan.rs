@@ -153,6 +153,9 @@ pub(super) fn run(store: &mut Store, command: AfterPlanCommand) -> Result<Effect
             if r.amount <= 0 {
                 return Err(refused(AfterPlanError::AmountZero));
             }
+            if let Some(a) = after.assignment(item) {
+                r.check_dated_after(&a.date).map_err(refused)?;
+            }
             Ok(Effect::Row(store.add_receipt(&r)?))
         }
         C::RemoveReceipt { item, id } => {

@@ -19,6 +19,7 @@ use crate::domain::after_plan::{
     Evaluation, GroupKind, GroupMember, ProgressEntry, Receipt, Round, WorkOwner,
 };
 use crate::domain::annual::{Part, Progress, Quality};
+use crate::domain::commune::commune_cost;
 use crate::domain::{CycleId, Gender, MeetingKind, Person, VillageId};
 use crate::store::{AnnualItem, Store, StoreError};
 
@@ -46,20 +47,28 @@ fn after(store: &mut Store, command: A) -> Result<()> {
     run(store, Command::AfterPlan(command)).map(drop)
 }
 
-/// Writes everything after the 2026 plan of `cycle`.
+/// Writes everything after the 2026 plan of `cycle`, on the costs the commune conference
+/// set (the dam's 700 million, not the 900 the village asked).
 pub fn write(store: &mut Store, cycle: CycleId) -> Result<()> {
     let people = register(store, cycle)?;
     let record = store.cycle_record(cycle)?;
     let plan = crate::export::bundle::annual_identity(&record).ok_or(StoreError::NotFound)?;
     let at = (record.village.id, record.cycle.year, plan.version_id);
-    for (i, item) in store.annual_items(cycle)?.into_iter().enumerate() {
+    let changes = store
+        .commune_conference(record.commune.id, record.cycle.year)?
+        .changes;
+    for (i, mut item) in store.annual_items(cycle)?.into_iter().enumerate() {
+        let set = commune_cost(&changes, &record.village_code, item.activity.id.0);
+        if set.is_some() {
+            item.activity.fields.estimated_cost_vnd = set;
+        }
         let end = outcome(i, item.part);
         assign(store, &at, &item, (i, end))?;
         if end == Outcome::NotFunded {
             continue;
         }
         groups(store, &item, i, &people)?;
-        ledger(store, &item, end)?;
+        ledger(store, &item, &budget(&item, end), end)?;
         progress(store, item.id, i, end)?;
         finish(store, &item, end)?;
     }
@@ -81,8 +90,22 @@ fn cost(item: &AnnualItem) -> i64 {
     i64::try_from(item.activity.fields.estimated_cost_vnd.unwrap_or(0)).unwrap_or(0)
 }
 
-fn people_money(item: &AnnualItem) -> i64 {
-    i64::try_from(item.activity.fields.contribution.money_vnd).unwrap_or(0)
+/// The budget the commune assigns, the whole cost and no more: a part-2 work 70 % from
+/// the district, 10 % from a programme, the rest the villagers'; a part-1 activity 30 %
+/// from a programme, the rest the villagers'.
+fn budget(item: &AnnualItem, end: Outcome) -> Budget {
+    let cost = cost(item);
+    let (district_budget, other) = match item.part {
+        _ if end == Outcome::NotFunded => return Budget::default(),
+        Part::Two => (cost * 70 / 100, cost / 10),
+        Part::One => (0, cost * 30 / 100),
+    };
+    Budget {
+        people: cost - district_budget - other,
+        district_budget,
+        other,
+        ..Budget::default()
+    }
 }
 
 /// The commune-owned work: the first part-2 construction.
@@ -102,7 +125,6 @@ fn assign(
     item: &AnnualItem,
     (i, end): (usize, Outcome),
 ) -> Result<()> {
-    let cost = cost(item);
     let (decision, reason) = match (end, i) {
         (Outcome::NotFunded, _) => (
             Decision::NotFunded,
@@ -114,20 +136,7 @@ fn assign(
         ),
         _ => (Decision::Accepted, ""),
     };
-    let budget = match item.part {
-        _ if end == Outcome::NotFunded => Budget::default(),
-        Part::Two => Budget {
-            people: people_money(item) + cost * 5 / 100,
-            district_budget: cost * 70 / 100,
-            other: cost / 10,
-            ..Budget::default()
-        },
-        Part::One => Budget {
-            people: people_money(item) + cost * 30 / 100,
-            other: cost * 30 / 100,
-            ..Budget::default()
-        },
-    };
+    let budget = budget(item, end);
     let quantity = item.activity.fields.quantity;
     let assignment = Assignment {
         item: item.id,
@@ -230,34 +239,34 @@ fn groups(store: &mut Store, item: &AnnualItem, i: usize, people: &[Person]) -> 
     Ok(())
 }
 
-/// What a work received, at the share of it carried out.
-fn ledger(store: &mut Store, item: &AnnualItem, end: Outcome) -> Result<()> {
+/// What a work received of its budget, at the share of it carried out: the villagers'
+/// share partly in materials.
+fn ledger(store: &mut Store, item: &AnnualItem, budget: &Budget, end: Outcome) -> Result<()> {
     let share = if end == Outcome::Done { 100 } else { 60 };
-    let cost = cost(item);
-    let spent = |part: i64| cost * part / 100 * share / 100;
+    let part = |amount: i64| amount * share / 100;
+    let materials = |percent: i64| (cost(item) * percent / 100).min(budget.people);
     let days = item.activity.fields.contribution.labour_days.round() as i64;
-    let money = people_money(item) * share / 100;
     let lines = match item.part {
         Part::Two => vec![
             (
                 "2026-07-15",
                 FundingSource::DistrictBudget,
                 ContributionKind::Money,
-                spent(70),
+                part(budget.district_budget),
                 "Ngân sách huyện qua tài khoản xã",
             ),
             (
                 "2026-07-20",
                 FundingSource::Other,
                 ContributionKind::Money,
-                spent(10),
+                part(budget.other),
                 "Dự án hỗ trợ giảm nghèo qua tài khoản xã",
             ),
             (
                 "2026-07-01",
                 FundingSource::People,
                 ContributionKind::Money,
-                money,
+                part(budget.people - materials(5)),
                 "Các hộ trong buôn",
             ),
             (
@@ -278,7 +287,7 @@ fn ledger(store: &mut Store, item: &AnnualItem, end: Outcome) -> Result<()> {
                 "2026-08-05",
                 FundingSource::People,
                 ContributionKind::Materials,
-                spent(5),
+                part(materials(5)),
                 "Cát, đá do các hộ góp",
             ),
         ],
@@ -287,14 +296,14 @@ fn ledger(store: &mut Store, item: &AnnualItem, end: Outcome) -> Result<()> {
                 "2026-07-20",
                 FundingSource::Other,
                 ContributionKind::Money,
-                spent(30),
+                part(budget.other),
                 "Dự án hỗ trợ giảm nghèo qua tài khoản xã",
             ),
             (
                 "2026-07-01",
                 FundingSource::People,
                 ContributionKind::Money,
-                money + spent(20),
+                part(budget.people - materials(10)),
                 "Các hộ tham gia",
             ),
             (
@@ -308,7 +317,7 @@ fn ledger(store: &mut Store, item: &AnnualItem, end: Outcome) -> Result<()> {
                 "2026-08-05",
                 FundingSource::People,
                 ContributionKind::Materials,
-                spent(10),
+                part(materials(10)),
                 "Giống, vật tư do các hộ góp",
             ),
         ],
@@ -439,6 +448,7 @@ fn finish(store: &mut Store, item: &AnnualItem, end: Outcome) -> Result<()> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use crate::domain::after_plan::{Decision, GroupKind, MIN_BOARD, group_standing};
+    use crate::domain::commune::commune_cost;
     use crate::i18n::{Lang, t};
     use crate::store::Store;
 
@@ -477,6 +487,18 @@ mod tests {
             after.progress.iter().any(|p| !p.reason.is_empty()),
             "one fall, explained"
         );
+        // Assigned on the costs the commune conference set (the dam's 700 million).
+        let record = store.cycle_record(first).unwrap();
+        let conference = store
+            .commune_conference(record.commune.id, record.cycle.year)
+            .unwrap();
+        for item in &items {
+            let id = item.activity.id.0;
+            let set = commune_cost(&conference.changes, &record.village_code, id);
+            let cost = set.or(item.activity.fields.estimated_cost_vnd);
+            let a = after.assignment(item.id).unwrap();
+            assert_eq!(a.above_cost(cost), None, "{}", item.activity.fields.name);
+        }
         // The 2027 review starts from these records.
         let next = crate::demo::second_year(&store, first).unwrap();
         for row in store.last_year_review(next).unwrap() {

@@ -1,7 +1,8 @@
 //! The demo's annual plans: two consecutive years of Buôn Kram. The 2026 plan takes the
 //! medium-term priorities in order (six activities in part 1, the two costliest
 //! constructions in part 2), scores them (form 4) and is approved by a village meeting.
-//! What happened after the 2026 plan is recorded (`after_plan.rs`). The 2027 cycle is
+//! The commune conference then lowers the dam's cost (`commune.rs`), and what happened
+//! after the 2026 plan is recorded on the cost the commune set (`after_plan.rs`). The 2027 cycle is
 //! created from 2026, reconvenes the working group, reviews the 2026 plan starting from
 //! those records (progress and quality from the year's evaluation, money by source from
 //! the ledger, who managed and watched each work) and adds the impact and the year's
@@ -26,6 +27,7 @@ pub fn write(store: &mut Store, cycle: CycleId) -> Result<CycleId> {
     let (two, one) = split(&priorities, &[]);
     select_and_score(store, cycle, &one, &two)?;
     approve(store, cycle, "2026-06-05", 72)?;
+    super::commune::write(store, cycle)?;
     super::after_plan::write(store, cycle)?;
 
     let next = next_cycle(store, cycle)?;

@@ -2,9 +2,9 @@
 //! approved plan; Thôn 3's, not yet approved, shown and not counted), and the commune
 //! conference has already asked Buôn Kram to build its small dam for less: the chair's
 //! reason and the village's acceptance are on record, and the commune plan is still open.
-//! The commune has also assigned Buôn Kram's approved 2026 plan back to it (written with
-//! the after-plan records, `after_plan::write`, through the commune's assignment command);
-//! Thôn 3's 2026 plan is not approved, so it cannot be assigned yet.
+//! The commune then assigns Buôn Kram's approved 2026 plan back to it on the cost it set
+//! (written with the after-plan records, `after_plan::write`, through the commune's
+//! assignment command); Thôn 3's 2026 plan is not approved, so it cannot be assigned yet.
 
 use super::{Result, created, run};
 use crate::commands::{Command, ConferenceCommand};

@@ -53,7 +53,8 @@ pub enum MediumTerm {
     CarriedOver(i32),
 }
 
-/// One activity of a year's annual plan with the next year's evaluation of it.
+/// One activity of a year's annual plan with the commune's evaluation of it that year and
+/// the next year's review of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PastItem {
     /// Activity id.
@@ -64,8 +65,22 @@ pub struct PastItem {
     pub part: Part,
     /// Form-4 rank that year (`None` while unscored).
     pub rank: Option<u32>,
+    /// The progress the commune's latest evaluation of that year gave (year-end, else the
+    /// 6-month one), if it evaluated the activity.
+    pub evaluated: Option<Progress>,
     /// The review written in the following year's cycle, if any.
     pub review: Option<Review>,
+}
+
+impl PastItem {
+    /// How the activity was evaluated: by the commune's evaluation of that year, else (a
+    /// year without after-plan records) by the next year's review.
+    pub fn evaluation(&self) -> Evaluation {
+        match self.evaluated {
+            Some(progress) => of_progress(Some(progress)),
+            None => evaluation(self.review.as_ref()),
+        }
+    }
 }
 
 /// One year of a village's history, as the history screen lists it.
@@ -95,7 +110,7 @@ impl PastYear {
 
     /// How the annual plan's activities were evaluated.
     pub fn tally(&self) -> Tally {
-        tally(self.items.iter().map(|i| evaluation(i.review.as_ref())))
+        tally(self.items.iter().map(PastItem::evaluation))
     }
 
     /// For each entry of the year's ranking, whether the next year reviewed it as done.
@@ -104,9 +119,9 @@ impl PastYear {
             .entries
             .iter()
             .map(|r| {
-                self.items.iter().any(|i| {
-                    Some(i.key) == r.key && evaluation(i.review.as_ref()) == Evaluation::Done
-                })
+                self.items
+                    .iter()
+                    .any(|i| Some(i.key) == r.key && i.evaluation() == Evaluation::Done)
             })
             .collect()
     }
@@ -168,7 +183,11 @@ impl Evaluation {
 
 /// The evaluation a review gives.
 pub fn evaluation(review: Option<&Review>) -> Evaluation {
-    match review.map(|r| r.progress) {
+    of_progress(review.map(|r| r.progress))
+}
+
+fn of_progress(progress: Option<Progress>) -> Evaluation {
+    match progress {
         Some(Progress::Done) => Evaluation::Done,
         Some(Progress::UnderWay) => Evaluation::UnderWay,
         Some(Progress::NotStarted) => Evaluation::NotStarted,
@@ -494,6 +513,32 @@ mod tests {
         let marks: Vec<&str> = Evaluation::ALL.iter().map(|e| e.mark()).collect();
         assert_eq!(marks, ["✓", "◐", "○", "?"]);
         assert_eq!(evaluation(None), Evaluation::Unreviewed);
+    }
+
+    #[test]
+    fn the_communes_evaluation_of_the_year_counts_before_next_years_review() {
+        let draft = crate::domain::annual::ReviewDraft {
+            progress: Some(Progress::Done),
+            quality: Some(crate::domain::annual::Quality::Good),
+            ..Default::default()
+        };
+        let mut item = PastItem {
+            key: 1,
+            name: "Đường".into(),
+            part: Part::Two,
+            rank: Some(1),
+            evaluated: Some(Progress::UnderWay),
+            review: draft.validate().ok(),
+        };
+        assert_eq!(item.evaluation(), Evaluation::UnderWay, "the commune's");
+        item.evaluated = None;
+        assert_eq!(
+            item.evaluation(),
+            Evaluation::Done,
+            "no evaluation: the review"
+        );
+        item.review = None;
+        assert_eq!(item.evaluation(), Evaluation::Unreviewed);
     }
 
     fn ranked_list() -> impl Strategy<Value = Vec<Ranked>> {

@@ -58,6 +58,19 @@ pub fn commune_key(name: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The keys a commune's name typed by a person may mean, in the order to try: its
+/// [`commune_key`], then, when it starts with "xa" typed without its tone mark ("xa ea
+/// tieu"), the same without that word. A commune whose name itself begins "Xa" is still
+/// found by the first.
+pub fn commune_keys(wanted: &str) -> Vec<String> {
+    let key = commune_key(wanted);
+    let loose = key
+        .strip_prefix("xa ")
+        .map(str::to_string)
+        .filter(|rest| !rest.is_empty());
+    std::iter::once(key).chain(loose).collect()
+}
+
 /// A district's name without a leading "Huyện", "Thị xã" or "Thành phố" (case ignored;
 /// the name as written when nothing follows).
 pub fn district_short_name(name: &str) -> &str {
@@ -146,6 +159,15 @@ mod tests {
             "ea tieu",
             "Xa without its tone is a name"
         );
+    }
+
+    #[test]
+    fn a_typed_xa_without_its_tone_is_tried_after_the_whole_name() {
+        assert_eq!(commune_keys("xa ea tieu"), ["xa ea tieu", "ea tieu"]);
+        assert_eq!(commune_keys("XA  EA TIEU"), ["xa ea tieu", "ea tieu"]);
+        assert_eq!(commune_keys("Xã Ea Tiêu"), ["ea tieu"]);
+        assert_eq!(commune_keys("ea tieu"), ["ea tieu"]);
+        assert_eq!(commune_keys("Xa"), ["xa"], "nothing after the word");
     }
 
     #[test]

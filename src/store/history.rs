@@ -137,6 +137,7 @@ impl Store {
             None => HashMap::new(),
         };
         let items = self.annual_items(c.id)?;
+        let after = self.after_plan(c.id)?;
         let matrix = self.annual_matrix_rows(c.id)?;
         let ranked = rank_matrix(&matrix);
         let by_part = rank_by_part(&matrix, |key| {
@@ -153,6 +154,7 @@ impl Store {
                 name: i.activity.fields.name.clone(),
                 part: i.part,
                 rank: rank_of.get(&i.id).copied(),
+                evaluated: after.latest_evaluation(i.id).map(|e| e.progress),
                 review: reviews.get(&i.id).cloned(),
             })
             .collect();

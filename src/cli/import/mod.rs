@@ -40,6 +40,8 @@ struct Todo<'a> {
     /// The exchange code of its village (or, a commune bundle, its commune).
     subject: String,
     verdict: Verdict,
+    /// A commune's assignment bundle, not a plan.
+    assignment: bool,
 }
 
 /// Runs the import; `Err` is the last line (why it stopped, or how many were refused).
@@ -85,6 +87,7 @@ pub fn run(store: &mut Store, lang: Lang, args: &ImportArgs) -> Result<(), Strin
                     file,
                     subject: plan.subject().unwrap_or_default().to_string(),
                     verdict: plan.verdict().cloned().unwrap_or(Verdict::Unchanged),
+                    assignment: matches!(plan, FilePlan::Assignment { .. }),
                 });
             }
         }
@@ -142,7 +145,7 @@ fn apply(
         match execute(store, command) {
             Ok(_) => {
                 written.push(&item.subject);
-                println!("{}", done(lang, &name, &verdict, reason));
+                println!("{}", done(lang, &name, (&verdict, item.assignment), reason));
             }
             Err(e) => {
                 refused += 1;
@@ -167,11 +170,19 @@ fn fresh_verdict(store: &Store, file: &ImportFile) -> Option<Verdict> {
         .cloned()
 }
 
-fn done(lang: Lang, name: &str, verdict: &Verdict, reason: Option<&str>) -> String {
+/// What importing a file did; `assignment`: a commune's assignment bundle, whose
+/// replacement replaces activities' assignments, not a plan version.
+fn done(
+    lang: Lang,
+    name: &str,
+    (verdict, assignment): (&Verdict, bool),
+    reason: Option<&str>,
+) -> String {
     let name = name.to_string();
     match verdict {
         Verdict::Unchanged => tf(lang, "import.done.unchanged", &[name]),
         Verdict::New => tf(lang, "import.done.new", &[name]),
+        Verdict::Replace { .. } if assignment => tf(lang, "import.done.assign_replace", &[name]),
         Verdict::Replace { .. } => tf(lang, "import.done.replace", &[name]),
         Verdict::Conflict { .. } => tf(
             lang,
@@ -226,4 +237,24 @@ fn confirm(lang: Lang, writes: usize, db: Option<&Path>) -> Result<bool, String>
             || answer == "yes"
             || answer == "co",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_assignment_bundle_replacing_assignments_has_its_own_wording() {
+        let replace = Verdict::Replace {
+            held: Some("v".into()),
+            same_plan: true,
+        };
+        let plan = done(Lang::Vi, "a.json", (&replace, false), None);
+        assert!(plan.contains("thay bản trước"), "{plan}");
+        let assigned = done(Lang::Vi, "a.json", (&replace, true), None);
+        assert!(assigned.contains("giao kế hoạch của xã"), "{assigned}");
+        assert!(!assigned.contains("bản trước"), "{assigned}");
+        let en = done(Lang::En, "a.json", (&replace, true), None);
+        assert!(en.contains("commune's assignment"), "{en}");
+    }
 }

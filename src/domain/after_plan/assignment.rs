@@ -81,6 +81,15 @@ pub struct AssignedItem {
 }
 
 impl Assignment {
+    /// How far the budget assigned (villagers' share included) is above the cost the
+    /// commune set for the work (`cost`, đồng): allowed, flagged. `None` when within it
+    /// or no cost is known.
+    pub fn above_cost(&self, cost: Option<u64>) -> Option<i64> {
+        let cost = i64::try_from(cost?).ok()?;
+        let over = self.budget.total().saturating_sub(cost);
+        (over > 0).then_some(over)
+    }
+
     /// Refuses an assignment dated before the village meeting approved the plan
     /// (`approved`: the approval's ISO date, if known).
     pub fn check_dated_after(&self, approved: Option<&str>) -> Result<(), super::AfterPlanError> {

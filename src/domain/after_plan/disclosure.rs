@@ -25,6 +25,15 @@ pub struct Disclosure {
     pub note: String,
 }
 
+impl Disclosure {
+    /// How far the amount spent, as posted, is above the đồng received by that day:
+    /// allowed (an advance, a debt to a supplier), flagged. `None` when within it.
+    pub fn overspent(&self) -> Option<i64> {
+        let over = self.spent.saturating_sub(self.amounts.total());
+        (over > 0).then_some(over)
+    }
+}
+
 /// The amounts a disclosure dated `date` posts: the đồng received up to that day. Refused
 /// when nothing was received yet, or when the date is before the first money arrived.
 pub fn disclosed_amounts(receipts: &[&Receipt], date: &str) -> Result<Budget, AfterPlanError> {

@@ -116,6 +116,19 @@ pub struct Receipt {
     pub note: String,
 }
 
+impl Receipt {
+    /// Refuses a receipt dated before the commune assigned the work (`assigned`: the
+    /// assignment's ISO date): a typing mistake, the message names the assignment's day.
+    pub fn check_dated_after(&self, assigned: &str) -> Result<(), super::AfterPlanError> {
+        if !assigned.is_empty() && self.date.as_str() < assigned {
+            return Err(super::AfterPlanError::ReceiptBeforeAssignment(
+                assigned.to_string(),
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// What the receipts up to and including `until` (ISO date; `None`: all) bring, in đồng
 /// by source (labour and land are not đồng and are not counted).
 pub fn received<'a>(

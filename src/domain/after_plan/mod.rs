@@ -70,6 +70,8 @@ pub enum AfterPlanError {
     PlaceRequired,
     /// The assignment is dated before the village meeting approved the plan (its ISO date).
     BeforeApproval(String),
+    /// A ledger line dated before the commune assigned the work (the assignment's ISO date).
+    ReceiptBeforeAssignment(String),
     /// The row to change does not exist.
     NotFound,
     /// The plan version the assignment was typed on is no longer the village's current
@@ -96,6 +98,7 @@ impl AfterPlanError {
             AfterPlanError::DateRequired => "after.err.date_required",
             AfterPlanError::PlaceRequired => "after.err.place_required",
             AfterPlanError::BeforeApproval(_) => "after.err.before_approval",
+            AfterPlanError::ReceiptBeforeAssignment(_) => "after.err.receipt_before_assignment",
             AfterPlanError::NotFound => "after.err.not_found",
             AfterPlanError::PlanNotCurrent(_) => "after.err.plan_not_current",
         }
@@ -106,7 +109,8 @@ impl AfterPlanError {
         match self {
             AfterPlanError::ProgressDown { last } => vec![last.to_string()],
             AfterPlanError::DisclosureBeforeMoney(first)
-            | AfterPlanError::BeforeApproval(first) => {
+            | AfterPlanError::BeforeApproval(first)
+            | AfterPlanError::ReceiptBeforeAssignment(first) => {
                 vec![crate::domain::meeting::display_date(first)]
             }
             AfterPlanError::PlanNotCurrent(held) => vec![held.clone()],
@@ -132,6 +136,7 @@ impl AfterPlanError {
             AfterPlanError::DateRequired,
             AfterPlanError::PlaceRequired,
             AfterPlanError::BeforeApproval(String::new()),
+            AfterPlanError::ReceiptBeforeAssignment(String::new()),
             AfterPlanError::NotFound,
             AfterPlanError::PlanNotCurrent(String::new()),
         ]

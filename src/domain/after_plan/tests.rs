@@ -117,6 +117,67 @@ fn a_change_or_no_funding_needs_the_communes_reason() {
 }
 
 #[test]
+fn a_budget_above_the_cost_the_commune_set_is_flagged_not_refused() {
+    let mut a = Assignment {
+        item: 1,
+        decision: Decision::Accepted,
+        reason: String::new(),
+        target_quantity: None,
+        owner: WorkOwner::Village,
+        budget: Budget {
+            people: 65,
+            district_budget: 700,
+            ..Budget::default()
+        },
+        date: "2027-01-20".into(),
+    };
+    assert_eq!(a.check(), Ok(()), "allowed");
+    assert_eq!(a.above_cost(Some(700)), Some(65));
+    assert_eq!(a.above_cost(None), None, "no cost known: nothing to flag");
+    a.budget.people = 0;
+    assert_eq!(a.above_cost(Some(700)), None, "the whole cost is within it");
+}
+
+#[test]
+fn a_receipt_before_the_assignment_is_refused_naming_its_date() {
+    let r = receipt(
+        "2027-01-10",
+        FundingSource::People,
+        ContributionKind::Money,
+        5,
+    );
+    assert_eq!(
+        r.check_dated_after("2027-01-20"),
+        Err(AfterPlanError::ReceiptBeforeAssignment("2027-01-20".into()))
+    );
+    assert_eq!(r.check_dated_after("2027-01-10"), Ok(()), "the same day");
+    assert_eq!(
+        AfterPlanError::ReceiptBeforeAssignment("2027-01-20".into()).args(),
+        vec!["20/01/2027".to_string()]
+    );
+}
+
+#[test]
+fn spending_above_the_money_received_is_flagged_by_the_amount() {
+    let mut posting = Disclosure {
+        id: 0,
+        item: 1,
+        date: "2027-03-10".into(),
+        place: "Nhà văn hoá".into(),
+        amounts: Budget {
+            people: 30,
+            commune_budget: 100,
+            ..Budget::default()
+        },
+        spent: 130,
+        note: String::new(),
+    };
+    assert_eq!(posting.overspent(), None, "all of it spent");
+    posting.spent = 150;
+    assert_eq!(posting.overspent(), Some(20));
+}
+
+#[test]
 fn money_over_the_assigned_budget_is_flagged_by_source() {
     let assigned = Budget {
         people: 10,

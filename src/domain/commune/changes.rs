@@ -227,6 +227,19 @@ pub fn of_village<'a>(changes: &'a [Change], code: &str) -> Vec<&'a Change> {
     changes.iter().filter(|c| c.village_code == code).collect()
 }
 
+/// The cost the commune conference set for the village `code`'s activity (its last cost
+/// change standing, in đồng), if it changed it.
+pub fn commune_cost(changes: &[Change], code: &str, activity: i64) -> Option<u64> {
+    changes
+        .iter()
+        .rev()
+        .filter(|c| c.village_code == code && c.activity == activity)
+        .find_map(|c| match c.kind {
+            ChangeKind::Cost(cost) => Some(cost),
+            _ => None,
+        })
+}
+
 /// Applies the village's changes to its rows: a new quantity, cost or part replaces the
 /// village's (funding derived again), an activity dropped, merged or moved leaves the
 /// totals. `given` is each row's recorded funding.
@@ -334,5 +347,29 @@ mod tests {
         }
         assert_eq!(ChangeKind::from_stored("cost", Some("nhiều")), None);
         assert_eq!(ChangeKind::from_stored("split", None), None);
+    }
+
+    #[test]
+    fn the_commune_cost_is_the_last_cost_change_of_that_villages_activity() {
+        let change = |code: &str, activity, kind| Change {
+            id: 0,
+            village_code: String::from(code),
+            activity,
+            activity_name: String::new(),
+            kind,
+            reason: String::new(),
+            answer: None,
+            recorded_at: String::new(),
+        };
+        let changes = [
+            change("a", 1, ChangeKind::Cost(800)),
+            change("a", 1, ChangeKind::Quantity(2.0)),
+            change("a", 1, ChangeKind::Cost(700)),
+            change("b", 1, ChangeKind::Cost(100)),
+            change("a", 2, ChangeKind::Drop),
+        ];
+        assert_eq!(commune_cost(&changes, "a", 1), Some(700));
+        assert_eq!(commune_cost(&changes, "b", 1), Some(100));
+        assert_eq!(commune_cost(&changes, "a", 2), None);
     }
 }

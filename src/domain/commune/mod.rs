@@ -20,7 +20,7 @@ use super::record::CycleRecord;
 
 pub use changes::{
     AnswerKind, Approval, Before, Change, ChangeKind, Conference, Decision, Outcome, VillageAnswer,
-    of_village, outcome,
+    commune_cost, of_village, outcome,
 };
 pub use flags::{Flag, WOMEN_TOP};
 pub use needs::{

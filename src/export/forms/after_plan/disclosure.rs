@@ -28,6 +28,20 @@ fn postings(r: &CycleRecord) -> Vec<(Work<'_>, &Disclosure)> {
     rows
 }
 
+/// A posting's note, after a flag when it posted more spent than received.
+fn posting_note(d: &Disclosure, lang: Lang) -> String {
+    let Some(over) = d.overspent() else {
+        return d.note.clone();
+    };
+    let amount = crate::export::html::number_text(over as f64, lang);
+    let flag = format!("⚑ {}", tf(lang, "after.screen.overspent", &[amount]));
+    [flag, d.note.clone()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(". ")
+}
+
 /// The log of every posting, with the amounts as posted.
 pub(super) fn log(r: &CycleRecord, lang: Lang) -> Form {
     let title = t(lang, "apf.title.disclosure_log");
@@ -59,12 +73,15 @@ pub(super) fn log(r: &CycleRecord, lang: Lang) -> Form {
             ];
             cells.extend(source_cells(&d.amounts));
             cells.push(number(d.spent as f64));
-            cells.push(text(d.note.clone()));
+            cells.push(text(posting_note(d, lang)));
             cells
         })
         .collect();
     form.tables.push(Table::new(columns, rows));
     form.notes.push(t(lang, "apf.note.as_posted"));
+    if all.iter().any(|(_, d)| d.overspent().is_some()) {
+        form.notes.push(t(lang, "apf.note.overspent"));
+    }
     form
 }
 

@@ -138,13 +138,18 @@ pub(super) fn detail_rows(s: &AfterPlanScreen, lang: Lang) -> Vec<DetailRow> {
         )));
     }
     for d in after.disclosures.iter().filter(|d| d.item == item.id) {
-        rows.push(line(format!(
+        let mut text = format!(
             "{} {}: {} · {}",
             t(lang, "after.form.disclose"),
             display_date(&d.date),
             d.place,
             money(d.amounts.total(), lang)
-        )));
+        );
+        if let Some(over) = d.overspent() {
+            let flag = tf(lang, "after.screen.overspent", &[money(over, lang)]);
+            text.push_str(&format!(" · ⚑ {flag}"));
+        }
+        rows.push(line(text));
     }
     for round in Round::ALL {
         if let Some(e) = after.evaluation(item.id, *round) {

@@ -11,8 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Row, StatefulWidget, Table, TableState,
 use super::{Comparison, HistoryScreen};
 use crate::domain::annual::Part;
 use crate::domain::history::{
-    Evaluation, MediumTerm, Movement, PastItem, PastYear, RankSource, Tally, evaluation,
-    movement_counts,
+    Evaluation, MediumTerm, Movement, PastItem, PastYear, RankSource, Tally, movement_counts,
 };
 use crate::i18n::{Lang, t, tf};
 use crate::tui::screens::ViewCtx;
@@ -186,7 +185,7 @@ fn year_summary(s: &HistoryScreen, y: &PastYear, area: Rect, buf: &mut Buffer, c
     lines.push(Line::raw(""));
     lines.extend(by_rank(&y.items).into_iter().map(|i| {
         let rank = i.rank.map(|r| format!("{r}. ")).unwrap_or_default();
-        let mark = evaluation(i.review.as_ref()).mark();
+        let mark = i.evaluation().mark();
         Line::raw(format!("{mark} {rank}{}", i.name))
     }));
     let title = tf(lang, "hist.summary.title", &[year]);
@@ -275,7 +274,7 @@ pub fn year(s: &HistoryScreen, index: usize, area: Rect, buf: &mut Buffer, ctx: 
 
 fn item_row(i: &PastItem, ctx: ViewCtx) -> Row<'static> {
     let lang = ctx.lang;
-    let e = evaluation(i.review.as_ref());
+    let e = i.evaluation();
     let eval = match &i.review {
         Some(r) => {
             let quality = r
