@@ -73,6 +73,11 @@ impl SubGroupsTab {
         }
     }
 
+    /// Whether the sub-group list has the focus (not the members or the topics).
+    pub fn on_groups(&self) -> bool {
+        self.pane == Pane::Groups
+    }
+
     /// Closes the form after a successful save.
     pub fn saved(&mut self) {
         self.form = None;
