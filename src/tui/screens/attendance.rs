@@ -321,7 +321,8 @@ impl AttendancePanel {
         ethnicity_choices(used)
     }
 
-    /// Puts the next (or previous) ethnic group of the pick list in the ethnicity field.
+    /// Puts the next (or previous) ethnic group of the pick list in the ethnicity field;
+    /// from an empty pick either arrow starts at the first, the last one used.
     fn move_ethnic(&mut self, step: isize) {
         let choices = self.ethnic_choices();
         let n = choices.len() as isize;
@@ -329,8 +330,7 @@ impl AttendancePanel {
             return;
         }
         let next = match self.ethnic {
-            None if step > 0 => 0,
-            None => n - 1,
+            None => 0,
             Some(i) => (i as isize + step).rem_euclid(n),
         } as usize;
         self.ethnic = Some(next);
