@@ -387,7 +387,8 @@ mod tests {
         let wg = store.working_group(cycle).expect("wg");
         let groups = store.subgroups(cycle).expect("subgroups");
         let catalogue = Catalogue::builtin().expect("catalogue");
-        let findings = crate::domain::subgroup::check(&groups, &wg.members, &catalogue);
+        let selected = store.selected_tools(cycle).expect("tools");
+        let findings = crate::domain::subgroup::check(&groups, &wg.members, &catalogue, &selected);
         assert!(!failed(&findings), "{findings:#?}");
         assert!((3..=4).contains(&groups.len()));
         let facts = store.cycle_facts(cycle).expect("facts");

@@ -87,3 +87,18 @@ fn the_pick_list_shows_in_english_too() {
     assert!(ethnicity_row(&app, "Ethnicity:").contains("Ê Đê"));
     insta::assert_snapshot!("ethnic_pick_en", screen(&app, 80, 24));
 }
+
+#[test]
+fn up_on_an_empty_field_starts_from_the_last_used_group_too() {
+    let (mut app, _) = meeting1(Lang::Vi);
+    to_ethnicity(&mut app, "Y Khu Niê", '1');
+    type_text(&mut app, "M'nông");
+    press(&mut app, KeyCode::Enter);
+    to_ethnicity(&mut app, "H'Nhi Êban", '2');
+    // ↑ first, not ↓: the last one used still comes first, not the end of the list.
+    press(&mut app, KeyCode::Up);
+    assert!(ethnicity_row(&app, "Dân tộc:").contains("M'nông"));
+    // Then ↑ goes round to the end of the list.
+    press(&mut app, KeyCode::Up);
+    assert!(!ethnicity_row(&app, "Dân tộc:").contains("M'nông"));
+}

@@ -163,3 +163,91 @@ fn meeting_registers_do_not_offer_f8() {
         screen(&app, 80, 24)
     );
 }
+
+#[test]
+fn the_tool_list_offers_selecting_and_not_adding_or_deleting() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut app = demo_app(lang);
+        open_demo_step(&mut app, 3);
+        let shown = screen(&app, 80, 24);
+        assert!(offers(&app, "Space", "assess.key.toggle", lang), "{shown}");
+        for (key, label) in [
+            ("a", "key.add"),
+            ("x", "key.remove"),
+            ("Tab", "assess.key.pane"),
+        ] {
+            assert!(!offers(&app, key, label, lang), "{key}: {shown}");
+        }
+        // Sub-groups: adding and deleting work there.
+        press(&mut app, KeyCode::F(4));
+        assert!(
+            offers(&app, "a", "key.add", lang),
+            "{}",
+            screen(&app, 80, 24)
+        );
+        assert!(
+            offers(&app, "x", "key.remove", lang),
+            "{}",
+            screen(&app, 80, 24)
+        );
+    }
+}
+
+#[test]
+fn the_annual_sections_offer_only_the_keys_they_take() {
+    let lang = Lang::Vi;
+    let mut app = demo_app(lang);
+    open_demo_step(&mut app, 6);
+    // F4, the review of last year: Enter reviews, a writes the summary; no panes.
+    press(&mut app, KeyCode::F(4));
+    let shown = screen(&app, 80, 24);
+    assert!(offers(&app, "Enter", "key.review", lang), "{shown}");
+    assert!(!offers(&app, "Tab", "key.pane", lang), "{shown}");
+    assert!(!offers(&app, "x", "key.remove", lang), "{shown}");
+    // F5, the selection: Tab switches lists; Enter reviews nothing here.
+    press(&mut app, KeyCode::F(5));
+    let shown = screen(&app, 80, 24);
+    assert!(offers(&app, "Tab", "key.pane", lang), "{shown}");
+    assert!(!offers(&app, "Enter", "key.review", lang), "{shown}");
+    // F6, form 4: the ranked table, not the scale (form 4's is fixed).
+    press(&mut app, KeyCode::F(6));
+    let shown = screen(&app, 80, 24);
+    assert!(offers(&app, "b", "key.ranked", lang), "{shown}");
+    assert!(!offers(&app, "s", "key.scale", lang), "{shown}");
+}
+
+#[test]
+fn an_approved_plans_register_does_not_say_m_reopens_and_m_says_how() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut app = demo_app(lang);
+        open_demo_step(&mut app, 6);
+        press(&mut app, KeyCode::F(7));
+        let shown = screen(&app, 80, 24);
+        assert!(
+            shown.contains(t(lang, "att.register_locked").trim()),
+            "{shown}"
+        );
+        assert!(
+            !shown.contains(t(lang, "att.register_closed").trim()),
+            "{shown}"
+        );
+        press(&mut app, KeyCode::Char('m'));
+        let said = screen(&app, 80, 24).replace('\n', " ");
+        let start: String = t(lang, "ann.err.register_locked")
+            .chars()
+            .take(30)
+            .collect();
+        assert!(said.contains(&start), "{said}");
+    }
+}
+
+#[test]
+fn the_export_screen_says_enter_writes_the_files() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut app = demo_app(lang);
+        open_demo_step(&mut app, 7);
+        let shown = screen(&app, 80, 24);
+        assert!(offers(&app, "Enter", "exp.key.write", lang), "{shown}");
+        assert!(!offers(&app, "Enter", "key.save", lang), "{shown}");
+    }
+}

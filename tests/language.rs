@@ -169,6 +169,13 @@ fn the_procedure_names_its_steps_acts_and_criteria() {
     for (code, words) in criteria {
         assert_eq!(t(Lang::Vi, &format!("scoring.criterion.{code}")), words);
     }
+    assert_eq!(t(Lang::Vi, "scoring.criterion.urgency.short"), "Cấp thiết");
+    for (place, text) in vietnamese() {
+        assert!(
+            !text.contains("thôn buôn"),
+            "{place}: {text:?} (say \"thôn, buôn\")"
+        );
+    }
     assert!(t(Lang::Vi, "step.meeting1").starts_with("Họp thôn, buôn lần 1"));
     assert!(t(Lang::Vi, "step.meeting2").starts_with("Họp thôn, buôn lần 2"));
     assert!(t(Lang::Vi, "step.assessment").starts_with("Đánh giá tình hình thôn, buôn"));

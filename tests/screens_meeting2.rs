@@ -35,7 +35,11 @@ fn empty_group_is_refused_inline() {
     let mut app = open_meeting2(store, Lang::En);
     type_text(&mut app, "3");
     let shown = text(&app);
-    assert!(shown.contains("The group has no members"), "{shown}");
+    // Nobody is on meeting 2's register: it says so and what to do.
+    assert!(
+        shown.contains("Nobody of this group is on the register"),
+        "{shown}"
+    );
 }
 
 #[test]

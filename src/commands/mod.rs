@@ -328,6 +328,9 @@ fn run(store: &mut Store, command: Command) -> Result<Effect, CommandError> {
             details,
             facilitators,
         } => {
+            if !crate::domain::meeting::times_in_order(&details.start_time, &details.end_time) {
+                return Err(crate::store::StoreError::Refused("rec.err.times_order").into());
+            }
             store.update_meeting_details(meeting, &details)?;
             store.set_meeting_facilitators(meeting, &facilitators)?;
             Effect::Done

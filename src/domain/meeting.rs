@@ -168,9 +168,24 @@ pub fn parse_time(text: &str) -> Result<String, BadDateTime> {
     }
 }
 
+/// Whether a meeting's end time is not before its start (both `HH:MM`, as [`parse_time`]
+/// gives them); an empty time passes, as nothing is known yet.
+pub fn times_in_order(start: &str, end: &str) -> bool {
+    start.is_empty() || end.is_empty() || start <= end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_end_before_the_start_is_out_of_order() {
+        let (start, end) = (parse_time("11h30").unwrap_or_default(), parse_time("8h"));
+        assert!(!times_in_order(&start, &end.unwrap_or_default()));
+        assert!(times_in_order("08:00", "11:30"));
+        assert!(times_in_order("08:00", "08:00"));
+        assert!(times_in_order("", "08:00") && times_in_order("08:00", ""));
+    }
 
     #[test]
     fn dates_in_vietnamese_and_iso_form() {

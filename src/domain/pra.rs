@@ -332,7 +332,7 @@ mod tests {
         let cat = builtin();
         let map = cat.tool("resource_map").expect("tool 2");
         assert_eq!(map.number, 2);
-        assert_eq!(map.name_vi, "Sơ đồ tài nguyên thôn buôn");
+        assert_eq!(map.name_vi, "Sơ đồ tài nguyên thôn, buôn");
         assert_eq!(
             cat.theme("forestry").map(|t| t.name_en.as_str()),
             Some("Forestry")

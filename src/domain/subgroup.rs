@@ -32,7 +32,7 @@ pub const RULE_MEMBERS_IN_WG: &str = "subgroup.rule.members_in_working_group";
 pub const RULE_LEADER: &str = "subgroup.rule.leader";
 /// Rule: women's topics are assigned only to women's sub-groups.
 pub const RULE_WOMEN_TOPICS: &str = "subgroup.rule.women_topics";
-/// Rule: assigned themes and tools exist in the catalogue.
+/// Rule: assigned themes exist in the catalogue, assigned tools are selected for the cycle.
 pub const RULE_TOPICS_KNOWN: &str = "subgroup.rule.topics_known";
 
 /// Every rule in the order [`check`] returns them.
@@ -62,6 +62,8 @@ pub const LEADER_NOT_MEMBER: &str = "subgroup.leader_not_member";
 pub const WOMEN_TOPIC_MIXED: &str = "subgroup.women_topic_mixed";
 /// Detail: `{0}` = "group: code, code; ..." for codes missing from the catalogue.
 pub const UNKNOWN_TOPICS: &str = "subgroup.unknown_topics";
+/// Detail: `{0}` = "group: number, number; ..." for tools not selected for the cycle.
+pub const UNSELECTED_TOOLS: &str = "subgroup.unselected_tools";
 
 /// Nothing to check: the working group has no members yet.
 pub const NO_WORKING_GROUP: &str = "subgroup.nothing.no_working_group";
@@ -69,7 +71,7 @@ pub const NO_WORKING_GROUP: &str = "subgroup.nothing.no_working_group";
 pub const NO_SUBGROUPS: &str = "subgroup.nothing.no_subgroups";
 
 /// Every detail key [`check`] may use.
-pub const DETAIL_KEYS: [&str; 10] = [
+pub const DETAIL_KEYS: [&str; 11] = [
     NO_WORKING_GROUP,
     NO_SUBGROUPS,
     NEED_3_4,
@@ -80,6 +82,7 @@ pub const DETAIL_KEYS: [&str; 10] = [
     LEADER_NOT_MEMBER,
     WOMEN_TOPIC_MIXED,
     UNKNOWN_TOPICS,
+    UNSELECTED_TOOLS,
 ];
 
 /// A sub-group of the working group with its assigned themes and tools.
@@ -133,11 +136,13 @@ pub fn has_womens_topic(subgroup: &SubGroup, catalogue: &Catalogue) -> bool {
         || subgroup.tools.iter().any(|t| catalogue.is_women_tool(t))
 }
 
-/// Checks the sub-group rules against the working group's members.
+/// Checks the sub-group rules against the working group's members and the tools
+/// selected for the cycle (`selected_tools`, codes).
 pub fn check(
     subgroups: &[SubGroup],
     working_group_members: &[Person],
     catalogue: &Catalogue,
+    selected_tools: &[String],
 ) -> Vec<Finding> {
     let mut findings = vec![check_count(subgroups)];
     if subgroups.is_empty() {
@@ -150,7 +155,7 @@ pub fn check(
         working_group_members,
         catalogue,
     ));
-    findings.push(check_topics_known(subgroups, catalogue));
+    findings.push(check_topics_known(subgroups, catalogue, selected_tools));
     findings
 }
 
@@ -311,8 +316,36 @@ fn check_women_topics(
     }
 }
 
-fn check_topics_known(subgroups: &[SubGroup], catalogue: &Catalogue) -> Finding {
-    let problems: Vec<String> = subgroups
+/// Unknown codes first; else the tools assigned but not selected for the cycle, by
+/// their number in the toolkit.
+fn check_topics_known(
+    subgroups: &[SubGroup],
+    catalogue: &Catalogue,
+    selected: &[String],
+) -> Finding {
+    let unknown = unknown_topics(subgroups, catalogue);
+    if !unknown.is_empty() {
+        return fail_if_any(RULE_TOPICS_KNOWN, UNKNOWN_TOPICS, &unknown, "; ");
+    }
+    let unselected: Vec<String> = subgroups
+        .iter()
+        .filter_map(|g| {
+            let numbers: Vec<String> = g
+                .tools
+                .iter()
+                .filter(|code| !selected.contains(code))
+                .filter_map(|code| catalogue.tool(code))
+                .map(|tool| tool.number.to_string())
+                .collect();
+            (!numbers.is_empty()).then(|| format!("{}: {}", g.name, numbers.join(", ")))
+        })
+        .collect();
+    fail_if_any(RULE_TOPICS_KNOWN, UNSELECTED_TOOLS, &unselected, "; ")
+}
+
+/// "group: code, code" for each sub-group given codes the catalogue does not know.
+fn unknown_topics(subgroups: &[SubGroup], catalogue: &Catalogue) -> Vec<String> {
+    subgroups
         .iter()
         .filter_map(|g| {
             let themes = g.themes.iter().filter(|t| catalogue.theme(t).is_none());
@@ -320,8 +353,7 @@ fn check_topics_known(subgroups: &[SubGroup], catalogue: &Catalogue) -> Finding 
             let unknown: Vec<&str> = themes.chain(tools).map(String::as_str).collect();
             (!unknown.is_empty()).then(|| format!("{}: {}", g.name, unknown.join(", ")))
         })
-        .collect();
-    fail_if_any(RULE_TOPICS_KNOWN, UNKNOWN_TOPICS, &problems, "; ")
+        .collect()
 }
 
 fn fail_if_any<S: AsRef<str>>(
@@ -419,7 +451,8 @@ mod tests {
     }
 
     fn failures(groups: &[SubGroup]) -> Vec<Finding> {
-        check(groups, &working_group(), &catalogue())
+        let all: Vec<String> = catalogue().tools().iter().map(|t| t.code.clone()).collect();
+        check(groups, &working_group(), &catalogue(), &all)
             .into_iter()
             .filter(|f| !f.passed)
             .collect()
@@ -427,7 +460,8 @@ mod tests {
 
     #[test]
     fn a_good_configuration_passes_every_rule() {
-        let findings = check(&good(), &working_group(), &catalogue());
+        let selected: Vec<String> = good().iter().flat_map(|g| g.tools.clone()).collect();
+        let findings = check(&good(), &working_group(), &catalogue(), &selected);
         assert!(findings.iter().all(|f| f.passed), "{findings:?}");
         let rules: Vec<&str> = findings.iter().map(|f| f.rule).collect();
         assert_eq!(rules, RULES);
@@ -529,6 +563,23 @@ mod tests {
         groups[0].themes.push("womens_union".into());
         let rules: Vec<&str> = failures(&groups).iter().map(|f| f.rule).collect();
         assert_eq!(rules, [RULE_WOMEN_TOPICS, RULE_WOMEN_TOPICS]);
+    }
+
+    #[test]
+    fn a_tool_not_selected_for_the_cycle_is_reported_by_its_number() {
+        let mut groups = good();
+        groups[0].tools.push("transect_walk".into());
+        let selected: Vec<String> = good().iter().flat_map(|g| g.tools.clone()).collect();
+        let number = catalogue()
+            .tool("transect_walk")
+            .map(|t| t.number.to_string());
+        let findings = check(&groups, &working_group(), &catalogue(), &selected);
+        let expected = Finding::fail(
+            RULE_TOPICS_KNOWN,
+            UNSELECTED_TOOLS,
+            vec![format!("Nhóm 1: {}", number.unwrap_or_default())],
+        );
+        assert!(findings.contains(&expected), "{findings:#?}");
     }
 
     #[test]

@@ -114,7 +114,8 @@ impl Store {
         let f = self.assessment_facts(id)?;
         let catalogue = Catalogue::shared().ok_or(StoreError::Refused("assess.err.catalogue"))?;
         let members = self.working_group(id)?.members;
-        let findings = check(&self.subgroups(id)?, &members, catalogue);
+        let selected = self.selected_tools(id)?;
+        let findings = check(&self.subgroups(id)?, &members, catalogue, &selected);
         Ok(AssessmentProgress {
             tools_selected: f.tools_selected,
             tools_done: f.tools_done,

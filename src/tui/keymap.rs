@@ -38,6 +38,8 @@ pub enum Context {
     WgFind,
     /// A meeting screen's record form and other section forms.
     Record,
+    /// The export form: Enter writes the files.
+    Export,
     /// The preparation screen's lists.
     Prep,
     /// Sub-group reports at the working-group meeting.
@@ -524,6 +526,13 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Record, K::Up, A::PrevField, ""),
     b(C::Record, K::Esc, A::Back, "key.back"),
     b(C::Record, K::F(1), A::Help, "key.help_f1"),
+    b(C::Export, K::Enter, A::Submit, "exp.key.write"),
+    b(C::Export, K::Tab, A::NextField, "key.next_field"),
+    b(C::Export, K::BackTab, A::PrevField, ""),
+    b(C::Export, K::Down, A::NextField, ""),
+    b(C::Export, K::Up, A::PrevField, ""),
+    b(C::Export, K::Esc, A::Back, "key.back"),
+    b(C::Export, K::F(1), A::Help, "key.help_f1"),
     b(C::Prep, K::Enter, A::Open, "key.edit"),
     b(C::Prep, K::Char('a'), A::Add, "key.add"),
     b(C::Prep, K::Up, A::Up, ""),

@@ -59,7 +59,7 @@ pub const MATRIX_INCOMPLETE_KEY: &str = "scoring.matrix.incomplete";
 /// The procedure's five priority criteria for working-group scoring, in form order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Criterion {
-    /// Mức độ cấp thiết.
+    /// Mức cấp thiết.
     Urgency,
     /// Dễ thực hiện.
     Ease,
@@ -67,7 +67,7 @@ pub enum Criterion {
     WomensProposal,
     /// Ít phụ thuộc vào bên ngoài.
     LowOutsideDependence,
-    /// Phù hợp với cách làm của thôn buôn.
+    /// Phù hợp với cách làm của thôn, buôn.
     FitsVillageWays,
 }
 

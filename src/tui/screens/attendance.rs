@@ -59,6 +59,8 @@ pub struct AttendancePanel {
     pick: Pick,
     confirm: Option<Confirm>,
     reason: Option<ReasonPrompt>,
+    /// Why a closed register cannot be reopened here (i18n key), when it cannot.
+    locked: Option<&'static str>,
 }
 
 impl AttendancePanel {
@@ -88,7 +90,14 @@ impl AttendancePanel {
             pick: Pick::default(),
             confirm: None,
             reason: None,
+            locked: None,
         })
+    }
+
+    /// Says that a closed register cannot be reopened from here and why (i18n key), or
+    /// that it can (`None`): an approved annual plan keeps its meeting's register closed.
+    pub fn lock_reopening(&mut self, why: Option<&'static str>) {
+        self.locked = why;
     }
 
     /// Re-reads the register after a save (the form is cleared by `on_saved`).
@@ -155,7 +164,7 @@ impl AttendancePanel {
         }
         let closed = self.meeting.is_closed();
         match action {
-            Action::Reopen => closed,
+            Action::Reopen => closed && self.locked.is_none(),
             Action::Add
             | Action::PickPresent
             | Action::Open
@@ -312,7 +321,8 @@ impl AttendancePanel {
         ethnicity_choices(used)
     }
 
-    /// Puts the next (or previous) ethnic group of the pick list in the ethnicity field.
+    /// Puts the next (or previous) ethnic group of the pick list in the ethnicity field;
+    /// from an empty pick either arrow starts at the first, the last one used.
     fn move_ethnic(&mut self, step: isize) {
         let choices = self.ethnic_choices();
         let n = choices.len() as isize;
@@ -320,8 +330,7 @@ impl AttendancePanel {
             return;
         }
         let next = match self.ethnic {
-            None if step > 0 => 0,
-            None => n - 1,
+            None => 0,
             Some(i) => (i as isize + step).rem_euclid(n),
         } as usize;
         self.ethnic = Some(next);
@@ -447,6 +456,7 @@ impl AttendancePanel {
             Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::Back => return Outcome::Back,
             Action::Help => return Outcome::Help,
+            _ if closed && let Some(why) = self.locked => return Outcome::Refuse(t(lang, why)),
             _ if closed && action == Action::Reopen => {
                 self.reason = Some(ReasonPrompt::new(
                     ReasonFor::ReopenMeeting(self.meeting.id),
@@ -867,6 +877,7 @@ impl AttendancePanel {
             .map(|a| self.register_line(a, ctx))
             .collect();
         let title = match self.meeting.closed_tally {
+            Some(_) if self.locked.is_some() => t(ctx.lang, "att.register_locked"),
             Some(_) => t(ctx.lang, "att.register_closed"),
             None => tf(
                 ctx.lang,

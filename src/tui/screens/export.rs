@@ -155,7 +155,7 @@ impl ExportScreen {
         if self.confirm.is_some() {
             Context::Confirm
         } else {
-            Context::Record
+            Context::Export
         }
     }
 

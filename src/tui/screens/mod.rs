@@ -268,7 +268,11 @@ impl Screen {
     pub fn has_open_edit(&self) -> bool {
         matches!(
             self.context(),
-            Context::Form | Context::QuickAdd | Context::Record | Context::TextArea
+            Context::Form
+                | Context::QuickAdd
+                | Context::Record
+                | Context::Export
+                | Context::TextArea
         )
     }
 

@@ -7,10 +7,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
 use super::{Command, Outcome, ViewCtx};
-use crate::domain::meeting::{ANNOUNCEMENTS, display_date, parse_date, parse_time};
+use crate::domain::meeting::{ANNOUNCEMENTS, display_date, parse_date, parse_time, times_in_order};
 use crate::domain::text::clean_name;
 use crate::domain::{ChairRole, MeetingId};
-use crate::i18n::{Lang, t};
+use crate::i18n::{Lang, t, tf};
 use crate::store::{Facilitator, MeetingDetails, Store, StoreError};
 use crate::tui::keymap::Action;
 use crate::tui::widgets::Input;
@@ -115,6 +115,12 @@ impl RecordTab {
         let start =
             parse_time(&self.form.text(4)).map_err(|_| errors.push((4, t(lang, "err.time"))));
         let end = parse_time(&self.form.text(5)).map_err(|_| errors.push((5, t(lang, "err.time"))));
+        if let (Ok(start), Ok(end)) = (&start, &end)
+            && !times_in_order(start, end)
+        {
+            let args = [start.clone(), end.clone()];
+            errors.push((5, tf(lang, "rec.err.end_before_start", &args)));
+        }
         let text = |i: usize, errors: &mut Vec<(usize, String)>| match self.form.text(i).trim() {
             "" => String::new(),
             raw => clean_name(raw).unwrap_or_else(|_| {

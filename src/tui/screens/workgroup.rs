@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::reason::{ReasonFor, ReasonPrompt};
 use super::{Command, Outcome, ViewCtx};
-use crate::domain::working_group::{SizeRange, check, display_args, failed, gaps};
+use crate::domain::working_group::{RULE_SIZE, SizeRange, check, display_args, failed, gaps};
 use crate::domain::{CycleId, Finding, Gender, Person, PersonId};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Attendee, Store, StoreError, WorkingGroup};
@@ -410,7 +410,7 @@ impl WorkGroupTab {
             ));
         }
         let findings = self.findings(attendees);
-        lines.extend(fitted_findings(&findings, &lines, area, ctx));
+        lines.extend(fitted_findings(&findings, self.wg.range, &lines, area, ctx));
         let title = if self.wg.is_final() {
             t(lang, "wg.checks_final")
         } else {
@@ -444,6 +444,7 @@ impl WorkGroupTab {
 /// line; every failed check stays in view.
 fn fitted_findings<'a>(
     findings: &[Finding],
+    range: SizeRange,
     above: &[Line],
     area: Rect,
     ctx: ViewCtx,
@@ -454,12 +455,15 @@ fn fitted_findings<'a>(
     let full: Vec<Line> = failed
         .iter()
         .chain(&passed)
-        .map(|f| finding_line(f, true, ctx))
+        .map(|f| finding_line(f, range, true, ctx))
         .collect();
     if rows(above, width) + rows(&full, width) <= room {
         return full;
     }
-    let mut short: Vec<Line> = failed.iter().map(|f| finding_line(f, false, ctx)).collect();
+    let mut short: Vec<Line> = failed
+        .iter()
+        .map(|f| finding_line(f, range, false, ctx))
+        .collect();
     if !passed.is_empty() {
         let text = tf(ctx.lang, "wg.checks_passed", &[passed.len().to_string()]);
         short.push(Line::styled(format!("✓ {text}"), ctx.theme.ok));
@@ -477,9 +481,17 @@ fn rows(lines: &[Line], width: usize) -> usize {
 }
 
 /// "✓ rule", or "✗ rule: what is missing" (`labelled`) / "✗ what is missing".
-fn finding_line<'a>(f: &Finding, labelled: bool, ctx: ViewCtx) -> Line<'a> {
+fn finding_line<'a>(f: &Finding, range: SizeRange, labelled: bool, ctx: ViewCtx) -> Line<'a> {
     let lang = ctx.lang;
-    let label = t(lang, f.rule);
+    let label = match f.rule {
+        // The size check names the range set (`r`), not the procedure's "about 20".
+        RULE_SIZE => tf(
+            lang,
+            "wg.size_range",
+            &[range.min, range.max].map(|n| n.to_string()),
+        ),
+        rule => t(lang, rule),
+    };
     if f.passed {
         return Line::from(vec![Span::styled(format!("✓ {label}"), ctx.theme.ok)]);
     }

@@ -14,6 +14,7 @@ use crate::i18n::{Lang, t, tf};
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::Input;
+use unicode_width::UnicodeWidthStr;
 
 /// What an input did to the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,7 +172,11 @@ pub fn render(view: &ScoreTable, lang: Lang, theme: &Theme, area: Rect, buf: &mu
         .map(|(i, (key, name))| score_row(i, (*key, name), view, theme))
         .collect();
     let mut widths = vec![Constraint::Length(3), Constraint::Min(16)];
-    widths.extend([Constraint::Length(7); 5]);
+    // Each criterion's column is as wide as its short name ("Cấp thiết"), at least 7.
+    widths.extend(Criterion::ALL.iter().map(|c| {
+        let label = UnicodeWidthStr::width(t(lang, c.short_key()).as_str());
+        Constraint::Length(u16::try_from(label).unwrap_or(7).max(7))
+    }));
     widths.extend([Constraint::Length(5), Constraint::Length(5)]);
     let table = Table::new(body, widths)
         .header(Row::new(header).style(theme.title))

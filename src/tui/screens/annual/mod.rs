@@ -164,6 +164,12 @@ impl AnnualScreen {
                 None => AfterPlanRecord::default(),
             },
         };
+        let locked = self
+            .data
+            .approval
+            .is_some()
+            .then_some("ann.err.register_locked");
+        self.approval.lock_reopening(locked);
         let items = &self.data.items;
         self.data.ranked = rank_by_part(&self.data.rows, |key| {
             items.iter().find(|i| i.id == key).map(|i| i.part)
@@ -245,22 +251,29 @@ impl AnnualScreen {
         }
     }
 
-    /// Whether `action` would be taken now: the working group's keys as its tab says, and
-    /// at the approval meeting F8 (approve, or reopen once approved) and the register's
-    /// keys while the plan is not approved (an approved plan's register stays closed).
+    /// Whether `action` would be taken now: the working group's keys as its tab says; the
+    /// review's Enter and `a`, the selection's Tab and `x` (on an activity in the plan), form 4's digits, Enter and `b`
+    /// (not the scale, fixed for form 4); at the approval meeting F8 (approve, or reopen
+    /// once approved) and the register's keys (an approved plan's register stays closed).
     fn live(&self, action: Action) -> bool {
         if self.popup.is_some() {
             return true;
         }
         match self.section {
             Section::WorkGroup => self.workgroup.live(action),
+            Section::Review => !matches!(
+                action,
+                Action::NextField | Action::PrevField | Action::Remove
+            ),
+            Section::Selection => match action {
+                Action::Open => false,
+                Action::Remove => self.highlighted_item().is_some(),
+                _ => true,
+            },
+            Section::Scoring => action != Action::EditRange,
             Section::Approval if self.record_shown => true,
             Section::Approval if action == Action::Approve => true,
-            Section::Approval if action == Action::Reopen => {
-                self.data.approval.is_none() && self.approval.live(action)
-            }
             Section::Approval => self.approval.live(action),
-            _ => true,
         }
     }
 

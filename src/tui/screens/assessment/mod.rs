@@ -234,6 +234,31 @@ impl AssessmentScreen {
         }
     }
 
+    /// Whether `action` would be taken in the section's list now: `x` only when there is
+    /// something to delete, `a` where something can be added, Space where it selects or
+    /// assigns, Tab where there are panes (the tool list and the progress have neither).
+    pub fn live(&self, action: Action) -> bool {
+        if self.context() != Context::Assess {
+            return true;
+        }
+        let section = self.section;
+        match action {
+            Action::Remove => self.removal(Lang::Vi).is_some(),
+            Action::Add => !matches!(section, Section::Tools | Section::Progress),
+            Action::Toggle => match section {
+                Section::Tools => true,
+                Section::SubGroups => !self.subgroups.on_groups(),
+                _ => false,
+            },
+            Action::NextField | Action::PrevField => section == Section::SubGroups,
+            Action::Open => match section {
+                Section::SubGroups => self.subgroups.on_groups(),
+                _ => section != Section::Progress,
+            },
+            _ => true,
+        }
+    }
+
     /// The deletion `x` asks about in the active section, if something is selected.
     fn removal(&self, lang: Lang) -> Option<PendingRemoval> {
         let data = &self.data;
@@ -342,6 +367,10 @@ impl super::View for AssessmentScreen {
 
     fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
         AssessmentScreen::update(self, input, ctx)
+    }
+
+    fn live(&self, action: Action) -> bool {
+        AssessmentScreen::live(self, action)
     }
 
     fn on_saved(

@@ -56,10 +56,18 @@ fn topics(data: &Data) -> Vec<Topic> {
         code: th.code.clone(),
         tool: false,
     });
-    let tools = data.catalogue.tools().iter().map(|tool| Topic {
-        code: tool.code.clone(),
-        tool: true,
-    });
+    // Only the tools selected for the assessment (F3), and any a sub-group still holds
+    // (so it can be taken off; the checks flag it).
+    let assigned = |code: &String| data.subgroups.iter().any(|g| g.tools.contains(code));
+    let tools = data
+        .catalogue
+        .tools()
+        .iter()
+        .filter(move |tool| data.selected.contains(&tool.code) || assigned(&tool.code))
+        .map(|tool| Topic {
+            code: tool.code.clone(),
+            tool: true,
+        });
     themes.chain(tools).collect()
 }
 
@@ -71,6 +79,11 @@ impl SubGroupsTab {
         } else {
             Context::Assess
         }
+    }
+
+    /// Whether the sub-group list has the focus (not the members or the topics).
+    pub fn on_groups(&self) -> bool {
+        self.pane == Pane::Groups
     }
 
     /// Closes the form after a successful save.
@@ -425,7 +438,12 @@ fn topic_line<'a>(topic: &Topic, group: Option<&SubGroup>, data: &Data, lang: La
 
 /// The checks, failing ones first so they stay visible.
 fn render_checks(data: &Data, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-    let mut findings = subgroup::check(&data.subgroups, &data.members, &data.catalogue);
+    let mut findings = subgroup::check(
+        &data.subgroups,
+        &data.members,
+        &data.catalogue,
+        &data.selected,
+    );
     findings.sort_by_key(|f| f.passed);
     let lines: Vec<Line> = findings.iter().map(|f| finding_line(f, ctx)).collect();
     Paragraph::new(lines)

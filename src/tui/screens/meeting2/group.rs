@@ -16,7 +16,7 @@ use crate::tui::widgets::form::{Field, Form, FormEvent};
 
 mod view;
 
-pub use view::fit;
+pub use view::{fit, size_unset};
 
 const MAX_TYPED: usize = 8;
 
@@ -139,8 +139,10 @@ impl GroupTab {
             return Err(String::new());
         };
         let g = data.group(self.group);
-        check_value(g, &data.keys(), row.key, &self.typed)
-            .map_err(|e| tf(lang, e.message_key(), &e.args()))
+        check_value(g, &data.keys(), row.key, &self.typed).map_err(|e| match e {
+            VoteError::EmptyGroup => size_unset(data, self.group, lang),
+            e => tf(lang, e.message_key(), &e.args()),
+        })
     }
 
     fn submit(&mut self, data: &Data, lang: Lang) -> Outcome {

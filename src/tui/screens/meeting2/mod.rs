@@ -71,6 +71,8 @@ pub struct Meeting2Screen {
     record: RecordTab,
     data: Data,
     reason: Option<ReasonPrompt>,
+    /// Adopting the plan waits for a yes (reopening needs a written reason).
+    confirm_approve: bool,
 }
 
 impl Meeting2Screen {
@@ -96,6 +98,7 @@ impl Meeting2Screen {
             record,
             data,
             reason: None,
+            confirm_approve: false,
         })
     }
 
@@ -114,6 +117,9 @@ impl Meeting2Screen {
         if self.reason.is_some() {
             return Context::Form;
         }
+        if self.confirm_approve {
+            return Context::Confirm;
+        }
         match self.section {
             Section::Attendance => self.attendance.context(),
             Section::Men => self.men.context(),
@@ -127,6 +133,12 @@ impl Meeting2Screen {
     pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
         if let Some(outcome) = ReasonPrompt::drive(&mut self.reason, &input, ctx.lang) {
             return outcome;
+        }
+        if std::mem::take(&mut self.confirm_approve) {
+            return match input {
+                Input::Action(Action::Yes) => self.approve_now(),
+                _ => Outcome::Stay,
+            };
         }
         let section = match input {
             Input::Action(Action::Section1) => Some(Section::Attendance),
@@ -234,6 +246,14 @@ impl Meeting2Screen {
             self.reason = Some(ReasonPrompt::new(purpose, lang));
             return Outcome::Stay;
         }
+        // Closing meeting 1 and finalising the working group ask first: so does this.
+        self.confirm_approve = true;
+        Outcome::Stay
+    }
+
+    /// Adopts the plan as ranked and closes the meeting (after the yes).
+    fn approve_now(&self) -> Outcome {
+        let (cycle, meeting) = (self.cycle.id, self.meeting.id);
         save(Meeting2Command::Approve {
             cycle,
             meeting,
@@ -303,6 +323,16 @@ impl Meeting2Screen {
         if let Some(prompt) = &self.reason {
             prompt.render(&ctx.theme, body, buf);
         }
+        if self.confirm_approve {
+            crate::tui::widgets::popup::confirm(
+                &t(ctx.lang, "confirm.title"),
+                &t(ctx.lang, "m2.confirm_approve"),
+                &t(ctx.lang, "confirm.yes_no"),
+                &ctx.theme,
+                body,
+                buf,
+            );
+        }
     }
 }
 
@@ -316,7 +346,7 @@ impl super::View for Meeting2Screen {
     }
 
     fn live(&self, action: Action) -> bool {
-        if self.reason.is_some() {
+        if self.reason.is_some() || self.confirm_approve {
             return true;
         }
         match self.section {

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::data::Data;
 use super::group::fit;
-use crate::domain::scoring::{CombinedRow, Group, InputMode, Method};
+use crate::domain::scoring::{CombinedRow, Group, InputMode, Method, VoteError};
 use crate::i18n::{Lang, t, tf};
 use crate::tui::keymap::Action;
 use crate::tui::screens::{Outcome, ViewCtx};
@@ -293,7 +293,10 @@ pub fn approval_blocker(data: &Data, lang: Lang) -> Option<String> {
             return Some(tf(lang, "m2.err.no_result", &[name]));
         }
         if let Err(e) = g.result.validate(&keys) {
-            let message = tf(lang, e.message_key(), &e.args());
+            let message = match e {
+                VoteError::EmptyGroup => super::group::size_unset(data, group, lang),
+                e => tf(lang, e.message_key(), &e.args()),
+            };
             return Some(format!("{name}: {message}"));
         }
     }

@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::GroupTab;
-use crate::domain::scoring::{InputMode, check_votes};
+use crate::domain::scoring::{Group, InputMode, check_votes};
 use crate::i18n::{Lang, t, tf};
 use crate::tui::screens::ViewCtx;
 use crate::tui::screens::meeting2::data::{Data, GroupData};
@@ -25,7 +25,10 @@ impl GroupTab {
         .areas(area);
         let g = data.group(self.group);
         Line::styled(header(g, ctx.lang), ctx.theme.title).render(head, buf);
-        let (text, bad) = status_line(g, data.rows.len(), ctx.lang);
+        let (text, bad) = match g.info.members {
+            0 => (size_unset(data, self.group, ctx.lang), true),
+            _ => status_line(g, data.rows.len(), ctx.lang),
+        };
         let style = if bad {
             ctx.theme.error
         } else {
@@ -115,11 +118,17 @@ fn header(g: &GroupData, lang: Lang) -> String {
     )
 }
 
-/// The group's live status and whether it breaks a rule.
-fn status_line(g: &GroupData, n: usize, lang: Lang) -> (String, bool) {
-    if g.info.members == 0 {
-        return (t(lang, "scoring.err.empty_group"), true);
+/// What to do while the group's size is not set, told against meeting 2's register: how
+/// many of the group are on it (`e` sets the size, filled in from it), or that nobody is.
+pub fn size_unset(data: &Data, group: Group, lang: Lang) -> String {
+    match data.present(group) {
+        0 => t(lang, "m2.group.nobody"),
+        n => tf(lang, "m2.group.size_unset", &[n.to_string()]),
     }
+}
+
+/// The group's live status and whether it breaks a rule (its size is set).
+fn status_line(g: &GroupData, n: usize, lang: Lang) -> (String, bool) {
     let members = g.info.members.to_string();
     let entered = g.entered().to_string();
     match g.mode() {
