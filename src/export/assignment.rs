@@ -8,8 +8,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::bundle::{
-    BUNDLE_SCHEMA_VERSION, PlanIdentity, Stamp, annual_identity, canonical, check_code,
-    content_value, file_bytes, hex_sha256,
+    BUNDLE_SCHEMA_VERSION, PlanIdentity, Stamp, annual_identity, check_code, content_sha256,
+    file_bytes,
 };
 use super::file_stem;
 use crate::domain::Commune;
@@ -100,7 +100,7 @@ impl AssignmentBundle {
 
     /// The hex SHA-256 of the canonical content.
     pub fn sha256(&self) -> String {
-        hex_sha256(&canonical(&content_value(self)))
+        content_sha256(self)
     }
 
     /// The check code printed on paper: "1A2B-3C4D".
@@ -110,7 +110,7 @@ impl AssignmentBundle {
 
     /// The file: canonical JSON of `{content, schema_version, sha256}`, as every bundle.
     pub fn to_bytes(&self) -> Vec<u8> {
-        file_bytes(content_value(self), self.schema_version)
+        file_bytes(self, self.schema_version)
     }
 
     /// The file's name: `<village>-<year>-giao-ke-hoach.json`.

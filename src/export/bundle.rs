@@ -205,7 +205,7 @@ impl Bundle {
 
     /// The hex SHA-256 of the canonical content.
     pub fn sha256(&self) -> String {
-        hex_sha256(&canonical(&content_value(self)))
+        content_sha256(self)
     }
 
     /// The check code printed on paper: "1A2B-3C4D".
@@ -215,23 +215,38 @@ impl Bundle {
 
     /// The file: canonical JSON of `{content, schema_version, sha256}`.
     pub fn to_bytes(&self) -> Vec<u8> {
-        file_bytes(content_value(self), self.schema_version)
+        file_bytes(self, self.schema_version)
     }
 }
 
 /// A bundle file (village, commune or district): the canonical JSON of `{content,
 /// schema_version, sha256}`, the checksum taken over the canonical `content`.
-pub fn file_bytes(content: Value, schema_version: u32) -> Vec<u8> {
-    let sha256 = hex_sha256(&canonical(&content));
-    canonical(&serde_json::json!({
-        "content": content,
-        "schema_version": schema_version,
-        "sha256": sha256,
-    }))
+pub fn file_bytes<T: Serialize + ?Sized>(content: &T, schema_version: u32) -> Vec<u8> {
+    let content = canonical_content(content);
+    let sha256 = hex_sha256(&content);
+    // The keys in byte order: content, schema_version, sha256.
+    let mut out = Vec::with_capacity(content.len() + 120);
+    out.extend_from_slice(b"{\"content\":");
+    out.extend_from_slice(&content);
+    out.extend_from_slice(
+        format!(",\"schema_version\":{schema_version},\"sha256\":\"{sha256}\"}}").as_bytes(),
+    );
+    out
+}
+
+/// The lower-case hex SHA-256 of a bundle's canonical content.
+pub fn content_sha256<T: Serialize + ?Sized>(content: &T) -> String {
+    hex_sha256(&canonical_content(content))
+}
+
+/// The canonical bytes of a bundle's content, written straight from it
+/// ([`super::canonical`]); the same bytes as [`canonical`] of its [`content_value`].
+pub fn canonical_content<T: Serialize + ?Sized>(content: &T) -> Vec<u8> {
+    super::canonical::to_canonical(content).unwrap_or_else(|| canonical(&content_value(content)))
 }
 
 /// The content of a bundle as a JSON value (a struct of plain data always serialises).
-pub fn content_value<T: Serialize>(bundle: &T) -> Value {
+pub fn content_value<T: Serialize + ?Sized>(bundle: &T) -> Value {
     serde_json::to_value(bundle).unwrap_or(Value::Null)
 }
 

@@ -5,9 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::bundle::{
-    BUNDLE_SCHEMA_VERSION, Stamp, canonical, check_code, content_value, file_bytes, hex_sha256,
-};
+use super::bundle::{BUNDLE_SCHEMA_VERSION, Stamp, check_code, content_sha256, file_bytes};
 use super::{ExportError, Format, csv, file_stem, forms, html, xlsx};
 use crate::domain::Commune;
 use crate::domain::commune::{Conference, VillageYear};
@@ -86,7 +84,7 @@ impl CommuneBundle {
 
     /// The hex SHA-256 of the canonical content.
     pub fn sha256(&self) -> String {
-        hex_sha256(&canonical(&content_value(self)))
+        content_sha256(self)
     }
 
     /// The check code printed on paper: "1A2B-3C4D".
@@ -96,7 +94,7 @@ impl CommuneBundle {
 
     /// The file: canonical JSON of `{content, schema_version, sha256}`, as every bundle.
     pub fn to_bytes(&self) -> Vec<u8> {
-        file_bytes(content_value(self), self.schema_version)
+        file_bytes(self, self.schema_version)
     }
 
     /// Every commune form of the year.

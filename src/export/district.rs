@@ -6,9 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::bundle::{
-    BUNDLE_SCHEMA_VERSION, Stamp, canonical, check_code, content_value, file_bytes, hex_sha256,
-};
+use super::bundle::{BUNDLE_SCHEMA_VERSION, Stamp, check_code, content_sha256, file_bytes};
 use super::forms::district::{DistrictYear, district_forms};
 use super::{ExportError, Format, csv, file_stem, forms, html, xlsx};
 use crate::domain::district::CommuneYear;
@@ -74,7 +72,7 @@ impl DistrictBundle {
 
     /// The hex SHA-256 of the canonical content.
     pub fn sha256(&self) -> String {
-        hex_sha256(&canonical(&content_value(self)))
+        content_sha256(self)
     }
 
     /// The check code printed on paper: "1A2B-3C4D".
@@ -84,7 +82,7 @@ impl DistrictBundle {
 
     /// The file: canonical JSON of `{content, schema_version, sha256}`, as every bundle.
     pub fn to_bytes(&self) -> Vec<u8> {
-        file_bytes(content_value(self), self.schema_version)
+        file_bytes(self, self.schema_version)
     }
 
     /// The district and year the forms are about.

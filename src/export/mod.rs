@@ -3,6 +3,7 @@
 
 pub mod assignment;
 pub mod bundle;
+pub mod canonical;
 pub mod commune;
 pub mod csv;
 pub mod district;
