@@ -7,7 +7,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::after_plan::{BUDGET_COLUMNS, assignment_row, audit_row, budget_params};
-use super::audit::record;
+use super::audit::record_kept_bundle;
 use super::{Result, Store};
 use crate::domain::after_plan::AssignedItem;
 use crate::domain::{CommuneId, CycleId, VillageId};
@@ -169,17 +169,13 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            record(tx, "assignment_import", id, "*", None, Some(new.bundle_id))?;
-            if let Some(reason) = new.conflict_reason {
-                record(
-                    tx,
-                    "assignment_import",
-                    id,
-                    "conflict_reason",
-                    None,
-                    Some(reason),
-                )?;
-            }
+            record_kept_bundle(
+                tx,
+                "assignment_import",
+                id,
+                new.bundle_id,
+                new.conflict_reason,
+            )?;
             Ok(id)
         })
     }

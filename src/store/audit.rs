@@ -38,6 +38,22 @@ pub fn record(
     Ok(())
 }
 
+/// Records a bundle kept whole on import: its id, and the reason a person gave for taking
+/// it over a conflict, if any.
+pub fn record_kept_bundle(
+    tx: &Connection,
+    entity: &str,
+    id: i64,
+    bundle_id: &str,
+    conflict_reason: Option<&str>,
+) -> Result<()> {
+    record(tx, entity, id, "*", None, Some(bundle_id))?;
+    match conflict_reason {
+        Some(reason) => record(tx, entity, id, "conflict_reason", None, Some(reason)),
+        None => Ok(()),
+    }
+}
+
 impl Store {
     /// Records a written reason for going on despite a rule (nothing else changes): one
     /// audit row on the cycle, `field` saying what it was for.

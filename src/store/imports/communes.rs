@@ -5,7 +5,7 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::super::audit::record;
+use super::super::audit::{record, record_kept_bundle};
 use super::super::{Result, Store, StoreError};
 use super::{ERR_STORED, Kept, retire_current};
 use crate::domain::commune::{Conference, ImportedFrom, PlanSource, VillageYear};
@@ -182,17 +182,7 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            record(tx, "commune_import", id, "*", None, Some(new.bundle_id))?;
-            if let Some(reason) = new.conflict_reason {
-                record(
-                    tx,
-                    "commune_import",
-                    id,
-                    "conflict_reason",
-                    None,
-                    Some(reason),
-                )?;
-            }
+            record_kept_bundle(tx, "commune_import", id, new.bundle_id, new.conflict_reason)?;
             Ok(id)
         })
     }

@@ -12,7 +12,7 @@ pub use communes::{
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::audit::record;
+use super::audit::{record, record_kept_bundle};
 use super::{Result, Store, StoreError};
 use crate::domain::record::CycleRecord;
 use crate::domain::{Commune, CommuneId, Village, VillageId, VillageKind};
@@ -220,17 +220,7 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            record(tx, "imported_plan", id, "*", None, Some(new.bundle_id))?;
-            if let Some(reason) = new.conflict_reason {
-                record(
-                    tx,
-                    "imported_plan",
-                    id,
-                    "conflict_reason",
-                    None,
-                    Some(reason),
-                )?;
-            }
+            record_kept_bundle(tx, "imported_plan", id, new.bundle_id, new.conflict_reason)?;
             Ok(id)
         })
     }
