@@ -7,26 +7,20 @@
 
 #![allow(clippy::unwrap_used)]
 
+#[path = "common/app.rs"]
+mod driver;
+
+use driver::press;
 use kehoach::commands::commune_assign::assigned_items;
 use kehoach::commands::import::{ImportFile, Verdict, plan};
 use kehoach::i18n::Lang;
 use kehoach::store::Store;
 use kehoach::tui::app::App;
 use kehoach::tui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
-        .unwrap();
-    format!("{}", terminal.backend())
+    driver::screen(app, 80, 24)
 }
 
 fn demo_store() -> Store {
@@ -37,7 +31,7 @@ fn demo_store() -> Store {
 
 /// The demo's commune year 2026 with the assignment of its first village (Buôn Kram).
 fn assign_screen(lang: Lang) -> App {
-    let mut app = App::new(demo_store(), lang, Theme::mono()).unwrap();
+    let mut app = driver::demo_app(lang);
     press(&mut app, KeyCode::Char('g'));
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Char('g'));
@@ -78,7 +72,7 @@ fn enter_opens_the_villages_assignment_form_prefilled_from_the_commune_record() 
 
 #[test]
 fn a_plan_not_approved_is_not_assigned() {
-    let mut app = App::new(demo_store(), Lang::Vi, Theme::mono()).unwrap();
+    let mut app = driver::demo_app(Lang::Vi);
     press(&mut app, KeyCode::Char('g'));
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Down);
