@@ -17,6 +17,7 @@ mod error;
 mod frozen;
 pub mod import;
 pub mod meeting2;
+mod reason;
 pub mod scoring;
 
 use std::path::PathBuf;

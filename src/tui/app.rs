@@ -9,24 +9,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::keymap::{Action, Context, resolve};
+pub use super::modal::Modal;
+use super::modal::{Reply, Surroundings};
 use super::screens::{Nav, Outcome, Screen, ViewCtx};
 use super::theme::Theme;
-use super::widgets::{Input, hints, popup, too_small, wrap};
+use super::widgets::{Input, hints, too_small, wrap};
 use crate::commands::{self, Command, CommandError, Effect};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
-
-/// A popup over the screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Modal {
-    /// Help text (i18n key) and how many rows it is scrolled down.
-    Help(String, u16),
-    /// "Quit with an unsaved edit open?"
-    ConfirmQuit,
-    /// "The database file is gone: write what is open to a new file?" (the places to try,
-    /// best first).
-    Rescue(Vec<std::path::PathBuf>),
-}
 
 /// What a status line reports, shown by its mark as well as its colour (readable
 /// without colour): ✓ done, → a hint, ✗ refused or failed.
@@ -55,7 +45,8 @@ pub struct App {
     lang: Lang,
     theme: Theme,
     screen: Screen,
-    modal: Option<Modal>,
+    /// The popups over the screen, the top one last: keys go to it.
+    modals: Vec<Modal>,
     message: Option<Message>,
     quit: bool,
     /// Whether the screen shows a closed cycle (edits are refused before reaching the store).
@@ -75,7 +66,7 @@ impl App {
             lang,
             theme,
             screen,
-            modal: None,
+            modals: Vec::new(),
             message: None,
             quit: false,
             read_only: false,
@@ -112,10 +103,16 @@ impl App {
             }
             Event::Key(_) if too_small::is_too_small(self.drawn.get()) => {}
             Event::Key(key) => self.handle_key(key),
-            Event::Paste(text) => {
-                let outcome = self.screen.update(Input::Paste(text), self.ctx());
-                self.follow(outcome);
-            }
+            Event::Paste(text) => match self.modals.last_mut() {
+                Some(modal) => {
+                    let reply = modal.paste(text, self.lang);
+                    self.answer(reply);
+                }
+                None => {
+                    let outcome = self.screen.update(Input::Paste(text), self.ctx());
+                    self.follow(outcome);
+                }
+            },
             _ => {}
         }
     }
@@ -129,29 +126,40 @@ impl App {
 
     fn handle_key(&mut self, key: KeyEvent) {
         self.message = None;
-        match self.modal {
-            Some(Modal::Help(_, ref mut scroll)) => match resolve(Context::Help, &key) {
-                Some(Action::Back) => self.modal = None,
-                Some(Action::Up) => *scroll = scroll.saturating_sub(1),
-                Some(Action::Down) => *scroll = scroll.saturating_add(1),
-                Some(Action::PageUp) => *scroll = scroll.saturating_sub(10),
-                Some(Action::PageDown) => *scroll = scroll.saturating_add(10),
-                _ => {}
-            },
-            Some(Modal::ConfirmQuit) => match resolve(Context::Confirm, &key) {
-                Some(Action::Yes) => self.quit = true,
-                Some(Action::No) => self.modal = None,
-                _ => {}
-            },
-            Some(Modal::Rescue(ref places)) => match resolve(Context::Confirm, &key) {
-                Some(Action::Yes) => {
-                    let places = places.clone();
-                    self.rescue(&places);
-                }
-                Some(Action::No) => self.modal = None,
-                _ => {}
-            },
+        match self.modals.last_mut() {
+            Some(modal) => {
+                let reply = modal.key(&key, self.lang);
+                self.answer(reply);
+            }
             None => self.screen_key(key),
+        }
+    }
+
+    /// Follows what the top modal made of a key.
+    fn answer(&mut self, reply: Reply) {
+        match reply {
+            Reply::Stay => {}
+            Reply::Close => {
+                self.modals.pop();
+            }
+            Reply::Quit => self.quit = true,
+            Reply::AskQuit => self.modals.push(Modal::ConfirmQuit),
+            Reply::Help => self.follow(Outcome::Help),
+            Reply::ToggleLang => self.follow(Outcome::ToggleLang),
+            Reply::Rescue(places) => self.rescue(&places),
+            Reply::Follow(outcome) => {
+                self.modals.pop();
+                self.follow(outcome);
+            }
+            Reply::Save(command) => {
+                let prompt = self.modals.pop();
+                let rescue_offered =
+                    |app: &Self| matches!(app.modals.last(), Some(Modal::Rescue(_)));
+                if !self.save(command) && !rescue_offered(self) {
+                    // Refused: the prompt comes back with the reason typed.
+                    self.modals.extend(prompt);
+                }
+            }
         }
     }
 
@@ -169,7 +177,9 @@ impl App {
     fn follow(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Stay => {}
-            Outcome::Save(command) => self.save(command),
+            Outcome::Save(command) => {
+                self.save(command);
+            }
             Outcome::SaveEach(commands) => self.save_each(commands),
             Outcome::Refresh => {
                 if let Err(e) = self.screen.refresh(&self.store, self.lang) {
@@ -205,12 +215,16 @@ impl App {
                     self.screen.came_back_from(from);
                 }
             }
-            Outcome::Help => self.modal = Some(Modal::Help(self.screen.help_key(), 0)),
+            Outcome::Help => self.modals.push(Modal::Help(self.screen.help_key(), 0)),
             Outcome::ToggleLang => {
                 self.lang = self.lang.toggled();
                 self.screen.relabel(self.lang);
+                for modal in &mut self.modals {
+                    modal.relabel(self.lang);
+                }
             }
-            Outcome::Quit if self.screen.has_open_edit() => self.modal = Some(Modal::ConfirmQuit),
+            Outcome::Ask(ask) => self.modals.push(Modal::asked(ask, self.lang)),
+            Outcome::Quit if self.has_open_edit() => self.modals.push(Modal::ConfirmQuit),
             Outcome::Quit => self.quit = true,
             Outcome::Refuse(text) => self.say(text, Tone::Refused),
             Outcome::Hint(text) => self.say(text, Tone::Hint),
@@ -232,8 +246,14 @@ impl App {
         }
     }
 
-    /// Runs one command through `commands::execute` and tells the screen how it went.
-    fn save(&mut self, command: Command) {
+    /// Whether typed text, on the screen or in a prompt, would be lost by quitting.
+    fn has_open_edit(&self) -> bool {
+        self.screen.has_open_edit() || self.modals.iter().any(Modal::has_open_edit)
+    }
+
+    /// Runs one command through `commands::execute`, tells the screen how it went, and
+    /// says whether it was saved.
+    fn save(&mut self, command: Command) -> bool {
         let deleted = match &command {
             Command::DeleteVillage { name, .. } => Some(name.clone()),
             _ => None,
@@ -265,11 +285,13 @@ impl App {
                 Err(text)
             }
         };
+        let saved = result.is_ok();
         if let Err(e) = self.screen.on_saved(&self.store, &result, self.lang) {
             let text = tf(self.lang, "cmd.reload_failed", &[self.store_error_text(&e)]);
             self.say(text, Tone::Refused);
         }
         self.offer_rescue();
+        saved
     }
 
     /// Runs each command in its own transaction (one failing leaves the others saved),
@@ -324,38 +346,19 @@ impl App {
                 tf(self.lang, "exp.done", &[paths.len().to_string()]),
                 Tone::Done,
             ),
-            Err(crate::deliver::DeliverError::Exists(_)) => {}
+            Err(crate::deliver::DeliverError::Exists(_)) => {
+                let overwrite = crate::deliver::ExportRequest {
+                    force: true,
+                    ..request.clone()
+                };
+                let again = Outcome::Export(overwrite);
+                let ask = super::modal::Confirm::new("exp.confirm_overwrite", Vec::new(), again);
+                self.modals.push(Modal::Confirm(ask));
+            }
             Err(e) => self.say(e.text(self.lang), Tone::Refused),
         }
-        self.screen.on_export(&result, request);
+        self.screen.on_export(&result);
     }
-}
-
-/// A help text, continued by `<key>.more` when a later feature added keys to a screen.
-fn help_text(lang: Lang, key: &str) -> String {
-    let more = format!("{key}.more");
-    if crate::i18n::has(&more) {
-        format!("{}\n\n{}", t(lang, key), t(lang, &more))
-    } else {
-        t(lang, key)
-    }
-}
-
-/// The screen's keys, from the keymap, below the procedure's rule in the help.
-fn keys_text(lang: Lang, context: Context) -> String {
-    let lines: Vec<String> = crate::tui::keymap::hints(context)
-        .map(|b| {
-            format!(
-                "  {:<6} {}",
-                crate::tui::keymap::key_name(b.key),
-                t(lang, b.label)
-            )
-        })
-        .collect();
-    if lines.is_empty() {
-        return String::new();
-    }
-    format!("\n\n{}\n{}", t(lang, "help.keys_here"), lines.join("\n"))
 }
 
 /// The facilitator-facing text of a store error.
@@ -381,9 +384,8 @@ impl Widget for &App {
         self.render_title(title, buf);
         self.screen.render(body, buf, self.ctx());
         self.render_status(status, buf);
-        let (context, screen_keys) = match self.modal {
-            Some(Modal::Help(..)) => (Context::Help, false),
-            Some(Modal::ConfirmQuit | Modal::Rescue(_)) => (Context::Confirm, false),
+        let (context, screen_keys) = match self.modals.last() {
+            Some(modal) => (modal.context(), false),
             None => (self.screen.context(), true),
         };
         let live = |action| !screen_keys || self.screen.live(action);
@@ -439,45 +441,14 @@ impl App {
     }
 
     fn render_modal(&self, area: Rect, buf: &mut Buffer) {
-        match &self.modal {
-            Some(Modal::Help(key, scroll)) => {
-                let rect = popup::centered(area, 76, area.height);
-                let inner = popup::frame(&t(self.lang, "help.title"), &self.theme, rect, buf);
-                let text = help_text(self.lang, key) + &keys_text(self.lang, self.screen.context());
-                // Scrolled no further than the last row shown at the bottom.
-                let rows: usize = text
-                    .lines()
-                    .map(|l| wrap::wrapped_rows(l, usize::from(inner.width)))
-                    .sum();
-                let rows = u16::try_from(rows).unwrap_or(u16::MAX);
-                let top = (*scroll).min(rows.saturating_sub(inner.height));
-                Paragraph::new(text)
-                    .wrap(Wrap { trim: false })
-                    .scroll((top, 0))
-                    .render(inner, buf);
-            }
-            Some(Modal::ConfirmQuit) => popup::confirm(
-                &t(self.lang, "confirm.title"),
-                &t(self.lang, "confirm.quit_with_edit"),
-                &t(self.lang, "confirm.yes_no"),
-                &self.theme,
-                area,
-                buf,
-            ),
-            Some(Modal::Rescue(places)) => {
-                let original = self.store.path().map(|p| p.display().to_string());
-                let first = places.first().map(|p| p.display().to_string());
-                let args = [original.unwrap_or_default(), first.unwrap_or_default()];
-                popup::confirm(
-                    &t(self.lang, "rescue.title"),
-                    &tf(self.lang, "rescue.offer", &args),
-                    &t(self.lang, "confirm.yes_no"),
-                    &self.theme,
-                    area,
-                    buf,
-                );
-            }
-            None => {}
+        let around = Surroundings {
+            lang: self.lang,
+            theme: &self.theme,
+            screen_context: self.screen.context(),
+            db_path: self.store.path(),
+        };
+        for modal in &self.modals {
+            modal.render(&around, area, buf);
         }
     }
 }
@@ -486,14 +457,15 @@ impl App {
     /// After a refused save: when the file lost its name, offers the rescue copy.
     fn offer_rescue(&mut self) {
         if let Some(path) = self.store.path().filter(|_| self.store.is_gone()) {
-            self.modal = Some(Modal::Rescue(super::rescue::candidates(path)));
+            self.modals
+                .push(Modal::Rescue(super::rescue::candidates(path)));
         }
     }
 
     /// Writes what the store holds to the first of `places` that takes it, then carries on
     /// in that file.
     fn rescue(&mut self, places: &[std::path::PathBuf]) {
-        self.modal = None;
+        self.modals.clear();
         let mut failure = None;
         for target in places {
             match self.store.rescue_to(target).and_then(|p| Store::open(&p)) {

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod keymap;
+pub mod modal;
 pub mod rescue;
 pub mod screens;
 #[cfg(unix)]

@@ -10,7 +10,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, StatefulWidget, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::reason::{ReasonFor, ReasonPrompt};
 use super::{Command, Outcome, ViewCtx};
 use crate::domain::attendance::meets_women_threshold;
 use crate::domain::person::{PersonError, ethnicity_choices};
@@ -22,6 +21,7 @@ use crate::domain::{
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Attendee, Store, StoreError};
 use crate::tui::keymap::{Action, Context};
+use crate::tui::modal::{Confirm as Ask, ask_reason};
 use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
 use pick::{Pick, PickEvent};
@@ -58,7 +58,6 @@ pub struct AttendancePanel {
     selected: usize,
     pick: Pick,
     confirm: Option<Confirm>,
-    reason: Option<ReasonPrompt>,
     /// Why a closed register cannot be reopened here (i18n key), when it cannot.
     locked: Option<&'static str>,
 }
@@ -89,7 +88,6 @@ impl AttendancePanel {
             selected: 0,
             pick: Pick::default(),
             confirm: None,
-            reason: None,
             locked: None,
         })
     }
@@ -128,7 +126,6 @@ impl AttendancePanel {
             self.editing = None;
             self.suggestion = None;
             self.ethnic = None;
-            self.reason = None;
             self.confirm = None;
             self.pick.reset();
             if self.meeting.is_closed() || self.focus == Focus::Form {
@@ -193,9 +190,7 @@ impl AttendancePanel {
 
     /// Whether a form, prompt or confirmation holds the keyboard.
     pub fn context(&self) -> Context {
-        if self.reason.is_some() {
-            Context::Form
-        } else if let Some(Confirm::SamePerson(..)) = self.confirm {
+        if let Some(Confirm::SamePerson(..)) = self.confirm {
             Context::SamePerson
         } else if self.confirm.is_some() {
             Context::Confirm
@@ -210,9 +205,6 @@ impl AttendancePanel {
 
     /// Handles one input.
     pub fn update(&mut self, input: Input, lang: Lang) -> Outcome {
-        if let Some(outcome) = ReasonPrompt::drive(&mut self.reason, &input, lang) {
-            return outcome;
-        }
         if let Some(asked) = self.confirm.take() {
             return self.answer(asked, &input, lang);
         }
@@ -251,7 +243,6 @@ impl AttendancePanel {
     fn answer(&mut self, asked: Confirm, input: &Input, lang: Lang) -> Outcome {
         let yes = *input == Input::Action(Action::Yes);
         let no = *input == Input::Action(Action::No);
-        let meeting = self.meeting.id;
         match asked {
             Confirm::SamePerson(person, 1) if yes => self.register_known(person),
             Confirm::SamePerson(person, _) if yes => {
@@ -260,13 +251,6 @@ impl AttendancePanel {
             }
             Confirm::SamePerson(..) if no => self.register_new(lang),
             Confirm::Twin if yes => self.register_new(lang),
-            Confirm::Remove(person) if yes => {
-                Outcome::Save(Command::RemoveAttendee { meeting, person })
-            }
-            Confirm::Close if yes => Outcome::Save(Command::CloseMeeting {
-                meeting,
-                reason: None,
-            }),
             _ => Outcome::Stay,
         }
     }
@@ -458,22 +442,18 @@ impl AttendancePanel {
             Action::Help => return Outcome::Help,
             _ if closed && let Some(why) = self.locked => return Outcome::Refuse(t(lang, why)),
             _ if closed && action == Action::Reopen => {
-                self.reason = Some(ReasonPrompt::new(
-                    ReasonFor::ReopenMeeting(self.meeting.id),
-                    lang,
-                ));
+                let reopen = Command::ReopenMeeting {
+                    meeting: self.meeting.id,
+                    reason: String::new(),
+                };
+                return ask_reason("reason.reopen_meeting", reopen);
             }
             _ if closed => return Outcome::Refuse(t(lang, "att.closed_hint")),
             Action::Add => self.focus = Focus::Form,
             Action::PickPresent => self.focus = Focus::Pick,
             Action::Open => self.start_edit(lang),
-            Action::Remove => {
-                self.confirm = self
-                    .attendees
-                    .get(self.selected)
-                    .map(|a| Confirm::Remove(a.person.id))
-            }
-            Action::CloseMeeting => return self.close(lang),
+            Action::Remove => return self.ask_remove(),
+            Action::CloseMeeting => return self.close(),
             _ => {}
         }
         Outcome::Stay
@@ -489,26 +469,37 @@ impl AttendancePanel {
         }
     }
 
-    fn close(&mut self, lang: Lang) -> Outcome {
-        let meeting = self.meeting.id;
+    fn close(&self) -> Outcome {
+        let close = Command::CloseMeeting {
+            meeting: self.meeting.id,
+            reason: None,
+        };
         if meets_women_threshold(self.tally()) {
             // Reopening needs a written reason: closing asks first.
-            self.confirm = Some(Confirm::Close);
-            Outcome::Stay
+            let total = self.tally().total().to_string();
+            Ask::new("att.confirm_close", vec![total], Outcome::Save(close)).ask()
         } else {
-            self.reason = Some(ReasonPrompt::new(ReasonFor::CloseMeeting(meeting), lang));
-            Outcome::Stay
+            ask_reason("reason.close_below", close)
         }
+    }
+
+    /// Asks before removing the selected person from the register.
+    fn ask_remove(&self) -> Outcome {
+        let Some(a) = self.attendees.get(self.selected) else {
+            return Outcome::Stay;
+        };
+        let name = vec![a.person.name.clone()];
+        let remove = Command::RemoveAttendee {
+            meeting: self.meeting.id,
+            person: a.person.id,
+        };
+        Ask::new("att.confirm_remove", name, Outcome::Save(remove)).ask()
     }
 }
 
-/// A question the register asks before an act that only a written reason undoes.
+/// A question the register asks about the name being typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Confirm {
-    /// Remove this person from the register.
-    Remove(PersonId),
-    /// Close the register (the meeting's record is frozen).
-    Close,
     /// The typed name is this known person's (not yet registered here), one of this many
     /// with that name: the same person, or another?
     SamePerson(PersonId, usize),
@@ -710,9 +701,6 @@ impl AttendancePanel {
         } else {
             self.render_register(list_area, buf, ctx);
         }
-        if let Some(prompt) = &self.reason {
-            prompt.render(&ctx.theme, area, buf);
-        }
         if let Some(asked) = self.confirm {
             crate::tui::widgets::popup::confirm(
                 &t(ctx.lang, "confirm.title"),
@@ -735,12 +723,6 @@ impl AttendancePanel {
                 .unwrap_or_default()
         };
         match asked {
-            Confirm::Remove(person) => tf(lang, "att.confirm_remove", &[name_of(person)]),
-            Confirm::Close => tf(
-                lang,
-                "att.confirm_close",
-                &[self.tally().total().to_string()],
-            ),
             Confirm::SamePerson(person, 1) => {
                 let who = self.known.iter().find(|p| p.id == person);
                 let line = who.map(|p| person_line(p, p.gender, lang).to_string());
@@ -770,7 +752,7 @@ impl AttendancePanel {
     }
 
     fn render_form(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        let active = self.focus == Focus::Form && self.reason.is_none();
+        let active = self.focus == Focus::Form;
         let style = if active {
             ctx.theme.focus
         } else {

@@ -12,7 +12,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Row, Widget, Wrap};
 
-use super::reason::{ReasonFor, ReasonPrompt};
 use super::{Command, Nav, Outcome, ViewCtx};
 use crate::commands::ConferenceCommand;
 use crate::domain::commune::{PlanSource, PlanStatus, VillageStatus, VillageYear, status};
@@ -20,6 +19,7 @@ use crate::domain::{Commune, CommuneId};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
+use crate::tui::modal::ask_reason;
 use crate::tui::widgets::meter::percent;
 use crate::tui::widgets::{Input, listing};
 
@@ -39,8 +39,6 @@ pub struct CommuneScreen {
     selected: usize,
     /// The commune plan's approved version standing, if approved.
     approved: Option<u32>,
-    /// The reason prompt for reopening the approved commune plan.
-    reopening: Option<ReasonPrompt>,
 }
 
 impl CommuneScreen {
@@ -62,14 +60,10 @@ impl CommuneScreen {
             year,
             lines,
             selected: 0,
-            reopening: None,
         })
     }
 
     fn update(&mut self, input: Input, lang: Lang) -> Outcome {
-        if let Some(outcome) = ReasonPrompt::drive(&mut self.reopening, &input, lang) {
-            return outcome;
-        }
         let Input::Action(action) = input else {
             return Outcome::Stay;
         };
@@ -119,9 +113,12 @@ impl CommuneScreen {
                 }))
             }
             (Action::Reopen, Some(_)) => {
-                let purpose = ReasonFor::ReopenCommune(commune, year);
-                self.reopening = Some(ReasonPrompt::new(purpose, lang));
-                Outcome::Stay
+                let reopen = ConferenceCommand::Reopen {
+                    commune,
+                    year,
+                    reason: String::new(),
+                };
+                ask_reason("conference.reason.reopen", Command::Conference(reopen))
             }
             (Action::Approve, Some(v)) => Outcome::Refuse(tf(
                 lang,
@@ -183,9 +180,6 @@ impl CommuneScreen {
             &ctx.theme,
             (table_area, buf),
         );
-        if let Some(prompt) = &self.reopening {
-            prompt.render(&ctx.theme, area, buf);
-        }
     }
 
     /// "2 thôn, buôn: 1 đã thông qua, 1 chưa thông qua, 0 chưa nhận kế hoạch".
@@ -262,10 +256,7 @@ impl super::View for CommuneScreen {
     }
 
     fn context(&self) -> Context {
-        match self.reopening {
-            Some(_) => Context::Form,
-            None => Context::Commune,
-        }
+        Context::Commune
     }
 
     fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {

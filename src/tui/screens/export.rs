@@ -56,7 +56,6 @@ pub struct ExportScreen {
     whose: Whose,
     form: Form,
     written: Vec<PathBuf>,
-    confirm: Option<ExportRequest>,
 }
 
 /// The folder offered first: the user's documents folder, else the home folder.
@@ -128,7 +127,6 @@ impl ExportScreen {
             whose,
             form,
             written: Vec::new(),
-            confirm: None,
         }
     }
 
@@ -150,26 +148,13 @@ impl ExportScreen {
         }
     }
 
-    /// Confirmation while asking to overwrite, the form otherwise.
+    /// The export form's keys.
     pub fn context(&self) -> Context {
-        if self.confirm.is_some() {
-            Context::Confirm
-        } else {
-            Context::Export
-        }
+        Context::Export
     }
 
     /// Handles one input.
     pub fn update(&mut self, input: Input, lang: Lang) -> Outcome {
-        if let Some(request) = self.confirm.take() {
-            return match input {
-                Input::Action(Action::Yes) => Outcome::Export(ExportRequest {
-                    force: true,
-                    ..request
-                }),
-                _ => Outcome::Stay,
-            };
-        }
         if input == Input::Action(Action::Back) {
             return Outcome::Back;
         }
@@ -208,15 +193,11 @@ impl ExportScreen {
         Outcome::Export(request)
     }
 
-    /// Shows what was written, or asks before overwriting.
-    pub fn on_export(
-        &mut self,
-        result: &Result<Vec<PathBuf>, DeliverError>,
-        request: &ExportRequest,
-    ) {
+    /// Shows what was written (the app asks before overwriting).
+    pub fn on_export(&mut self, result: &Result<Vec<PathBuf>, DeliverError>) {
         match result {
             Ok(paths) => self.written = paths.clone(),
-            Err(DeliverError::Exists(_)) => self.confirm = Some(request.clone()),
+            Err(DeliverError::Exists(_)) => {}
             Err(DeliverError::Failed(_)) => self.written.clear(),
         }
     }
@@ -255,8 +236,7 @@ impl ExportScreen {
         ));
         let inner = block.inner(top);
         block.render(top, buf);
-        self.form
-            .render_fields(&ctx.theme, inner, buf, self.confirm.is_none());
+        self.form.render_fields(&ctx.theme, inner, buf, true);
         let lines: Vec<Line> = if self.written.is_empty() {
             vec![Line::raw(t(ctx.lang, self.whose.explain_key()))]
         } else {
@@ -275,16 +255,6 @@ impl ExportScreen {
             .block(block)
             .wrap(Wrap { trim: false })
             .render(bottom, buf);
-        if self.confirm.is_some() {
-            crate::tui::widgets::popup::confirm(
-                &t(ctx.lang, "confirm.title"),
-                &t(ctx.lang, "exp.confirm_overwrite"),
-                &t(ctx.lang, "confirm.yes_no"),
-                &ctx.theme,
-                area,
-                buf,
-            );
-        }
     }
 }
 
@@ -322,11 +292,7 @@ impl super::View for ExportScreen {
         ExportScreen::render(self, area, buf, ctx);
     }
 
-    fn on_export(
-        &mut self,
-        result: &Result<Vec<std::path::PathBuf>, crate::deliver::DeliverError>,
-        request: &crate::deliver::ExportRequest,
-    ) {
-        ExportScreen::on_export(self, result, request);
+    fn on_export(&mut self, result: &Result<Vec<PathBuf>, DeliverError>) {
+        ExportScreen::on_export(self, result);
     }
 }

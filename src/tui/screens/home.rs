@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 
 use super::delete_village::DeletePrompt;
-use super::history::closing::{Closing, Target};
+use super::history::closing::Target;
 use super::{Command, Effect, Nav, Outcome, ViewCtx};
 use crate::domain::cycle::{parse_span, parse_year};
 use crate::domain::text::{NameError, clean_name};
@@ -38,7 +38,6 @@ pub struct HomeScreen {
     entries: Vec<HomeEntry>,
     selected: usize,
     form: Option<(Form, Purpose)>,
-    closing: Closing,
     deleting: Option<DeletePrompt>,
 }
 
@@ -49,16 +48,13 @@ impl HomeScreen {
             entries: store.home_entries()?,
             selected: 0,
             form: None,
-            closing: Closing::default(),
             deleting: None,
         })
     }
 
     /// The open question's or form's context; on a cycle line the cycle's hints.
     pub fn context(&self) -> Context {
-        if let Some(c) = self.closing.context() {
-            c
-        } else if self.form.is_some() || self.deleting.is_some() {
+        if self.form.is_some() || self.deleting.is_some() {
             Context::Form
         } else if matches!(self.selected_entry(), Some(HomeEntry::Cycle { .. })) {
             Context::HomeCycle
@@ -76,9 +72,6 @@ impl HomeScreen {
 
     /// Handles one input.
     pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        if let Some(outcome) = self.closing.update(&input, ctx.lang) {
-            return outcome;
-        }
         if let Some(outcome) = DeletePrompt::drive(&mut self.deleting, &input, ctx.lang) {
             return outcome;
         }
@@ -224,8 +217,7 @@ impl HomeScreen {
             year: *year,
             village,
         };
-        self.closing.start(target, lang);
-        Outcome::Stay
+        target.ask()
     }
 
     fn ask_delete(&mut self, lang: Lang) -> Outcome {
@@ -291,7 +283,6 @@ impl HomeScreen {
         store: &Store,
         result: &Result<Effect, String>,
     ) -> Result<(), StoreError> {
-        self.closing.on_saved(result.is_ok());
         let Ok(saved) = result else { return Ok(()) };
         self.form = None;
         self.deleting = None;
@@ -318,7 +309,6 @@ impl HomeScreen {
         if let Some((form, _)) = &self.form {
             form.render(&ctx.theme, area, buf);
         }
-        self.closing.render(area, buf, ctx);
         if let Some(prompt) = &self.deleting {
             prompt.render(area, buf, ctx);
         }

@@ -19,6 +19,7 @@ use crate::i18n::{Lang, t, tf};
 use crate::receive::{files, summary};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
+use crate::tui::modal::ask_reason;
 use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
 
@@ -41,8 +42,6 @@ pub struct ImportScreen {
     /// Lines about files skipped or unreadable.
     skipped: Vec<String>,
     selected: usize,
-    /// The reason prompt for taking the selected conflicting file.
-    taking: Option<Form>,
 }
 
 /// Where removable drives usually appear, first one that exists; else the documents
@@ -80,21 +79,10 @@ impl ImportScreen {
             found: Vec::new(),
             skipped: Vec::new(),
             selected: 0,
-            taking: None,
         })
     }
 
     fn update(&mut self, input: Input, lang: Lang) -> Outcome {
-        if let Some(form) = &mut self.taking {
-            return match form.handle(&input) {
-                FormEvent::Editing => Outcome::Stay,
-                FormEvent::Cancel => {
-                    self.taking = None;
-                    Outcome::Stay
-                }
-                FormEvent::Submit => self.take_conflict(lang),
-            };
-        }
         if self.looked_at.is_none() {
             return match self.chooser.handle(&input) {
                 FormEvent::Submit => self.look(lang),
@@ -169,36 +157,16 @@ impl ImportScreen {
             .filter(|f| matches!(f.plan.verdict(), Some(Verdict::Conflict { .. })))
     }
 
-    fn ask_reason(&mut self, lang: Lang) -> Outcome {
-        if self.selected_conflict().is_none() {
-            return Outcome::Refuse(t(lang, "import.screen.not_conflict"));
-        }
-        self.taking = Some(Form::new(
-            t(lang, "import.screen.take_title"),
-            vec![Field::text(t(lang, "reason.label"), "")],
-        ));
-        Outcome::Stay
-    }
-
-    fn take_conflict(&mut self, lang: Lang) -> Outcome {
-        let Some(form) = &mut self.taking else {
-            return Outcome::Stay;
-        };
-        let reason = form.text(0).trim().to_string();
-        if reason.is_empty() {
-            form.show_errors(vec![(0, t(lang, "reason.required"))]);
-            return Outcome::Stay;
-        }
+    /// Asks for the reason to take the selected conflicting file.
+    fn ask_reason(&self, lang: Lang) -> Outcome {
         let Some(found) = self.selected_conflict() else {
-            self.taking = None;
-            return Outcome::Stay;
+            return Outcome::Refuse(t(lang, "import.screen.not_conflict"));
         };
-        let command = Command::Import(ImportCommand {
+        let take = Command::Import(ImportCommand {
             file: found.file.clone(),
-            conflict_reason: Some(reason),
+            conflict_reason: Some(String::new()),
         });
-        self.taking = None;
-        Outcome::Save(command)
+        ask_reason("import.screen.take_title", take)
     }
 
     /// Reads the files where the user pointed and runs the dry run (nothing written).
@@ -245,9 +213,6 @@ impl ImportScreen {
             return;
         }
         self.render_review(area, buf, ctx);
-        if let Some(form) = &self.taking {
-            form.render(&ctx.theme, area, buf);
-        }
     }
 
     fn render_review(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
@@ -322,7 +287,7 @@ impl super::View for ImportScreen {
     }
 
     fn context(&self) -> Context {
-        if self.taking.is_some() || self.looked_at.is_none() {
+        if self.looked_at.is_none() {
             Context::Form
         } else {
             Context::Import

@@ -20,7 +20,6 @@ pub mod import;
 pub mod meeting1;
 pub mod meeting2;
 pub mod preparation;
-pub mod reason;
 pub mod record;
 pub mod wgmeeting;
 pub mod workgroup;
@@ -29,7 +28,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use std::path::PathBuf;
 
-use crate::deliver::{DeliverError, ExportRequest};
+use crate::deliver::DeliverError;
 
 pub use crate::commands::{Command, Effect};
 use crate::domain::{CommuneId, CycleId, VillageId};
@@ -122,6 +121,8 @@ pub enum Outcome {
     Refuse(String),
     /// Say (translated) what to do next: shown with →.
     Hint(String),
+    /// Ask a question over the screen (the app's modal stack) and follow the answer.
+    Ask(crate::tui::modal::Ask),
 }
 
 /// What every screen does: load is each screen's own constructor; the rest is this.
@@ -154,12 +155,7 @@ pub trait View {
     /// Translates open forms after a language switch (typed text is kept).
     fn relabel(&mut self, _lang: Lang) {}
     /// Takes an export's result (the export screen shows it).
-    fn on_export(
-        &mut self,
-        _result: &Result<Vec<PathBuf>, DeliverError>,
-        _request: &ExportRequest,
-    ) {
-    }
+    fn on_export(&mut self, _result: &Result<Vec<PathBuf>, DeliverError>) {}
     /// Where "back" from a cycle opened from here leads (the history screen), if not home.
     fn return_nav(&self) -> Option<Nav> {
         None
@@ -323,12 +319,8 @@ impl Screen {
     }
 
     /// Hands an export's result to the screen.
-    pub fn on_export(
-        &mut self,
-        result: &Result<Vec<PathBuf>, DeliverError>,
-        request: &ExportRequest,
-    ) {
-        self.view.on_export(result, request);
+    pub fn on_export(&mut self, result: &Result<Vec<PathBuf>, DeliverError>) {
+        self.view.on_export(result);
     }
 
     /// Draws the screen body.

@@ -8,13 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::reason::{ReasonFor, ReasonPrompt};
 use super::{Command, Outcome, ViewCtx};
 use crate::domain::working_group::{RULE_SIZE, SizeRange, check, display_args, failed, gaps};
 use crate::domain::{CycleId, Finding, Gender, Person, PersonId};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Attendee, Store, StoreError, WorkingGroup};
 use crate::tui::keymap::{Action, Context};
+use crate::tui::modal::{Confirm, ask_reason};
 use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
 use filter::CandidateFilter;
@@ -25,10 +25,7 @@ pub struct WorkGroupTab {
     wg: WorkingGroup,
     selected: usize,
     chair: String,
-    reason: Option<ReasonPrompt>,
     range_form: Option<Form>,
-    /// Asking before finalising (undoing it needs a written reason).
-    confirm_finalise: bool,
     /// The name search and the failed check the list is narrowed to.
     filter: CandidateFilter,
 }
@@ -41,9 +38,7 @@ impl WorkGroupTab {
             wg: store.working_group(cycle)?,
             selected: 0,
             chair,
-            reason: None,
             range_form: None,
-            confirm_finalise: false,
             filter: CandidateFilter::default(),
         })
     }
@@ -51,7 +46,6 @@ impl WorkGroupTab {
     /// Re-reads after a save and closes prompts.
     pub fn reload(&mut self, store: &Store, ok: bool) -> Result<(), StoreError> {
         if ok {
-            self.reason = None;
             self.range_form = None;
         }
         self.wg = store.working_group(self.cycle)?;
@@ -70,10 +64,8 @@ impl WorkGroupTab {
 
     /// Form context while a prompt is open.
     pub fn context(&self) -> Context {
-        if self.reason.is_some() || self.range_form.is_some() {
+        if self.range_form.is_some() {
             Context::Form
-        } else if self.confirm_finalise {
-            Context::Confirm
         } else if self.filter.finding() {
             Context::WgFind
         } else {
@@ -111,21 +103,9 @@ impl WorkGroupTab {
 
     /// Handles one input; `attendees` are the candidates in register order.
     pub fn update(&mut self, input: Input, attendees: &[Attendee], lang: Lang) -> Outcome {
-        if let Some(outcome) = ReasonPrompt::drive(&mut self.reason, &input, lang) {
-            return outcome;
-        }
         if let Some(form) = &mut self.range_form {
             let event = form.handle(&input);
             return self.update_range(lang, event);
-        }
-        if std::mem::take(&mut self.confirm_finalise) {
-            return match input {
-                Input::Action(Action::Yes) => Outcome::Save(Command::FinaliseWg {
-                    cycle: self.cycle,
-                    reason: None,
-                }),
-                _ => Outcome::Stay,
-            };
         }
         if self.filter.finding() {
             return self.find(input, attendees, lang);
@@ -205,14 +185,18 @@ impl WorkGroupTab {
             Action::NextField => return self.cycle_gap(attendees, true, lang),
             Action::PrevField => return self.cycle_gap(attendees, false, lang),
             Action::Reopen if final_ => {
-                self.reason = Some(ReasonPrompt::new(ReasonFor::ReopenWg(self.cycle), lang))
+                let reopen = Command::ReopenWg {
+                    cycle: self.cycle,
+                    reason: String::new(),
+                };
+                return ask_reason("reason.reopen_wg", reopen);
             }
             Action::Toggle | Action::SetLeader | Action::Finalise | Action::EditRange if final_ => {
                 return Outcome::Refuse(t(lang, "err.wg_final"));
             }
             Action::Toggle => return self.toggle(person),
             Action::SetLeader => return self.set_leader(person, lang),
-            Action::Finalise => return self.finalise(attendees, lang),
+            Action::Finalise => return self.finalise(attendees),
             Action::EditRange => self.range_form = Some(range_form(self.wg.range, lang)),
             _ => {}
         }
@@ -245,13 +229,16 @@ impl WorkGroupTab {
         }
     }
 
-    fn finalise(&mut self, attendees: &[Attendee], lang: Lang) -> Outcome {
+    fn finalise(&self, attendees: &[Attendee]) -> Outcome {
+        let finalise = Command::FinaliseWg {
+            cycle: self.cycle,
+            reason: None,
+        };
         if failed(&self.findings(attendees)) {
-            self.reason = Some(ReasonPrompt::new(ReasonFor::FinaliseWg(self.cycle), lang));
-            Outcome::Stay
+            ask_reason("reason.finalise_failed", finalise)
         } else {
-            self.confirm_finalise = true;
-            Outcome::Stay
+            // Undoing it needs a written reason: finalising asks first.
+            Confirm::new("wg.confirm_finalise", Vec::new(), Outcome::Save(finalise)).ask()
         }
     }
 
@@ -297,21 +284,8 @@ impl WorkGroupTab {
                 .areas(area);
         self.render_candidates(attendees, list, buf, ctx);
         self.render_checks(attendees, checks, buf, ctx);
-        if let Some(prompt) = &self.reason {
-            prompt.render(&ctx.theme, area, buf);
-        }
         if let Some(form) = &self.range_form {
             form.render(&ctx.theme, area, buf);
-        }
-        if self.confirm_finalise {
-            crate::tui::widgets::popup::confirm(
-                &t(ctx.lang, "confirm.title"),
-                &t(ctx.lang, "wg.confirm_finalise"),
-                &t(ctx.lang, "confirm.yes_no"),
-                &ctx.theme,
-                area,
-                buf,
-            );
         }
     }
 

@@ -72,10 +72,9 @@ pub struct AfterPlanScreen {
     mode: Mode,
     editing: Option<(Kind, Form)>,
     last_date: String,
-    confirm: Option<Removal>,
 }
 
-/// A removal waiting for a yes: the question (i18n key and arguments) and the command.
+/// A removal to ask about: the question (i18n key and arguments) and the command.
 struct Removal {
     key: &'static str,
     args: Vec<String>,
@@ -140,7 +139,6 @@ impl AfterPlanScreen {
             mode: Mode::List,
             editing: None,
             last_date: String::new(),
-            confirm: None,
         })
     }
 
@@ -171,16 +169,6 @@ impl AfterPlanScreen {
     }
 
     fn update(&mut self, input: Input, lang: Lang) -> Outcome {
-        if let Some(pending) = self.confirm.take() {
-            return match input {
-                Input::Action(Action::Yes) => Outcome::Save(Command::AfterPlan(pending.command)),
-                Input::Action(Action::No) => Outcome::Stay,
-                _ => {
-                    self.confirm = Some(pending);
-                    Outcome::Stay
-                }
-            };
-        }
         if self.editing.is_some() {
             return self.edit(&input, lang);
         }
@@ -281,8 +269,8 @@ impl AfterPlanScreen {
         };
         match removal {
             Some(removal) => {
-                self.confirm = Some(removal);
-                Outcome::Stay
+                let remove = Outcome::Save(Command::AfterPlan(removal.command));
+                crate::tui::modal::Confirm::new(removal.key, removal.args, remove).ask()
             }
             None => Outcome::Refuse(crate::i18n::t(lang, "after.screen.not_removable")),
         }
@@ -354,9 +342,6 @@ impl super::View for AfterPlanScreen {
     }
 
     fn context(&self) -> Context {
-        if self.confirm.is_some() {
-            return Context::Confirm;
-        }
         match (&self.editing, self.mode) {
             (Some(_), _) => Context::Form,
             (None, Mode::List) => Context::AfterPlan,

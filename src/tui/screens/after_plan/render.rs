@@ -185,16 +185,6 @@ pub(super) fn render(s: &AfterPlanScreen, area: Rect, buf: &mut Buffer, ctx: Vie
     if let Some((_, form)) = &s.editing {
         form.render(&ctx.theme, area, buf);
     }
-    if let Some(pending) = &s.confirm {
-        crate::tui::widgets::popup::confirm(
-            &t(lang, "confirm.title"),
-            &tf(lang, pending.key, &pending.args),
-            &t(lang, "confirm.yes_no"),
-            &ctx.theme,
-            area,
-            buf,
-        );
-    }
 }
 
 fn state_line(s: &AfterPlanScreen, lang: Lang) -> String {

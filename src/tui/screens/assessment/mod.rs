@@ -12,6 +12,7 @@ pub mod progress;
 pub mod subgroups;
 pub mod tools;
 
+use crate::tui::modal::Confirm;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -152,7 +153,6 @@ pub struct AssessmentScreen {
     subgroups: subgroups::SubGroupsTab,
     findings: findings::FindingsTab,
     activities: activities::ActivitiesTab,
-    confirm: Option<PendingRemoval>,
 }
 
 impl AssessmentScreen {
@@ -169,7 +169,6 @@ impl AssessmentScreen {
             subgroups: subgroups::SubGroupsTab::default(),
             findings: findings::FindingsTab::default(),
             activities: activities::ActivitiesTab::default(),
-            confirm: None,
         })
     }
 
@@ -185,9 +184,6 @@ impl AssessmentScreen {
 
     /// Keymap context of the active section.
     pub fn context(&self) -> Context {
-        if self.confirm.is_some() {
-            return Context::Confirm;
-        }
         match self.section {
             Section::Tools | Section::Progress => Context::Assess,
             Section::SubGroups => self.subgroups.context(),
@@ -198,19 +194,10 @@ impl AssessmentScreen {
 
     /// Handles one input.
     pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        if let Some(pending) = self.confirm.take() {
-            return match input {
-                Input::Action(Action::Yes) => save(pending.change),
-                Input::Action(Action::No) => Outcome::Stay,
-                _ => {
-                    self.confirm = Some(pending);
-                    Outcome::Stay
-                }
-            };
-        }
         if input == Input::Action(Action::Remove) && self.context() == Context::Assess {
-            self.confirm = self.removal(ctx.lang);
-            return Outcome::Stay;
+            return self.removal(ctx.lang).map_or(Outcome::Stay, |pending| {
+                Confirm::new(pending.key, pending.args, save(pending.change)).ask()
+            });
         }
         let section = match input {
             Input::Action(Action::Section1) => Some(Section::Tools),
@@ -307,16 +294,6 @@ impl AssessmentScreen {
             Section::Findings => self.findings.render(data, body, buf, ctx),
             Section::Activities => self.activities.render(data, area, body, buf, ctx),
             Section::Progress => progress::render(data, body, buf, ctx),
-        }
-        if let Some(pending) = &self.confirm {
-            crate::tui::widgets::popup::confirm(
-                &t(ctx.lang, "confirm.title"),
-                &tf(ctx.lang, pending.key, &pending.args),
-                &t(ctx.lang, "confirm.yes_no"),
-                &ctx.theme,
-                area,
-                buf,
-            );
         }
     }
 

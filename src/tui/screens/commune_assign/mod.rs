@@ -15,7 +15,7 @@ use super::after_plan::assign::{self, AssignStart};
 use super::after_plan::{Item, items_of};
 use super::{Nav, Outcome, ViewCtx};
 use crate::commands::commune_assign::assigned_items;
-use crate::deliver::{DeliverError, ExportRequest};
+use crate::deliver::DeliverError;
 use crate::domain::after_plan::AssignedItem;
 use crate::domain::commune::commune_cost;
 use crate::domain::{CommuneId, VillageId};
@@ -148,11 +148,7 @@ impl super::View for CommuneAssignScreen {
         })
     }
 
-    fn on_export(
-        &mut self,
-        result: &Result<Vec<std::path::PathBuf>, DeliverError>,
-        _: &ExportRequest,
-    ) {
+    fn on_export(&mut self, result: &Result<Vec<std::path::PathBuf>, DeliverError>) {
         self.written = match result {
             Ok(paths) => paths
                 .iter()

@@ -1,15 +1,9 @@
 //! Closing and reopening a cycle from a list (home, history): closing asks yes/no,
-//! reopening asks for a written reason. The screen holding it feeds it inputs first.
-
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+//! reopening asks for a written reason, both through the app's modal stack.
 
 use crate::domain::CycleId;
-use crate::i18n::{Lang, t, tf};
-use crate::tui::keymap::{Action, Context};
-use crate::tui::screens::reason::{ReasonFor, ReasonPrompt};
-use crate::tui::screens::{Command, Outcome, ViewCtx};
-use crate::tui::widgets::{Input, popup};
+use crate::tui::modal::{Confirm, ask_reason};
+use crate::tui::screens::{Command, Outcome};
 
 /// The cycle a close or reopen is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,79 +18,23 @@ pub struct Target {
     pub village: String,
 }
 
-/// The open question, if any: a yes/no to close, or the reason to reopen.
-#[derive(Default)]
-pub struct Closing {
-    confirm: Option<Target>,
-    reason: Option<ReasonPrompt>,
-}
-
-impl Closing {
-    /// Asks to close `target`, or for the reason to reopen it.
-    pub fn start(&mut self, target: Target, lang: Lang) {
-        if target.closed {
-            self.reason = Some(ReasonPrompt::new(
-                ReasonFor::ReopenCycle(target.cycle),
-                lang,
-            ));
-        } else {
-            self.confirm = Some(target);
+impl Target {
+    /// Asks to close the cycle, or for the reason to reopen it.
+    pub fn ask(self) -> Outcome {
+        let cycle = self.cycle;
+        if self.closed {
+            let reopen = Command::ReopenCycle {
+                cycle,
+                reason: String::new(),
+            };
+            return ask_reason("hist.reason.reopen_cycle", reopen);
         }
-    }
-
-    /// The keymap context while a question is open.
-    pub fn context(&self) -> Option<Context> {
-        if self.reason.is_some() {
-            Some(Context::Form)
-        } else {
-            self.confirm.as_ref().map(|_| Context::Confirm)
+        Confirm {
+            title: "hist.confirm_close.title",
+            question: "hist.confirm_close.body",
+            args: vec![self.year.to_string(), self.village],
+            yes: Box::new(Outcome::Save(Command::CloseCycle(cycle))),
         }
-    }
-
-    /// Handles `input` while a question is open; `None` when none is.
-    pub fn update(&mut self, input: &Input, lang: Lang) -> Option<Outcome> {
-        if let Some(outcome) = ReasonPrompt::drive(&mut self.reason, input, lang) {
-            return Some(outcome);
-        }
-        let cycle = self.confirm.as_ref()?.cycle;
-        Some(match input {
-            Input::Action(Action::Yes) => {
-                self.confirm = None;
-                Outcome::Save(Command::CloseCycle(cycle))
-            }
-            Input::Action(Action::No) => {
-                self.confirm = None;
-                Outcome::Stay
-            }
-            _ => Outcome::Stay,
-        })
-    }
-
-    /// Closes the question after a successful save (a failed one keeps the reason typed).
-    pub fn on_saved(&mut self, ok: bool) {
-        if ok {
-            self.reason = None;
-            self.confirm = None;
-        }
-    }
-
-    /// Draws the open question over `area`.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        if let Some(prompt) = &self.reason {
-            prompt.render(&ctx.theme, area, buf);
-        } else if let Some(target) = &self.confirm {
-            popup::confirm(
-                &t(ctx.lang, "hist.confirm_close.title"),
-                &tf(
-                    ctx.lang,
-                    "hist.confirm_close.body",
-                    &[target.year.to_string(), target.village.clone()],
-                ),
-                &t(ctx.lang, "confirm.yes_no"),
-                &ctx.theme,
-                area,
-                buf,
-            );
-        }
+        .ask()
     }
 }

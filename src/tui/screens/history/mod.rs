@@ -9,14 +9,14 @@ mod view;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Effect, Nav, Outcome, ViewCtx};
+use super::{Nav, Outcome, ViewCtx};
 use crate::domain::history::{Compared, PastYear, compare_years};
 use crate::domain::{Commune, CycleId, Village, VillageId};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{HomeEntry, Store, StoreError};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::widgets::Input;
-use closing::{Closing, Target};
+use closing::Target;
 
 /// What the screen shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +49,6 @@ pub struct HistoryScreen {
     view: View,
     /// First line shown in the year and comparison lists.
     scroll: usize,
-    closing: Closing,
 }
 
 impl HistoryScreen {
@@ -85,7 +84,6 @@ impl HistoryScreen {
             marked: None,
             view: View::Years,
             scroll: 0,
-            closing: Closing::default(),
         })
     }
 
@@ -99,18 +97,14 @@ impl HistoryScreen {
 
     /// The keymap context in force.
     pub fn context(&self) -> Context {
-        match (self.closing.context(), &self.view) {
-            (Some(c), _) => c,
-            (None, View::Years) => Context::History,
-            (None, _) => Context::HistoryView,
+        match &self.view {
+            View::Years => Context::History,
+            _ => Context::HistoryView,
         }
     }
 
     /// Handles one input.
     pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        if let Some(outcome) = self.closing.update(&input, ctx.lang) {
-            return outcome;
-        }
         let Input::Action(action) = input else {
             return Outcome::Stay;
         };
@@ -158,7 +152,7 @@ impl HistoryScreen {
                         year: y.cycle.year,
                         village: self.village.name.clone(),
                     };
-                    self.closing.start(target, lang);
+                    return target.ask();
                 }
             }
             Action::PrevField => return self.other_village(-1),
@@ -225,12 +219,7 @@ impl HistoryScreen {
     }
 
     /// Reloads the years after closing or reopening a cycle.
-    pub fn on_saved(
-        &mut self,
-        store: &Store,
-        result: &Result<Effect, String>,
-    ) -> Result<(), StoreError> {
-        self.closing.on_saved(result.is_ok());
+    pub fn on_saved(&mut self, store: &Store) -> Result<(), StoreError> {
         self.years = store.village_history(self.village.id)?;
         Ok(())
     }
@@ -256,7 +245,6 @@ impl HistoryScreen {
             View::Year(i) => view::year(self, *i, area, buf, ctx),
             View::Compare(c) => view::comparison(self, c, area, buf, ctx),
         }
-        self.closing.render(area, buf, ctx);
     }
 }
 
@@ -276,10 +264,10 @@ impl super::View for HistoryScreen {
     fn on_saved(
         &mut self,
         store: &Store,
-        result: &Result<super::Effect, String>,
+        _result: &Result<super::Effect, String>,
         _lang: Lang,
     ) -> Result<(), StoreError> {
-        HistoryScreen::on_saved(self, store, result)
+        HistoryScreen::on_saved(self, store)
     }
 
     fn breadcrumb(&self, lang: Lang) -> String {

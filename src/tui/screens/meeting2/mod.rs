@@ -15,9 +15,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::attendance::AttendancePanel;
-use super::reason::{ReasonFor, ReasonPrompt};
 use super::record::RecordTab;
 use super::{Outcome, ViewCtx};
+use crate::commands::Command;
 pub use crate::commands::Meeting2Command;
 use crate::domain::attendance::meets_women_threshold;
 use crate::domain::scoring::{Group, InputMode, Method};
@@ -25,6 +25,7 @@ use crate::domain::{Cycle, CycleId, Meeting, MeetingKind, Village};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
+use crate::tui::modal::{Confirm, ask_reason};
 use crate::tui::widgets::{Input, meter, tabs};
 
 /// Wraps a meeting-2 command as an outcome.
@@ -70,9 +71,6 @@ pub struct Meeting2Screen {
     results: ResultsTab,
     record: RecordTab,
     data: Data,
-    reason: Option<ReasonPrompt>,
-    /// Adopting the plan waits for a yes (reopening needs a written reason).
-    confirm_approve: bool,
 }
 
 impl Meeting2Screen {
@@ -97,8 +95,6 @@ impl Meeting2Screen {
             results: ResultsTab::default(),
             record,
             data,
-            reason: None,
-            confirm_approve: false,
         })
     }
 
@@ -114,12 +110,6 @@ impl Meeting2Screen {
 
     /// Keymap context of the active section.
     pub fn context(&self) -> Context {
-        if self.reason.is_some() {
-            return Context::Form;
-        }
-        if self.confirm_approve {
-            return Context::Confirm;
-        }
         match self.section {
             Section::Attendance => self.attendance.context(),
             Section::Men => self.men.context(),
@@ -131,15 +121,6 @@ impl Meeting2Screen {
 
     /// Handles one input.
     pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        if let Some(outcome) = ReasonPrompt::drive(&mut self.reason, &input, ctx.lang) {
-            return outcome;
-        }
-        if std::mem::take(&mut self.confirm_approve) {
-            return match input {
-                Input::Action(Action::Yes) => self.approve_now(),
-                _ => Outcome::Stay,
-            };
-        }
         let section = match input {
             Input::Action(Action::Section1) => Some(Section::Attendance),
             Input::Action(Action::Section2) => Some(Section::Men),
@@ -182,7 +163,14 @@ impl Meeting2Screen {
             InputMode::Votes => InputMode::Ranking,
             InputMode::Ranking => InputMode::Votes,
         };
-        self.change_setting(ReasonFor::ChangeMode(self.cycle.id, group, mode), lang)
+        let cycle = self.cycle.id;
+        let change = |reason| Meeting2Command::Mode {
+            cycle,
+            group,
+            mode,
+            reason,
+        };
+        self.change_setting(change, lang)
     }
 
     fn update_results(&mut self, input: Input, lang: Lang) -> Outcome {
@@ -193,12 +181,20 @@ impl Meeting2Screen {
                     .iter()
                     .position(|m| *m == self.data.settings.method);
                 let next = Method::ALL[i.map_or(0, |i| (i + 1) % Method::ALL.len())];
-                self.change_setting(ReasonFor::ChangeMethod(cycle, next), lang)
+                let change = |reason| Meeting2Command::Method {
+                    cycle,
+                    method: next,
+                    reason,
+                };
+                self.change_setting(change, lang)
             }
             Input::Action(Action::Finalise) => self.approve(lang),
             Input::Action(Action::Reopen) if self.data.settings.plan_frozen => {
-                self.reason = Some(ReasonPrompt::new(ReasonFor::ReopenPlan(cycle), lang));
-                Outcome::Stay
+                let reopen = Meeting2Command::Reopen {
+                    cycle,
+                    reason: String::new(),
+                };
+                ask_reason("m2.reason.reopen_plan", Command::Meeting2(reopen))
             }
             Input::Action(Action::Reopen) => {
                 self.results.set_error(t(lang, "m2.err.not_approved"));
@@ -208,8 +204,13 @@ impl Meeting2Screen {
         }
     }
 
-    /// A method or mode change: refused while frozen, a reason once locked, else saved.
-    fn change_setting(&mut self, purpose: ReasonFor, lang: Lang) -> Outcome {
+    /// A method or mode change (`change` given its reason): refused while frozen, a
+    /// reason once locked, else saved.
+    fn change_setting(
+        &mut self,
+        change: impl Fn(Option<String>) -> Meeting2Command,
+        lang: Lang,
+    ) -> Outcome {
         let settings = self.data.settings;
         if settings.plan_frozen {
             let message = t(lang, "m2.err.frozen");
@@ -220,13 +221,9 @@ impl Meeting2Screen {
             return Outcome::Stay;
         }
         if settings.locked {
-            self.reason = Some(ReasonPrompt::new(purpose, lang));
-            return Outcome::Stay;
+            return ask_reason("m2.reason.locked", Command::Meeting2(change(None)));
         }
-        match purpose.setting_change(None) {
-            Some(change) => Outcome::Save(change),
-            None => Outcome::Stay,
-        }
+        save(change(None))
     }
 
     fn approve(&mut self, lang: Lang) -> Outcome {
@@ -234,39 +231,29 @@ impl Meeting2Screen {
             self.results.set_error(message);
             return Outcome::Stay;
         }
-        let (cycle, meeting) = (self.cycle.id, self.meeting.id);
         let below = !self.meeting.is_closed() && !meets_women_threshold(self.attendance.tally());
-        if self.data.missing_fields > 0 {
-            let purpose = ReasonFor::ApproveMissing(cycle, meeting, below);
-            self.reason = Some(ReasonPrompt::new(purpose, lang));
-            return Outcome::Stay;
+        let missing = self.data.missing_fields > 0;
+        // An empty reason slot is one the prompt fills: one reason serves both rules.
+        let slot = |asked: bool| asked.then(String::new);
+        let approve = Command::Meeting2(Meeting2Command::Approve {
+            cycle: self.cycle.id,
+            meeting: self.meeting.id,
+            reason: slot(below),
+            missing_reason: slot(missing),
+        });
+        match (missing, below) {
+            (true, false) => ask_reason("m2.reason.approve_missing", approve),
+            (true, true) => ask_reason("m2.reason.approve_missing_below", approve),
+            (false, true) => ask_reason("m2.reason.approve_below", approve),
+            // Closing meeting 1 and finalising the working group ask first: so does this.
+            (false, false) => {
+                Confirm::new("m2.confirm_approve", Vec::new(), Outcome::Save(approve)).ask()
+            }
         }
-        if below {
-            let purpose = ReasonFor::ApproveBelow(cycle, meeting);
-            self.reason = Some(ReasonPrompt::new(purpose, lang));
-            return Outcome::Stay;
-        }
-        // Closing meeting 1 and finalising the working group ask first: so does this.
-        self.confirm_approve = true;
-        Outcome::Stay
-    }
-
-    /// Adopts the plan as ranked and closes the meeting (after the yes).
-    fn approve_now(&self) -> Outcome {
-        let (cycle, meeting) = (self.cycle.id, self.meeting.id);
-        save(Meeting2Command::Approve {
-            cycle,
-            meeting,
-            reason: None,
-            missing_reason: None,
-        })
     }
 
     /// Reloads after a save.
     pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) -> Result<(), StoreError> {
-        if ok {
-            self.reason = None;
-        }
         self.meeting = store
             .find_meeting(self.cycle.id, MeetingKind::Village2)?
             .ok_or(StoreError::NotFound)?;
@@ -320,19 +307,6 @@ impl Meeting2Screen {
             Section::Results => self.results.render(&self.data, body, buf, ctx),
             Section::Record => self.record.render(body, buf, ctx),
         }
-        if let Some(prompt) = &self.reason {
-            prompt.render(&ctx.theme, body, buf);
-        }
-        if self.confirm_approve {
-            crate::tui::widgets::popup::confirm(
-                &t(ctx.lang, "confirm.title"),
-                &t(ctx.lang, "m2.confirm_approve"),
-                &t(ctx.lang, "confirm.yes_no"),
-                &ctx.theme,
-                body,
-                buf,
-            );
-        }
     }
 }
 
@@ -346,9 +320,6 @@ impl super::View for Meeting2Screen {
     }
 
     fn live(&self, action: Action) -> bool {
-        if self.reason.is_some() || self.confirm_approve {
-            return true;
-        }
         match self.section {
             Section::Attendance => self.attendance.live(action),
             Section::Results => results::live(&self.data, action),
