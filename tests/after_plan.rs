@@ -13,12 +13,12 @@ use kehoach::domain::after_plan::{
     Acceptance, AcceptanceResult, AfterPlanError, Assignment, Budget, ContributionKind, Decision,
     Evaluation, GroupKind, GroupMember, ProgressEntry, Receipt, Round, WorkOwner, review_prefill,
 };
-use kehoach::domain::annual::{Progress, Quality};
+use kehoach::domain::annual::{AnnualItemId, Progress, Quality};
 use kehoach::domain::{Gender, NewCycle, PersonId};
 use kehoach::export::bundle::{self, Bundle, Stamp};
 use kehoach::store::StoreError;
 
-fn assignment(item: i64, decision: Decision, reason: &str) -> Assignment {
+fn assignment(item: AnnualItemId, decision: Decision, reason: &str) -> Assignment {
     Assignment {
         item,
         decision,
@@ -34,7 +34,12 @@ fn assignment(item: i64, decision: Decision, reason: &str) -> Assignment {
     }
 }
 
-fn member(item: i64, kind: GroupKind, person: Option<PersonId>, name: &str) -> GroupMember {
+fn member(
+    item: AnnualItemId,
+    kind: GroupKind,
+    person: Option<PersonId>,
+    name: &str,
+) -> GroupMember {
     GroupMember {
         id: 0,
         item,
@@ -46,7 +51,7 @@ fn member(item: i64, kind: GroupKind, person: Option<PersonId>, name: &str) -> G
     }
 }
 
-fn receipt(item: i64, date: &str, source: FundingSource, amount: i64) -> Receipt {
+fn receipt(item: AnnualItemId, date: &str, source: FundingSource, amount: i64) -> Receipt {
     Receipt {
         id: 0,
         item,
@@ -59,7 +64,7 @@ fn receipt(item: i64, date: &str, source: FundingSource, amount: i64) -> Receipt
     }
 }
 
-fn progress(item: i64, date: &str, percent: u8, reason: &str) -> ProgressEntry {
+fn progress(item: AnnualItemId, date: &str, percent: u8, reason: &str) -> ProgressEntry {
     ProgressEntry {
         id: 0,
         item,
@@ -71,7 +76,7 @@ fn progress(item: i64, date: &str, percent: u8, reason: &str) -> ProgressEntry {
     }
 }
 
-fn evaluation(item: i64, round: Round, completion: u8) -> Evaluation {
+fn evaluation(item: AnnualItemId, round: Round, completion: u8) -> Evaluation {
     Evaluation {
         item,
         round,
@@ -106,7 +111,7 @@ fn refused(v: &mut Village, c: A) -> AfterPlanError {
 }
 
 /// A village with its approved annual plan; the first item assigned.
-fn assigned() -> (Village, Vec<i64>) {
+fn assigned() -> (Village, Vec<AnnualItemId>) {
     let mut v = village();
     approve_both(&mut v);
     let items = v.items();
@@ -205,7 +210,7 @@ fn nobody_sits_in_both_groups_of_one_work_and_the_database_agrees() {
     let raw = conn.execute(
         "INSERT INTO work_group_members (item_id, cycle_id, kind, person_id, name, gender)
          VALUES (?1, ?2, 'monitoring', ?3, 'A', 'f')",
-        rusqlite::params![item, v.cycle.0, a.0],
+        rusqlite::params![item.0, v.cycle.0, a.0],
     );
     assert!(
         raw.unwrap_err()

@@ -16,6 +16,7 @@ use kehoach::domain::activity::FundingSource;
 use kehoach::domain::after_plan::{
     ContributionKind, Decision, GroupKind, Receipt, Round, WorkOwner, received,
 };
+use kehoach::domain::annual::AnnualItemId;
 use kehoach::domain::record::CycleRecord;
 use kehoach::export::forms::{self, Form, Table, Value};
 use kehoach::export::{Format, Source, Stamp, render};
@@ -65,7 +66,7 @@ fn table<'a>(f: &'a Form, key: &str) -> &'a Table {
         .unwrap_or_else(|| panic!("no table {sub}"))
 }
 
-fn name_of(r: &CycleRecord, item: i64) -> String {
+fn name_of(r: &CycleRecord, item: AnnualItemId) -> String {
     let i = r.annual.items.iter().find(|i| i.id == item).unwrap();
     r.activity(i.activity).unwrap().activity.fields.name.clone()
 }
@@ -425,7 +426,7 @@ fn odd_records_still_make_whole_forms() {
     let (mut r, _) = demo();
     // Rows of an item no longer in the plan, and a plan item nobody assigned.
     for x in &mut r.after.receipts {
-        x.item = 999_999;
+        x.item = AnnualItemId(999_999);
     }
     r.after.assignments.remove(0);
     r.after.evaluations.retain(|e| e.round == Round::SixMonths);

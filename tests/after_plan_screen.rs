@@ -213,8 +213,8 @@ fn next_years_review_form_starts_from_the_records_after_the_plan() {
     use kehoach::domain::after_plan::{
         Assignment, Budget, ContributionKind, Evaluation, Receipt, Round, WorkOwner,
     };
-    use kehoach::domain::annual::{Progress, Quality};
-    let mut item = 0;
+    use kehoach::domain::annual::{AnnualItemId, Progress, Quality};
+    let mut item = AnnualItemId(0);
     let mut app = driver::demo_app_with(Lang::Vi, |store, first| {
         let second = kehoach::demo::second_year(store, first).unwrap();
         item = store.annual_items(second).unwrap()[0].id;

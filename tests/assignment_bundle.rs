@@ -19,6 +19,7 @@ use kehoach::commands::{
 use kehoach::domain::after_plan::{
     AfterPlanError, AssignedItem, Assignment, Budget, Decision, WorkOwner,
 };
+use kehoach::domain::annual::AnnualItemId;
 use kehoach::domain::{CommuneId, VillageId};
 use kehoach::export::assignment::AssignmentBundle;
 use kehoach::export::bundle::{Bundle, BundleError, Stamp, annual_identity};
@@ -64,7 +65,12 @@ fn commune_with(v: &Village) -> Commune {
     }
 }
 
-fn assignment(item: i64, decision: Decision, reason: &str, commune_vnd: i64) -> Assignment {
+fn assignment(
+    item: AnnualItemId,
+    decision: Decision,
+    reason: &str,
+    commune_vnd: i64,
+) -> Assignment {
     Assignment {
         item,
         decision,
@@ -82,7 +88,7 @@ fn assignment(item: i64, decision: Decision, reason: &str, commune_vnd: i64) -> 
 
 impl Commune {
     /// The imported plan's version id and its items (item id, activity id).
-    fn plan(&self) -> (String, Vec<(i64, i64)>) {
+    fn plan(&self) -> (String, Vec<(AnnualItemId, i64)>) {
         let year = self.store.commune_year(self.commune, 2026).unwrap();
         let v = year.iter().find(|v| v.village.id == self.village).unwrap();
         let record = v.record.as_ref().unwrap();
@@ -382,7 +388,7 @@ fn a_plan_not_approved_cannot_be_assigned_and_a_new_version_starts_unassigned() 
         plan_version: "x/2026/annual/v1".into(),
         item: AssignedItem {
             activity: 1,
-            assignment: assignment(1, Decision::Accepted, "", 0),
+            assignment: assignment(AnnualItemId(1), Decision::Accepted, "", 0),
         },
     };
     let refused = execute(&mut c.store, Command::CommuneAssign(command)).unwrap_err();

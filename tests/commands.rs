@@ -18,6 +18,7 @@ use kehoach::commands::{
 use kehoach::domain::MeetingKind;
 use kehoach::domain::annual::Part;
 use kehoach::domain::scoring::{Criterion, Group, InputMode, Method};
+use kehoach::domain::subgroup::SubGroupId;
 use kehoach::i18n::Lang;
 use kehoach::store::{GroupInfo, StoreError};
 
@@ -427,7 +428,7 @@ fn moving_a_sub_group_member_is_one_command() {
     assert!(groups[1].members.contains(&p));
     // A move to a sub-group that does not exist changes nothing.
     let e = v.refused(Command::Assessment(AssessmentCommand::MoveMember {
-        to: 9999,
+        to: SubGroupId(9999),
         from: Some(b),
         person: p,
     }));

@@ -10,8 +10,9 @@ use kehoach::commands::{
     AnnualCommand, AssessmentCommand as A, Command, CommandError, Effect, Meeting2Command,
     ScoringCommand,
 };
-use kehoach::domain::annual::{Progress, Quality, Review, Spending, YearSummary};
+use kehoach::domain::annual::{AnnualItemId, Progress, Quality, Review, Spending, YearSummary};
 use kehoach::domain::scoring::{Group, InputMode, Method, Scale};
+use kehoach::domain::subgroup::SubGroupId;
 use kehoach::domain::working_group::SizeRange;
 use kehoach::domain::{Gender, MeetingKind, NewCycle};
 use kehoach::store::{Figure, StoreError};
@@ -21,7 +22,7 @@ fn assess(v: &mut Village, command: A) -> Effect {
 }
 
 /// Gives (`on`) or takes a theme and a tool from the sub-group.
-fn topics(v: &mut Village, subgroup: i64, on: bool) {
+fn topics(v: &mut Village, subgroup: SubGroupId, on: bool) {
     for (code, tool) in [("agriculture", false), ("resource_map", true)] {
         let code = code.to_string();
         assess(
@@ -297,7 +298,9 @@ fn a_new_year_reconvenes_reviews_and_summarises() {
     assert_eq!(v.store.annual_versions(v.cycle).unwrap(), vec![1]);
     let e = v.refused(Command::Annual(AnnualCommand::Remove { item }));
     assert!(matches!(e, CommandError::Approved(_)), "{e:?}");
-    let unknown = v.refused(Command::Annual(AnnualCommand::Remove { item: 9999 }));
+    let unknown = v.refused(Command::Annual(AnnualCommand::Remove {
+        item: AnnualItemId(9999),
+    }));
     assert!(
         matches!(unknown, CommandError::Store(StoreError::NotFound)),
         "{unknown:?}"

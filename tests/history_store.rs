@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 
 use kehoach::domain::activity::{ActivityId, Category, Contribution, Sector, ValidActivity};
-use kehoach::domain::annual::{Part, Progress, Review, Spending, YearSummary};
+use kehoach::domain::annual::{AnnualItemId, Part, Progress, Review, Spending, YearSummary};
 use kehoach::domain::history::{Evaluation, MediumTerm, RankSource};
 use kehoach::domain::scoring::{Criterion, Group, InputMode, Method, Scale};
 use kehoach::domain::working_group::SizeRange;
@@ -366,7 +366,11 @@ fn writes(store: &Store, c: CycleId) -> Vec<(&'static str, Write)> {
         w(
             "remove item",
             Box::new(move |s| {
-                let i = s.annual_items(c)?.last().map(|i| i.id).unwrap_or(0);
+                let i = s
+                    .annual_items(c)?
+                    .last()
+                    .map(|i| i.id)
+                    .unwrap_or(AnnualItemId(0));
                 // Every 2026 item was reviewed in 2027, which also refuses removal.
                 s.remove_annual_item(i)
             }),

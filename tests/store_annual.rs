@@ -10,7 +10,8 @@ use std::path::PathBuf;
 
 use kehoach::domain::activity::{ActivityId, Category, Contribution, Sector, ValidActivity};
 use kehoach::domain::annual::{
-    Part, Progress, Quality, Review, ReviewDraft, Source, Spending, YearSummary, totals_by_source,
+    AnnualItemId, Part, Progress, Quality, Review, ReviewDraft, Source, Spending, YearSummary,
+    totals_by_source,
 };
 use kehoach::domain::scoring::{Criterion, Group, combine, draft_ranks, rank_matrix};
 use kehoach::domain::{CycleId, Gender, NewCycle, PersonFields, VillageId, VillageKind};
@@ -420,7 +421,7 @@ fn scores_round_trip_keyed_by_item() {
         .unwrap();
     let rows = f.store.annual_matrix_rows(f.cycle).unwrap();
     assert_eq!(rows.len(), 2);
-    assert_eq!((rows[0].activity, rows[1].activity), (a, b));
+    assert_eq!((rows[0].activity, rows[1].activity), (a.0, b.0));
     assert_eq!(rows[0].partial_total(), 20);
     assert_eq!(rows[1].score(Criterion::Urgency), Some(5));
     assert_eq!(rows[1].missing().len(), 4);
@@ -436,7 +437,7 @@ fn scores_round_trip_keyed_by_item() {
         "store.err.score_outside_scale"
     );
     let ranked = rank_matrix(&f.store.annual_matrix_rows(f.cycle).unwrap());
-    assert_eq!(ranked[0].activity, a);
+    assert_eq!(ranked[0].activity, a.0);
     assert!(
         f.store
             .audit_log()
@@ -636,9 +637,9 @@ fn reconvening_from_another_village_is_refused() {
 // ------------------------------------------------------------------ review of last year
 
 /// 2026 with three items approved, and the 2027 cycle.
-fn two_years() -> (Fixture, CycleId, Vec<i64>) {
+fn two_years() -> (Fixture, CycleId, Vec<AnnualItemId>) {
     let mut f = fixture();
-    let items: Vec<i64> = (0..3)
+    let items: Vec<AnnualItemId> = (0..3)
         .map(|i| {
             let part = if i == 2 { Part::Two } else { Part::One };
             f.store
@@ -691,7 +692,7 @@ fn review_of_last_year_round_trip_and_totals_by_source() {
     assert_eq!(f.store.annual_counts(next).unwrap().reviews, 3);
     let log = f.store.audit_log().unwrap();
     assert!(log.iter().any(|e| e.entity == "annual_review"
-        && e.field == format!("item:{}.people_land_m2", items[0])
+        && e.field == format!("item:{}.people_land_m2", items[0].0)
         && e.new_value.as_deref() == Some("300")));
 
     let totals = f.store.review_totals(next).unwrap();
@@ -721,7 +722,7 @@ fn review_of_last_year_round_trip_and_totals_by_source() {
         "annual.err.not_last_year"
     );
     assert!(matches!(
-        f.store.set_review(next, 9_999, &road),
+        f.store.set_review(next, AnnualItemId(9_999), &road),
         Err(StoreError::NotFound)
     ));
     // A reviewed item cannot be removed even after reopening last year's plan.

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use kehoach::domain::activity::{ActivityId, Category, Contribution, Sector, ValidActivity};
+use kehoach::domain::subgroup::SubGroupId;
 use kehoach::domain::{CycleId, NewCycle, PersonId, VillageId, VillageKind};
 use kehoach::store::{ActivityOrigin, AssessmentFacts, MIGRATIONS, Store, StoreError};
 use rusqlite::Connection;
@@ -97,7 +98,7 @@ impl Fixture {
     }
 }
 
-fn road(subgroup: Option<i64>) -> ValidActivity {
+fn road(subgroup: Option<SubGroupId>) -> ValidActivity {
     ValidActivity {
         name: "Làm đường bê tông liên thôn".into(),
         sector: Sector::Infrastructure,
@@ -120,7 +121,7 @@ fn road(subgroup: Option<i64>) -> ValidActivity {
     }
 }
 
-fn training(subgroup: Option<i64>, women: bool) -> ValidActivity {
+fn training(subgroup: Option<SubGroupId>, women: bool) -> ValidActivity {
     ValidActivity {
         name: "Tập huấn chăn nuôi heo".into(),
         sector: Sector::Livestock,
@@ -219,7 +220,7 @@ fn subgroups_are_created_renamed_and_deleted() {
         s.create_subgroup(CycleId(999), "x"),
         Err(StoreError::NotFound)
     ));
-    let audit = f.audit("subgroup", a.id);
+    let audit = f.audit("subgroup", a.id.0);
     assert_eq!(
         audit,
         [
@@ -232,7 +233,7 @@ fn subgroups_are_created_renamed_and_deleted() {
         ]
     );
     assert_eq!(
-        f.audit("subgroup", b.id).last().unwrap(),
+        f.audit("subgroup", b.id.0).last().unwrap(),
         &("*".to_string(), Some("Nhóm phụ nữ".to_string()), None)
     );
 }
@@ -273,16 +274,16 @@ fn members_leader_themes_and_tools_round_trip() {
         Err(StoreError::NotFound)
     ));
     assert!(matches!(
-        s.set_subgroup_leader(999, None),
+        s.set_subgroup_leader(SubGroupId(999), None),
         Err(StoreError::NotFound)
     ));
     assert!(matches!(
-        s.assign_theme(999, "gender"),
+        s.assign_theme(SubGroupId(999), "gender"),
         Err(StoreError::NotFound)
     ));
 
     let fields: Vec<String> = f
-        .audit("subgroup", g.id)
+        .audit("subgroup", g.id.0)
         .into_iter()
         .map(|(field, ..)| field)
         .collect();
@@ -330,12 +331,12 @@ fn the_schema_itself_enforces_one_subgroup_per_person() {
     conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
     let dup = conn.execute(
         "INSERT INTO subgroup_members (subgroup_id, cycle_id, person_id) VALUES (?1, ?2, ?3)",
-        rusqlite::params![b.id, f.cycle.0, f.people[0].0],
+        rusqlite::params![b.id.0, f.cycle.0, f.people[0].0],
     );
     assert!(dup.is_err(), "UNIQUE (cycle_id, person_id)");
     let wrong_cycle = conn.execute(
         "INSERT INTO subgroup_members (subgroup_id, cycle_id, person_id) VALUES (?1, ?2, ?3)",
-        rusqlite::params![b.id, f.cycle.0 + 1, f.people[0].0],
+        rusqlite::params![b.id.0, f.cycle.0 + 1, f.people[0].0],
     );
     assert!(wrong_cycle.is_err(), "a member row's cycle is its group's");
 }
@@ -367,7 +368,7 @@ fn findings_are_added_updated_and_deleted() {
         "store.err.finding_exists",
     );
     assert!(matches!(
-        s.add_finding(999, "transect_walk", "x", 5, ""),
+        s.add_finding(SubGroupId(999), "transect_walk", "x", 5, ""),
         Err(StoreError::NotFound)
     ));
     let second = s
@@ -387,7 +388,7 @@ fn findings_are_added_updated_and_deleted() {
     ));
 
     let fields: Vec<String> = f
-        .audit("finding", added.id)
+        .audit("finding", added.id.0)
         .into_iter()
         .map(|(field, ..)| field)
         .collect();
@@ -446,7 +447,7 @@ fn activities_round_trip_every_field() {
                 Some("15000000".into()),
                 Some("20000000".into())
             ),
-            ("subgroup_id".to_string(), Some(g.id.to_string()), None),
+            ("subgroup_id".to_string(), Some(g.id.0.to_string()), None),
             (
                 "tool_code".to_string(),
                 Some("services_infrastructure".into()),
@@ -501,7 +502,7 @@ fn an_activity_origin_must_be_a_subgroup_of_its_cycle() {
         "store.err.other_cycle",
     );
     assert!(matches!(
-        s.add_activity(f.cycle, &road(Some(999))),
+        s.add_activity(f.cycle, &road(Some(SubGroupId(999)))),
         Err(StoreError::NotFound)
     ));
     assert!(matches!(

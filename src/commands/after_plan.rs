@@ -9,6 +9,7 @@ use crate::domain::after_plan::{
     Acceptance, AfterPlanError, AfterPlanRecord, Assignment, Disclosure, Evaluation, GroupMember,
     ProgressEntry, Receipt, check_new_member, disclosed_amounts, needs_reason,
 };
+use crate::domain::annual::AnnualItemId;
 use crate::store::{Owner, Store};
 
 /// An edit after the plan; every variant names the annual-plan item it is about.
@@ -21,7 +22,7 @@ pub enum AfterPlanCommand {
     /// Remove a member from a group.
     RemoveMember {
         /// The item.
-        item: i64,
+        item: AnnualItemId,
         /// The member's id.
         id: i64,
     },
@@ -30,7 +31,7 @@ pub enum AfterPlanCommand {
     /// Remove a ledger line typed by mistake.
     RemoveReceipt {
         /// The item.
-        item: i64,
+        item: AnnualItemId,
         /// The line's id.
         id: i64,
     },
@@ -41,7 +42,7 @@ pub enum AfterPlanCommand {
     /// Record a public posting of the finances; the amounts are the ledger's on that day.
     Disclose {
         /// The item.
-        item: i64,
+        item: AnnualItemId,
         /// Date posted (ISO).
         date: String,
         /// Where it was posted.
@@ -57,7 +58,7 @@ pub enum AfterPlanCommand {
 
 impl AfterPlanCommand {
     /// The annual-plan item the command is about.
-    pub fn item(&self) -> i64 {
+    pub fn item(&self) -> AnnualItemId {
         match self {
             AfterPlanCommand::Assign(a) => a.item,
             AfterPlanCommand::AddMember(m) => m.item,
@@ -77,7 +78,10 @@ fn refused(why: AfterPlanError) -> CommandError {
 }
 
 /// The records after the item's plan, once the plan is approved and stands.
-fn approved_plan_record(store: &Store, item: i64) -> Result<AfterPlanRecord, CommandError> {
+fn approved_plan_record(
+    store: &Store,
+    item: AnnualItemId,
+) -> Result<AfterPlanRecord, CommandError> {
     let cycle = store
         .cycle_of(Owner::AnnualItem(item))
         .map_err(|_| refused(AfterPlanError::UnknownItem))?;
@@ -88,7 +92,7 @@ fn approved_plan_record(store: &Store, item: i64) -> Result<AfterPlanRecord, Com
 }
 
 /// Refuses work on an item that was not assigned, or not funded.
-fn assigned(after: &AfterPlanRecord, item: i64) -> Result<(), CommandError> {
+fn assigned(after: &AfterPlanRecord, item: AnnualItemId) -> Result<(), CommandError> {
     if after.is_assigned(item) {
         Ok(())
     } else {
@@ -97,7 +101,11 @@ fn assigned(after: &AfterPlanRecord, item: i64) -> Result<(), CommandError> {
 }
 
 /// Refuses an assignment dated before the village meeting approved the plan.
-fn refuse_before_approval(store: &Store, item: i64, date: &str) -> Result<(), CommandError> {
+fn refuse_before_approval(
+    store: &Store,
+    item: AnnualItemId,
+    date: &str,
+) -> Result<(), CommandError> {
     let cycle = store.cycle_of(Owner::AnnualItem(item))?;
     let approved = store
         .annual_approval(cycle)?

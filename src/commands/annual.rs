@@ -5,7 +5,7 @@
 use super::Effect;
 use crate::domain::activity::ActivityId;
 use crate::domain::annual::vote::{VoteCheck, check_vote};
-use crate::domain::annual::{Part, Review, YearSummary};
+use crate::domain::annual::{AnnualItemId, Part, Review, YearSummary};
 use crate::domain::scoring::Criterion;
 use crate::domain::{CycleId, MeetingKind};
 use crate::store::{AnnualApproval, Store, StoreError};
@@ -18,7 +18,7 @@ pub enum AnnualCommand {
     /// Review one item of last year's plan.
     Review {
         cycle: CycleId,
-        item: i64,
+        item: AnnualItemId,
         review: Review,
     },
     /// The year's general summary.
@@ -42,15 +42,15 @@ pub enum AnnualCommand {
     },
     /// Move an item to the other part.
     SetPart {
-        item: i64,
+        item: AnnualItemId,
         part: Part,
         reason: Option<String>,
     },
     /// Drop an item from this year's plan.
-    Remove { item: i64 },
+    Remove { item: AnnualItemId },
     /// Score an item on a criterion (form 4).
     Score {
-        item: i64,
+        item: AnnualItemId,
         criterion: Criterion,
         score: Option<u8>,
     },

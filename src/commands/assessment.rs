@@ -3,6 +3,7 @@
 
 use super::Effect;
 use crate::domain::activity::{ActivityId, Funding, ValidActivity};
+use crate::domain::subgroup::{FindingId, SubGroupId};
 use crate::domain::{CycleId, PersonId};
 use crate::store::{Store, StoreError};
 
@@ -28,30 +29,30 @@ pub enum AssessmentCommand {
     /// Put a member in a sub-group, taking them out of the one they were in.
     MoveMember {
         /// Target sub-group.
-        to: i64,
+        to: SubGroupId,
         /// Their current sub-group, if any.
-        from: Option<i64>,
+        from: Option<SubGroupId>,
         /// Person.
         person: PersonId,
     },
     /// Take a member out of a sub-group.
     RemoveMember {
         /// Sub-group.
-        subgroup: i64,
+        subgroup: SubGroupId,
         /// Person.
         person: PersonId,
     },
     /// Set a sub-group's leader.
     SetLeader {
         /// Sub-group.
-        subgroup: i64,
+        subgroup: SubGroupId,
         /// Leader.
         leader: Option<PersonId>,
     },
     /// Give (`on`) or take a theme or tool from a sub-group.
     Topic {
         /// Sub-group.
-        subgroup: i64,
+        subgroup: SubGroupId,
         /// Theme or tool code.
         code: String,
         /// Whether `code` is a tool (else a theme).
@@ -62,9 +63,9 @@ pub enum AssessmentCommand {
     /// Record or correct a sub-group's findings with one tool.
     SaveFinding {
         /// The finding being corrected, if any.
-        existing: Option<i64>,
+        existing: Option<FindingId>,
         /// Sub-group.
-        subgroup: i64,
+        subgroup: SubGroupId,
         /// Tool code.
         tool: String,
         /// Findings text (several lines).
@@ -91,14 +92,14 @@ pub enum AssessmentCommand {
     /// Rename a sub-group.
     RenameSubGroup {
         /// Sub-group.
-        id: i64,
+        id: SubGroupId,
         /// New name as typed.
         name: String,
     },
     /// Delete a sub-group that has no findings or activities yet.
-    DeleteSubGroup(i64),
+    DeleteSubGroup(SubGroupId),
     /// Delete a sub-group's findings with one tool.
-    DeleteFinding(i64),
+    DeleteFinding(FindingId),
     /// Delete a proposed activity (its scores go with it).
     DeleteActivity(ActivityId),
     /// Record who pays for an activity and what it asks from the budget.

@@ -10,6 +10,8 @@ use super::meeting2::Meeting2Command as M2;
 use super::scoring::ScoringCommand as Sc;
 use super::{ApprovedPlan, Command, CommandError};
 use crate::domain::activity::ActivityId;
+use crate::domain::annual::AnnualItemId;
+use crate::domain::subgroup::SubGroupId;
 use crate::domain::{CycleId, MeetingId, MeetingKind};
 use crate::store::{Owner, Store, StoreError};
 
@@ -31,7 +33,7 @@ enum Touch {
     /// The annual plan's selection and approval.
     Annual(CycleId),
     /// One item of an annual plan (its part, score or presence).
-    AnnualItem(i64),
+    AnnualItem(AnnualItemId),
     /// A meeting's record and register.
     Register(MeetingId),
 }
@@ -84,7 +86,7 @@ fn touches(command: &Command) -> Vec<Touch> {
 }
 
 fn assessment(command: &S) -> Vec<Touch> {
-    let subgroup = |id: i64| Touch::Record(Owner::SubGroup(id));
+    let subgroup = |id: SubGroupId| Touch::Record(Owner::SubGroup(id));
     vec![match command {
         S::SelectTool { cycle, .. } | S::CreateSubGroup { cycle, .. } => Touch::Cycle(*cycle),
         S::MoveMember { to, .. } => subgroup(*to),

@@ -32,6 +32,8 @@ pub use import::{ImportCommand, ImportRefusal};
 pub use meeting2::Meeting2Command;
 pub use scoring::ScoringCommand;
 
+use crate::domain::annual::AnnualItemId;
+use crate::domain::subgroup::SubGroupId;
 use crate::domain::working_group::SizeRange;
 use crate::domain::{
     CommuneId, CycleId, Gender, MeetingId, NewCycle, PersonFields, PersonId, VillageId, VillageKind,
@@ -234,11 +236,11 @@ pub enum Effect {
     /// A person was created (and registered at the meeting).
     Person(PersonId),
     /// A sub-group was created.
-    SubGroup(i64),
+    SubGroup(SubGroupId),
     /// A proposed activity was added.
     Activity(crate::domain::activity::ActivityId),
     /// An activity was put in the annual plan (the item's id).
-    AnnualItem(i64),
+    AnnualItem(AnnualItemId),
     /// A bundle was imported (the imported plan's id).
     Imported(i64),
     /// A conference change was recorded or answered (its id).
@@ -257,11 +259,9 @@ impl Effect {
             Effect::Village(id) => Some(id.0),
             Effect::Cycle(id) => Some(id.0),
             Effect::Person(id) => Some(id.0),
-            Effect::SubGroup(id)
-            | Effect::AnnualItem(id)
-            | Effect::Imported(id)
-            | Effect::Change(id)
-            | Effect::Row(id) => Some(*id),
+            Effect::SubGroup(id) => Some(id.0),
+            Effect::AnnualItem(id) => Some(id.0),
+            Effect::Imported(id) | Effect::Change(id) | Effect::Row(id) => Some(*id),
             Effect::Activity(id) => Some(id.0),
             Effect::VillageDeleted { .. } | Effect::Done => None,
         }

@@ -18,7 +18,7 @@ use crate::domain::after_plan::{
     Acceptance, AcceptanceResult, AssignedItem, Assignment, Budget, ContributionKind, Decision,
     Evaluation, GroupKind, GroupMember, ProgressEntry, Receipt, Round, WorkOwner,
 };
-use crate::domain::annual::{Part, Progress, Quality};
+use crate::domain::annual::{AnnualItemId, Part, Progress, Quality};
 use crate::domain::commune::commune_cost;
 use crate::domain::{CycleId, Gender, MeetingKind, Person, VillageId};
 use crate::store::{AnnualItem, Store, StoreError};
@@ -341,7 +341,7 @@ fn ledger(store: &mut Store, item: &AnnualItem, budget: &Budget, end: Outcome) -
     Ok(())
 }
 
-fn progress(store: &mut Store, item: i64, i: usize, end: Outcome) -> Result<()> {
+fn progress(store: &mut Store, item: AnnualItemId, i: usize, end: Outcome) -> Result<()> {
     let log: &[(&str, u8, &str, &str)] = match (end, i) {
         (Outcome::Done, _) => &[
             ("2026-09-30", 40, "", ""),

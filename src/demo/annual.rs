@@ -12,7 +12,7 @@ use super::{Result, created, hold_again, meeting, next_cycle, run};
 use crate::commands::{AnnualCommand, AssessmentCommand, Command};
 use crate::domain::activity::{Activity, ActivityId, Category, Funding, FundingSource};
 use crate::domain::after_plan::{AfterPlanRecord, GroupKind, review_prefill};
-use crate::domain::annual::{Part, Progress, Review, Spending, YearSummary};
+use crate::domain::annual::{AnnualItemId, Part, Progress, Review, Spending, YearSummary};
 use crate::domain::scoring::Criterion;
 use crate::domain::{CycleId, MeetingKind};
 use crate::i18n::{Lang, t};
@@ -101,7 +101,7 @@ fn select_and_score(
             part,
             reason: None,
         };
-        let item = created(store, Command::Annual(select))?;
+        let item = AnnualItemId(created(store, Command::Annual(select))?);
         for (c, criterion) in Criterion::ALL.into_iter().enumerate() {
             let n = Criterion::ALL.len();
             let lower = i / n + usize::from(c + i % n >= n);

@@ -5,6 +5,7 @@
 use super::{Result, created, run};
 use crate::commands::{AssessmentCommand as A, Command};
 use crate::domain::activity::{Category, Contribution, Sector, ValidActivity};
+use crate::domain::subgroup::SubGroupId;
 use crate::domain::{CycleId, Gender, PersonId};
 use crate::store::Store;
 
@@ -488,7 +489,7 @@ pub fn write(store: &mut Store, cycle: CycleId) -> Result<()> {
     let mut ids = Vec::new();
     for ((name, themes, tools), people) in GROUPS.iter().zip(members) {
         let name = name.to_string();
-        let group = created(store, edit(A::CreateSubGroup { cycle, name }))?;
+        let group = SubGroupId(created(store, edit(A::CreateSubGroup { cycle, name }))?);
         for &person in &people {
             let to = group;
             run(
@@ -557,7 +558,7 @@ fn split_members(store: &Store, cycle: CycleId) -> Result<[Vec<PersonId>; 4]> {
     Ok(groups)
 }
 
-fn activity(row: Row, groups: &[i64]) -> ValidActivity {
+fn activity(row: Row, groups: &[SubGroupId]) -> ValidActivity {
     let (
         g,
         tool,

@@ -7,7 +7,7 @@
 use super::{Result, created, meeting, next_cycle, run};
 use crate::commands::{AnnualCommand, AssessmentCommand, Command, Meeting2Command, ScoringCommand};
 use crate::domain::activity::{ActivityId, Category, Contribution, Sector, ValidActivity};
-use crate::domain::annual::{Part, Progress, Quality, Review, Spending};
+use crate::domain::annual::{AnnualItemId, Part, Progress, Quality, Review, Spending};
 use crate::domain::scoring::{Criterion, Group, InputMode};
 use crate::domain::{CycleId, MeetingKind, NewCycle, VillageId};
 use crate::store::{AnnualApproval, GroupInfo, Store};
@@ -192,7 +192,7 @@ pub fn write(store: &mut Store, village: VillageId) -> Result<()> {
         part: Part::One,
         reason: reason.into(),
     };
-    items.push(created(store, Command::Annual(add))?);
+    items.push(AnnualItemId(created(store, Command::Annual(add))?));
     score(store, &items)?;
     run(store, Command::CloseCycle(past)).map(drop)
 }
@@ -275,7 +275,11 @@ fn medium_term_plan(store: &mut Store, cycle: CycleId, ids: &[ActivityId]) -> Re
 
 /// Selects the activities in order and scores them so that form 4 ranks them in that
 /// order; returns the item ids.
-fn select(store: &mut Store, cycle: CycleId, plan: &[(ActivityId, Part)]) -> Result<Vec<i64>> {
+fn select(
+    store: &mut Store,
+    cycle: CycleId,
+    plan: &[(ActivityId, Part)],
+) -> Result<Vec<AnnualItemId>> {
     let mut items = Vec::new();
     for &(activity, part) in plan {
         let select = AnnualCommand::Select {
@@ -284,7 +288,7 @@ fn select(store: &mut Store, cycle: CycleId, plan: &[(ActivityId, Part)]) -> Res
             part,
             reason: None,
         };
-        items.push(created(store, Command::Annual(select))?);
+        items.push(AnnualItemId(created(store, Command::Annual(select))?));
     }
     score(store, &items)?;
     Ok(items)
@@ -292,7 +296,7 @@ fn select(store: &mut Store, cycle: CycleId, plan: &[(ActivityId, Part)]) -> Res
 
 /// The k-th item (0-based) gets 5 on the first 5 - k criteria and 4 on the rest, so the
 /// totals fall by one per item (up to six items).
-fn score(store: &mut Store, items: &[i64]) -> Result<()> {
+fn score(store: &mut Store, items: &[AnnualItemId]) -> Result<()> {
     for (k, item) in items.iter().enumerate() {
         for (c, criterion) in Criterion::ALL.into_iter().enumerate() {
             let s = if c + k < 5 { 5 } else { 4 };

@@ -15,6 +15,14 @@ use serde::{Deserialize, Serialize};
 use super::pra::Catalogue;
 use super::{Finding, Gender, Person, PersonId, Tally};
 
+/// Database identifier of a sub-group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SubGroupId(pub i64);
+
+/// Database identifier of what a sub-group recorded with one PRA tool (a finding).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct FindingId(pub i64);
+
 /// Fewest sub-groups the procedure allows.
 pub const MIN_SUBGROUPS: usize = 3;
 /// Most sub-groups the procedure allows.
@@ -89,7 +97,7 @@ pub const DETAIL_KEYS: [&str; 11] = [
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubGroup {
     /// Database identifier.
-    pub id: i64,
+    pub id: SubGroupId,
     /// Name as typed ("Nhóm 1", "Nhóm phụ nữ").
     pub name: String,
     /// The leader, who records and sums up.
@@ -375,8 +383,8 @@ pub const ASSESSMENT_LIMIT_MINUTES: u32 = 2 * 8 * 60;
 
 /// Time the assessment took: sub-groups work side by side, so it is the longest
 /// sub-group's total of `(sub-group, minutes)` records.
-pub fn assessment_elapsed(records: impl IntoIterator<Item = (i64, u32)>) -> u32 {
-    let mut per_group: std::collections::HashMap<i64, u32> = std::collections::HashMap::new();
+pub fn assessment_elapsed(records: impl IntoIterator<Item = (SubGroupId, u32)>) -> u32 {
+    let mut per_group: HashMap<SubGroupId, u32> = HashMap::new();
     for (group, minutes) in records {
         let total = per_group.entry(group).or_default();
         *total = total.saturating_add(minutes);
@@ -413,7 +421,7 @@ mod tests {
 
     fn group(id: i64, members: &[i64], themes: &[&str], tools: &[&str]) -> SubGroup {
         SubGroup {
-            id,
+            id: SubGroupId(id),
             name: format!("Nhóm {id}"),
             leader: members.first().map(|m| PersonId(*m)),
             members: members.iter().map(|m| PersonId(*m)).collect(),

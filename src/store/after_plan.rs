@@ -13,7 +13,7 @@ use crate::domain::after_plan::{
     Acceptance, AcceptanceResult, AfterPlanRecord, Assignment, Budget, ContributionKind, Decision,
     Disclosure, Evaluation, GroupKind, GroupMember, ProgressEntry, Receipt, Round, WorkOwner,
 };
-use crate::domain::annual::{Progress, Quality};
+use crate::domain::annual::{AnnualItemId, Progress, Quality};
 use crate::domain::{CycleId, Gender, PersonId};
 
 /// A member is already in the other group of the same work.
@@ -83,7 +83,7 @@ fn gender_code(g: Gender) -> &'static str {
 
 pub(super) fn assignment_row(row: &Row) -> rusqlite::Result<Assignment> {
     Ok(Assignment {
-        item: row.get(0)?,
+        item: AnnualItemId(row.get(0)?),
         decision: code(row, 1, Decision::from_code)?,
         reason: row.get(2)?,
         target_quantity: row.get(3)?,
@@ -96,7 +96,7 @@ pub(super) fn assignment_row(row: &Row) -> rusqlite::Result<Assignment> {
 fn member_row(row: &Row) -> rusqlite::Result<GroupMember> {
     Ok(GroupMember {
         id: row.get(0)?,
-        item: row.get(1)?,
+        item: AnnualItemId(row.get(1)?),
         kind: code(row, 2, GroupKind::from_code)?,
         person: row.get::<_, Option<i64>>(3)?.map(PersonId),
         name: row.get(4)?,
@@ -108,7 +108,7 @@ fn member_row(row: &Row) -> rusqlite::Result<GroupMember> {
 fn receipt_row(row: &Row) -> rusqlite::Result<Receipt> {
     Ok(Receipt {
         id: row.get(0)?,
-        item: row.get(1)?,
+        item: AnnualItemId(row.get(1)?),
         date: row.get(2)?,
         source: code(row, 3, FundingSource::from_code)?,
         kind: code(row, 4, ContributionKind::from_code)?,
@@ -121,7 +121,7 @@ fn receipt_row(row: &Row) -> rusqlite::Result<Receipt> {
 fn progress_row(row: &Row) -> rusqlite::Result<ProgressEntry> {
     Ok(ProgressEntry {
         id: row.get(0)?,
-        item: row.get(1)?,
+        item: AnnualItemId(row.get(1)?),
         date: row.get(2)?,
         percent: row.get(3)?,
         note: row.get(4)?,
@@ -132,7 +132,7 @@ fn progress_row(row: &Row) -> rusqlite::Result<ProgressEntry> {
 
 fn acceptance_row(row: &Row) -> rusqlite::Result<Acceptance> {
     Ok(Acceptance {
-        item: row.get(0)?,
+        item: AnnualItemId(row.get(0)?),
         date: row.get(1)?,
         result: code(row, 2, AcceptanceResult::from_code)?,
         signed_by: row.get(3)?,
@@ -143,7 +143,7 @@ fn acceptance_row(row: &Row) -> rusqlite::Result<Acceptance> {
 fn disclosure_row(row: &Row) -> rusqlite::Result<Disclosure> {
     Ok(Disclosure {
         id: row.get(0)?,
-        item: row.get(1)?,
+        item: AnnualItemId(row.get(1)?),
         date: row.get(2)?,
         place: row.get(3)?,
         spent: row.get(4)?,
@@ -155,7 +155,7 @@ fn disclosure_row(row: &Row) -> rusqlite::Result<Disclosure> {
 fn evaluation_row(row: &Row) -> rusqlite::Result<Evaluation> {
     let quality: Option<String> = row.get(6)?;
     Ok(Evaluation {
-        item: row.get(0)?,
+        item: AnnualItemId(row.get(0)?),
         round: code(row, 1, Round::from_code)?,
         date: row.get(2)?,
         progress: code(row, 3, Progress::from_code)?,
@@ -245,10 +245,10 @@ pub(super) fn read_after_plan(conn: &Connection, cycle: CycleId) -> Result<After
 }
 
 /// The cycle an annual-plan item belongs to.
-fn item_cycle(conn: &Connection, item: i64) -> Result<CycleId> {
+fn item_cycle(conn: &Connection, item: AnnualItemId) -> Result<CycleId> {
     conn.query_row(
         "SELECT cycle_id FROM annual_items WHERE id = ?1",
-        [item],
+        [item.0],
         |r| r.get(0).map(CycleId),
     )
     .optional()?
@@ -280,13 +280,13 @@ fn remove_row<T: serde::Serialize>(
     tx: &Connection,
     (table, columns): (&str, &str),
     read: fn(&Row) -> rusqlite::Result<T>,
-    item: i64,
+    item: AnnualItemId,
     id: i64,
 ) -> Result<()> {
     let old = tx
         .query_row(
             &format!("SELECT {columns} FROM {table} WHERE id = ?1 AND item_id = ?2"),
-            [id, item],
+            [id, item.0],
             read,
         )
         .optional()?
@@ -339,7 +339,7 @@ impl Store {
                    programme_vnd = excluded.programme_vnd, other_vnd = excluded.other_vnd,
                    import_id = excluded.import_id",
                 params![
-                    a.item,
+                    a.item.0,
                     cycle.0,
                     a.decision.code(),
                     a.reason.trim(),
@@ -354,7 +354,7 @@ impl Store {
                     import
                 ],
             )?;
-            audit_row(tx, "assignments", a.item, old.as_ref(), Some(a))
+            audit_row(tx, "assignments", a.item.0, old.as_ref(), Some(a))
         })
     }
 
@@ -366,7 +366,7 @@ impl Store {
                 "INSERT INTO work_group_members (item_id, cycle_id, kind, person_id, name,
                    gender, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
-                    m.item,
+                    m.item.0,
                     cycle.0,
                     m.kind.code(),
                     m.person.map(|p| p.0),
@@ -383,7 +383,7 @@ impl Store {
     }
 
     /// Removes a member of a group of `item`.
-    pub fn remove_group_member(&mut self, item: i64, id: i64) -> Result<()> {
+    pub fn remove_group_member(&mut self, item: AnnualItemId, id: i64) -> Result<()> {
         let table = ("work_group_members", MEMBER_COLUMNS);
         self.edit(|tx| remove_row(tx, table, member_row, item, id))
     }
@@ -396,7 +396,7 @@ impl Store {
                 "INSERT INTO receipts (item_id, cycle_id, date, source, kind, amount, giver, note)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
-                    r.item,
+                    r.item.0,
                     cycle.0,
                     r.date,
                     r.source.code(),
@@ -413,7 +413,7 @@ impl Store {
     }
 
     /// Removes a line of `item`'s ledger typed by mistake.
-    pub fn remove_receipt(&mut self, item: i64, id: i64) -> Result<()> {
+    pub fn remove_receipt(&mut self, item: AnnualItemId, id: i64) -> Result<()> {
         let table = ("receipts", RECEIPT_COLUMNS);
         self.edit(|tx| remove_row(tx, table, receipt_row, item, id))
     }
@@ -426,7 +426,7 @@ impl Store {
                 "INSERT INTO progress_entries (item_id, cycle_id, date, percent, note, problem,
                    reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
-                    p.item,
+                    p.item.0,
                     cycle.0,
                     p.date,
                     p.percent,
@@ -454,7 +454,7 @@ impl Store {
                    result = excluded.result, signed_by = excluded.signed_by,
                    note = excluded.note",
                 params![
-                    a.item,
+                    a.item.0,
                     cycle.0,
                     a.date,
                     a.result.code(),
@@ -462,7 +462,7 @@ impl Store {
                     a.note.trim()
                 ],
             )?;
-            audit_row(tx, "acceptances", a.item, old.as_ref(), Some(a))
+            audit_row(tx, "acceptances", a.item.0, old.as_ref(), Some(a))
         })
     }
 
@@ -477,7 +477,7 @@ impl Store {
                        {BUDGET_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
                 ),
                 params![
-                    d.item,
+                    d.item.0,
                     cycle.0,
                     d.date,
                     d.place.trim(),
@@ -514,7 +514,7 @@ impl Store {
                    against_plan = excluded.against_plan,
                    against_last_year = excluded.against_last_year",
                 params![
-                    e.item,
+                    e.item.0,
                     cycle.0,
                     e.round.code(),
                     e.date,
@@ -527,7 +527,7 @@ impl Store {
                 ],
             )?;
             let table = format!("evaluations.{}", e.round.code());
-            audit_row(tx, &table, e.item, old.as_ref(), Some(e))
+            audit_row(tx, &table, e.item.0, old.as_ref(), Some(e))
         })
     }
 }

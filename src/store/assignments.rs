@@ -10,6 +10,7 @@ use super::after_plan::{BUDGET_COLUMNS, assignment_row, audit_row, budget_params
 use super::audit::record_kept_bundle;
 use super::{Result, Store};
 use crate::domain::after_plan::AssignedItem;
+use crate::domain::annual::AnnualItemId;
 use crate::domain::{CommuneId, CycleId, VillageId};
 
 /// Only an imported village's plan is assigned at the commune (the database refuses).
@@ -126,7 +127,7 @@ impl Store {
                     plan.village.0,
                     plan.year,
                     plan.version,
-                    a.item,
+                    a.item.0,
                     item.activity,
                     a.decision.code(),
                     a.reason.trim(),
@@ -143,7 +144,7 @@ impl Store {
             let id: i64 = tx.query_row(
                 "SELECT id FROM commune_assignments WHERE village_id = ?1 AND year = ?2
                    AND plan_version = ?3 AND item_key = ?4",
-                params![plan.village.0, plan.year, plan.version, a.item],
+                params![plan.village.0, plan.year, plan.version, a.item.0],
                 |r| r.get(0),
             )?;
             audit_row(tx, "commune_assignments", id, old.as_ref(), Some(item))
@@ -200,12 +201,12 @@ impl Store {
     }
 
     /// The items of a cycle whose assignment was typed by hand (not from a bundle).
-    pub fn hand_typed_assignments(&self, cycle: CycleId) -> Result<Vec<i64>> {
+    pub fn hand_typed_assignments(&self, cycle: CycleId) -> Result<Vec<AnnualItemId>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT item_id FROM assignments WHERE cycle_id = ?1 AND import_id IS NULL
              ORDER BY item_id",
         )?;
-        let rows = stmt.query_map([cycle.0], |r| r.get(0))?;
+        let rows = stmt.query_map([cycle.0], |r| r.get(0).map(AnnualItemId))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -8,8 +8,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::annual::{AnnualApproval, AnnualItem};
 use super::{Result, Store, StoreError};
 use crate::domain::activity::{Activity, ActivityId, ValidActivity};
-use crate::domain::annual::Part;
+use crate::domain::annual::{AnnualItemId, Part};
 use crate::domain::scoring::MatrixRow;
+use crate::domain::subgroup::{FindingId, SubGroupId};
 use crate::domain::{CycleId, MeetingId, MeetingKind};
 
 /// The message key of [`StoreError::PlanApproved`].
@@ -33,13 +34,13 @@ pub enum Owner {
     /// A meeting.
     Meeting(MeetingId),
     /// A sub-group of the assessment.
-    SubGroup(i64),
+    SubGroup(SubGroupId),
     /// A sub-group's findings with one tool.
-    Finding(i64),
+    Finding(FindingId),
     /// A proposed activity.
     Activity(ActivityId),
     /// An item of an annual plan.
-    AnnualItem(i64),
+    AnnualItem(AnnualItemId),
 }
 
 /// One approved version of a cycle's annual plan (form 4), exactly as approved.
@@ -62,14 +63,14 @@ impl Store {
     pub fn cycle_of(&self, owner: Owner) -> Result<CycleId> {
         let (sql, id) = match owner {
             Owner::Meeting(m) => ("SELECT cycle_id FROM meetings WHERE id = ?1", m.0),
-            Owner::SubGroup(s) => ("SELECT cycle_id FROM subgroups WHERE id = ?1", s),
+            Owner::SubGroup(s) => ("SELECT cycle_id FROM subgroups WHERE id = ?1", s.0),
             Owner::Finding(f) => (
                 "SELECT s.cycle_id FROM findings f JOIN subgroups s ON s.id = f.subgroup_id
                  WHERE f.id = ?1",
-                f,
+                f.0,
             ),
             Owner::Activity(a) => ("SELECT cycle_id FROM activities WHERE id = ?1", a.0),
-            Owner::AnnualItem(i) => ("SELECT cycle_id FROM annual_items WHERE id = ?1", i),
+            Owner::AnnualItem(i) => ("SELECT cycle_id FROM annual_items WHERE id = ?1", i.0),
         };
         Ok(CycleId(self.conn.query_row(sql, [id], |r| r.get(0))?))
     }
@@ -144,7 +145,7 @@ impl Store {
         let rows: Vec<CopiedItem> = stmt
             .query_map([id], |r| {
                 Ok(CopiedItem {
-                    item: r.get(0)?,
+                    item: AnnualItemId(r.get(0)?),
                     activity: r.get(1)?,
                     activity_cycle: r.get(2)?,
                     part: r.get(3)?,
@@ -174,7 +175,7 @@ impl Store {
 
 /// One row of `annual_version_items` as stored.
 struct CopiedItem {
-    item: i64,
+    item: AnnualItemId,
     activity: i64,
     activity_cycle: i64,
     part: String,
@@ -258,9 +259,9 @@ pub(super) fn copy_annual_version(
     for (seq, item) in items.iter().enumerate() {
         let scores = matrix
             .iter()
-            .find(|m| m.activity == item.id)
+            .find(|m| m.activity == item.id.0)
             .copied()
-            .unwrap_or_else(|| MatrixRow::new(item.id));
+            .unwrap_or_else(|| MatrixRow::new(item.id.0));
         let json = |value: serde_json::Result<String>| {
             value.map_err(|e| StoreError::Sqlite(format!("annual version row: {e}")))
         };
@@ -273,7 +274,7 @@ pub(super) fn copy_annual_version(
                 version_id,
                 i64::try_from(seq)
                     .map_err(|_| StoreError::Refused("store.err.number_too_large"))?,
-                item.id,
+                item.id.0,
                 item.activity.id.0,
                 item.activity.cycle_id.0,
                 item.part.code(),

@@ -10,8 +10,8 @@ use rusqlite::params;
 use super::annual::AnnualItem;
 use super::audit::record;
 use super::{Result, Store, StoreError};
-use crate::domain::annual::Review;
 use crate::domain::annual::rank_by_part;
+use crate::domain::annual::{AnnualItemId, Review};
 use crate::domain::history::{MediumTerm, PastItem, PastYear, RankSource, Ranked, YearRanking};
 use crate::domain::scoring::{draft_ranks, rank_matrix};
 use crate::domain::{Cycle, CycleId, MeetingKind, VillageId};
@@ -128,7 +128,7 @@ impl Store {
 
     fn past_year(&self, c: &Cycle, all: &[Cycle]) -> Result<PastYear> {
         let next = all.iter().find(|n| n.year == c.year + 1);
-        let reviews: HashMap<i64, Review> = match next {
+        let reviews: HashMap<AnnualItemId, Review> = match next {
             Some(n) => self
                 .last_year_review(n.id)?
                 .into_iter()
@@ -141,7 +141,7 @@ impl Store {
         let matrix = self.annual_matrix_rows(c.id)?;
         let ranked = rank_matrix(&matrix);
         let by_part = rank_by_part(&matrix, |key| {
-            items.iter().find(|i| i.id == key).map(|i| i.part)
+            items.iter().find(|i| i.id.0 == key).map(|i| i.part)
         });
         let rank_of: HashMap<i64, u32> = by_part
             .iter()
@@ -153,7 +153,7 @@ impl Store {
                 key: i.activity.id.0,
                 name: i.activity.fields.name.clone(),
                 part: i.part,
-                rank: rank_of.get(&i.id).copied(),
+                rank: rank_of.get(&i.id.0).copied(),
                 evaluated: after.latest_evaluation(i.id).map(|e| e.progress),
                 review: reviews.get(&i.id).cloned(),
             })
@@ -191,7 +191,7 @@ impl Store {
             let entries = ranks
                 .iter()
                 .filter_map(|(item, rank)| {
-                    let i = items.iter().find(|i| i.id == *item)?;
+                    let i = items.iter().find(|i| i.id.0 == *item)?;
                     Some(Ranked {
                         key: Some(i.activity.id.0),
                         name: i.activity.fields.name.clone(),

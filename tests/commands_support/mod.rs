@@ -10,7 +10,7 @@ use kehoach::commands::{
     ScoringCommand, execute,
 };
 use kehoach::domain::activity::{ActivityId, Category, Contribution, Sector, ValidActivity};
-use kehoach::domain::annual::Part;
+use kehoach::domain::annual::{AnnualItemId, Part};
 use kehoach::domain::scoring::{Criterion, Group, InputMode};
 use kehoach::domain::{
     CycleId, Gender, MeetingId, MeetingKind, NewCycle, PersonFields, VillageId, VillageKind,
@@ -61,7 +61,7 @@ impl Village {
     }
 
     /// The annual plan's item ids, in the order selected.
-    pub fn items(&self) -> Vec<i64> {
+    pub fn items(&self) -> Vec<AnnualItemId> {
         let items = self.store.annual_items(self.cycle).unwrap();
         items.iter().map(|i| i.id).collect()
     }

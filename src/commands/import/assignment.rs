@@ -12,6 +12,7 @@ use super::{ConflictKind, ImportCommand, ImportRefusal, Verdict, decide};
 use crate::commands::commune_assign::{assign_local, check_on};
 use crate::commands::{CommandError, Effect};
 use crate::domain::CycleId;
+use crate::domain::annual::AnnualItemId;
 use crate::domain::record::CycleRecord;
 use crate::export::assignment::{AssignmentBundle, AssignmentLine};
 use crate::export::bundle::annual_identity;
@@ -126,7 +127,7 @@ fn planned(
 }
 
 /// What one line does to the village's assignment of its item.
-fn fate(record: &CycleRecord, hand_typed: &[i64], line: &AssignmentLine) -> LineFate {
+fn fate(record: &CycleRecord, hand_typed: &[AnnualItemId], line: &AssignmentLine) -> LineFate {
     let incoming = &line.item.assignment;
     let Some(held) = record.after.assignment(incoming.item) else {
         return LineFate::Add;

@@ -24,6 +24,7 @@ pub mod funding;
 pub use funding::{Funding, FundingSource};
 
 use super::CycleId;
+use super::subgroup::SubGroupId;
 use super::text::{NameError, clean_name};
 
 /// Largest quantity (and labour days) accepted.
@@ -247,7 +248,7 @@ pub struct ValidActivity {
     /// Proposed by women (a priority principle).
     pub proposed_by_women: bool,
     /// Sub-group that proposed it, if any.
-    pub subgroup_id: Option<i64>,
+    pub subgroup_id: Option<SubGroupId>,
     /// PRA tool it came from, if any.
     pub tool_code: Option<String>,
 }
@@ -319,7 +320,7 @@ pub struct ActivityDraft {
     /// Proposed by women.
     pub proposed_by_women: bool,
     /// Originating sub-group.
-    pub subgroup_id: Option<i64>,
+    pub subgroup_id: Option<SubGroupId>,
     /// Originating PRA tool code.
     pub tool_code: Option<String>,
 }

@@ -18,7 +18,7 @@ fn draft() -> ActivityDraft {
         materials: "cát, đá".into(),
         estimated_cost_vnd: "450.000.000 đ".into(),
         proposed_by_women: true,
-        subgroup_id: Some(2),
+        subgroup_id: Some(SubGroupId(2)),
         tool_code: Some("services_infrastructure".into()),
     }
 }

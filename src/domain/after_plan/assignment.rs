@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::codes::coded;
 use super::ledger::Budget;
+use crate::domain::annual::AnnualItemId;
 
 /// What the commune decided for one activity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -41,7 +42,7 @@ coded!(WorkOwner, "after.owner.", [
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Assignment {
     /// The annual-plan item.
-    pub item: i64,
+    pub item: AnnualItemId,
     /// Accepted, changed or not funded.
     pub decision: Decision,
     /// The commune's reason (required unless accepted).

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::AfterPlanError;
 use super::ledger::{Budget, Receipt, received};
+use crate::domain::annual::AnnualItemId;
 
 /// One posting of the finances.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,7 +13,7 @@ pub struct Disclosure {
     /// Identifier.
     pub id: i64,
     /// The annual-plan item it is about.
-    pub item: i64,
+    pub item: AnnualItemId,
     /// Date posted (ISO).
     pub date: String,
     /// Where it was posted (nhà văn hoá thôn, trụ sở UBND xã ...).

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::codes::coded;
-use crate::domain::annual::{Progress, Quality};
+use crate::domain::annual::{AnnualItemId, Progress, Quality};
 
 /// Which evaluation round.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -25,7 +25,7 @@ coded!(Round, "after.round.", [
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evaluation {
     /// The annual-plan item.
-    pub item: i64,
+    pub item: AnnualItemId,
     /// The round.
     pub round: Round,
     /// Date (ISO).

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::AfterPlanError;
 use super::codes::coded;
+use crate::domain::annual::AnnualItemId;
 use crate::domain::{Gender, PersonId};
 
 /// The least members of a Community Investment Supervision Board.
@@ -48,7 +49,7 @@ pub struct GroupMember {
     /// Identifier.
     pub id: i64,
     /// The annual-plan item.
-    pub item: i64,
+    pub item: AnnualItemId,
     /// Which group.
     pub kind: GroupKind,
     /// The person in the village register (`None`: someone from outside the village,
@@ -73,7 +74,7 @@ impl GroupMember {
 /// nobody is in both the management and the monitoring group of the same work.
 pub fn check_new_member(
     existing: &[GroupMember],
-    item: i64,
+    item: AnnualItemId,
     kind: GroupKind,
     person: Option<PersonId>,
     name: &str,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::codes::coded;
 use crate::domain::activity::FundingSource;
+use crate::domain::annual::AnnualItemId;
 
 /// Amounts in đồng by funding source.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,7 +102,7 @@ pub struct Receipt {
     /// Identifier.
     pub id: i64,
     /// The annual-plan item.
-    pub item: i64,
+    pub item: AnnualItemId,
     /// When it was received (ISO).
     pub date: String,
     /// Where it came from.

@@ -3,6 +3,7 @@
 
 use super::Decision;
 use crate::domain::MeetingKind;
+use crate::domain::annual::AnnualItemId;
 use crate::domain::annual::Part;
 use crate::domain::record::CycleRecord;
 
@@ -81,7 +82,7 @@ fn day(stamp: &str) -> Option<String> {
 }
 
 /// The six stages of one annual-plan item of `record`.
-pub fn activity_life(record: &CycleRecord, item: i64) -> Vec<LifeStage> {
+pub fn activity_life(record: &CycleRecord, item: AnnualItemId) -> Vec<LifeStage> {
     let Some(entry) = record.annual.items.iter().find(|i| i.id == item) else {
         return Vec::new();
     };

@@ -33,6 +33,7 @@ pub use prefill::review_prefill;
 pub use progress::{Acceptance, AcceptanceResult, ProgressEntry, needs_reason};
 
 use crate::domain::PersonId;
+use crate::domain::annual::AnnualItemId;
 
 /// Why an after-plan edit is refused; each names what to do in its message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -169,12 +170,12 @@ impl AfterPlanRecord {
     }
 
     /// The assignment of an item.
-    pub fn assignment(&self, item: i64) -> Option<&Assignment> {
+    pub fn assignment(&self, item: AnnualItemId) -> Option<&Assignment> {
         self.assignments.iter().find(|a| a.item == item)
     }
 
     /// The members of one group of an item.
-    pub fn group(&self, item: i64, kind: GroupKind) -> Vec<&GroupMember> {
+    pub fn group(&self, item: AnnualItemId, kind: GroupKind) -> Vec<&GroupMember> {
         self.members
             .iter()
             .filter(|m| m.item == item && m.kind == kind)
@@ -182,14 +183,14 @@ impl AfterPlanRecord {
     }
 
     /// The receipts of an item, oldest first.
-    pub fn receipts_of(&self, item: i64) -> Vec<&Receipt> {
+    pub fn receipts_of(&self, item: AnnualItemId) -> Vec<&Receipt> {
         let mut rows: Vec<&Receipt> = self.receipts.iter().filter(|r| r.item == item).collect();
         rows.sort_by(|a, b| (&a.date, a.id).cmp(&(&b.date, b.id)));
         rows
     }
 
     /// The progress entries of an item, oldest first.
-    pub fn progress_of(&self, item: i64) -> Vec<&ProgressEntry> {
+    pub fn progress_of(&self, item: AnnualItemId) -> Vec<&ProgressEntry> {
         let mut rows: Vec<&ProgressEntry> =
             self.progress.iter().filter(|p| p.item == item).collect();
         rows.sort_by(|a, b| (&a.date, a.id).cmp(&(&b.date, b.id)));
@@ -197,30 +198,30 @@ impl AfterPlanRecord {
     }
 
     /// The latest progress entry of an item.
-    pub fn last_progress(&self, item: i64) -> Option<&ProgressEntry> {
+    pub fn last_progress(&self, item: AnnualItemId) -> Option<&ProgressEntry> {
         self.progress_of(item).last().copied()
     }
 
     /// The acceptance of an item.
-    pub fn acceptance(&self, item: i64) -> Option<&Acceptance> {
+    pub fn acceptance(&self, item: AnnualItemId) -> Option<&Acceptance> {
         self.acceptances.iter().find(|a| a.item == item)
     }
 
     /// The evaluation of an item in one round.
-    pub fn evaluation(&self, item: i64, round: Round) -> Option<&Evaluation> {
+    pub fn evaluation(&self, item: AnnualItemId, round: Round) -> Option<&Evaluation> {
         self.evaluations
             .iter()
             .find(|e| e.item == item && e.round == round)
     }
 
     /// The latest evaluation of an item (the whole year before the 6 months).
-    pub fn latest_evaluation(&self, item: i64) -> Option<&Evaluation> {
+    pub fn latest_evaluation(&self, item: AnnualItemId) -> Option<&Evaluation> {
         self.evaluation(item, Round::YearEnd)
             .or_else(|| self.evaluation(item, Round::SixMonths))
     }
 
     /// Whether an item can be implemented and evaluated: assigned and funded.
-    pub fn is_assigned(&self, item: i64) -> bool {
+    pub fn is_assigned(&self, item: AnnualItemId) -> bool {
         self.assignment(item)
             .is_some_and(|a| a.decision != Decision::NotFunded)
     }

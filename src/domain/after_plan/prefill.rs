@@ -4,7 +4,7 @@
 
 use super::{AfterPlanRecord, ContributionKind, GroupKind};
 use crate::domain::activity::FundingSource;
-use crate::domain::annual::{Progress, ReviewDraft, Source};
+use crate::domain::annual::{AnnualItemId, Progress, ReviewDraft, Source};
 
 /// Where a receipt goes in the review's spending: villagers' money, labour, land or
 /// materials; outside money to the state (budgets, programmes) or donors.
@@ -24,7 +24,7 @@ fn review_source(source: FundingSource, kind: ContributionKind) -> Option<Source
 /// `None` when nothing was. `group_label` names a group in the interface language.
 pub fn review_prefill(
     after: &AfterPlanRecord,
-    item: i64,
+    item: AnnualItemId,
     group_label: impl Fn(GroupKind) -> String,
 ) -> Option<ReviewDraft> {
     let evaluation = after.latest_evaluation(item);

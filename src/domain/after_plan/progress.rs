@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::AfterPlanError;
 use super::codes::coded;
+use crate::domain::annual::AnnualItemId;
 
 /// One dated line of the progress log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -11,7 +12,7 @@ pub struct ProgressEntry {
     /// Identifier.
     pub id: i64,
     /// The annual-plan item.
-    pub item: i64,
+    pub item: AnnualItemId,
     /// Date (ISO).
     pub date: String,
     /// Percent done, 0-100.
@@ -59,7 +60,7 @@ coded!(AcceptanceResult, "after.acceptance.", [
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Acceptance {
     /// The annual-plan item.
-    pub item: i64,
+    pub item: AnnualItemId,
     /// Date (ISO).
     pub date: String,
     /// Result.

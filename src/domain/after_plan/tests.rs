@@ -2,13 +2,13 @@
 
 use super::*;
 use crate::domain::activity::FundingSource;
-use crate::domain::annual::{Progress, Quality, Source};
+use crate::domain::annual::{AnnualItemId, Progress, Quality, Source};
 use crate::domain::{Gender, PersonId};
 
 fn member(id: i64, kind: GroupKind, person: Option<i64>, gender: Gender) -> GroupMember {
     GroupMember {
         id,
-        item: 1,
+        item: AnnualItemId(1),
         kind,
         person: person.map(PersonId),
         name: format!("Người {id}"),
@@ -20,7 +20,7 @@ fn member(id: i64, kind: GroupKind, person: Option<i64>, gender: Gender) -> Grou
 fn receipt(date: &str, source: FundingSource, kind: ContributionKind, amount: i64) -> Receipt {
     Receipt {
         id: 0,
-        item: 1,
+        item: AnnualItemId(1),
         date: date.into(),
         source,
         kind,
@@ -34,28 +34,64 @@ fn receipt(date: &str, source: FundingSource, kind: ContributionKind, amount: i6
 fn nobody_is_in_both_the_management_and_the_monitoring_group() {
     let existing = [member(1, GroupKind::Management, Some(7), Gender::Male)];
     assert_eq!(
-        check_new_member(&existing, 1, GroupKind::Monitoring, Some(PersonId(7)), "A"),
+        check_new_member(
+            &existing,
+            AnnualItemId(1),
+            GroupKind::Monitoring,
+            Some(PersonId(7)),
+            "A"
+        ),
         Err(AfterPlanError::InBothGroups(PersonId(7)))
     );
     assert_eq!(
-        check_new_member(&existing, 1, GroupKind::Management, Some(PersonId(7)), "A"),
+        check_new_member(
+            &existing,
+            AnnualItemId(1),
+            GroupKind::Management,
+            Some(PersonId(7)),
+            "A"
+        ),
         Err(AfterPlanError::AlreadyMember)
     );
     // Another work, the board, or an outsider: allowed.
     assert_eq!(
-        check_new_member(&existing, 2, GroupKind::Monitoring, Some(PersonId(7)), "A"),
+        check_new_member(
+            &existing,
+            AnnualItemId(2),
+            GroupKind::Monitoring,
+            Some(PersonId(7)),
+            "A"
+        ),
         Ok(())
     );
     assert_eq!(
-        check_new_member(&existing, 1, GroupKind::Board, Some(PersonId(7)), "A"),
+        check_new_member(
+            &existing,
+            AnnualItemId(1),
+            GroupKind::Board,
+            Some(PersonId(7)),
+            "A"
+        ),
         Ok(())
     );
     assert_eq!(
-        check_new_member(&existing, 1, GroupKind::Monitoring, None, "Cán bộ xã"),
+        check_new_member(
+            &existing,
+            AnnualItemId(1),
+            GroupKind::Monitoring,
+            None,
+            "Cán bộ xã"
+        ),
         Ok(())
     );
     assert_eq!(
-        check_new_member(&existing, 1, GroupKind::Monitoring, None, "  "),
+        check_new_member(
+            &existing,
+            AnnualItemId(1),
+            GroupKind::Monitoring,
+            None,
+            "  "
+        ),
         Err(AfterPlanError::NameRequired)
     );
 }
@@ -101,7 +137,7 @@ fn a_lower_percent_needs_a_reason_and_no_percent_passes_100() {
 #[test]
 fn a_change_or_no_funding_needs_the_communes_reason() {
     let mut a = Assignment {
-        item: 1,
+        item: AnnualItemId(1),
         decision: Decision::Changed,
         reason: String::new(),
         target_quantity: Some(2.0),
@@ -119,7 +155,7 @@ fn a_change_or_no_funding_needs_the_communes_reason() {
 #[test]
 fn a_budget_above_the_cost_the_commune_set_is_flagged_not_refused() {
     let mut a = Assignment {
-        item: 1,
+        item: AnnualItemId(1),
         decision: Decision::Accepted,
         reason: String::new(),
         target_quantity: None,
@@ -161,7 +197,7 @@ fn a_receipt_before_the_assignment_is_refused_naming_its_date() {
 fn spending_above_the_money_received_is_flagged_by_the_amount() {
     let mut posting = Disclosure {
         id: 0,
-        item: 1,
+        item: AnnualItemId(1),
         date: "2027-03-10".into(),
         place: "Nhà văn hoá".into(),
         amounts: Budget {
@@ -247,7 +283,10 @@ fn a_posting_shows_the_money_of_its_day_and_never_comes_before_it() {
 #[test]
 fn the_review_starts_from_the_latest_evaluation_and_the_ledger() {
     let mut after = AfterPlanRecord::default();
-    assert_eq!(review_prefill(&after, 1, |_| String::new()), None);
+    assert_eq!(
+        review_prefill(&after, AnnualItemId(1), |_| String::new()),
+        None
+    );
     after.receipts = vec![
         receipt(
             "2027-02-01",
@@ -279,7 +318,7 @@ fn the_review_starts_from_the_latest_evaluation_and_the_ledger() {
         member(2, GroupKind::Monitoring, Some(2), Gender::Male),
     ];
     let six = Evaluation {
-        item: 1,
+        item: AnnualItemId(1),
         round: Round::SixMonths,
         date: "2027-06-20".into(),
         progress: Progress::UnderWay,
@@ -291,7 +330,7 @@ fn the_review_starts_from_the_latest_evaluation_and_the_ledger() {
     };
     after.evaluations = vec![six.clone()];
     let label = |k: GroupKind| k.code().to_string();
-    let draft = review_prefill(&after, 1, label).unwrap();
+    let draft = review_prefill(&after, AnnualItemId(1), label).unwrap();
     assert_eq!(draft.progress, Some(Progress::UnderWay));
     assert_eq!(draft.percent, "50");
     assert_eq!(draft.amount(Source::State), "500");
@@ -308,7 +347,7 @@ fn the_review_starts_from_the_latest_evaluation_and_the_ledger() {
         quality: Some(Quality::Good),
         ..six
     });
-    let draft = review_prefill(&after, 1, label).unwrap();
+    let draft = review_prefill(&after, AnnualItemId(1), label).unwrap();
     assert_eq!(
         (draft.progress, draft.percent.as_str()),
         (Some(Progress::Done), "100")

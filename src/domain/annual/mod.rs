@@ -15,6 +15,10 @@ use super::Finding;
 use super::number::{self, NumberError};
 use super::scoring::{ActivityKey, MatrixRow, RankedRow, rank_matrix};
 
+/// Database identifier of an annual plan item (an activity selected for a year's plan).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct AnnualItemId(pub i64);
+
 /// Which part of the annual plan (form 4) an activity belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Part {

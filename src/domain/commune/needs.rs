@@ -101,7 +101,7 @@ pub fn village_needs_with(v: &VillageYear, changes: &[Change]) -> Vec<NeedRow> {
         .annual_ranking()
         .iter()
         .filter_map(|rk| {
-            let item = r.annual.items.iter().find(|i| i.id == rk.activity)?;
+            let item = r.annual.items.iter().find(|i| i.id.0 == rk.activity)?;
             need_row(v, r, item, rk.rank, counted)
         })
         .unzip();

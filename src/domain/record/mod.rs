@@ -186,9 +186,9 @@ impl CycleRecord {
     /// Form 4's ranking of the annual items: each part ranked on its own, part 1 first.
     pub fn annual_ranking(&self) -> Vec<RankedRow> {
         let items = &self.annual.items;
-        let rows = matrix_rows(items.iter().map(|i| i.id), &self.annual.scores);
+        let rows = matrix_rows(items.iter().map(|i| i.id.0), &self.annual.scores);
         rank_by_part(&rows, |key| {
-            items.iter().find(|i| i.id == key).map(|i| i.part)
+            items.iter().find(|i| i.id.0 == key).map(|i| i.part)
         })
     }
 

@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::activity::{ActivityId, ValidActivity};
-use crate::domain::annual::{Part, Review};
+use crate::domain::annual::{AnnualItemId, Part, Review};
 use crate::domain::scoring::{CombinedRow, Criterion, Group, InputMode, Method};
+use crate::domain::subgroup::{FindingId, SubGroupId};
 use crate::domain::{ChairRole, Gender, MeetingKind, PersonId, Tally};
 
 /// One basic figure of forms 1-2.
@@ -116,9 +117,9 @@ pub struct WorkingGroupRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FindingRecord {
     /// Identifier.
-    pub id: i64,
+    pub id: FindingId,
     /// The sub-group.
-    pub subgroup_id: i64,
+    pub subgroup_id: SubGroupId,
     /// The tool's catalogue code.
     pub tool_code: String,
     /// The findings as typed.
@@ -221,7 +222,7 @@ pub struct PlanRowRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnnualItemRecord {
     /// Identifier.
-    pub id: i64,
+    pub id: AnnualItemId,
     /// The activity.
     pub activity: ActivityId,
     /// Part 1 or part 2.
@@ -236,7 +237,7 @@ pub struct AnnualItemRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewRecord {
     /// Last year's item.
-    pub item: i64,
+    pub item: AnnualItemId,
     /// The review.
     pub review: Review,
 }

@@ -6,6 +6,7 @@ use super::{Column, Form, Table, Value, col, num, number, opt_number, text};
 use crate::domain::activity::{ActivityId, Funding, ValidActivity, funding};
 use crate::domain::annual::Part;
 use crate::domain::record::CycleRecord;
+use crate::domain::subgroup::SubGroupId;
 use crate::i18n::{Lang, t};
 
 /// Which funding columns a form carries.
@@ -98,7 +99,7 @@ pub(super) fn proposed(r: &CycleRecord, lang: Lang) -> Form {
         "hoat-dong-de-xuat",
         t(lang, "export.title.activities"),
     );
-    let subgroup = |id: Option<i64>| {
+    let subgroup = |id: Option<SubGroupId>| {
         id.and_then(|id| r.assessment.subgroups.iter().find(|g| g.id == id))
             .map(|g| g.name.clone())
             .unwrap_or_default()

@@ -244,7 +244,7 @@ pub(super) fn form4(r: &CycleRecord, lang: Lang, offset: FixedOffset) -> Form {
         return form;
     }
     form = form.signed(lang);
-    let rows = matrix(items.iter().map(|i| i.id), &r.annual.scores);
+    let rows = matrix(items.iter().map(|i| i.id.0), &r.annual.scores);
     let ranked = r.annual_ranking();
     for (part, title, money) in [
         (Part::One, "export.title.part1", Money::Source),
@@ -255,7 +255,7 @@ pub(super) fn form4(r: &CycleRecord, lang: Lang, offset: FixedOffset) -> Form {
             .filter_map(|rk| {
                 let item = items
                     .iter()
-                    .find(|i| i.id == rk.activity && i.part == part)?;
+                    .find(|i| i.id.0 == rk.activity && i.part == part)?;
                 let a = r.activity(item.activity)?;
                 let m = rows.iter().find(|m| m.activity == rk.activity)?;
                 let mut cells = scored_cells(a, Some(part), money, m, rk, lang);

@@ -20,7 +20,9 @@ use super::assessment::{activity_in, missing_is_not_found};
 use super::audit::record;
 use super::{Result, Store, StoreError};
 use crate::domain::activity::{Activity, ActivityId, ValidActivity};
-use crate::domain::annual::{MAX_PART_TWO, Part, Review, can_add_with_override, override_allowed};
+use crate::domain::annual::{
+    AnnualItemId, MAX_PART_TWO, Part, Review, can_add_with_override, override_allowed,
+};
 use crate::domain::cycle::AnnualProgress;
 use crate::domain::scoring::{Criterion, MatrixRow, draft_ranks, rank_matrix};
 use crate::domain::{Cycle, CycleId};
@@ -77,7 +79,7 @@ pub const ERROR_KEYS: [&str; 15] = [
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnnualItem {
     /// Database identifier of the item (the key of [`Store::annual_matrix_rows`]).
-    pub id: i64,
+    pub id: AnnualItemId,
     /// The cycle whose annual plan holds it.
     pub cycle_id: CycleId,
     /// The activity with its current fields.
@@ -125,7 +127,7 @@ const ITEM_COLUMNS: &str = "id, cycle_id, activity_id, part, added_reason, overr
 
 /// An item row before its activity is read.
 struct ItemHead {
-    id: i64,
+    id: AnnualItemId,
     cycle_id: CycleId,
     activity: ActivityId,
     part: Part,
@@ -208,7 +210,7 @@ impl Store {
     }
 
     /// One item of an annual plan.
-    pub fn annual_item(&self, item: i64) -> Result<AnnualItem> {
+    pub fn annual_item(&self, item: AnnualItemId) -> Result<AnnualItem> {
         with_activity(&self.conn, read_head(&self.conn, item)?)
     }
 
@@ -221,7 +223,7 @@ impl Store {
         activity: ActivityId,
         part: Part,
         override_reason: Option<&str>,
-    ) -> Result<i64> {
+    ) -> Result<AnnualItemId> {
         let mt = self.medium_term_cycle(cycle)?.map(|c| c.id);
         self.edit(|tx| {
             refuse_if_annual_frozen(tx, cycle)?;
@@ -245,7 +247,7 @@ impl Store {
         part: Part,
         reason: &str,
         override_reason: Option<&str>,
-    ) -> Result<i64> {
+    ) -> Result<AnnualItemId> {
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(StoreError::Refused(ERR_NEW_REASON));
@@ -277,7 +279,7 @@ impl Store {
     /// Moves an item to part 1 or part 2 (the part-2 limit applies as when selecting).
     pub fn set_annual_part(
         &mut self,
-        item: i64,
+        item: AnnualItemId,
         part: Part,
         override_reason: Option<&str>,
     ) -> Result<()> {
@@ -290,12 +292,12 @@ impl Store {
             let kept = refuse_part_two(tx, head.cycle_id, part, Some(item), override_reason)?;
             tx.execute(
                 "UPDATE annual_items SET part = ?1, override_reason = ?2 WHERE id = ?3",
-                params![part.code(), kept, item],
+                params![part.code(), kept, item.0],
             )?;
             record(
                 tx,
                 "annual_item",
-                item,
+                item.0,
                 "part",
                 Some(head.part.code()),
                 Some(part.code()),
@@ -304,7 +306,7 @@ impl Store {
                 record(
                     tx,
                     "annual_item",
-                    item,
+                    item.0,
                     "override_reason",
                     head.override_reason.as_deref(),
                     kept,
@@ -316,13 +318,13 @@ impl Store {
 
     /// Removes an item with its scores (a new activity is deleted with it). Refused while
     /// approved and once the following year has reviewed it.
-    pub fn remove_annual_item(&mut self, item: i64) -> Result<()> {
+    pub fn remove_annual_item(&mut self, item: AnnualItemId) -> Result<()> {
         self.edit(|tx| {
             let head = read_head(tx, item)?;
             refuse_if_annual_frozen(tx, head.cycle_id)?;
             let reviewed: bool = tx.query_row(
                 "SELECT count(*) > 0 FROM annual_reviews WHERE item_id = ?1",
-                [item],
+                [item.0],
                 |r| r.get(0),
             )?;
             if reviewed {
@@ -333,8 +335,8 @@ impl Store {
                 [head.activity.0],
                 |r| r.get(0),
             )?;
-            tx.execute("DELETE FROM annual_items WHERE id = ?1", [item])?;
-            record(tx, "annual_item", item, "*", Some(&name), None)?;
+            tx.execute("DELETE FROM annual_items WHERE id = ?1", [item.0])?;
+            record(tx, "annual_item", item.0, "*", Some(&name), None)?;
             if head.added_reason.is_some() {
                 tx.execute("DELETE FROM activities WHERE id = ?1", [head.activity.0])?;
                 record(tx, "activity", head.activity.0, "*", Some(&name), None)?;
@@ -346,7 +348,7 @@ impl Store {
     /// Sets (or clears) one form-4 criterion score of an item, within the cycle's scale.
     pub fn set_annual_score(
         &mut self,
-        item: i64,
+        item: AnnualItemId,
         criterion: Criterion,
         score: Option<u8>,
     ) -> Result<()> {
@@ -360,7 +362,7 @@ impl Store {
             let old: Option<u8> = tx
                 .query_row(
                     "SELECT score FROM annual_scores WHERE item_id = ?1 AND criterion = ?2",
-                    params![item, criterion.code()],
+                    params![item.0, criterion.code()],
                     |r| r.get(0),
                 )
                 .optional()?;
@@ -371,18 +373,18 @@ impl Store {
                 Some(s) => tx.execute(
                     "INSERT INTO annual_scores (item_id, criterion, score) VALUES (?1, ?2, ?3)
                      ON CONFLICT (item_id, criterion) DO UPDATE SET score = excluded.score",
-                    params![item, criterion.code(), s],
+                    params![item.0, criterion.code(), s],
                 )?,
                 None => tx.execute(
                     "DELETE FROM annual_scores WHERE item_id = ?1 AND criterion = ?2",
-                    params![item, criterion.code()],
+                    params![item.0, criterion.code()],
                 )?,
             };
             let show = |s: Option<u8>| s.map(|s| s.to_string());
             record(
                 tx,
                 "annual_item",
-                item,
+                item.0,
                 &format!("score.{}", criterion.code()),
                 show(old).as_deref(),
                 show(score).as_deref(),
@@ -455,7 +457,7 @@ fn refuse_part_two<'a>(
     tx: &Connection,
     cycle: CycleId,
     part: Part,
-    moving: Option<i64>,
+    moving: Option<AnnualItemId>,
     override_reason: Option<&'a str>,
 ) -> Result<Option<&'a str>> {
     if part != Part::Two {
@@ -464,7 +466,7 @@ fn refuse_part_two<'a>(
     let current: u32 = tx.query_row(
         "SELECT count(*) FROM annual_items WHERE cycle_id = ?1 AND part = 'part2'
            AND id IS NOT ?2",
-        params![cycle.0, moving],
+        params![cycle.0, moving.map(|i| i.0)],
         |r| r.get(0),
     )?;
     let current = current as usize;
@@ -480,7 +482,7 @@ fn insert_item(
     part: Part,
     added_reason: Option<&str>,
     override_reason: Option<&str>,
-) -> Result<i64> {
+) -> Result<AnnualItemId> {
     let taken: bool = tx.query_row(
         "SELECT count(*) > 0 FROM annual_items WHERE cycle_id = ?1 AND activity_id = ?2",
         params![cycle.0, activity.0],
@@ -511,7 +513,7 @@ fn insert_item(
     if let Some(r) = kept {
         record(tx, "annual_item", id, "override_reason", None, Some(r))?;
     }
-    Ok(id)
+    Ok(AnnualItemId(id))
 }
 
 /// Activities of a cycle that were added new to an annual plan (not medium-term ones).
@@ -527,7 +529,7 @@ fn new_activity_ids(conn: &Connection, cycle: CycleId) -> Result<Vec<i64>> {
 fn item_head(r: &Row) -> rusqlite::Result<ItemHead> {
     let part: String = r.get(3)?;
     Ok(ItemHead {
-        id: r.get(0)?,
+        id: AnnualItemId(r.get(0)?),
         cycle_id: CycleId(r.get(1)?),
         activity: ActivityId(r.get(2)?),
         part: Part::from_code(&part).unwrap_or(Part::One),
@@ -536,10 +538,10 @@ fn item_head(r: &Row) -> rusqlite::Result<ItemHead> {
     })
 }
 
-fn read_head(conn: &Connection, item: i64) -> Result<ItemHead> {
+fn read_head(conn: &Connection, item: AnnualItemId) -> Result<ItemHead> {
     Ok(conn.query_row(
         &format!("SELECT {ITEM_COLUMNS} FROM annual_items WHERE id = ?1"),
-        [item],
+        [item.0],
         item_head,
     )?)
 }

@@ -8,7 +8,7 @@ use super::super::{Result, Store, StoreError};
 use super::{ERR_BAD_REVIEW, ERR_NOT_LAST_YEAR, ReviewRow, missing_is_not_found, read_head};
 use crate::domain::CycleId;
 use crate::domain::annual::{
-    Progress, Quality, Review, Source, Spending, YearSummary, totals_by_source,
+    AnnualItemId, Progress, Quality, Review, Source, Spending, YearSummary, totals_by_source,
 };
 
 pub(crate) const REVIEW_COLUMNS: &str = "progress, percent, quality, state_vnd, donor_vnd, \
@@ -34,7 +34,12 @@ impl Store {
 
     /// Records (or replaces) this cycle's review of an item of last year's plan; allowed
     /// also when last year's plan is approved. Refused for items of other years.
-    pub fn set_review(&mut self, cycle: CycleId, item: i64, review: &Review) -> Result<()> {
+    pub fn set_review(
+        &mut self,
+        cycle: CycleId,
+        item: AnnualItemId,
+        review: &Review,
+    ) -> Result<()> {
         let prev = self.previous_cycle(cycle)?.map(|c| c.id);
         check_review(review)?;
         self.edit(|tx| {
@@ -59,7 +64,7 @@ impl Store {
                    management = excluded.management, impact = excluded.impact",
                 params![
                     cycle.0,
-                    item,
+                    item.0,
                     review.progress.code(),
                     review.percent,
                     review.quality.map(Quality::code),
@@ -81,7 +86,7 @@ impl Store {
                     .and_then(|f| f.get(i))
                     .map(|(_, v)| v.clone());
                 if b.as_ref() != Some(&after) {
-                    let entity_field = format!("item:{item}.{field}");
+                    let entity_field = format!("item:{}.{field}", item.0);
                     record(
                         tx,
                         "annual_review",
@@ -158,13 +163,13 @@ fn check_review(review: &Review) -> Result<()> {
     }
 }
 
-fn read_review(conn: &Connection, cycle: CycleId, item: i64) -> Result<Option<Review>> {
+fn read_review(conn: &Connection, cycle: CycleId, item: AnnualItemId) -> Result<Option<Review>> {
     Ok(conn
         .query_row(
             &format!(
                 "SELECT {REVIEW_COLUMNS} FROM annual_reviews WHERE cycle_id = ?1 AND item_id = ?2"
             ),
-            params![cycle.0, item],
+            params![cycle.0, item.0],
             review_row,
         )
         .optional()?)

@@ -11,6 +11,7 @@ use crate::domain::CycleId;
 use crate::domain::activity::{
     Activity, ActivityId, Category, Contribution, Sector, ValidActivity,
 };
+use crate::domain::subgroup::SubGroupId;
 
 pub(crate) const ACTIVITY_COLUMNS: &str = "id, cycle_id, name, sector, category, quantity, unit, time, \
      location, responsible, land_m2, money_vnd, labour_days, materials, estimated_cost_vnd, \
@@ -89,8 +90,8 @@ impl Store {
     }
 
     /// The activities a sub-group proposed, including those since merged into another.
-    pub fn subgroup_activities(&self, subgroup: i64) -> Result<Vec<Activity>> {
-        self.activity_list("subgroup_id = ?1", subgroup)
+    pub fn subgroup_activities(&self, subgroup: SubGroupId) -> Result<Vec<Activity>> {
+        self.activity_list("subgroup_id = ?1", subgroup.0)
     }
 
     /// The duplicates merged into an activity.
@@ -230,7 +231,7 @@ fn merged_ids(conn: &Connection, into: ActivityId) -> Result<Vec<i64>> {
 }
 
 /// Refuses an origin sub-group that does not exist or belongs to another cycle.
-fn check_origin(tx: &Connection, cycle: CycleId, subgroup: Option<i64>) -> Result<()> {
+fn check_origin(tx: &Connection, cycle: CycleId, subgroup: Option<SubGroupId>) -> Result<()> {
     let Some(id) = subgroup else {
         return Ok(());
     };
@@ -263,7 +264,7 @@ pub(in crate::store) fn write_activity(tx: &Connection, id: i64, a: &ValidActivi
             c.materials,
             a.estimated_cost_vnd.map(to_i64).transpose()?,
             a.proposed_by_women,
-            a.subgroup_id,
+            a.subgroup_id.map(|g| g.0),
             a.tool_code,
             id,
         ],
@@ -296,7 +297,7 @@ fn audit_fields(a: &ValidActivity) -> [(&'static str, Option<String>); 16] {
             "proposed_by_women",
             Some(u8::from(a.proposed_by_women).to_string()),
         ),
-        ("subgroup_id", a.subgroup_id.map(|v| v.to_string())),
+        ("subgroup_id", a.subgroup_id.map(|v| v.0.to_string())),
         ("tool_code", a.tool_code.clone()),
     ]
 }
@@ -329,7 +330,7 @@ pub(crate) fn activity_row(r: &Row) -> rusqlite::Result<Activity> {
                 })
                 .transpose()?,
             proposed_by_women: r.get(15)?,
-            subgroup_id: r.get(16)?,
+            subgroup_id: r.get::<_, Option<i64>>(16)?.map(SubGroupId),
             tool_code: r.get(17)?,
         },
     })

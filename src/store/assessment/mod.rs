@@ -15,16 +15,16 @@ use rusqlite::{Connection, Row, params};
 use super::audit::record;
 use super::{Result, Store, StoreError};
 use crate::domain::activity::ActivityId;
-use crate::domain::subgroup::SubGroup;
+use crate::domain::subgroup::{FindingId, SubGroup, SubGroupId};
 use crate::domain::{CycleId, PersonId};
 
 /// What one sub-group recorded with one PRA tool.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ToolFinding {
     /// Database identifier.
-    pub id: i64,
+    pub id: FindingId,
     /// The sub-group that used the tool.
-    pub subgroup_id: i64,
+    pub subgroup_id: SubGroupId,
     /// The tool's catalogue code.
     pub tool_code: String,
     /// Findings as typed (several lines: advantages, difficulties, causes, potentials).
@@ -41,7 +41,7 @@ pub struct ActivityOrigin {
     /// The activity row carrying this origin.
     pub activity: ActivityId,
     /// Proposing sub-group, if any.
-    pub subgroup_id: Option<i64>,
+    pub subgroup_id: Option<SubGroupId>,
     /// PRA tool it came from, if any.
     pub tool_code: Option<String>,
     /// Whether that row is marked proposed by women (a kept row is marked when a
@@ -103,53 +103,54 @@ impl Store {
             record(tx, "subgroup", id, "*", None, Some(name))?;
             Ok(id)
         })?;
-        self.subgroup(id)
+        self.subgroup(SubGroupId(id))
     }
 
     /// Renames a sub-group.
-    pub fn rename_subgroup(&mut self, id: i64, name: &str) -> Result<()> {
+    pub fn rename_subgroup(&mut self, id: SubGroupId, name: &str) -> Result<()> {
         let name = non_blank(name)?;
         self.edit(|tx| {
             let (_, old) = subgroup_head(tx, id)?;
             tx.execute(
                 "UPDATE subgroups SET name = ?1 WHERE id = ?2",
-                params![name, id],
+                params![name, id.0],
             )?;
-            record(tx, "subgroup", id, "name", Some(&old), Some(name))
+            record(tx, "subgroup", id.0, "name", Some(&old), Some(name))
         })
     }
 
     /// Deletes a sub-group with its members and assignments; refused while it has
     /// findings or proposed activities.
-    pub fn delete_subgroup(&mut self, id: i64) -> Result<()> {
+    pub fn delete_subgroup(&mut self, id: SubGroupId) -> Result<()> {
         self.edit(|tx| {
             let (_, name) = subgroup_head(tx, id)?;
             let records: i64 = tx.query_row(
                 "SELECT (SELECT count(*) FROM findings WHERE subgroup_id = ?1)
                       + (SELECT count(*) FROM activities WHERE subgroup_id = ?1)",
-                [id],
+                [id.0],
                 |r| r.get(0),
             )?;
             if records > 0 {
                 return Err(StoreError::Refused("store.err.subgroup_has_records"));
             }
-            tx.execute("DELETE FROM subgroups WHERE id = ?1", [id])?;
-            record(tx, "subgroup", id, "*", Some(&name), None)
+            tx.execute("DELETE FROM subgroups WHERE id = ?1", [id.0])?;
+            record(tx, "subgroup", id.0, "*", Some(&name), None)
         })
     }
 
     /// Sets or clears the sub-group's leader (who records and sums up); membership is not
     /// required here, `subgroup::check` warns about a leader outside the group.
-    pub fn set_subgroup_leader(&mut self, id: i64, leader: Option<PersonId>) -> Result<()> {
+    pub fn set_subgroup_leader(&mut self, id: SubGroupId, leader: Option<PersonId>) -> Result<()> {
         self.edit(|tx| {
             subgroup_head(tx, id)?;
-            let old: Option<i64> =
-                tx.query_row("SELECT leader_id FROM subgroups WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
+            let old: Option<i64> = tx.query_row(
+                "SELECT leader_id FROM subgroups WHERE id = ?1",
+                [id.0],
+                |r| r.get(0),
+            )?;
             tx.execute(
                 "UPDATE subgroups SET leader_id = ?1 WHERE id = ?2",
-                params![leader.map(|p| p.0), id],
+                params![leader.map(|p| p.0), id.0],
             )
             .map_err(missing_is_not_found)?;
             let show = |p: Option<i64>| p.map(|p| p.to_string());
@@ -157,7 +158,7 @@ impl Store {
             record(
                 tx,
                 "subgroup",
-                id,
+                id.0,
                 "leader",
                 show(old).as_deref(),
                 new.as_deref(),
@@ -167,7 +168,7 @@ impl Store {
 
     /// Adds a person to a sub-group; refused with `store.err.already_in_subgroup` when
     /// the person is in another sub-group of the cycle (adding twice is a no-op).
-    pub fn add_subgroup_member(&mut self, id: i64, person: PersonId) -> Result<()> {
+    pub fn add_subgroup_member(&mut self, id: SubGroupId, person: PersonId) -> Result<()> {
         self.edit(|tx| {
             let (cycle, _) = subgroup_head(tx, id)?;
             let n = tx
@@ -175,14 +176,14 @@ impl Store {
                     "INSERT INTO subgroup_members (subgroup_id, cycle_id, person_id)
                      SELECT ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM subgroup_members
                        WHERE subgroup_id = ?1 AND person_id = ?3)",
-                    params![id, cycle, person.0],
+                    params![id.0, cycle, person.0],
                 )
                 .map_err(|e| refuse_duplicate(e, "store.err.already_in_subgroup"))?;
             if n > 0 {
                 record(
                     tx,
                     "subgroup",
-                    id,
+                    id.0,
                     "member",
                     None,
                     Some(&person.0.to_string()),
@@ -193,68 +194,68 @@ impl Store {
     }
 
     /// Removes a person from a sub-group (clearing the leader if it was them).
-    pub fn remove_subgroup_member(&mut self, id: i64, person: PersonId) -> Result<()> {
+    pub fn remove_subgroup_member(&mut self, id: SubGroupId, person: PersonId) -> Result<()> {
         self.edit(|tx| {
             let n = tx.execute(
                 "DELETE FROM subgroup_members WHERE subgroup_id = ?1 AND person_id = ?2",
-                params![id, person.0],
+                params![id.0, person.0],
             )?;
             if n == 0 {
                 return Ok(());
             }
             let who = person.0.to_string();
-            record(tx, "subgroup", id, "member", Some(&who), None)?;
+            record(tx, "subgroup", id.0, "member", Some(&who), None)?;
             let led = tx.execute(
                 "UPDATE subgroups SET leader_id = NULL WHERE id = ?1 AND leader_id = ?2",
-                params![id, person.0],
+                params![id.0, person.0],
             )?;
             if led > 0 {
-                record(tx, "subgroup", id, "leader", Some(&who), None)?;
+                record(tx, "subgroup", id.0, "leader", Some(&who), None)?;
             }
             Ok(())
         })
     }
 
     /// Gives a theme (catalogue code) to a sub-group.
-    pub fn assign_theme(&mut self, id: i64, code: &str) -> Result<()> {
-        self.set_code(CodeSet::Themes, id, code, true)
+    pub fn assign_theme(&mut self, id: SubGroupId, code: &str) -> Result<()> {
+        self.set_code(CodeSet::Themes, id.0, code, true)
     }
 
     /// Takes a theme away from a sub-group.
-    pub fn unassign_theme(&mut self, id: i64, code: &str) -> Result<()> {
-        self.set_code(CodeSet::Themes, id, code, false)
+    pub fn unassign_theme(&mut self, id: SubGroupId, code: &str) -> Result<()> {
+        self.set_code(CodeSet::Themes, id.0, code, false)
     }
 
     /// Gives a PRA tool (catalogue code) to a sub-group.
-    pub fn assign_tool(&mut self, id: i64, code: &str) -> Result<()> {
-        self.set_code(CodeSet::Tools, id, code, true)
+    pub fn assign_tool(&mut self, id: SubGroupId, code: &str) -> Result<()> {
+        self.set_code(CodeSet::Tools, id.0, code, true)
     }
 
     /// Takes a PRA tool away from a sub-group.
-    pub fn unassign_tool(&mut self, id: i64, code: &str) -> Result<()> {
-        self.set_code(CodeSet::Tools, id, code, false)
+    pub fn unassign_tool(&mut self, id: SubGroupId, code: &str) -> Result<()> {
+        self.set_code(CodeSet::Tools, id.0, code, false)
     }
 
     /// One sub-group with its members, themes and tools (each in the order added).
-    pub fn subgroup(&self, id: i64) -> Result<SubGroup> {
+    pub fn subgroup(&self, id: SubGroupId) -> Result<SubGroup> {
         let (name, leader) = self.conn.query_row(
             "SELECT name, leader_id FROM subgroups WHERE id = ?1",
-            [id],
+            [id.0],
             |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?)),
         )?;
         let mut stmt = self.conn.prepare(
             "SELECT person_id FROM subgroup_members WHERE subgroup_id = ?1 ORDER BY rowid",
         )?;
         let members = stmt
-            .query_map([id], |r| r.get(0).map(PersonId))?
+            .query_map([id.0], |r| r.get(0).map(PersonId))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(SubGroup {
             id,
             name,
             leader: leader.map(PersonId),
             members,
-            themes: codes(&self.conn, CodeSet::Themes, id)?,
-            tools: codes(&self.conn, CodeSet::Tools, id)?,
+            themes: codes(&self.conn, CodeSet::Themes, id.0)?,
+            tools: codes(&self.conn, CodeSet::Tools, id.0)?,
         })
     }
 
@@ -263,8 +264,8 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare("SELECT id FROM subgroups WHERE cycle_id = ?1 ORDER BY id")?;
-        let ids: Vec<i64> = stmt
-            .query_map([cycle.0], |r| r.get(0))?
+        let ids: Vec<SubGroupId> = stmt
+            .query_map([cycle.0], |r| r.get(0).map(SubGroupId))?
             .collect::<rusqlite::Result<_>>()?;
         ids.into_iter().map(|id| self.subgroup(id)).collect()
     }
@@ -275,7 +276,7 @@ impl Store {
     /// `store.err.finding_exists` when that pair already has findings.
     pub fn add_finding(
         &mut self,
-        subgroup: i64,
+        subgroup: SubGroupId,
         tool_code: &str,
         text: &str,
         minutes: u32,
@@ -285,7 +286,7 @@ impl Store {
             tx.execute(
                 "INSERT INTO findings (subgroup_id, tool_code, body, minutes, day)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![subgroup, tool_code, text, minutes, day],
+                params![subgroup.0, tool_code, text, minutes, day],
             )
             .map_err(|e| refuse_duplicate(e, "store.err.finding_exists"))?;
             let id = tx.last_insert_rowid();
@@ -293,20 +294,26 @@ impl Store {
             record(tx, "finding", id, "text", None, Some(text))?;
             Ok(id)
         })?;
-        self.finding(id)
+        self.finding(FindingId(id))
     }
 
     /// Changes the text, time spent and day of a finding.
-    pub fn update_finding(&mut self, id: i64, text: &str, minutes: u32, day: &str) -> Result<()> {
+    pub fn update_finding(
+        &mut self,
+        id: FindingId,
+        text: &str,
+        minutes: u32,
+        day: &str,
+    ) -> Result<()> {
         self.edit(|tx| {
             let old = tx.query_row(
                 &format!("SELECT {FINDING_COLUMNS} FROM findings WHERE id = ?1"),
-                [id],
+                [id.0],
                 finding_row,
             )?;
             tx.execute(
                 "UPDATE findings SET body = ?1, minutes = ?2, day = ?3 WHERE id = ?4",
-                params![text, minutes, day, id],
+                params![text, minutes, day, id.0],
             )?;
             let changes = [
                 ("text", old.text, text.to_string()),
@@ -314,30 +321,30 @@ impl Store {
                 ("day", old.day, day.to_string()),
             ];
             for (field, before, after) in changes.iter().filter(|(_, b, a)| b != a) {
-                record(tx, "finding", id, field, Some(before), Some(after))?;
+                record(tx, "finding", id.0, field, Some(before), Some(after))?;
             }
             Ok(())
         })
     }
 
     /// Deletes a finding.
-    pub fn delete_finding(&mut self, id: i64) -> Result<()> {
+    pub fn delete_finding(&mut self, id: FindingId) -> Result<()> {
         self.edit(|tx| {
             let old = tx.query_row(
                 &format!("SELECT {FINDING_COLUMNS} FROM findings WHERE id = ?1"),
-                [id],
+                [id.0],
                 finding_row,
             )?;
-            tx.execute("DELETE FROM findings WHERE id = ?1", [id])?;
-            record(tx, "finding", id, "*", Some(&old.text), None)
+            tx.execute("DELETE FROM findings WHERE id = ?1", [id.0])?;
+            record(tx, "finding", id.0, "*", Some(&old.text), None)
         })
     }
 
     /// One finding.
-    pub fn finding(&self, id: i64) -> Result<ToolFinding> {
+    pub fn finding(&self, id: FindingId) -> Result<ToolFinding> {
         Ok(self.conn.query_row(
             &format!("SELECT {FINDING_COLUMNS} FROM findings WHERE id = ?1"),
-            [id],
+            [id.0],
             finding_row,
         )?)
     }
@@ -351,8 +358,8 @@ impl Store {
     }
 
     /// The findings of one sub-group, in the order recorded.
-    pub fn subgroup_findings(&self, subgroup: i64) -> Result<Vec<ToolFinding>> {
-        self.finding_list("subgroup_id = ?1", subgroup)
+    pub fn subgroup_findings(&self, subgroup: SubGroupId) -> Result<Vec<ToolFinding>> {
+        self.finding_list("subgroup_id = ?1", subgroup.0)
     }
 
     fn finding_list(&self, filter: &str, key: i64) -> Result<Vec<ToolFinding>> {
@@ -458,18 +465,18 @@ impl CodeSet {
 }
 
 /// The sub-group's cycle and name; `NotFound` if there is none.
-fn subgroup_head(tx: &Connection, id: i64) -> Result<(i64, String)> {
+fn subgroup_head(tx: &Connection, id: SubGroupId) -> Result<(i64, String)> {
     Ok(tx.query_row(
         "SELECT cycle_id, name FROM subgroups WHERE id = ?1",
-        [id],
+        [id.0],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?)
 }
 
 fn finding_row(r: &Row) -> rusqlite::Result<ToolFinding> {
     Ok(ToolFinding {
-        id: r.get(0)?,
-        subgroup_id: r.get(1)?,
+        id: FindingId(r.get(0)?),
+        subgroup_id: SubGroupId(r.get(1)?),
         tool_code: r.get(2)?,
         text: r.get(3)?,
         minutes: r.get(4)?,

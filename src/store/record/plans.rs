@@ -7,7 +7,7 @@ use super::super::prioritisation::plan::combined_row;
 use super::super::{Result, Store, StoreError};
 use crate::domain::Cycle;
 use crate::domain::activity::{ActivityId, ValidActivity};
-use crate::domain::annual::{Part, YearSummary};
+use crate::domain::annual::{AnnualItemId, Part, YearSummary};
 use crate::domain::record::{
     AnnualItemRecord, AnnualRecord, ApprovalRecord, CarriedPlan, GroupRecord, LastYearPlan,
     PlanRowRecord, PlanVersionRecord, ReviewRecord, ScoringRecord, ScoringSettingsRecord,
@@ -165,7 +165,7 @@ impl Store {
                 cycle,
                 |r| {
                     Ok(ReviewRecord {
-                        item: r.get(REVIEW_COLUMNS.split(',').count())?,
+                        item: AnnualItemId(r.get(REVIEW_COLUMNS.split(',').count())?),
                         review: review_row(r)?,
                     })
                 },
@@ -219,7 +219,7 @@ impl Store {
             |r| {
                 let part: String = r.get(2)?;
                 Ok(AnnualItemRecord {
-                    id: r.get(0)?,
+                    id: AnnualItemId(r.get(0)?),
                     activity: ActivityId(r.get(1)?),
                     part: Part::from_code(&part).unwrap_or(Part::One),
                     added_reason: r.get(3)?,

@@ -5,7 +5,7 @@ use super::super::{PlanSource, VillageYear};
 use crate::domain::activity::{
     Activity, ActivityId, Category, Contribution, Funding, Sector, ValidActivity,
 };
-use crate::domain::annual::Part;
+use crate::domain::annual::{AnnualItemId, Part};
 use crate::domain::record::{
     ActivityRecord, AnnualItemRecord, ApprovalRecord, CellScore, MeetingRecord, PlanRowRecord,
     PlanVersionRecord,
@@ -169,7 +169,7 @@ pub(super) fn village(name: &str, items: Vec<Item>, approved: bool) -> VillageYe
             items: items
                 .iter()
                 .map(|i| AnnualItemRecord {
-                    id: i.id + 100,
+                    id: AnnualItemId(i.id + 100),
                     activity: ActivityId(i.id),
                     part: i.part,
                     added_reason: None,

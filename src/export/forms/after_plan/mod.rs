@@ -72,7 +72,7 @@ fn works(r: &CycleRecord) -> Vec<Work<'_>> {
     let mut ordered: Vec<&AnnualItemRecord> = r
         .annual_ranking()
         .iter()
-        .filter_map(|rk| items.iter().find(|i| i.id == rk.activity))
+        .filter_map(|rk| items.iter().find(|i| i.id.0 == rk.activity))
         .collect();
     for item in items {
         if !ordered.iter().any(|o| o.id == item.id) {

@@ -9,6 +9,7 @@ use super::forms::{
 };
 use crate::domain::activity::FundingSource;
 use crate::domain::after_plan::{Assignment, Budget, Decision, WorkOwner};
+use crate::domain::annual::AnnualItemId;
 use crate::domain::number::parse_decimal;
 use crate::export::html::number_text;
 use crate::i18n::{Lang, t, tf};
@@ -93,7 +94,7 @@ fn planned_quantity(s: &AssignStart, lang: Lang) -> String {
 /// The assignment of `item` the form describes, or the errors to show on its fields.
 pub(in crate::tui::screens) fn read(
     form: &Form,
-    item: i64,
+    item: AnnualItemId,
     lang: Lang,
 ) -> Result<Assignment, Errors> {
     let mut e = Errors::new();

@@ -11,7 +11,7 @@ use crate::domain::after_plan::{
     check_new_member, disclosed_amounts,
 };
 use crate::domain::annual::{
-    AnnualError, Progress, Quality, parse_amount_or_zero, parse_spoken_amount,
+    AnnualError, AnnualItemId, Progress, Quality, parse_amount_or_zero, parse_spoken_amount,
 };
 use crate::domain::meeting::{display_date, parse_date};
 use crate::domain::number::parse_whole;
@@ -46,7 +46,7 @@ pub(super) enum Kind {
 /// What a form is about: the item, its plan facts and what is recorded.
 pub(super) struct Subject<'a> {
     /// The annual-plan item.
-    pub item: i64,
+    pub item: AnnualItemId,
     /// The activity's name.
     pub name: &'a str,
     /// The planned quantity.

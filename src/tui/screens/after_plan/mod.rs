@@ -20,7 +20,7 @@ use crate::domain::Person;
 use crate::domain::activity::FundingSource;
 use crate::domain::activity::funding::effective;
 use crate::domain::after_plan::{AfterPlanRecord, Budget};
-use crate::domain::annual::Part;
+use crate::domain::annual::{AnnualItemId, Part};
 use crate::domain::record::CycleRecord;
 use crate::i18n::{Lang, tf};
 use crate::store::{Store, StoreError};
@@ -32,7 +32,7 @@ use crate::tui::widgets::form::{Form, FormEvent};
 #[derive(Debug, Clone)]
 pub(super) struct Item {
     /// The annual-plan item.
-    pub id: i64,
+    pub id: AnnualItemId,
     /// Its activity's id.
     pub activity: i64,
     /// The activity's name.
@@ -105,7 +105,7 @@ pub(super) fn items_of(record: &CycleRecord) -> Vec<Item> {
     record
         .annual_ranking()
         .iter()
-        .filter_map(|row| record.annual.items.iter().find(|i| i.id == row.activity))
+        .filter_map(|row| record.annual.items.iter().find(|i| i.id.0 == row.activity))
         .filter_map(|item| {
             let a = record.activity(item.activity)?;
             Some(Item {

@@ -19,7 +19,7 @@ use super::{Command, Outcome, ViewCtx};
 pub use crate::commands::AnnualCommand;
 use crate::domain::activity::{Activity, ActivityId};
 use crate::domain::after_plan::{AfterPlanRecord, GroupKind, review_prefill};
-use crate::domain::annual::{Part, ReviewDraft, Spending, YearSummary, rank_by_part};
+use crate::domain::annual::{AnnualItemId, Part, ReviewDraft, Spending, YearSummary, rank_by_part};
 use crate::domain::scoring::{MatrixRow, RankedRow, Scale};
 use crate::domain::{Cycle, CycleId, MeetingKind, Village};
 use crate::i18n::{Lang, t, tf};
@@ -61,7 +61,7 @@ const TABS: [(&str, &str); 5] = [
 enum Popup {
     Review(ReviewForm),
     PartTwoReason(ActivityId),
-    MoveReason(i64),
+    MoveReason(AnnualItemId),
     /// The approval form; `true` when it must ask why fewer than 30% were women.
     Approve(u32),
     Reopen,
@@ -172,7 +172,7 @@ impl AnnualScreen {
         self.approval.lock_reopening(locked);
         let items = &self.data.items;
         self.data.ranked = rank_by_part(&self.data.rows, |key| {
-            items.iter().find(|i| i.id == key).map(|i| i.part)
+            items.iter().find(|i| i.id.0 == key).map(|i| i.part)
         });
         self.cursor.clamp(self.data.items.len());
         Ok(())
@@ -351,7 +351,7 @@ impl AnnualScreen {
     }
 
     /// The review of last year's `item` as the records after its plan give it.
-    fn prefill(&self, item: i64, lang: Lang) -> Option<ReviewDraft> {
+    fn prefill(&self, item: AnnualItemId, lang: Lang) -> Option<ReviewDraft> {
         let label = |kind: GroupKind| t(lang, kind.label_key());
         review_prefill(&self.data.last_after, item, label)
     }
@@ -471,7 +471,7 @@ impl AnnualScreen {
 
     /// The plan's item highlighted in the focused list: the selected item, or the item
     /// holding the selected medium-term activity.
-    fn highlighted_item(&self) -> Option<i64> {
+    fn highlighted_item(&self) -> Option<AnnualItemId> {
         if self.on_items {
             return selection::display_order(&self.data.items)
                 .get(self.item_selected)
@@ -597,7 +597,7 @@ impl AnnualScreen {
             .iter()
             .map(|i| {
                 (
-                    i.id,
+                    i.id.0,
                     format!(
                         "{}{}",
                         if i.part == Part::Two { "² " } else { "¹ " },
@@ -626,7 +626,7 @@ impl AnnualScreen {
             .iter()
             .map(|i| {
                 let mut a = i.activity.clone();
-                a.id = ActivityId(i.id);
+                a.id = ActivityId(i.id.0);
                 a.fields.name = format!(
                     "{}{}",
                     if i.part == Part::Two { "² " } else { "¹ " },

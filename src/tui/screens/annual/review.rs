@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, Paragraph, Row, StatefulWidget, Table, TableState,
 use super::AnnualCommand;
 use crate::domain::CycleId;
 use crate::domain::annual::{
-    Progress, Quality, Review, ReviewDraft, ReviewField, Source, Spending, YearSummary,
+    AnnualItemId, Progress, Quality, Review, ReviewDraft, ReviewField, Source, Spending,
+    YearSummary,
 };
 use crate::i18n::{Lang, t, tf};
 use crate::store::ReviewRow;
@@ -29,7 +30,7 @@ const IMPACT: usize = MANAGEMENT + 1;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReviewForm {
     /// Reviewing one item of last year's plan.
-    Item(i64),
+    Item(AnnualItemId),
     /// The year's general summary.
     Summary,
 }

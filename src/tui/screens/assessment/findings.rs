@@ -2,6 +2,7 @@
 //! causes, potentials) with the minutes spent and the day. The text area is
 //! ratatui-textarea (Enter is a new line; F9 saves, Esc cancels).
 
+use crate::domain::subgroup::{FindingId, SubGroupId};
 use crate::domain::text::clean_multiline;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
@@ -24,7 +25,7 @@ use crate::tui::widgets::text_field::TextField;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pair {
     /// Sub-group id.
-    pub subgroup: i64,
+    pub subgroup: SubGroupId,
     /// Sub-group name.
     pub group_name: String,
     /// Tool code.
@@ -49,7 +50,7 @@ pub fn pairs(data: &Data) -> Vec<Pair> {
 #[derive(Debug, Clone)]
 struct Editor {
     pair: Pair,
-    existing: Option<i64>,
+    existing: Option<FindingId>,
     text: TextArea<'static>,
     minutes: TextField,
     day: TextField,

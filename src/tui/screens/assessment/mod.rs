@@ -22,7 +22,7 @@ use super::{Command, Outcome, ViewCtx};
 pub use crate::commands::AssessmentCommand;
 use crate::domain::activity::Activity;
 use crate::domain::pra::Catalogue;
-use crate::domain::subgroup::SubGroup;
+use crate::domain::subgroup::{SubGroup, SubGroupId};
 use crate::domain::{Cycle, CycleId, Person, PersonId, Village};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{AssessmentFacts, Store, StoreError, ToolFinding};
@@ -113,7 +113,7 @@ impl Data {
     }
 
     /// The finding of `subgroup` with `tool`, if recorded.
-    pub fn finding(&self, subgroup: i64, tool: &str) -> Option<&ToolFinding> {
+    pub fn finding(&self, subgroup: SubGroupId, tool: &str) -> Option<&ToolFinding> {
         self.findings
             .iter()
             .find(|f| f.subgroup_id == subgroup && f.tool_code == tool)

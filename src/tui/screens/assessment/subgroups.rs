@@ -12,7 +12,7 @@ use ratatui::widgets::{
 
 use super::activities::short;
 use super::{AssessmentCommand, Data, PendingRemoval, save, step_index};
-use crate::domain::subgroup::{self, SubGroup};
+use crate::domain::subgroup::{self, SubGroup, SubGroupId};
 use crate::domain::{Finding, Person};
 use crate::i18n::{Lang, t, tf};
 use crate::tui::keymap::{Action, Context};
@@ -42,7 +42,7 @@ pub struct SubGroupsTab {
     member: usize,
     topic: usize,
     /// The name form, with the sub-group it renames (`None`: a new sub-group).
-    form: Option<(Form, Option<i64>)>,
+    form: Option<(Form, Option<SubGroupId>)>,
 }
 
 /// One assignable topic: a theme or a tool code.

@@ -17,6 +17,7 @@ use super::{Nav, Outcome, ViewCtx};
 use crate::commands::commune_assign::assigned_items;
 use crate::deliver::DeliverError;
 use crate::domain::after_plan::AssignedItem;
+use crate::domain::annual::AnnualItemId;
 use crate::domain::commune::commune_cost;
 use crate::domain::{CommuneId, VillageId};
 use crate::export::bundle::{PlanIdentity, annual_identity};
@@ -93,7 +94,7 @@ impl CommuneAssignScreen {
         })
     }
 
-    fn held(&self, item: i64) -> Option<&AssignedItem> {
+    fn held(&self, item: AnnualItemId) -> Option<&AssignedItem> {
         self.held.iter().find(|h| h.assignment.item == item)
     }
 
