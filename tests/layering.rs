@@ -251,3 +251,21 @@ fn the_interface_and_the_command_line_write_only_through_commands() {
     assert!(!mentions(&layer("cli"), &["commands::execute"]).is_empty());
     assert!(!mentions(&layer("demo"), &["execute(store, command)"]).is_empty());
 }
+
+#[test]
+fn screens_ask_their_questions_through_the_apps_modal_stack() {
+    let screens: Vec<PathBuf> = rust_files(&src().join("tui/screens"))
+        .into_iter()
+        // The register's question about a typed name (which of two people is it?) is
+        // part of its form, with its own keys: the one yes/no drawn by a screen.
+        .filter(|f| !f.ends_with("attendance.rs"))
+        .collect();
+    assert_clean(
+        "screens return Outcome::Ask (tui/modal) instead of drawing a yes/no or a reason prompt",
+        &screens,
+        &["popup::confirm", "ReasonPrompt", "Context::Confirm"],
+    );
+    // And they do ask through it (the check above is not vacuous).
+    assert!(mentions(&screens, &["ask_reason("]).len() >= 8);
+    assert!(mentions(&screens, &["Confirm::new(", "Confirm {"]).len() >= 4);
+}

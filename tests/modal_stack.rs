@@ -159,3 +159,22 @@ fn a_refused_reason_keeps_the_prompt_with_its_text() {
     assert!(shown.contains("ghi sót một người"), "{shown}");
     assert!(demo_meeting1_closed(&app));
 }
+
+const ANNUAL: usize = 6;
+
+#[test]
+fn reopening_the_approved_annual_plan_asks_for_a_reason_in_the_stack() {
+    let mut app = demo_app(Lang::Vi);
+    open_demo_step(&mut app, ANNUAL);
+    press(&mut app, KeyCode::F(8));
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("Mở lại kế hoạch năm đã thông qua"),
+        "{shown}"
+    );
+    press(&mut app, KeyCode::F(2));
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Reopen the approved annual plan"), "{shown}");
+    press(&mut app, KeyCode::Esc);
+    assert!(!screen(&app, 80, 24).contains("Reopen the approved annual plan"));
+}

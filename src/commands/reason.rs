@@ -4,7 +4,7 @@
 //! to the app's prompt; [`Command::with_reason`] fills the slots. So a new reasoned edit
 //! touches this module and its screen, and the prompt knows no screen.
 
-use super::{Command, ConferenceCommand, ImportCommand, Meeting2Command};
+use super::{AnnualCommand, Command, ConferenceCommand, ImportCommand, Meeting2Command};
 
 impl Command {
     /// The command with `reason` in each of its reason slots; `None` when the command
@@ -25,6 +25,7 @@ impl Command {
             C::ReopenCycle { cycle, .. } => C::ReopenCycle { cycle, reason },
             C::Meeting2(m) => C::Meeting2(m.with_reason(reason)?),
             C::Conference(c) => C::Conference(c.with_reason(reason)?),
+            C::Annual(a) => C::Annual(a.with_reason(reason)?),
             C::Import(import) => C::Import(ImportCommand {
                 conflict_reason: Some(reason),
                 ..import
@@ -49,7 +50,6 @@ impl Command {
             | C::AddTrainedRep { .. }
             | C::Assessment(_)
             | C::Scoring(_)
-            | C::Annual(_)
             | C::CloseCycle(_)
             | C::AfterPlan(_)
             | C::CommuneAssign(_) => return None,
@@ -91,6 +91,40 @@ impl Meeting2Command {
             },
             C::Reopen { cycle, .. } => C::Reopen { cycle, reason },
             C::GroupInfo { .. } | C::Entry { .. } => return None,
+        })
+    }
+}
+
+impl AnnualCommand {
+    /// The command with `reason`: part 2 beyond its two activities, and the reopening;
+    /// a new activity's and the approval's reasons are typed in their own forms.
+    fn with_reason(self, reason: String) -> Option<AnnualCommand> {
+        use AnnualCommand as C;
+        Some(match self {
+            C::Select {
+                cycle,
+                activity,
+                part,
+                ..
+            } => C::Select {
+                cycle,
+                activity,
+                part,
+                reason: Some(reason),
+            },
+            C::SetPart { item, part, .. } => C::SetPart {
+                item,
+                part,
+                reason: Some(reason),
+            },
+            C::Reopen { cycle, .. } => C::Reopen { cycle, reason },
+            C::Reconvene { .. }
+            | C::Review { .. }
+            | C::Summary { .. }
+            | C::AddNew { .. }
+            | C::Remove { .. }
+            | C::Score { .. }
+            | C::Approve { .. } => return None,
         })
     }
 }
@@ -144,6 +178,22 @@ mod tests {
                 reason: Some("ít phụ nữ".into()),
             })
         );
+    }
+
+    #[test]
+    fn a_third_part_two_activity_takes_the_reason() {
+        use crate::domain::activity::ActivityId;
+        use crate::domain::annual::Part;
+        let select = |reason| {
+            Command::Annual(AnnualCommand::Select {
+                cycle: CycleId(1),
+                activity: ActivityId(7),
+                part: Part::Two,
+                reason,
+            })
+        };
+        let filled = select(Some(String::new())).with_reason("cấp bách".into());
+        assert_eq!(filled, Some(select(Some("cấp bách".into()))));
     }
 
     #[test]

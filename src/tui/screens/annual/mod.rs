@@ -25,10 +25,11 @@ use crate::domain::{Cycle, CycleId, MeetingKind, Village};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{AnnualApproval, AnnualItem, Attendee, ReviewRow, Store, StoreError};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::widgets::form::{Field, Form};
+use crate::tui::modal::ask_reason;
+use crate::tui::widgets::form::Form;
 use crate::tui::widgets::score_table::{self, MatrixCursor, ScoreEvent};
 use crate::tui::widgets::{Input, meter, tabs};
-use popups::{approval_form, popup_event, reason_form};
+use popups::{approval_form, popup_event};
 use review::ReviewForm;
 
 /// The screen's sections.
@@ -60,11 +61,8 @@ const TABS: [(&str, &str); 5] = [
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Popup {
     Review(ReviewForm),
-    PartTwoReason(ActivityId),
-    MoveReason(AnnualItemId),
     /// The approval form; `true` when it must ask why fewer than 30% were women.
     Approve(u32),
-    Reopen,
     NewActivity,
 }
 
@@ -309,21 +307,17 @@ impl AnnualScreen {
     }
 
     fn approve_or_reopen(&mut self, lang: Lang) -> Outcome {
-        let form = if self.data.approval.is_some() {
-            (
-                Form::new(
-                    t(lang, "ann.reopen_title"),
-                    vec![Field::text(t(lang, "reason.label"), "")],
-                ),
-                Popup::Reopen,
-            )
-        } else {
-            let below = self.approval_needs_reason();
-            let present = self.approval.tally().total();
-            let date = self.record.date_text();
-            (approval_form(lang, below, &date), Popup::Approve(present))
-        };
-        self.popup = Some(form);
+        if self.data.approval.is_some() {
+            let reopen = AnnualCommand::Reopen {
+                cycle: self.cycle.id,
+                reason: String::new(),
+            };
+            return ask_reason("ann.reopen_title", Command::Annual(reopen));
+        }
+        let below = self.approval_needs_reason();
+        let present = self.approval.tally().total();
+        let date = self.record.date_text();
+        self.popup = Some((approval_form(lang, below, &date), Popup::Approve(present)));
         Outcome::Stay
     }
 
@@ -441,15 +435,12 @@ impl AnnualScreen {
             if already {
                 return Outcome::Hint(tf(lang, "ann.already_in_part", &[part_number(part)]));
             }
-            if full {
-                self.popup = Some((reason_form(lang), Popup::MoveReason(item)));
-                return Outcome::Stay;
-            }
-            return Outcome::Save(Command::Annual(AnnualCommand::SetPart {
+            let set_part = Command::Annual(AnnualCommand::SetPart {
                 item,
                 part,
-                reason: None,
-            }));
+                reason: full.then(String::new),
+            });
+            return part_two_reason(full, set_part);
         }
         if self.on_items {
             return Outcome::Stay;
@@ -457,16 +448,13 @@ impl AnnualScreen {
         let Some(activity) = self.data.priorities.get(self.selected).map(|(_, a)| a.id) else {
             return Outcome::Stay;
         };
-        if full {
-            self.popup = Some((reason_form(lang), Popup::PartTwoReason(activity)));
-            return Outcome::Stay;
-        }
-        Outcome::Save(Command::Annual(AnnualCommand::Select {
+        let select = Command::Annual(AnnualCommand::Select {
             cycle,
             activity,
             part,
-            reason: None,
-        }))
+            reason: full.then(String::new),
+        });
+        part_two_reason(full, select)
     }
 
     /// The plan's item highlighted in the focused list: the selected item, or the item
@@ -676,6 +664,15 @@ impl super::View for AnnualScreen {
 
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         AnnualScreen::render(self, area, buf, ctx);
+    }
+}
+
+/// Saves `command`, or asks first for the reason a third activity goes into part 2.
+fn part_two_reason(full: bool, command: Command) -> Outcome {
+    if full {
+        ask_reason("ann.part_two_reason", command)
+    } else {
+        Outcome::Save(command)
     }
 }
 

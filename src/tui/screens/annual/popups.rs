@@ -3,7 +3,6 @@
 
 use super::{AnnualCommand, Popup, new_activity, review};
 use crate::domain::CycleId;
-use crate::domain::annual::Part;
 use crate::domain::annual::vote::{VoteCheck, check_vote};
 use crate::domain::meeting::parse_date;
 use crate::i18n::{Lang, t, tf};
@@ -11,13 +10,6 @@ use crate::store::AnnualApproval;
 use crate::tui::screens::{Command, Outcome};
 use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
-
-pub(super) fn reason_form(lang: Lang) -> Form {
-    Form::new(
-        t(lang, "ann.part_two_reason"),
-        vec![Field::text(t(lang, "reason.label"), "")],
-    )
-}
 
 /// Date (the meeting record's, as typed there) and votes; with `below`, also the reason
 /// fewer than 30% of those present were women.
@@ -48,37 +40,14 @@ pub(super) fn popup_event(
     if purpose == Popup::NewActivity {
         return new_activity::event(form, input, cycle, lang);
     }
+    let Popup::Approve(present) = purpose else {
+        return None;
+    };
     match form.handle(input) {
         FormEvent::Editing => Some(Outcome::Stay),
         FormEvent::Cancel => None,
-        FormEvent::Submit => Some(submit_popup(form, purpose, cycle, lang)),
+        FormEvent::Submit => Some(submit_approval(form, cycle, present, lang)),
     }
-}
-
-fn submit_popup(form: &mut Form, purpose: Popup, cycle: CycleId, lang: Lang) -> Outcome {
-    if let Popup::Approve(present) = purpose {
-        return submit_approval(form, cycle, present, lang);
-    }
-    let reason = form.text(0).trim().to_string();
-    if reason.is_empty() {
-        form.show_errors(vec![(0, t(lang, "reason.required"))]);
-        return Outcome::Stay;
-    }
-    let change = match purpose {
-        Popup::PartTwoReason(activity) => AnnualCommand::Select {
-            cycle,
-            activity,
-            part: Part::Two,
-            reason: Some(reason),
-        },
-        Popup::MoveReason(item) => AnnualCommand::SetPart {
-            item,
-            part: Part::Two,
-            reason: Some(reason),
-        },
-        _ => AnnualCommand::Reopen { cycle, reason },
-    };
-    Outcome::Save(Command::Annual(change))
 }
 
 /// Index of the reason field, when the form has one.
