@@ -269,3 +269,18 @@ fn screens_ask_their_questions_through_the_apps_modal_stack() {
     assert!(mentions(&screens, &["ask_reason("]).len() >= 8);
     assert!(mentions(&screens, &["Confirm::new(", "Confirm {"]).len() >= 4);
 }
+
+#[test]
+fn screens_page_through_lists_only_with_the_list_cursor() {
+    let cursor = src().join("tui/widgets/list_cursor.rs");
+    let mut files = rust_files(&src().join("tui/screens"));
+    files.extend(rust_files(&src().join("tui/widgets")));
+    files.retain(|f| *f != cursor);
+    assert_clean(
+        "src/tui screens and widgets move a list's selection with widgets::list_cursor",
+        &files,
+        &["Action::PageUp", "Action::PageDown", "saturating_sub(10)"],
+    );
+    // And they do use it (the check above is not vacuous).
+    assert!(mentions(&files, &["list_cursor::step("]).len() >= 15);
+}

@@ -22,8 +22,8 @@ use crate::i18n::{Lang, t, tf};
 use crate::store::{Attendee, Store, StoreError};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::modal::{Confirm as Ask, ask_reason};
-use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::{Input, list_cursor};
 use pick::{Pick, PickEvent};
 
 const NAME: usize = 0;
@@ -108,7 +108,7 @@ impl AttendancePanel {
         self.index = NameIndex::new(&attendees, &known);
         self.attendees = attendees;
         self.known = known;
-        self.selected = self.selected.min(self.attendees.len().saturating_sub(1));
+        self.selected = list_cursor::clamp(self.selected, self.attendees.len());
         Ok(())
     }
 
@@ -431,13 +431,11 @@ impl AttendancePanel {
         let Input::Action(action) = input else {
             return Outcome::Stay;
         };
-        let last = self.attendees.len().saturating_sub(1);
+        if list_cursor::step(&mut self.selected, action, self.attendees.len()) {
+            return Outcome::Stay;
+        }
         let closed = self.meeting.is_closed();
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(10),
-            Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::Back => return Outcome::Back,
             Action::Help => return Outcome::Help,
             _ if closed && let Some(why) = self.locked => return Outcome::Refuse(t(lang, why)),
@@ -847,14 +845,12 @@ impl AttendancePanel {
         // frame is the same as with every line.
         let len = self.attendees.len();
         let visible = usize::from(area.height.saturating_sub(2));
-        let selected = (self.focus == Focus::List && len > 0).then(|| self.selected.min(len - 1));
-        let start = match selected {
-            Some(s) => (s + 1).saturating_sub(visible),
-            None => len.saturating_sub(visible),
-        }
-        .min(len);
-        let end = (start + visible).min(len);
-        let items: Vec<ListItem> = self.attendees[start..end]
+        let selected =
+            (self.focus == Focus::List && len > 0).then(|| list_cursor::clamp(self.selected, len));
+        // Without a selection, the newest lines.
+        let window = list_cursor::window(selected.unwrap_or(len), len, visible);
+        let start = window.start;
+        let items: Vec<ListItem> = self.attendees[window]
             .iter()
             .map(|a| self.register_line(a, ctx))
             .collect();

@@ -21,7 +21,7 @@ use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::modal::ask_reason;
 use crate::tui::widgets::meter::percent;
-use crate::tui::widgets::{Input, listing};
+use crate::tui::widgets::{Input, list_cursor, listing};
 
 /// One village's line.
 struct VillageLine {
@@ -67,12 +67,10 @@ impl CommuneScreen {
         let Input::Action(action) = input else {
             return Outcome::Stay;
         };
-        let last = self.lines.len().saturating_sub(1);
+        if list_cursor::step(&mut self.selected, action, self.lines.len()) {
+            return Outcome::Stay;
+        }
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(10),
-            Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::PrevYear => return Outcome::Go(Nav::Commune(self.commune.id, self.year - 1)),
             Action::NextYear => return Outcome::Go(Nav::Commune(self.commune.id, self.year + 1)),
             Action::Import => {
@@ -282,7 +280,7 @@ impl super::View for CommuneScreen {
     ) -> Result<(), StoreError> {
         super::reload_unless_failed(self, result, |s| {
             let mut fresh = CommuneScreen::load(store, s.commune.id, s.year)?;
-            fresh.selected = s.selected.min(fresh.lines.len().saturating_sub(1));
+            fresh.selected = list_cursor::clamp(s.selected, fresh.lines.len());
             Ok(fresh)
         })
     }

@@ -10,7 +10,7 @@ use crate::domain::{Commune, Cycle, CycleFacts, CycleId, Village};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::Action;
-use crate::tui::widgets::Input;
+use crate::tui::widgets::{Input, list_cursor};
 use crate::workflow::{Step, StepStatus, can_enter, missing_prerequisite, status};
 
 /// The steps whose screens exist in this version.
@@ -67,9 +67,10 @@ impl CycleScreen {
         let Input::Action(action) = input else {
             return Outcome::Stay;
         };
+        if list_cursor::step(&mut self.selected, action, Step::ALL.len()) {
+            return Outcome::Stay;
+        }
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(Step::ALL.len() - 1),
             Action::Open => return self.open(ctx.lang),
             Action::Back => return Outcome::Back,
             Action::Help => return Outcome::Help,

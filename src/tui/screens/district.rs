@@ -22,7 +22,7 @@ use crate::domain::place::district_short_name;
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::widgets::{Input, listing};
+use crate::tui::widgets::{Input, list_cursor, listing};
 
 /// One commune's line.
 struct CommuneLine {
@@ -68,12 +68,10 @@ impl DistrictScreen {
         let Input::Action(action) = input else {
             return Outcome::Stay;
         };
-        let last = self.lines.len().saturating_sub(1);
+        if list_cursor::step(&mut self.selected, action, self.lines.len()) {
+            return Outcome::Stay;
+        }
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(10),
-            Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::PrevYear => return Outcome::Go(Nav::District(self.from, self.year - 1)),
             Action::NextYear => return Outcome::Go(Nav::District(self.from, self.year + 1)),
             Action::Import => return Outcome::Go(Nav::Import(None, self.year)),

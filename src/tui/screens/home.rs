@@ -14,8 +14,8 @@ use crate::domain::{CommuneId, NewCycle, VillageId, VillageKind};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{HomeEntry, Store, StoreError};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::{Input, list_cursor};
 
 /// What the open form will create or rename.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,12 +92,10 @@ impl HomeScreen {
     }
 
     fn act(&mut self, action: Action, lang: Lang) -> Outcome {
-        let last = self.entries.len().saturating_sub(1);
+        if list_cursor::step(&mut self.selected, action, self.entries.len()) {
+            return Outcome::Stay;
+        }
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(10),
-            Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::Open => return self.open(lang),
             Action::NewCommune => self.open_form(Purpose::Named(Named::NewCommune), lang),
             Action::NewVillage => return self.new_in_commune(lang),
@@ -293,9 +291,7 @@ impl HomeScreen {
             (HomeEntry::Cycle { id, .. }, Effect::Cycle(want)) => id == want,
             _ => false,
         });
-        self.selected = found
-            .unwrap_or(self.selected)
-            .min(self.entries.len().saturating_sub(1));
+        self.selected = list_cursor::clamp(found.unwrap_or(self.selected), self.entries.len());
         Ok(())
     }
 
@@ -319,11 +315,10 @@ impl HomeScreen {
         // one `List` would show with the selection and no stored offset, so the frame is
         // the same as with every line.
         let rows = usize::from(area.height.saturating_sub(2));
-        let len = self.entries.len();
-        let selected = self.selected.min(len.saturating_sub(1));
-        let start = (selected + 1).saturating_sub(rows).min(len);
-        let end = (start + rows).min(len);
-        let items: Vec<ListItem> = self.entries[start..end]
+        let window = list_cursor::window(self.selected, self.entries.len(), rows);
+        let selected = list_cursor::clamp(self.selected, self.entries.len());
+        let selected = selected.saturating_sub(window.start);
+        let items: Vec<ListItem> = self.entries[window]
             .iter()
             .map(|e| entry_line(e, ctx))
             .collect();
@@ -335,7 +330,7 @@ impl HomeScreen {
             .block(block)
             .highlight_style(ctx.theme.selected)
             .highlight_symbol("▶ ");
-        let mut state = ListState::default().with_selected(Some(selected.saturating_sub(start)));
+        let mut state = ListState::default().with_selected(Some(selected));
         StatefulWidget::render(list, area, buf, &mut state);
     }
 }

@@ -20,8 +20,8 @@ use crate::receive::{files, summary};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::modal::ask_reason;
-use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::{Input, list_cursor};
 
 /// One file of the batch with the dry run's finding.
 struct Found {
@@ -108,12 +108,10 @@ impl ImportScreen {
     }
 
     fn act(&mut self, action: Action, lang: Lang) -> Outcome {
-        let last = self.found.len().saturating_sub(1);
+        if list_cursor::step(&mut self.selected, action, self.found.len()) {
+            return Outcome::Stay;
+        }
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(10),
-            Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::Submit | Action::Open => return self.import_sound(lang),
             Action::TakeConflict => return self.ask_reason(lang),
             Action::Back => {
@@ -191,7 +189,7 @@ impl ImportScreen {
             .zip(plans)
             .map(|(file, plan)| Found { file, plan })
             .collect();
-        self.selected = self.selected.min(self.found.len().saturating_sub(1));
+        self.selected = list_cursor::clamp(self.selected, self.found.len());
         Ok(())
     }
 

@@ -15,7 +15,7 @@ use crate::i18n::{Lang, t, tf};
 use crate::store::{Facilitator, Figure, Store, StoreError};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::widgets::form::{Field, Form, FormEvent};
-use crate::tui::widgets::{Input, tabs};
+use crate::tui::widgets::{Input, list_cursor, tabs};
 
 /// The three sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,15 +122,14 @@ impl PreparationScreen {
         let Input::Action(action) = input else {
             return Outcome::Stay;
         };
-        let last = self.rows().saturating_sub(1);
+        let rows = self.rows();
+        if list_cursor::step(&mut self.selected, action, rows) {
+            return Outcome::Stay;
+        }
         match action {
             Action::Section1 => self.switch(Section::Figures),
             Action::Section2 => self.switch(Section::Team),
             Action::Section3 => self.switch(Section::Trained),
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(10),
-            Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::Open | Action::Add => self.open_form(action, lang),
             Action::Back => return Outcome::Back,
             Action::Help => return Outcome::Help,

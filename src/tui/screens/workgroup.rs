@@ -15,8 +15,8 @@ use crate::i18n::{Lang, t, tf};
 use crate::store::{Attendee, Store, StoreError, WorkingGroup};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::modal::{Confirm, ask_reason};
-use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::{Input, list_cursor};
 use filter::CandidateFilter;
 
 /// The election tab's state.
@@ -164,17 +164,15 @@ impl WorkGroupTab {
 
     fn act(&mut self, action: Action, attendees: &[Attendee], lang: Lang) -> Outcome {
         let visible = self.visible(attendees);
-        let last = visible.len().saturating_sub(1);
+        if list_cursor::step(&mut self.selected, action, visible.len()) {
+            return Outcome::Stay;
+        }
         let person = visible
             .get(self.selected)
             .and_then(|i| attendees.get(*i))
             .map(|a| a.person.id);
         let final_ = self.wg.is_final();
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(10),
-            Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::Back if self.filter.active() => {
                 self.filter.clear();
                 self.selected = 0;
@@ -336,7 +334,7 @@ impl WorkGroupTab {
         let list = List::new(items)
             .highlight_style(ctx.theme.selected)
             .highlight_symbol("▶");
-        let selected = self.selected.min(visible.len().saturating_sub(1));
+        let selected = list_cursor::clamp(self.selected, visible.len());
         let mut state =
             ListState::default().with_selected((!visible.is_empty()).then_some(selected));
         StatefulWidget::render(list, list_area, buf, &mut state);

@@ -1,8 +1,9 @@
-//! Reusable widgets: text field, form, key hints, too-small guard, popups.
+//! Reusable widgets: text field, form, key hints, list cursor, too-small guard, popups.
 //! Widgets know nothing of the store; they render state and turn keys into events.
 
 pub mod form;
 pub mod hints;
+pub mod list_cursor;
 pub mod listing;
 pub mod meter;
 pub mod popup;

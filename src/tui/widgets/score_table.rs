@@ -13,7 +13,7 @@ use crate::domain::scoring::{Criterion, MatrixRow, RankedRow, Scale, parse_score
 use crate::i18n::{Lang, t, tf};
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::Input;
+use crate::tui::widgets::{Input, list_cursor};
 use unicode_width::UnicodeWidthStr;
 
 /// What an input did to the table.
@@ -63,12 +63,14 @@ impl MatrixCursor {
             }
             return ScoreEvent::None;
         }
-        let last = rows.saturating_sub(1);
+        let mut row = self.row;
+        if let Input::Action(action) = input
+            && list_cursor::step(&mut row, action, rows)
+        {
+            self.move_to(row, self.col);
+            return ScoreEvent::None;
+        }
         match input {
-            Input::Action(Action::Up) => self.move_to(self.row.saturating_sub(1), self.col),
-            Input::Action(Action::Down) => self.move_to((self.row + 1).min(last), self.col),
-            Input::Action(Action::PageUp) => self.move_to(self.row.saturating_sub(10), self.col),
-            Input::Action(Action::PageDown) => self.move_to((self.row + 10).min(last), self.col),
             Input::Action(Action::Open) => self.jump = Some(String::new()),
             Input::Action(Action::Back) => return ScoreEvent::Back,
             Input::Action(Action::Help) => return ScoreEvent::Help,
@@ -137,7 +139,7 @@ impl MatrixCursor {
 
     /// Keeps the cursor inside `rows` rows (after reloads and moving past the end).
     pub fn clamp(&mut self, rows: usize) {
-        self.row = self.row.min(rows.saturating_sub(1));
+        self.row = list_cursor::clamp(self.row, rows);
     }
 }
 

@@ -25,8 +25,8 @@ use crate::domain::record::CycleRecord;
 use crate::i18n::{Lang, tf};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Form, FormEvent};
+use crate::tui::widgets::{Input, list_cursor};
 
 /// One item of the annual plan as the screen lists it.
 #[derive(Debug, Clone)]
@@ -175,8 +175,10 @@ impl AfterPlanScreen {
         let Input::Action(action) = input else {
             return Outcome::Stay;
         };
+        if self.scroll(action) {
+            return Outcome::Stay;
+        }
         match action {
-            Action::Up | Action::Down | Action::PageUp | Action::PageDown => self.scroll(action),
             Action::Open => self.mode = Mode::Rows,
             Action::Life => self.mode = Mode::Life,
             Action::Remove if self.mode == Mode::Rows => return self.remove(lang),
@@ -189,25 +191,19 @@ impl AfterPlanScreen {
         Outcome::Stay
     }
 
-    fn scroll(&mut self, action: Action) {
-        let (at, len) = match self.mode {
+    /// Moves the selected item, or in an item's rows the selected row, for a movement
+    /// action; false for any other.
+    fn scroll(&mut self, action: Action) -> bool {
+        if self.mode == Mode::Rows {
             // The number of rows does not depend on the language.
-            Mode::Rows => {
-                let len = render::detail_rows(self, Lang::Vi).len();
-                (&mut self.row, len)
-            }
-            Mode::List | Mode::Life => (&mut self.selected, self.items.len()),
-        };
-        let last = len.saturating_sub(1);
-        *at = match action {
-            Action::Up => at.saturating_sub(1),
-            Action::Down => (*at + 1).min(last),
-            Action::PageUp => at.saturating_sub(10),
-            _ => (*at + 10).min(last),
-        };
-        if self.mode != Mode::Rows {
+            let len = render::detail_rows(self, Lang::Vi).len();
+            return list_cursor::step(&mut self.row, action, len);
+        }
+        let moved = list_cursor::step(&mut self.selected, action, self.items.len());
+        if moved {
             self.row = 0;
         }
+        moved
     }
 
     fn open_form(&mut self, action: Action, lang: Lang) -> Outcome {
@@ -325,13 +321,13 @@ impl AfterPlanScreen {
 
     fn reload(&self, store: &Store) -> Result<Self, StoreError> {
         let mut fresh = AfterPlanScreen::load(store, self.cycle)?;
-        fresh.selected = self.selected.min(fresh.items.len().saturating_sub(1));
+        fresh.selected = list_cursor::clamp(self.selected, fresh.items.len());
         fresh.mode = self.mode;
         fresh.row = self.row;
         fresh.last_date.clone_from(&self.last_date);
         // After a removal the selection stays on a row that still exists.
         let rows = render::detail_rows(&fresh, Lang::Vi).len();
-        fresh.row = fresh.row.min(rows.saturating_sub(1));
+        fresh.row = list_cursor::clamp(fresh.row, rows);
         Ok(fresh)
     }
 }

@@ -28,7 +28,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::modal::ask_reason;
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::score_table::{self, MatrixCursor, ScoreEvent};
-use crate::tui::widgets::{Input, meter, tabs};
+use crate::tui::widgets::{Input, list_cursor, meter, tabs};
 use popups::{approval_form, popup_event};
 use review::ReviewForm;
 
@@ -334,14 +334,7 @@ impl AnnualScreen {
             (_, true) => &mut self.item_selected,
             (_, false) => &mut self.selected,
         };
-        let last = len.saturating_sub(1);
-        *index = match action {
-            Action::Up => index.saturating_sub(1),
-            Action::Down => (*index + 1).min(last),
-            Action::PageUp => index.saturating_sub(10),
-            Action::PageDown => (*index + 10).min(last),
-            _ => *index,
-        };
+        list_cursor::step(index, action, len);
     }
 
     /// The review of last year's `item` as the records after its plan give it.

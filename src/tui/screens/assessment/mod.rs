@@ -27,7 +27,7 @@ use crate::domain::{Cycle, CycleId, Person, PersonId, Village};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{AssessmentFacts, Store, StoreError, ToolFinding};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::widgets::Input;
+use crate::tui::widgets::{Input, list_cursor};
 
 /// The procedure's limit for the assessment: 2 days of 8 working hours, in minutes.
 pub const LIMIT_MINUTES: u32 = crate::workflow::ASSESSMENT_LIMIT_MINUTES;
@@ -321,16 +321,13 @@ fn save(change: AssessmentCommand) -> Outcome {
     Outcome::Save(Command::Assessment(change))
 }
 
-/// Moves `index` by `action` in a list of `len` items (Up/Down/PageUp/PageDown).
-fn step_index(index: usize, len: usize, action: Action) -> usize {
-    let last = len.saturating_sub(1);
-    match action {
-        Action::Up => index.saturating_sub(1),
-        Action::Down => (index + 1).min(last),
-        Action::PageUp => index.saturating_sub(10),
-        Action::PageDown => (index + 10).min(last),
-        _ => index.min(last),
+/// `index` moved by a movement `action` in a list of `len` items; any other action only
+/// keeps it inside the list.
+fn step_index(mut index: usize, len: usize, action: Action) -> usize {
+    if !list_cursor::step(&mut index, action, len) {
+        index = list_cursor::clamp(index, len);
     }
+    index
 }
 
 impl super::View for AssessmentScreen {

@@ -14,8 +14,8 @@ use crate::domain::text::fold;
 use crate::i18n::{t, tf};
 use crate::tui::keymap::Action;
 use crate::tui::screens::ViewCtx;
-use crate::tui::widgets::Input;
 use crate::tui::widgets::text_field::TextField;
+use crate::tui::widgets::{Input, list_cursor};
 
 /// What one input asked of the picker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,20 +61,20 @@ impl Pick {
 
     /// Handles one input; `found` is how many people match the search.
     pub(super) fn update(&mut self, input: &Input, found: &[usize]) -> PickEvent {
-        let last = found.len().saturating_sub(1);
+        if let Input::Action(action) = input
+            && list_cursor::step(&mut self.selected, *action, found.len())
+        {
+            return PickEvent::None;
+        }
         match input {
             Input::Action(Action::Submit) => {
                 return found
-                    .get(self.selected.min(last))
+                    .get(list_cursor::clamp(self.selected, found.len()))
                     .map_or(PickEvent::None, |i| PickEvent::Present(*i));
             }
             Input::Action(Action::NextField) => return PickEvent::NewPerson,
             Input::Action(Action::Back) => return PickEvent::Back,
             Input::Action(Action::Help) => return PickEvent::Help,
-            Input::Action(Action::Up) => self.selected = self.selected.min(last).saturating_sub(1),
-            Input::Action(Action::Down) => self.selected = (self.selected + 1).min(last),
-            Input::Action(Action::PageUp) => self.selected = self.selected.saturating_sub(10),
-            Input::Action(Action::PageDown) => self.selected = (self.selected + 10).min(last),
             Input::Key(key) => {
                 if self.search.key(*key) {
                     self.selected = 0;
@@ -139,9 +139,10 @@ impl Pick {
         }
         // Only the lines in view are built: a village's register can hold hundreds.
         let visible = usize::from(area.height).max(1);
-        let selected = self.selected.min(found.len() - 1);
-        let start = (selected + 1).saturating_sub(visible);
-        let items: Vec<ListItem> = found[start..(start + visible).min(found.len())]
+        let selected = list_cursor::clamp(self.selected, found.len());
+        let window = list_cursor::window(selected, found.len(), visible);
+        let start = window.start;
+        let items: Vec<ListItem> = found[window]
             .iter()
             .filter_map(|i| known.get(*i))
             .map(|p| ListItem::new(person_line(p, p.gender, ctx.lang)))

@@ -7,8 +7,8 @@ use crate::domain::after_plan::AssignedItem;
 use crate::i18n::{Lang, t};
 use crate::tui::keymap::Action;
 use crate::tui::screens::{Command, Outcome};
-use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::{Input, list_cursor};
 
 impl CommuneAssignScreen {
     pub(super) fn update(&mut self, input: Input, lang: Lang) -> Outcome {
@@ -18,12 +18,10 @@ impl CommuneAssignScreen {
         let Input::Action(action) = input else {
             return Outcome::Stay;
         };
-        let last = self.items.len().saturating_sub(1);
+        if list_cursor::step(&mut self.selected, action, self.items.len()) {
+            return Outcome::Stay;
+        }
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(10),
-            Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::Open | Action::Assign => return self.open_form(lang),
             Action::Export => {
                 let last = match self.folder.is_empty() {

@@ -24,8 +24,8 @@ use crate::export::bundle::{PlanIdentity, annual_identity};
 use crate::i18n::{Lang, tf};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::widgets::Input;
 use crate::tui::widgets::form::Form;
+use crate::tui::widgets::{Input, list_cursor};
 
 /// A form open on the screen.
 enum Editing {
@@ -142,7 +142,7 @@ impl super::View for CommuneAssignScreen {
     ) -> Result<(), StoreError> {
         super::reload_unless_failed(self, result, |s| {
             let mut fresh = CommuneAssignScreen::load(store, s.commune.0, s.year, s.village)?;
-            fresh.selected = s.selected.min(fresh.items.len().saturating_sub(1));
+            fresh.selected = list_cursor::clamp(s.selected, fresh.items.len());
             fresh.last_date.clone_from(&s.last_date);
             fresh.folder.clone_from(&s.folder);
             Ok(fresh)

@@ -20,8 +20,8 @@ use crate::export::html::number_text;
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Form, FormEvent};
+use crate::tui::widgets::{Input, list_cursor};
 
 /// A form open on the screen.
 enum Editing {
@@ -91,10 +91,10 @@ impl ConferenceScreen {
         let Input::Action(action) = input else {
             return Outcome::Stay;
         };
-        let last = self.rows.len().saturating_sub(1);
+        if list_cursor::step(&mut self.selected, action, self.rows.len()) {
+            return Outcome::Stay;
+        }
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
             Action::Add | Action::Toggle | Action::Remove => return self.act(action, lang),
             Action::Back => return Outcome::Back,
             Action::Help => return Outcome::Help,
@@ -292,7 +292,7 @@ impl super::View for ConferenceScreen {
     ) -> Result<(), StoreError> {
         super::reload_unless_failed(self, result, |s| {
             let mut fresh = ConferenceScreen::load(store, s.commune, s.year, s.village)?;
-            fresh.selected = s.selected.min(fresh.rows.len().saturating_sub(1));
+            fresh.selected = list_cursor::clamp(s.selected, fresh.rows.len());
             Ok(fresh)
         })
     }

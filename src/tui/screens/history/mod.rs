@@ -15,7 +15,7 @@ use crate::domain::{Commune, CycleId, Village, VillageId};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{HomeEntry, Store, StoreError};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::widgets::Input;
+use crate::tui::widgets::{Input, list_cursor};
 use closing::Target;
 
 /// What the screen shows.
@@ -117,12 +117,10 @@ impl HistoryScreen {
     }
 
     fn on_years(&mut self, action: Action, lang: Lang) -> Outcome {
-        let last = self.years.len().saturating_sub(1);
+        if list_cursor::step(&mut self.selected, action, self.years.len()) {
+            return Outcome::Stay;
+        }
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::PageUp => self.selected = self.selected.saturating_sub(10),
-            Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::Open if !self.years.is_empty() => {
                 self.scroll = 0;
                 self.view = View::Year(self.selected);
@@ -164,15 +162,9 @@ impl HistoryScreen {
     }
 
     fn on_view(&mut self, action: Action) -> Outcome {
-        match action {
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = (self.scroll + 1).min(self.view_len().saturating_sub(1)),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Action::PageDown => {
-                self.scroll = (self.scroll + 10).min(self.view_len().saturating_sub(1));
-            }
-            Action::Back => self.view = View::Years,
-            _ => {}
+        let len = self.view_len();
+        if !list_cursor::step(&mut self.scroll, action, len) && action == Action::Back {
+            self.view = View::Years;
         }
         Outcome::Stay
     }

@@ -11,8 +11,8 @@ use crate::i18n::{Lang, t, tf};
 use crate::store::GroupInfo;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::screens::Outcome;
-use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::{Input, list_cursor};
 
 mod view;
 
@@ -68,14 +68,14 @@ impl GroupTab {
     pub fn on_saved(&mut self, ok: bool, rows: usize) {
         if ok {
             if self.pending {
-                self.selected = (self.selected + 1).min(rows.saturating_sub(1));
+                list_cursor::step(&mut self.selected, Action::Down, rows);
             }
             self.typed.clear();
             self.error = None;
             self.form = None;
         }
         self.pending = false;
-        self.selected = self.selected.min(rows.saturating_sub(1));
+        self.selected = list_cursor::clamp(self.selected, rows);
     }
 
     /// Handles one input.
@@ -86,12 +86,14 @@ impl GroupTab {
         if self.jump.is_some() {
             return self.update_jump(input, data.rows.len(), lang);
         }
-        let n = data.rows.len();
+        let mut row = self.selected;
+        if let Input::Action(action) = input
+            && list_cursor::step(&mut row, action, data.rows.len())
+        {
+            self.move_to(row);
+            return Outcome::Stay;
+        }
         match input {
-            Input::Action(Action::Up) => self.move_to(self.selected.saturating_sub(1)),
-            Input::Action(Action::Down) => self.move_to((self.selected + 1).min(n.max(1) - 1)),
-            Input::Action(Action::PageUp) => self.move_to(self.selected.saturating_sub(10)),
-            Input::Action(Action::PageDown) => self.move_to((self.selected + 10).min(n.max(1) - 1)),
             Input::Action(Action::Submit) => return self.submit(data, lang),
             Input::Action(Action::Remove) => return self.clear(data),
             Input::Action(Action::Open) => self.form = Some(details_form(data, self.group, lang)),

@@ -14,7 +14,7 @@ use crate::domain::scoring::{CombinedRow, Group, InputMode, Method, VoteError};
 use crate::i18n::{Lang, t, tf};
 use crate::tui::keymap::Action;
 use crate::tui::screens::{Outcome, ViewCtx};
-use crate::tui::widgets::Input;
+use crate::tui::widgets::{Input, list_cursor};
 
 /// Scrolling and the inline message of the results section.
 #[derive(Debug, Default)]
@@ -38,16 +38,14 @@ impl ResultsTab {
 
     /// Scrolls; anything else is for the screen.
     pub fn update(&mut self, input: &Input, rows: usize) -> Outcome {
-        let last = rows.saturating_sub(1);
         match input {
-            Input::Action(Action::Up) => self.selected = self.selected.saturating_sub(1),
-            Input::Action(Action::Down) => self.selected = (self.selected + 1).min(last),
-            Input::Action(Action::PageUp) => self.selected = self.selected.saturating_sub(10),
-            Input::Action(Action::PageDown) => self.selected = (self.selected + 10).min(last),
-            Input::Action(Action::Back) => return Outcome::Back,
-            _ => {}
+            Input::Action(Action::Back) => Outcome::Back,
+            Input::Action(action) => {
+                list_cursor::step(&mut self.selected, *action, rows);
+                Outcome::Stay
+            }
+            _ => Outcome::Stay,
         }
-        Outcome::Stay
     }
 
     /// Draws the method statement, the plan state, the table and the legend.
@@ -111,9 +109,9 @@ impl ResultsTab {
         Line::styled(head_line(data, name_w, lang), ctx.theme.muted).render(head, buf);
         let totals = Totals::of(data);
         let height = usize::from(body.height);
-        let offset = (self.selected + 1).saturating_sub(height);
-        let rows = data.combined.rows.iter().enumerate().skip(offset);
-        for (line, (i, row)) in rows.take(height).enumerate() {
+        let window = list_cursor::window(self.selected, data.combined.rows.len(), height);
+        let rows = data.combined.rows.iter().enumerate().skip(window.start);
+        for (line, (i, row)) in rows.take(window.len()).enumerate() {
             let style = match i == self.selected {
                 true => ctx.theme.selected,
                 false => Style::new(),

@@ -20,7 +20,7 @@ use crate::store::{Store, StoreError, ToolFinding};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::widgets::form::{Field, Form, FormEvent};
 use crate::tui::widgets::score_table::{self, MatrixCursor, ScoreEvent};
-use crate::tui::widgets::{Input, tabs};
+use crate::tui::widgets::{Input, list_cursor, tabs};
 
 /// The screen's sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +88,7 @@ impl WgMeetingScreen {
         self.ranked = rank_matrix(&self.rows);
         self.scale = store.scoring_settings(self.cycle)?.scale;
         self.cursor.clamp(self.activities.len());
-        self.selected = self.selected.min(self.activities.len().saturating_sub(1));
+        self.selected = list_cursor::clamp(self.selected, self.activities.len());
         Ok(())
     }
 
@@ -171,17 +171,15 @@ impl WgMeetingScreen {
     }
 
     fn list_input(&mut self, input: Input) -> Outcome {
-        let last = self.activities.len().saturating_sub(1);
         match input {
-            Input::Action(Action::Up) => self.selected = self.selected.saturating_sub(1),
-            Input::Action(Action::Down) => self.selected = (self.selected + 1).min(last),
-            Input::Action(Action::PageUp) => self.selected = self.selected.saturating_sub(10),
-            Input::Action(Action::PageDown) => self.selected = (self.selected + 10).min(last),
-            Input::Action(Action::Back) => return Outcome::Back,
-            Input::Action(Action::Help) => return Outcome::Help,
-            _ => {}
+            Input::Action(Action::Back) => Outcome::Back,
+            Input::Action(Action::Help) => Outcome::Help,
+            Input::Action(action) => {
+                list_cursor::step(&mut self.selected, action, self.activities.len());
+                Outcome::Stay
+            }
+            _ => Outcome::Stay,
         }
-        Outcome::Stay
     }
 
     fn reports_input(&mut self, input: Input, lang: Lang) -> Outcome {

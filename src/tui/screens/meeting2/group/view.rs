@@ -12,6 +12,7 @@ use crate::domain::scoring::{Group, InputMode, check_votes};
 use crate::i18n::{Lang, t, tf};
 use crate::tui::screens::ViewCtx;
 use crate::tui::screens::meeting2::data::{Data, GroupData};
+use crate::tui::widgets::list_cursor;
 
 impl GroupTab {
     /// Draws the group's header, its status, the rows and the inline message.
@@ -59,8 +60,9 @@ impl GroupTab {
             ..area
         };
         let height = usize::from(body.height);
-        let offset = (self.selected + 1).saturating_sub(height);
-        for (i, row) in data.rows.iter().enumerate().skip(offset).take(height) {
+        let window = list_cursor::window(self.selected, data.rows.len(), height);
+        let offset = window.start;
+        for (i, row) in data.rows.iter().enumerate().skip(offset).take(window.len()) {
             let selected = i == self.selected;
             let value = match (selected, g.value(row.key)) {
                 (true, _) if !self.typed.is_empty() => format!("{}▏", self.typed),
