@@ -208,7 +208,7 @@ impl AssessmentScreen {
                 }
             };
         }
-        if input == Input::Action(Action::Remove) && self.context() == Context::Assess {
+        if input == Input::Action(Action::Remove) && self.on_list() {
             self.confirm = self.removal(ctx.lang);
             return Outcome::Stay;
         }
@@ -238,7 +238,7 @@ impl AssessmentScreen {
     /// something to delete, `a` where something can be added, Space where it selects or
     /// assigns, Tab where there are panes (the tool list and the progress have neither).
     pub fn live(&self, action: Action) -> bool {
-        if self.context() != Context::Assess {
+        if !self.on_list() {
             return true;
         }
         let section = self.section;
@@ -257,6 +257,11 @@ impl AssessmentScreen {
             },
             _ => true,
         }
+    }
+
+    /// Whether a section's list has the keys (no form, editor or confirmation open).
+    fn on_list(&self) -> bool {
+        matches!(self.context(), Context::Assess | Context::AssessGroups)
     }
 
     /// The deletion `x` asks about in the active section, if something is selected.
