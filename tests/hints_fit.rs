@@ -251,3 +251,76 @@ fn the_export_screen_says_enter_writes_the_files() {
         assert!(!offers(&app, "Enter", "key.save", lang), "{shown}");
     }
 }
+
+/// The annual plan's selection keys (F5) the freeze refuses once the plan is approved.
+const SELECTION_KEYS: [(&str, &str); 4] = [
+    ("1", "ann.key.part1"),
+    ("2", "ann.key.part2"),
+    ("a", "key.add"),
+    ("x", "key.remove"),
+];
+
+/// The demo's step `n` open on the section of function key F`f`.
+fn demo_section(lang: Lang, n: usize, f: u8) -> App {
+    let mut app = demo_app(lang);
+    open_demo_step(&mut app, n);
+    press(&mut app, KeyCode::F(f));
+    app
+}
+
+#[test]
+fn an_approved_annual_plans_selection_offers_no_key_the_freeze_refuses() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut app = demo_section(lang, 6, 5);
+        for pane in ["priorities", "plan"] {
+            let shown = screen(&app, 80, 24);
+            assert!(offers(&app, "Tab", "key.pane", lang), "{pane}: {shown}");
+            for (key, label) in SELECTION_KEYS {
+                assert!(!offers(&app, key, label, lang), "{pane} {key}: {shown}");
+            }
+            press(&mut app, KeyCode::Tab);
+        }
+    }
+}
+
+#[test]
+fn a_reopened_annual_plans_selection_offers_the_parts() {
+    let lang = Lang::Vi;
+    let mut app = driver::demo_app_with(lang, |store, cycle| {
+        store.reopen_annual(cycle, "Sửa phần 2").unwrap();
+    });
+    open_demo_step(&mut app, 6);
+    press(&mut app, KeyCode::F(5));
+    let shown = screen(&app, 80, 24);
+    for (key, label) in SELECTION_KEYS {
+        assert!(offers(&app, key, label, lang), "{key}: {shown}");
+    }
+}
+
+#[test]
+fn the_review_of_last_year_says_a_writes_the_years_summary() {
+    for lang in [Lang::Vi, Lang::En] {
+        let app = demo_section(lang, 6, 4);
+        let shown = screen(&app, 80, 24);
+        assert!(offers(&app, "a", "key.summary", lang), "{shown}");
+        assert!(!offers(&app, "a", "key.add", lang), "{shown}");
+    }
+}
+
+#[test]
+fn the_sub_group_list_says_enter_goes_to_the_members() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut app = demo_section(lang, 3, 4);
+        let shown = screen(&app, 80, 24);
+        assert!(offers(&app, "Enter", "assess.key.members", lang), "{shown}");
+        assert!(!offers(&app, "Enter", "key.edit", lang), "{shown}");
+        // Enter does go to the members: Space then adds or takes off the one selected.
+        press(&mut app, KeyCode::Enter);
+        let shown = screen(&app, 80, 24);
+        assert!(offers(&app, "Space", "assess.key.toggle", lang), "{shown}");
+        assert!(
+            !offers(&app, "Enter", "assess.key.members", lang),
+            "{shown}"
+        );
+    }
+}

@@ -58,10 +58,15 @@ pub enum Context {
     WgMatrix,
     /// The ranked draft plan.
     WgDraft,
-    /// The annual plan's review and selection lists.
+    /// The annual plan's selection lists (F5): `1` and `2` choose the part.
     AnnualList,
+    /// The annual plan's review of last year (F4): Enter reviews, `a` the year's summary.
+    AnnualReview,
     /// The assessment screen's lists (tools, sub-groups, findings, activities).
     Assess,
+    /// The assessment's list of sub-groups: Enter goes to the group's members, the other
+    /// keys are the assessment's.
+    AssessGroups,
     /// A multi-line text area: Enter is a new line, F9 saves.
     TextArea,
     /// Meeting 2's group rows: digits type a vote count or position, Enter saves.
@@ -195,6 +200,10 @@ pub enum Action {
     Life,
     /// Search a list by typing part of a name.
     Search,
+    /// Put the selected activity into part 1 of the annual plan.
+    PartOne,
+    /// Put the selected activity into part 2 of the annual plan.
+    PartTwo,
 }
 
 impl Context {
@@ -203,6 +212,7 @@ impl Context {
     fn fallback(self) -> Option<Context> {
         match self {
             Context::HomeCycle => Some(Context::Home),
+            Context::AssessGroups => Some(Context::Assess),
             _ => None,
         }
     }
@@ -556,6 +566,12 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Assess, K::PageDown, A::PageDown, ""),
     b(C::Assess, K::Esc, A::Back, "key.back"),
     b(C::Assess, K::Char('?'), A::Help, "key.help"),
+    b(C::AssessGroups, K::Tab, A::NextField, "assess.key.pane"),
+    b(C::AssessGroups, K::Char('a'), A::Add, "key.add"),
+    b(C::AssessGroups, K::Enter, A::Open, "assess.key.members"),
+    b(C::AssessGroups, K::Char('x'), A::Remove, "key.remove"),
+    b(C::AssessGroups, K::Esc, A::Back, "key.back"),
+    b(C::AssessGroups, K::Char('?'), A::Help, "key.help"),
     b(C::TextArea, K::F(9), A::Submit, "assess.key.save_f9"),
     b(C::TextArea, K::Tab, A::NextField, "key.next_field"),
     b(C::TextArea, K::BackTab, A::PrevField, ""),
@@ -605,7 +621,16 @@ pub static BINDINGS: &[Binding] = &[
     b(C::Results, K::PageDown, A::PageDown, ""),
     b(C::Results, K::Esc, A::Back, "key.back"),
     b(C::Results, K::Char('?'), A::Help, "key.help"),
-    b(C::AnnualList, K::Enter, A::Open, "key.review"),
+    b(C::AnnualReview, K::Enter, A::Open, "key.review"),
+    b(C::AnnualReview, K::Char('a'), A::Add, "key.summary"),
+    b(C::AnnualReview, K::Up, A::Up, ""),
+    b(C::AnnualReview, K::Down, A::Down, ""),
+    b(C::AnnualReview, K::PageUp, A::PageUp, ""),
+    b(C::AnnualReview, K::PageDown, A::PageDown, ""),
+    b(C::AnnualReview, K::Esc, A::Back, "key.back"),
+    b(C::AnnualReview, K::Char('?'), A::Help, "key.help"),
+    b(C::AnnualList, K::Char('1'), A::PartOne, "ann.key.part1"),
+    b(C::AnnualList, K::Char('2'), A::PartTwo, "ann.key.part2"),
     b(C::AnnualList, K::Char('a'), A::Add, "key.add"),
     b(C::AnnualList, K::Tab, A::NextField, "key.pane"),
     b(C::AnnualList, K::BackTab, A::PrevField, ""),

@@ -162,11 +162,7 @@ impl AnnualScreen {
                 None => AfterPlanRecord::default(),
             },
         };
-        let locked = self
-            .data
-            .approval
-            .is_some()
-            .then_some("ann.err.register_locked");
+        let locked = self.approved().then_some("ann.err.register_locked");
         self.approval.lock_reopening(locked);
         let items = &self.data.items;
         self.data.ranked = rank_by_part(&self.data.rows, |key| {
@@ -174,6 +170,12 @@ impl AnnualScreen {
         });
         self.cursor.clamp(self.data.items.len());
         Ok(())
+    }
+
+    /// Whether the annual plan is approved, so frozen: the commands refuse to change it
+    /// (`commands::frozen`) until it is reopened.
+    fn approved(&self) -> bool {
+        self.data.approval.is_some()
     }
 
     /// The cycle.
@@ -188,7 +190,8 @@ impl AnnualScreen {
         }
         match self.section {
             Section::WorkGroup => self.workgroup.context(),
-            Section::Review | Section::Selection => Context::AnnualList,
+            Section::Review => Context::AnnualReview,
+            Section::Selection => Context::AnnualList,
             Section::Scoring => Context::WgMatrix,
             Section::Approval if self.record_shown => Context::Record,
             Section::Approval => self.approval.context(),
@@ -250,22 +253,21 @@ impl AnnualScreen {
     }
 
     /// Whether `action` would be taken now: the working group's keys as its tab says; the
-    /// review's Enter and `a`, the selection's Tab and `x` (on an activity in the plan), form 4's digits, Enter and `b`
-    /// (not the scale, fixed for form 4); at the approval meeting F8 (approve, or reopen
-    /// once approved) and the register's keys (an approved plan's register stays closed).
+    /// review's; the selection's Tab, and while the plan is not approved (the freeze
+    /// refuses them) `1`, `2`, `a` and `x` (on an activity in the plan); form 4's Enter and
+    /// `b` (not the scale, fixed for form 4); at the approval meeting F8 (approve, or
+    /// reopen once approved) and the register's keys (an approved plan's register stays
+    /// closed).
     fn live(&self, action: Action) -> bool {
         if self.popup.is_some() {
             return true;
         }
         match self.section {
             Section::WorkGroup => self.workgroup.live(action),
-            Section::Review => !matches!(
-                action,
-                Action::NextField | Action::PrevField | Action::Remove
-            ),
+            Section::Review => true,
             Section::Selection => match action {
-                Action::Open => false,
-                Action::Remove => self.highlighted_item().is_some(),
+                Action::PartOne | Action::PartTwo | Action::Add => !self.approved(),
+                Action::Remove => !self.approved() && self.highlighted_item().is_some(),
                 _ => true,
             },
             Section::Scoring => action != Action::EditRange,
@@ -372,9 +374,11 @@ impl AnnualScreen {
 
     fn selection_input(&mut self, input: Input, lang: Lang) -> Outcome {
         let Input::Action(action) = input else {
-            return self.part_key(input, lang);
+            return Outcome::Stay;
         };
         match action {
+            Action::PartOne => return self.put_in_part(Part::One, lang),
+            Action::PartTwo => return self.put_in_part(Part::Two, lang),
             Action::NextField | Action::PrevField => self.on_items = !self.on_items,
             Action::Add => self.popup = Some((new_activity::form(lang), Popup::NewActivity)),
             // `x` removes what is highlighted in the list that has the focus.
@@ -399,16 +403,8 @@ impl AnnualScreen {
         Outcome::Stay
     }
 
-    /// `1` puts the selected activity into part 1, `2` into part 2 (a reason beyond 2).
-    fn part_key(&mut self, input: Input, lang: Lang) -> Outcome {
-        let Input::Key(key) = input else {
-            return Outcome::Stay;
-        };
-        let part = match key.code {
-            ratatui::crossterm::event::KeyCode::Char('1') => Part::One,
-            ratatui::crossterm::event::KeyCode::Char('2') => Part::Two,
-            _ => return Outcome::Stay,
-        };
+    /// Puts the selected activity into `part` (`1` or `2`; a reason beyond 2 in part 2).
+    fn put_in_part(&mut self, part: Part, lang: Lang) -> Outcome {
         let full = part == Part::Two
             && self
                 .data

@@ -194,7 +194,7 @@ impl AssessmentScreen {
 
     /// Handles one input.
     pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        if input == Input::Action(Action::Remove) && self.context() == Context::Assess {
+        if input == Input::Action(Action::Remove) && self.on_list() {
             return self.removal(ctx.lang).map_or(Outcome::Stay, |pending| {
                 Confirm::new(pending.key, pending.args, save(pending.change)).ask()
             });
@@ -225,7 +225,7 @@ impl AssessmentScreen {
     /// something to delete, `a` where something can be added, Space where it selects or
     /// assigns, Tab where there are panes (the tool list and the progress have neither).
     pub fn live(&self, action: Action) -> bool {
-        if self.context() != Context::Assess {
+        if !self.on_list() {
             return true;
         }
         let section = self.section;
@@ -244,6 +244,11 @@ impl AssessmentScreen {
             },
             _ => true,
         }
+    }
+
+    /// Whether a section's list has the keys (no form or editor open).
+    fn on_list(&self) -> bool {
+        matches!(self.context(), Context::Assess | Context::AssessGroups)
     }
 
     /// The deletion `x` asks about in the active section, if something is selected.

@@ -72,10 +72,13 @@ fn topics(data: &Data) -> Vec<Topic> {
 }
 
 impl SubGroupsTab {
-    /// Form context while the name form is open.
+    /// Form context while the name form is open; the list of groups has its own (Enter
+    /// goes to the members).
     pub fn context(&self) -> Context {
         if self.form.is_some() {
             Context::Form
+        } else if self.on_groups() {
+            Context::AssessGroups
         } else {
             Context::Assess
         }
