@@ -5,6 +5,7 @@
 //! a test compares that table with a parse of the files. Must not: format layout or know
 //! about screens.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Deserialize;
@@ -105,6 +106,63 @@ pub fn tf(lang: Lang, key: &str, args: &[String]) -> String {
         .fold(t(lang, key), |s, (i, a)| s.replace(&format!("{{{i}}}"), a))
 }
 
+/// Text held by a widget and translated when drawn, so a language switch re-translates it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Label {
+    /// An i18n key.
+    Key(Cow<'static, str>),
+    /// An i18n key whose `{0}`, `{1}` ... are replaced by the arguments, each translated.
+    Args(Cow<'static, str>, Vec<Label>),
+    /// Text that is not translated (a name, a number, a path).
+    Text(String),
+    /// Text given in both languages outside the i18n table (a catalogue's names).
+    Both {
+        /// Vietnamese text.
+        vi: String,
+        /// English text.
+        en: String,
+    },
+}
+
+impl Label {
+    /// The i18n key `key`.
+    pub fn key(key: impl Into<Cow<'static, str>>) -> Self {
+        Label::Key(key.into())
+    }
+
+    /// The i18n key `key` with untranslated arguments (as [`tf`] takes them).
+    pub fn tf(key: impl Into<Cow<'static, str>>, args: &[String]) -> Self {
+        Label::Args(key.into(), args.iter().cloned().map(Label::Text).collect())
+    }
+
+    /// Text shown as it is, in every language.
+    pub fn text(text: impl Into<String>) -> Self {
+        Label::Text(text.into())
+    }
+
+    /// The text in `lang`.
+    pub fn tr(&self, lang: Lang) -> String {
+        match self {
+            Label::Key(key) => t(lang, key),
+            Label::Args(key, args) => {
+                let args: Vec<String> = args.iter().map(|a| a.tr(lang)).collect();
+                tf(lang, key, &args)
+            }
+            Label::Text(text) => text.clone(),
+            Label::Both { vi, en } => match lang {
+                Lang::Vi => vi.clone(),
+                Lang::En => en.clone(),
+            },
+        }
+    }
+}
+
+impl From<&'static str> for Label {
+    fn from(key: &'static str) -> Self {
+        Label::key(key)
+    }
+}
+
 /// Whether `key` exists (used by tests that walk keys referenced in code).
 pub fn has(key: &str) -> bool {
     lookup(key).is_some()
@@ -175,6 +233,25 @@ mod tests {
         assert_eq!(t(Lang::En, ""), "");
         assert_eq!(t(Lang::En, "!"), "!");
         assert_eq!(t(Lang::En, "~~~"), "~~~");
+    }
+
+    #[test]
+    fn a_label_translates_when_asked() {
+        let title = Label::from("home.title");
+        assert_eq!(title.tr(Lang::Vi), "Trang chính");
+        assert_eq!(title.tr(Lang::En), "Home");
+        assert_eq!(Label::text("Buôn Kô Sier").tr(Lang::En), "Buôn Kô Sier");
+        let both = Label::Both {
+            vi: "Sơ đồ thôn".into(),
+            en: "Village map".into(),
+        };
+        assert_eq!(both.tr(Lang::En), "Village map");
+        let nested = Label::Args("no.such.key {0}".into(), vec![title]);
+        assert_eq!(nested.tr(Lang::En), "no.such.key Home");
+        assert_eq!(
+            Label::tf("no.such.key {0}", &["x".into()]).tr(Lang::Vi),
+            "no.such.key x"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 #[path = "common/app.rs"]
 mod driver;
 
-use driver::{demo_app_with, keys, press, screen, type_text};
+use driver::{demo_app_with, keys, open_cycle_step, press, screen, type_text};
 use kehoach::domain::annual::Part;
 use kehoach::domain::{CycleId, MeetingKind};
 use kehoach::i18n::{Lang, t};
@@ -29,23 +29,6 @@ fn next_year_app(lang: Lang) -> (App, CycleId) {
 fn latest_cycle(store: &Store, cycle: CycleId) -> CycleId {
     let village = store.cycle(cycle).expect("cycle").village_id;
     store.cycles(village).expect("cycles")[0].id
-}
-
-/// From home, opens step `n` of the cycle `id` (the home list shows newest cycles first).
-fn open_cycle_step(app: &mut App, id: CycleId, n: usize) {
-    let entries = app.store().home_entries().expect("entries");
-    let row = entries
-        .iter()
-        .position(|e| matches!(e, kehoach::store::HomeEntry::Cycle { id: c, .. } if *c == id))
-        .expect("cycle listed");
-    for _ in 0..row {
-        press(app, KeyCode::Down);
-    }
-    press(app, KeyCode::Enter);
-    for _ in 1..n {
-        press(app, KeyCode::Down);
-    }
-    press(app, KeyCode::Enter);
 }
 
 fn part_two_count(app: &App, cycle: CycleId) -> usize {

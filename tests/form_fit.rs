@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+use kehoach::i18n::{Label, Lang};
 use kehoach::tui::theme::Theme;
 use kehoach::tui::widgets::form::{Field, Form};
 use ratatui::buffer::Buffer;
@@ -12,7 +13,7 @@ use ratatui::layout::Rect;
 fn drawn(form: &Form) -> String {
     let area = Rect::new(0, 0, 80, 24);
     let mut buf = Buffer::empty(area);
-    form.render(&Theme::mono(), area, &mut buf);
+    form.render(Lang::Vi, &Theme::mono(), area, &mut buf);
     (0..24)
         .map(|y| {
             (0..80)
@@ -43,8 +44,12 @@ fn roles() -> Vec<String> {
 fn the_chosen_option_of_a_choice_stays_in_view() {
     for chosen in 0..roles().len() {
         let form = Form::new(
-            "Biên bản".into(),
-            vec![Field::choice("Chức danh".into(), roles(), Some(chosen))],
+            Label::text("Biên bản"),
+            vec![Field::choice(
+                Label::text("Chức danh"),
+                roles().into_iter().map(Label::text),
+                Some(chosen),
+            )],
         );
         let shown = drawn(&form);
         let wanted = format!("[{} {}]", chosen + 1, roles()[chosen]);
@@ -66,12 +71,12 @@ fn four_facilitators_present_all_show_at_80_columns() {
     .map(String::from)
     .to_vec();
     let form = Form::new(
-        "Biên bản".into(),
+        Label::text("Biên bản"),
         vec![
-            Field::text("Địa điểm".into(), "Nhà văn hoá"),
+            Field::text(Label::text("Địa điểm"), "Nhà văn hoá"),
             Field::flags(
-                "Tổ thúc đẩy có mặt".into(),
-                team,
+                Label::text("Tổ thúc đẩy có mặt"),
+                team.into_iter().map(Label::text),
                 vec![true, false, true, true],
             ),
         ],

@@ -105,7 +105,7 @@ impl App {
             Event::Key(key) => self.handle_key(key),
             Event::Paste(text) => match self.modals.last_mut() {
                 Some(modal) => {
-                    let reply = modal.paste(text, self.lang);
+                    let reply = modal.paste(text);
                     self.answer(reply);
                 }
                 None => {
@@ -128,7 +128,7 @@ impl App {
         self.message = None;
         match self.modals.last_mut() {
             Some(modal) => {
-                let reply = modal.key(&key, self.lang);
+                let reply = modal.key(&key);
                 self.answer(reply);
             }
             None => self.screen_key(key),
@@ -216,14 +216,8 @@ impl App {
                 }
             }
             Outcome::Help => self.modals.push(Modal::Help(self.screen.help_key(), 0)),
-            Outcome::ToggleLang => {
-                self.lang = self.lang.toggled();
-                self.screen.relabel(self.lang);
-                for modal in &mut self.modals {
-                    modal.relabel(self.lang);
-                }
-            }
-            Outcome::Ask(ask) => self.modals.push(Modal::asked(ask, self.lang)),
+            Outcome::ToggleLang => self.lang = self.lang.toggled(),
+            Outcome::Ask(ask) => self.modals.push(Modal::asked(ask)),
             Outcome::Quit if self.has_open_edit() => self.modals.push(Modal::ConfirmQuit),
             Outcome::Quit => self.quit = true,
             Outcome::Refuse(text) => self.say(text, Tone::Refused),

@@ -89,6 +89,23 @@ pub fn open_demo_step(app: &mut App, n: usize) {
     press(app, KeyCode::Enter);
 }
 
+/// From home, opens step `n` (1-based) of the cycle `id`, wherever the home list shows it.
+pub fn open_cycle_step(app: &mut App, id: kehoach::domain::CycleId, n: usize) {
+    let entries = app.store().home_entries().expect("home entries");
+    let row = entries
+        .iter()
+        .position(|e| matches!(e, kehoach::store::HomeEntry::Cycle { id: c, .. } if *c == id))
+        .expect("cycle listed");
+    for _ in 0..row {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter);
+    for _ in 1..n {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter);
+}
+
 /// Draws the app at `width` x `height` and returns the screen as text.
 pub fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");

@@ -117,12 +117,10 @@ pub enum Reply {
 
 impl Modal {
     /// The modal for a screen's question.
-    pub fn asked(ask: Ask, lang: Lang) -> Modal {
+    pub fn asked(ask: Ask) -> Modal {
         match ask {
             Ask::Confirm(confirm) => Modal::Confirm(confirm),
-            Ask::Reason { title, command } => {
-                Modal::Reason(ReasonPrompt::new(title, command, lang))
-            }
+            Ask::Reason { title, command } => Modal::Reason(ReasonPrompt::new(title, command)),
         }
     }
 
@@ -141,7 +139,7 @@ impl Modal {
     }
 
     /// Handles one key.
-    pub fn key(&mut self, key: &KeyEvent, lang: Lang) -> Reply {
+    pub fn key(&mut self, key: &KeyEvent) -> Reply {
         let action = resolve(self.context(), key);
         if action == Some(Action::ToggleLang) {
             return Reply::ToggleLang;
@@ -154,24 +152,17 @@ impl Modal {
             Modal::Reason(prompt) => match action {
                 Some(Action::Help) => Reply::Help,
                 Some(Action::Quit) => Reply::AskQuit,
-                Some(action) => reason_reply(prompt.handle(&Input::Action(action), lang)),
-                None => reason_reply(prompt.handle(&Input::Key(*key), lang)),
+                Some(action) => reason_reply(prompt.handle(&Input::Action(action))),
+                None => reason_reply(prompt.handle(&Input::Key(*key))),
             },
         }
     }
 
     /// Takes pasted text (only a reason prompt has a field to paste into).
-    pub fn paste(&mut self, text: String, lang: Lang) -> Reply {
+    pub fn paste(&mut self, text: String) -> Reply {
         match self {
-            Modal::Reason(prompt) => reason_reply(prompt.handle(&Input::Paste(text), lang)),
+            Modal::Reason(prompt) => reason_reply(prompt.handle(&Input::Paste(text))),
             _ => Reply::Stay,
-        }
-    }
-
-    /// Translates the modal after a language switch.
-    pub fn relabel(&mut self, lang: Lang) {
-        if let Modal::Reason(prompt) = self {
-            prompt.relabel(lang);
         }
     }
 }
@@ -252,7 +243,7 @@ impl Modal {
                 &tf(lang, confirm.question, &confirm.args),
                 buf,
             ),
-            Modal::Reason(prompt) => prompt.render(theme, area, buf),
+            Modal::Reason(prompt) => prompt.render(lang, theme, area, buf),
         }
     }
 }

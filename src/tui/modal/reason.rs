@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 
 use crate::commands::Command;
 use crate::domain::text::clean_name;
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
@@ -16,7 +16,6 @@ use crate::tui::widgets::form::{Field, Form, FormEvent};
 /// A one-field form asking for the written reason of one command.
 #[derive(Debug, Clone)]
 pub struct ReasonPrompt {
-    title: &'static str,
     command: Command,
     form: Form,
 }
@@ -36,11 +35,10 @@ pub enum ReasonEvent {
 
 impl ReasonPrompt {
     /// A prompt titled by the i18n key `title` for `command`.
-    pub fn new(title: &'static str, command: Command, lang: Lang) -> Self {
+    pub fn new(title: &'static str, command: Command) -> Self {
         ReasonPrompt {
-            title,
             command,
-            form: form(title, lang),
+            form: Form::new(title, vec![Field::text("reason.label", "")]),
         }
     }
 
@@ -50,44 +48,30 @@ impl ReasonPrompt {
     }
 
     /// Feeds one input to the form.
-    pub fn handle(&mut self, input: &Input, lang: Lang) -> ReasonEvent {
+    pub fn handle(&mut self, input: &Input) -> ReasonEvent {
         match self.form.handle(input) {
             FormEvent::Editing => ReasonEvent::Editing,
             FormEvent::Cancel => ReasonEvent::Cancel,
-            FormEvent::Submit => self.submit(lang),
+            FormEvent::Submit => self.submit(),
         }
     }
 
-    fn submit(&mut self, lang: Lang) -> ReasonEvent {
+    fn submit(&mut self) -> ReasonEvent {
         let Ok(reason) = clean_name(&self.form.text(0)) else {
-            self.form.show_errors(vec![(0, t(lang, "reason.required"))]);
+            self.form.show_errors([(0, "reason.required")]);
             return ReasonEvent::Editing;
         };
         match self.command.clone().with_reason(reason) {
             Some(command) => ReasonEvent::Submit(command),
             None => {
-                self.form
-                    .show_errors(vec![(0, t(lang, "reason.not_taken"))]);
+                self.form.show_errors([(0, "reason.not_taken")]);
                 ReasonEvent::Editing
             }
         }
     }
 
-    /// Translates the prompt after a language switch (the reason typed is kept).
-    pub fn relabel(&mut self, lang: Lang) {
-        self.form.relabel(form(self.title, lang));
+    /// Draws the prompt as a popup in `lang`.
+    pub fn render(&self, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer) {
+        self.form.render(lang, theme, area, buf);
     }
-
-    /// Draws the prompt as a popup.
-    pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
-        self.form.render(theme, area, buf);
-    }
-}
-
-/// The prompt's form: its title and the one reason field.
-fn form(title: &'static str, lang: Lang) -> Form {
-    Form::new(
-        t(lang, title),
-        vec![Field::text(t(lang, "reason.label"), "")],
-    )
 }

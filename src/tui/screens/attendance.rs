@@ -18,7 +18,7 @@ use crate::domain::{
     Gender, Meeting, MeetingKind, Organisation, Person, PersonDraft, PersonFields, PersonId, Tally,
     VillageId, WealthGroup,
 };
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Label, Lang, t, tf};
 use crate::store::{Attendee, Store, StoreError};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::modal::{Confirm as Ask, ask_reason};
@@ -64,12 +64,7 @@ pub struct AttendancePanel {
 
 impl AttendancePanel {
     /// Loads the register of `meeting` and the village's known people.
-    pub fn load(
-        store: &Store,
-        meeting: Meeting,
-        village: VillageId,
-        lang: Lang,
-    ) -> Result<Self, StoreError> {
+    pub fn load(store: &Store, meeting: Meeting, village: VillageId) -> Result<Self, StoreError> {
         let attendees = store.attendees(meeting.id)?;
         let known = store.people(village)?;
         let index = NameIndex::new(&attendees, &known);
@@ -80,7 +75,7 @@ impl AttendancePanel {
             index,
             attendees,
             known,
-            form: person_form(lang, None),
+            form: person_form(None),
             editing: None,
             suggestion: None,
             ethnic: None,
@@ -114,15 +109,9 @@ impl AttendancePanel {
 
     /// Clears the form after a successful save of this component and gets ready for the
     /// next person; `mine` is false when another section saved (its typing is kept).
-    pub fn on_saved(
-        &mut self,
-        store: &Store,
-        ok: bool,
-        mine: bool,
-        lang: Lang,
-    ) -> Result<(), StoreError> {
+    pub fn on_saved(&mut self, store: &Store, ok: bool, mine: bool) -> Result<(), StoreError> {
         if ok && mine {
-            self.form = person_form(lang, None);
+            self.form = person_form(None);
             self.editing = None;
             self.suggestion = None;
             self.ethnic = None;
@@ -137,16 +126,6 @@ impl AttendancePanel {
             self.focus = Focus::List;
         }
         Ok(())
-    }
-
-    /// Translates the open form after a language switch, keeping what was typed.
-    pub fn relabel(&mut self, lang: Lang) {
-        let editing = self.editing.is_some();
-        let mut fresh = person_form(lang, None);
-        if editing {
-            fresh.title = t(lang, "att.edit_title");
-        }
-        self.form.relabel(fresh);
     }
 
     /// Whether `action` would be taken now: a closed register offers only reopening
@@ -206,10 +185,10 @@ impl AttendancePanel {
     /// Handles one input.
     pub fn update(&mut self, input: Input, lang: Lang) -> Outcome {
         if let Some(asked) = self.confirm.take() {
-            return self.answer(asked, &input, lang);
+            return self.answer(asked, &input);
         }
         match self.focus {
-            Focus::Form => self.update_form(input, lang),
+            Focus::Form => self.update_form(input),
             Focus::List => self.update_list(input, lang),
             Focus::Pick => self.update_pick(input),
         }
@@ -240,7 +219,7 @@ impl AttendancePanel {
         }
     }
 
-    fn answer(&mut self, asked: Confirm, input: &Input, lang: Lang) -> Outcome {
+    fn answer(&mut self, asked: Confirm, input: &Input) -> Outcome {
         let yes = *input == Input::Action(Action::Yes);
         let no = *input == Input::Action(Action::No);
         match asked {
@@ -249,8 +228,8 @@ impl AttendancePanel {
                 self.suggestion = self.suggestions().iter().position(|p| p.id == person);
                 Outcome::Stay
             }
-            Confirm::SamePerson(..) if no => self.register_new(lang),
-            Confirm::Twin if yes => self.register_new(lang),
+            Confirm::SamePerson(..) if no => self.register_new(),
+            Confirm::Twin if yes => self.register_new(),
             _ => Outcome::Stay,
         }
     }
@@ -266,7 +245,7 @@ impl AttendancePanel {
         }
     }
 
-    fn update_form(&mut self, input: Input, lang: Lang) -> Outcome {
+    fn update_form(&mut self, input: Input) -> Outcome {
         let on_name = self.form.focus == NAME;
         match input {
             Input::Action(Action::Up) if on_name => self.move_suggestion(-1),
@@ -275,7 +254,7 @@ impl AttendancePanel {
             Input::Action(Action::Down) if self.form.focus == ETHNICITY => self.move_ethnic(1),
             Input::Action(Action::Up | Action::Down) => {}
             Input::Action(Action::Back) => {
-                self.form = person_form(lang, None);
+                self.form = person_form(None);
                 self.editing = None;
                 self.suggestion = None;
                 if !self.attendees.is_empty() {
@@ -285,7 +264,7 @@ impl AttendancePanel {
                 }
             }
             other => match self.form.handle(&other) {
-                FormEvent::Submit => return self.submit(lang),
+                FormEvent::Submit => return self.submit(),
                 FormEvent::Cancel | FormEvent::Editing => {
                     self.suggestion = None;
                     self.ethnic = None;
@@ -360,7 +339,7 @@ impl AttendancePanel {
             .map(|(p, _)| p)
     }
 
-    fn submit(&mut self, lang: Lang) -> Outcome {
+    fn submit(&mut self) -> Outcome {
         if let Some(p) = self
             .suggestion
             .and_then(|i| self.suggestions().get(i).map(|p| p.id))
@@ -371,7 +350,7 @@ impl AttendancePanel {
             self.confirm = Some(asked);
             return Outcome::Stay;
         }
-        self.register_new(lang)
+        self.register_new()
     }
 
     /// A new person typed in whose name a known person has: is it the same person (one of
@@ -400,12 +379,11 @@ impl AttendancePanel {
     }
 
     /// Registers the form's person as someone new (or saves the edit), after validation.
-    fn register_new(&mut self, lang: Lang) -> Outcome {
+    fn register_new(&mut self) -> Outcome {
         match draft_of(&self.form).validate() {
             Ok(fields) => self.save_fields(fields),
             Err(errors) => {
-                self.form
-                    .show_errors(errors.into_iter().map(|e| field_error(e, lang)).collect());
+                self.form.show_errors(errors.into_iter().map(field_error));
                 Outcome::Stay
             }
         }
@@ -449,7 +427,7 @@ impl AttendancePanel {
             _ if closed => return Outcome::Refuse(t(lang, "att.closed_hint")),
             Action::Add => self.focus = Focus::Form,
             Action::PickPresent => self.focus = Focus::Pick,
-            Action::Open => self.start_edit(lang),
+            Action::Open => self.start_edit(),
             Action::Remove => return self.ask_remove(),
             Action::CloseMeeting => return self.close(),
             _ => {}
@@ -457,11 +435,11 @@ impl AttendancePanel {
         Outcome::Stay
     }
 
-    fn start_edit(&mut self, lang: Lang) {
+    fn start_edit(&mut self) {
         if let Some(a) = self.attendees.get(self.selected) {
             let mut fields = PersonFields::of(&a.person);
             fields.gender = a.gender_at_meeting;
-            self.form = person_form(lang, Some(&fields));
+            self.form = person_form(Some(&fields));
             self.editing = Some(a.person.id);
             self.focus = Focus::Form;
         }
@@ -571,54 +549,48 @@ fn live_tally(attendees: &[Attendee]) -> Tally {
     }
 }
 
-fn person_form(lang: Lang, person: Option<&PersonFields>) -> Form {
-    let genders = vec![t(lang, "gender.m"), t(lang, "gender.f")];
+fn person_form(person: Option<&PersonFields>) -> Form {
     let wealth = WealthGroup::ALL
         .iter()
-        .map(|w| t(lang, &format!("wealth.{}", w.code())))
-        .collect();
-    let flags = flag_labels(lang);
+        .map(|w| Label::key(format!("wealth.{}", w.code())));
     let on = flag_values(person);
     let p = person;
-    let title = t(
-        lang,
-        if p.is_some() {
-            "att.edit_title"
-        } else {
-            "att.add_title"
-        },
-    );
+    let title = if p.is_some() {
+        "att.edit_title"
+    } else {
+        "att.add_title"
+    };
     Form::new(
         title,
         vec![
-            Field::text(t(lang, "att.name"), p.map_or("", |p| p.name.as_str())),
+            Field::text("att.name", p.map_or("", |p| p.name.as_str())),
             Field::choice(
-                t(lang, "att.gender"),
-                genders,
+                "att.gender",
+                ["gender.m", "gender.f"],
                 p.map(|p| usize::from(p.gender == Gender::Female)),
             ),
             Field::text(
-                t(lang, "att.ethnicity"),
+                "att.ethnicity",
                 p.and_then(|p| p.ethnicity.as_deref()).unwrap_or(""),
             ),
             Field::choice(
-                t(lang, "att.wealth"),
+                "att.wealth",
                 wealth,
                 p.and_then(|p| p.wealth)
                     .and_then(|w| WealthGroup::ALL.iter().position(|x| *x == w)),
             ),
-            Field::flags(t(lang, "att.flags"), flags, on),
+            Field::flags("att.flags", flag_labels(), on),
         ],
     )
 }
 
-fn flag_labels(lang: Lang) -> Vec<String> {
-    let mut labels: Vec<String> = Organisation::ALL
+fn flag_labels() -> Vec<Label> {
+    let mut labels: Vec<Label> = Organisation::ALL
         .iter()
-        .map(|o| t(lang, &format!("org.short.{}", o.code())))
+        .map(|o| Label::key(format!("org.short.{}", o.code())))
         .collect();
-    labels.push(t(lang, "att.trained_short"));
-    labels.push(t(lang, "att.core_short"));
+    labels.push("att.trained_short".into());
+    labels.push("att.core_short".into());
     labels
 }
 
@@ -656,7 +628,7 @@ fn draft_of(form: &Form) -> PersonDraft {
     }
 }
 
-fn field_error(e: PersonError, lang: Lang) -> (usize, String) {
+fn field_error(e: PersonError) -> (usize, &'static str) {
     use crate::domain::text::NameError;
     let name_key = |e: NameError| match e {
         NameError::Empty => "err.name_empty",
@@ -664,9 +636,9 @@ fn field_error(e: PersonError, lang: Lang) -> (usize, String) {
         NameError::ControlCharacters => "err.name_control",
     };
     match e {
-        PersonError::Name(n) => (NAME, t(lang, name_key(n))),
-        PersonError::GenderMissing => (GENDER, t(lang, "err.gender_missing")),
-        PersonError::Ethnicity(n) => (ETHNICITY, t(lang, name_key(n))),
+        PersonError::Name(n) => (NAME, name_key(n)),
+        PersonError::GenderMissing => (GENDER, "err.gender_missing"),
+        PersonError::Ethnicity(n) => (ETHNICITY, name_key(n)),
     }
 }
 
@@ -757,14 +729,15 @@ impl AttendancePanel {
             ctx.theme.muted
         };
         let block = Block::bordered().border_style(style).title(Line::styled(
-            format!(" {} ", self.form.title),
+            format!(" {} ", self.form.title.tr(ctx.lang)),
             ctx.theme.title,
         ));
         let inner = block.inner(area);
         block.render(area, buf);
         let [fields, notice] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
-        self.form.render_fields(&ctx.theme, fields, buf, active);
+        self.form
+            .render_fields(ctx.lang, &ctx.theme, fields, buf, active);
         if active && self.form.focus == ETHNICITY {
             self.render_ethnic_choices(notice, buf, ctx);
         } else if let Some(text) = self.duplicate_notice(ctx.lang) {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::{Command, Outcome, ViewCtx};
 use crate::domain::VillageId;
 use crate::domain::text::fold;
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Label, t, tf};
 use crate::tui::widgets::form::{Field, Form, FormEvent};
 use crate::tui::widgets::{Input, popup, wrap};
 
@@ -25,16 +25,16 @@ pub struct DeletePrompt {
 
 impl DeletePrompt {
     /// A prompt to delete `village`, called `name`.
-    pub fn new(village: VillageId, name: String, lang: Lang) -> Self {
+    pub fn new(village: VillageId, name: String) -> Self {
         DeletePrompt {
             village,
             name,
-            form: form(lang),
+            form: Form::new("del.title", vec![Field::text("del.field", "")]),
         }
     }
 
     /// Feeds `input` to the prompt in `slot`, closing it on Esc; `None` when none is open.
-    pub fn drive(slot: &mut Option<DeletePrompt>, input: &Input, lang: Lang) -> Option<Outcome> {
+    pub fn drive(slot: &mut Option<DeletePrompt>, input: &Input) -> Option<Outcome> {
         let prompt = slot.as_mut()?;
         Some(match prompt.form.handle(input) {
             FormEvent::Editing => Outcome::Stay,
@@ -49,16 +49,11 @@ impl DeletePrompt {
                 })
             }
             FormEvent::Submit => {
-                let message = tf(lang, "del.mismatch", std::slice::from_ref(&prompt.name));
-                prompt.form.show_errors(vec![(0, message)]);
+                let message = Label::tf("del.mismatch", std::slice::from_ref(&prompt.name));
+                prompt.form.show_errors([(0, message)]);
                 Outcome::Stay
             }
         })
-    }
-
-    /// Translates the field after a language switch, keeping what was typed.
-    pub fn relabel(&mut self, lang: Lang) {
-        self.form.relabel(form(lang));
     }
 
     /// Draws the prompt as a popup over `area`.
@@ -80,7 +75,8 @@ impl DeletePrompt {
             height: inner.height.saturating_sub(text_rows + 1),
             ..inner
         };
-        self.form.render_fields(&ctx.theme, fields, buf, true);
+        self.form
+            .render_fields(ctx.lang, &ctx.theme, fields, buf, true);
         if inner.height > 0 {
             let last = Rect {
                 y: inner.bottom() - 1,
@@ -90,13 +86,6 @@ impl DeletePrompt {
             Line::styled(hint, ctx.theme.key).render(last, buf);
         }
     }
-}
-
-fn form(lang: Lang) -> Form {
-    Form::new(
-        t(lang, "del.title"),
-        vec![Field::text(t(lang, "del.field"), "")],
-    )
 }
 
 /// Whether `typed` is `name`, ignoring case, diacritics and extra spaces (the whole name).

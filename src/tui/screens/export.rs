@@ -13,7 +13,7 @@ use super::{Nav, Outcome, ViewCtx};
 use crate::deliver::{DeliverError, ExportRequest, ExportTarget};
 use crate::domain::{Commune, CommuneId, Cycle, CycleId, Village};
 use crate::export::Format;
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Label, Lang, t, tf};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::widgets::Input;
@@ -69,30 +69,20 @@ pub(super) fn default_folder() -> String {
 
 impl ExportScreen {
     /// The screen for the cycle `id`, all formats chosen.
-    pub fn load(store: &Store, id: CycleId, lang: Lang) -> Result<Self, StoreError> {
+    pub fn load(store: &Store, id: CycleId) -> Result<Self, StoreError> {
         let cycle = store.cycle(id)?;
         let village = store.village(cycle.village_id)?;
-        Ok(Self::new(Whose::Village(cycle, village), lang))
+        Ok(Self::new(Whose::Village(cycle, village)))
     }
 
     /// The screen for a commune's year, all formats chosen.
-    pub fn load_commune(
-        store: &Store,
-        commune: CommuneId,
-        year: i32,
-        lang: Lang,
-    ) -> Result<Self, StoreError> {
-        Self::load_year(store, (commune, year), Whose::Commune, lang)
+    pub fn load_commune(store: &Store, commune: CommuneId, year: i32) -> Result<Self, StoreError> {
+        Self::load_year(store, (commune, year), Whose::Commune)
     }
 
     /// The screen for the year of `commune`'s district, all formats chosen.
-    pub fn load_district(
-        store: &Store,
-        commune: CommuneId,
-        year: i32,
-        lang: Lang,
-    ) -> Result<Self, StoreError> {
-        Self::load_year(store, (commune, year), Whose::District, lang)
+    pub fn load_district(store: &Store, commune: CommuneId, year: i32) -> Result<Self, StoreError> {
+        Self::load_year(store, (commune, year), Whose::District)
     }
 
     /// The screen for a year of a commune (or of its district).
@@ -100,27 +90,22 @@ impl ExportScreen {
         store: &Store,
         (commune, year): (CommuneId, i32),
         whose: fn(Commune, i32) -> Whose,
-        lang: Lang,
     ) -> Result<Self, StoreError> {
         let (commune, _) = store.commune_with_code(commune)?;
-        Ok(Self::new(whose(commune, year), lang))
+        Ok(Self::new(whose(commune, year)))
     }
 
-    fn new(whose: Whose, lang: Lang) -> Self {
+    fn new(whose: Whose) -> Self {
         let form = Form::new(
-            t(lang, whose.title_key()),
+            whose.title_key(),
             vec![
                 Field::flags(
-                    t(lang, "exp.formats"),
-                    vec!["XLSX".into(), "HTML".into(), "CSV".into(), "JSON".into()],
+                    "exp.formats",
+                    ["XLSX", "HTML", "CSV", "JSON"].map(Label::text),
                     vec![true; 4],
                 ),
-                Field::text(t(lang, "exp.folder"), &default_folder()),
-                Field::choice(
-                    t(lang, "exp.privacy"),
-                    vec![t(lang, "exp.full"), t(lang, "exp.private")],
-                    Some(0),
-                ),
+                Field::text("exp.folder", &default_folder()),
+                Field::choice("exp.privacy", ["exp.full", "exp.private"], Some(0)),
             ],
         );
         ExportScreen {
@@ -154,17 +139,17 @@ impl ExportScreen {
     }
 
     /// Handles one input.
-    pub fn update(&mut self, input: Input, lang: Lang) -> Outcome {
+    pub fn update(&mut self, input: Input) -> Outcome {
         if input == Input::Action(Action::Back) {
             return Outcome::Back;
         }
         match self.form.handle(&input) {
-            FormEvent::Submit => self.submit(lang),
+            FormEvent::Submit => self.submit(),
             _ => Outcome::Stay,
         }
     }
 
-    fn submit(&mut self, lang: Lang) -> Outcome {
+    fn submit(&mut self) -> Outcome {
         let formats: Vec<Format> = Format::ALL
             .iter()
             .zip(self.form.flags(FORMATS))
@@ -172,14 +157,12 @@ impl ExportScreen {
             .map(|(f, _)| *f)
             .collect();
         if formats.is_empty() {
-            self.form
-                .show_errors(vec![(FORMATS, t(lang, "exp.err.no_format"))]);
+            self.form.show_errors([(FORMATS, "exp.err.no_format")]);
             return Outcome::Stay;
         }
         let folder = self.form.text(FOLDER).trim().to_string();
         if folder.is_empty() {
-            self.form
-                .show_errors(vec![(FOLDER, t(lang, "exp.err.no_folder"))]);
+            self.form.show_errors([(FOLDER, "exp.err.no_folder")]);
             return Outcome::Stay;
         }
         let private = self.form.chosen(PRIVACY) == Some(1);
@@ -231,12 +214,13 @@ impl ExportScreen {
         let [top, bottom] =
             Layout::vertical([Constraint::Length(6), Constraint::Min(0)]).areas(area);
         let block = Block::bordered().title(Line::styled(
-            format!(" {} ", self.form.title),
+            format!(" {} ", self.form.title.tr(ctx.lang)),
             ctx.theme.title,
         ));
         let inner = block.inner(top);
         block.render(top, buf);
-        self.form.render_fields(&ctx.theme, inner, buf, true);
+        self.form
+            .render_fields(ctx.lang, &ctx.theme, inner, buf, true);
         let lines: Vec<Line> = if self.written.is_empty() {
             vec![Line::raw(t(ctx.lang, self.whose.explain_key()))]
         } else {
@@ -267,8 +251,8 @@ impl super::View for ExportScreen {
         ExportScreen::context(self)
     }
 
-    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
-        ExportScreen::update(self, input, ctx.lang)
+    fn update(&mut self, input: crate::tui::widgets::Input, _ctx: ViewCtx) -> Outcome {
+        ExportScreen::update(self, input)
     }
 
     fn on_saved(

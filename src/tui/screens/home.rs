@@ -11,10 +11,10 @@ use super::{Command, Effect, Nav, Outcome, ViewCtx};
 use crate::domain::cycle::{parse_span, parse_year};
 use crate::domain::text::{NameError, clean_name};
 use crate::domain::{CommuneId, NewCycle, VillageId, VillageKind};
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Label, Lang, t, tf};
 use crate::store::{HomeEntry, Store, StoreError};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::form::{Errors, Field, Form, FormEvent};
 use crate::tui::widgets::{Input, list_cursor};
 
 /// What the open form will create or rename.
@@ -63,16 +63,9 @@ impl HomeScreen {
         }
     }
 
-    /// Translates the open delete prompt after a language switch, keeping what was typed.
-    pub fn relabel(&mut self, lang: Lang) {
-        if let Some(prompt) = &mut self.deleting {
-            prompt.relabel(lang);
-        }
-    }
-
     /// Handles one input.
     pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        if let Some(outcome) = DeletePrompt::drive(&mut self.deleting, &input, ctx.lang) {
+        if let Some(outcome) = DeletePrompt::drive(&mut self.deleting, &input) {
             return outcome;
         }
         if let Some((form, purpose)) = &mut self.form {
@@ -82,7 +75,7 @@ impl HomeScreen {
                     self.form = None;
                     Outcome::Stay
                 }
-                FormEvent::Submit => submit(form, *purpose, ctx.lang),
+                FormEvent::Submit => submit(form, *purpose),
             };
         }
         match input {
@@ -97,7 +90,7 @@ impl HomeScreen {
         }
         match action {
             Action::Open => return self.open(lang),
-            Action::NewCommune => self.open_form(Purpose::Named(Named::NewCommune), lang),
+            Action::NewCommune => self.open_form(Purpose::Named(Named::NewCommune)),
             Action::NewVillage => return self.new_in_commune(lang),
             Action::NewCycle => return self.new_cycle(lang),
             Action::Rename => return self.rename(lang),
@@ -221,7 +214,7 @@ impl HomeScreen {
     fn ask_delete(&mut self, lang: Lang) -> Outcome {
         match self.selected_entry() {
             Some(HomeEntry::Village(v)) => {
-                self.deleting = Some(DeletePrompt::new(v.id, v.name.clone(), lang));
+                self.deleting = Some(DeletePrompt::new(v.id, v.name.clone()));
                 Outcome::Stay
             }
             _ => Outcome::Refuse(t(lang, "del.need_village")),
@@ -239,7 +232,7 @@ impl HomeScreen {
 
     fn new_in_commune(&mut self, lang: Lang) -> Outcome {
         match self.selected_commune() {
-            Some(c) => self.open_form(Purpose::Named(Named::NewVillage(c)), lang),
+            Some(c) => self.open_form(Purpose::Named(Named::NewVillage(c))),
             None => return Outcome::Refuse(t(lang, "home.need_commune")),
         }
         Outcome::Stay
@@ -247,7 +240,7 @@ impl HomeScreen {
 
     fn new_cycle(&mut self, lang: Lang) -> Outcome {
         match self.selected_village() {
-            Some(v) => self.open_form(Purpose::NewCycle(v), lang),
+            Some(v) => self.open_form(Purpose::NewCycle(v)),
             None => return Outcome::Refuse(t(lang, "home.need_village")),
         }
         Outcome::Stay
@@ -263,16 +256,13 @@ impl HomeScreen {
             }
             _ => return Outcome::Refuse(t(lang, "home.rename_what")),
         };
-        let form = Form::new(
-            t(lang, "form.rename"),
-            vec![Field::text(t(lang, "field.name"), &name)],
-        );
+        let form = Form::new("form.rename", vec![Field::text("field.name", &name)]);
         self.form = Some((form, purpose));
         Outcome::Stay
     }
 
-    fn open_form(&mut self, purpose: Purpose, lang: Lang) {
-        self.form = Some((new_form(purpose, lang), purpose));
+    fn open_form(&mut self, purpose: Purpose) {
+        self.form = Some((new_form(purpose), purpose));
     }
 
     /// Closes the form and reloads after a save; keeps the form open on failure.
@@ -303,7 +293,7 @@ impl HomeScreen {
             self.render_tree(area, buf, ctx);
         }
         if let Some((form, _)) = &self.form {
-            form.render(&ctx.theme, area, buf);
+            form.render(ctx.lang, &ctx.theme, area, buf);
         }
         if let Some(prompt) = &self.deleting {
             prompt.render(area, buf, ctx);
@@ -387,46 +377,45 @@ fn render_welcome(area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         .render(area, buf);
 }
 
-fn new_form(purpose: Purpose, lang: Lang) -> Form {
-    let f = |key: &str, value: &str| Field::text(t(lang, key), value);
+fn new_form(purpose: Purpose) -> Form {
+    let f = |key: &'static str, value: &str| Field::text(key, value);
     match purpose {
         Purpose::Named(Named::NewCommune) => Form::new(
-            t(lang, "form.new_commune"),
+            "form.new_commune",
             vec![f("field.name", ""), f("field.district", "")],
         ),
         Purpose::Named(Named::NewVillage(_)) => {
             let kinds = VillageKind::ALL
                 .iter()
-                .map(|k| t(lang, &format!("kind.{}", k.code())))
-                .collect();
+                .map(|k| Label::key(format!("kind.{}", k.code())));
             Form::new(
-                t(lang, "form.new_village"),
+                "form.new_village",
                 vec![
                     f("field.name", ""),
-                    Field::choice(t(lang, "field.kind"), kinds, Some(0)),
+                    Field::choice("field.kind", kinds, Some(0)),
                 ],
             )
         }
         Purpose::NewCycle(_) => Form::new(
-            t(lang, "form.new_cycle"),
+            "form.new_cycle",
             vec![f("field.year", ""), f("field.span", "5")],
         ),
-        Purpose::Named(_) => Form::new(t(lang, "form.rename"), vec![f("field.name", "")]),
+        Purpose::Named(_) => Form::new("form.rename", vec![f("field.name", "")]),
     }
 }
 
-fn name_error(lang: Lang, e: NameError) -> String {
+fn name_error(e: NameError) -> Label {
     let key = match e {
         NameError::Empty => "err.name_empty",
         NameError::TooLong => "err.name_too_long",
         NameError::ControlCharacters => "err.name_control",
     };
-    t(lang, key)
+    key.into()
 }
 
 /// Validates the form for `purpose`: a change to save, or the errors shown in the form.
-fn submit(form: &mut Form, purpose: Purpose, lang: Lang) -> Outcome {
-    match to_change(form, purpose, lang) {
+fn submit(form: &mut Form, purpose: Purpose) -> Outcome {
+    match to_change(form, purpose) {
         Ok(change) => Outcome::Save(change),
         Err(errors) => {
             form.show_errors(errors);
@@ -435,20 +424,16 @@ fn submit(form: &mut Form, purpose: Purpose, lang: Lang) -> Outcome {
     }
 }
 
-fn to_change(form: &Form, purpose: Purpose, lang: Lang) -> Result<Command, Vec<(usize, String)>> {
+fn to_change(form: &Form, purpose: Purpose) -> Result<Command, Errors> {
     match purpose {
-        Purpose::NewCycle(village_id) => cycle_change(form, village_id, lang),
-        Purpose::Named(named) => named_change(form, named, lang),
+        Purpose::NewCycle(village_id) => cycle_change(form, village_id),
+        Purpose::Named(named) => named_change(form, named),
     }
 }
 
-fn cycle_change(
-    form: &Form,
-    village_id: VillageId,
-    lang: Lang,
-) -> Result<Command, Vec<(usize, String)>> {
-    let year = parse_year(&form.text(0)).map_err(|_| (0, t(lang, "err.year")));
-    let span = parse_span(&form.text(1)).map_err(|_| (1, t(lang, "err.span")));
+fn cycle_change(form: &Form, village_id: VillageId) -> Result<Command, Errors> {
+    let year = parse_year(&form.text(0)).map_err(|_| (0, "err.year".into()));
+    let span = parse_span(&form.text(1)).map_err(|_| (1, "err.span".into()));
     match (year, span) {
         (Ok(year), Ok(medium_term_span)) => Ok(Command::CreateCycle(NewCycle {
             village_id,
@@ -459,8 +444,8 @@ fn cycle_change(
     }
 }
 
-fn named_change(form: &Form, named: Named, lang: Lang) -> Result<Command, Vec<(usize, String)>> {
-    let name = clean_name(&form.text(0)).map_err(|e| vec![(0, name_error(lang, e))])?;
+fn named_change(form: &Form, named: Named) -> Result<Command, Errors> {
+    let name = clean_name(&form.text(0)).map_err(|e| vec![(0, name_error(e))])?;
     Ok(match named {
         Named::NewCommune => Command::CreateCommune {
             name,
@@ -515,10 +500,6 @@ impl super::View for HomeScreen {
 
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         HomeScreen::render(self, area, buf, ctx);
-    }
-
-    fn relabel(&mut self, lang: Lang) {
-        HomeScreen::relabel(self, lang);
     }
 }
 

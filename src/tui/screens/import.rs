@@ -15,7 +15,7 @@ use super::{Command, Nav, Outcome, ViewCtx};
 use crate::commands::ImportCommand;
 use crate::commands::import::{FilePlan, ImportFile, Verdict, plan};
 use crate::domain::{Commune, CommuneId};
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Label, Lang, t, tf};
 use crate::receive::{files, summary};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
@@ -61,12 +61,7 @@ fn default_place() -> String {
 
 impl ImportScreen {
     /// The screen opened from a commune's year, or from home (reads only).
-    pub fn load(
-        store: &Store,
-        commune: Option<CommuneId>,
-        year: i32,
-        lang: Lang,
-    ) -> Result<Self, StoreError> {
+    pub fn load(store: &Store, commune: Option<CommuneId>, year: i32) -> Result<Self, StoreError> {
         let commune = match commune {
             Some(id) => Some(store.commune_with_code(id)?.0),
             None => None,
@@ -74,7 +69,7 @@ impl ImportScreen {
         Ok(ImportScreen {
             commune,
             year,
-            chooser: chooser(lang),
+            chooser: chooser(),
             looked_at: None,
             found: Vec::new(),
             skipped: Vec::new(),
@@ -85,7 +80,7 @@ impl ImportScreen {
     fn update(&mut self, input: Input, lang: Lang) -> Outcome {
         if self.looked_at.is_none() {
             return match self.chooser.handle(&input) {
-                FormEvent::Submit => self.look(lang),
+                FormEvent::Submit => self.look(),
                 FormEvent::Cancel => Outcome::Back,
                 FormEvent::Editing => Outcome::Stay,
             };
@@ -96,11 +91,11 @@ impl ImportScreen {
         }
     }
 
-    fn look(&mut self, lang: Lang) -> Outcome {
+    fn look(&mut self) -> Outcome {
         let typed = self.chooser.text(0).trim().to_string();
         if typed.is_empty() {
             self.chooser
-                .show_errors(vec![(0, t(lang, "import.screen.err.no_place"))]);
+                .show_errors([(0, "import.screen.err.no_place")]);
             return Outcome::Stay;
         }
         self.looked_at = Some(PathBuf::from(typed));
@@ -176,7 +171,7 @@ impl ImportScreen {
             Ok(g) => g,
             Err(line) => {
                 self.looked_at = None;
-                self.chooser.show_errors(vec![(0, line)]);
+                self.chooser.show_errors([(0, Label::text(line))]);
                 return Ok(());
             }
         };
@@ -198,12 +193,13 @@ impl ImportScreen {
             let [top, help] =
                 Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
             let block = Block::bordered().title(Line::styled(
-                format!(" {} ", self.chooser.title),
+                format!(" {} ", self.chooser.title.tr(ctx.lang)),
                 ctx.theme.title,
             ));
             let inner = block.inner(top);
             block.render(top, buf);
-            self.chooser.render_fields(&ctx.theme, inner, buf, true);
+            self.chooser
+                .render_fields(ctx.lang, &ctx.theme, inner, buf, true);
             Paragraph::new(t(ctx.lang, "import.screen.explain"))
                 .block(Block::bordered())
                 .wrap(Wrap { trim: true })
@@ -256,14 +252,9 @@ impl ImportScreen {
     }
 }
 
-fn chooser(lang: Lang) -> Form {
-    Form::new(
-        t(lang, "import.screen.title"),
-        vec![Field::text(
-            t(lang, "import.screen.place"),
-            &default_place(),
-        )],
-    )
+fn chooser() -> Form {
+    let place = Field::text("import.screen.place", &default_place());
+    Form::new("import.screen.title", vec![place])
 }
 
 /// ✓ to add or replace, = already held, ! a conflict for a person, ✗ refused.
@@ -322,12 +313,6 @@ impl super::View for ImportScreen {
 
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         ImportScreen::render(self, area, buf, ctx);
-    }
-
-    fn relabel(&mut self, lang: Lang) {
-        let typed = self.chooser.text(0);
-        self.chooser = chooser(lang);
-        self.chooser.set_text(0, &typed);
     }
 
     fn refresh(&mut self, store: &Store, lang: Lang) -> Result<(), StoreError> {

@@ -43,7 +43,7 @@ pub struct Meeting1Screen {
 
 impl Meeting1Screen {
     /// Loads (creating on first visit) meeting 1 of `cycle`.
-    pub fn load(store: &Store, id: CycleId, lang: Lang) -> Result<Self, StoreError> {
+    pub fn load(store: &Store, id: CycleId) -> Result<Self, StoreError> {
         let cycle = store.cycle(id)?;
         let village = store.village(cycle.village_id)?;
         let meeting = store
@@ -52,9 +52,9 @@ impl Meeting1Screen {
         let details = store.meeting_details(meeting.id)?;
         let team = store.facilitators(village.commune_id)?;
         let present = store.meeting_facilitators(meeting.id)?;
-        let record = RecordTab::new(meeting.id, &details, team, &present, lang);
+        let record = RecordTab::new(meeting.id, &details, team, &present);
         let workgroup = WorkGroupTab::load(store, id, details.chair.clone())?;
-        let attendance = AttendancePanel::load(store, meeting, village.id, lang)?;
+        let attendance = AttendancePanel::load(store, meeting, village.id)?;
         Ok(Meeting1Screen {
             cycle,
             village,
@@ -92,7 +92,7 @@ impl Meeting1Screen {
             return Outcome::Stay;
         }
         match self.section {
-            Section::Record => self.record.update(input, ctx.lang),
+            Section::Record => self.record.update(input),
             Section::Attendance => self.attendance.update(input, ctx.lang),
             Section::WorkGroup => {
                 self.workgroup
@@ -101,15 +101,10 @@ impl Meeting1Screen {
         }
     }
 
-    /// Translates the open forms after a language switch.
-    pub fn relabel(&mut self, lang: Lang) {
-        self.attendance.relabel(lang);
-    }
-
     /// Reloads after a save.
-    pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) -> Result<(), StoreError> {
+    pub fn on_saved(&mut self, store: &Store, ok: bool) -> Result<(), StoreError> {
         self.attendance
-            .on_saved(store, ok, self.section == Section::Attendance, lang)?;
+            .on_saved(store, ok, self.section == Section::Attendance)?;
         if let Some(meeting) = store.find_meeting(self.cycle.id, MeetingKind::Village1)? {
             self.workgroup
                 .set_chair(store.meeting_details(meeting.id)?.chair);
@@ -184,9 +179,9 @@ impl super::View for Meeting1Screen {
         &mut self,
         store: &Store,
         result: &Result<super::Effect, String>,
-        lang: Lang,
+        _lang: Lang,
     ) -> Result<(), StoreError> {
-        Meeting1Screen::on_saved(self, store, result.is_ok(), lang)
+        Meeting1Screen::on_saved(self, store, result.is_ok())
     }
 
     fn breadcrumb(&self, lang: Lang) -> String {
@@ -199,9 +194,5 @@ impl super::View for Meeting1Screen {
 
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         Meeting1Screen::render(self, area, buf, ctx);
-    }
-
-    fn relabel(&mut self, lang: Lang) {
-        Meeting1Screen::relabel(self, lang);
     }
 }

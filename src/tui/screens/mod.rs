@@ -152,8 +152,6 @@ pub trait View {
     fn live(&self, _action: Action) -> bool {
         true
     }
-    /// Translates open forms after a language switch (typed text is kept).
-    fn relabel(&mut self, _lang: Lang) {}
     /// Takes an export's result (the export screen shows it).
     fn on_export(&mut self, _result: &Result<Vec<PathBuf>, DeliverError>) {}
     /// Where "back" from a cycle opened from here leads (the history screen), if not home.
@@ -194,22 +192,22 @@ impl Screen {
         let view: Box<dyn View> = match nav {
             Nav::Home => Box::new(home::HomeScreen::load(store)?),
             Nav::Cycle(id) => Box::new(cycle::CycleScreen::load(store, id)?),
-            Nav::Meeting1(id) => Box::new(meeting1::Meeting1Screen::load(store, id, lang)?),
+            Nav::Meeting1(id) => Box::new(meeting1::Meeting1Screen::load(store, id)?),
             Nav::Preparation(id) => Box::new(preparation::PreparationScreen::load(store, id)?),
-            Nav::Export(id) => Box::new(export::ExportScreen::load(store, id, lang)?),
-            Nav::Annual(id) => Box::new(annual::AnnualScreen::load(store, id, lang)?),
+            Nav::Export(id) => Box::new(export::ExportScreen::load(store, id)?),
+            Nav::Annual(id) => Box::new(annual::AnnualScreen::load(store, id)?),
             Nav::WgMeeting(id) => Box::new(wgmeeting::WgMeetingScreen::load(store, id)?),
             Nav::Assessment(id) => Box::new(assessment::AssessmentScreen::load(store, id, lang)?),
-            Nav::Meeting2(id) => Box::new(meeting2::Meeting2Screen::load(store, id, lang)?),
+            Nav::Meeting2(id) => Box::new(meeting2::Meeting2Screen::load(store, id)?),
             Nav::History(village, cycle) => {
                 Box::new(history::HistoryScreen::load(store, village, cycle)?)
             }
             Nav::Commune(commune, year) => {
                 Box::new(commune::CommuneScreen::load(store, commune, year)?)
             }
-            Nav::CommuneExport(commune, year) => Box::new(export::ExportScreen::load_commune(
-                store, commune, year, lang,
-            )?),
+            Nav::CommuneExport(commune, year) => {
+                Box::new(export::ExportScreen::load_commune(store, commune, year)?)
+            }
             Nav::Conference(commune, year, village) => Box::new(
                 conference::ConferenceScreen::load(store, commune, year, village)?,
             ),
@@ -220,14 +218,14 @@ impl Screen {
                 Box::new(after_plan::AfterPlanScreen::load(store, id)?.showing_life(life))
             }
             Nav::Import(commune, year) => {
-                Box::new(import::ImportScreen::load(store, commune, year, lang)?)
+                Box::new(import::ImportScreen::load(store, commune, year)?)
             }
             Nav::District(commune, year) => {
                 Box::new(district::DistrictScreen::load(store, commune, year)?)
             }
-            Nav::DistrictExport(commune, year) => Box::new(export::ExportScreen::load_district(
-                store, commune, year, lang,
-            )?),
+            Nav::DistrictExport(commune, year) => {
+                Box::new(export::ExportScreen::load_district(store, commune, year)?)
+            }
         };
         Ok(Screen { nav, view })
     }
@@ -301,11 +299,6 @@ impl Screen {
     /// Whether `action` would be taken now (see [`View::live`]).
     pub fn live(&self, action: Action) -> bool {
         self.view.live(action)
-    }
-
-    /// Translates open forms after a language switch (typed text is kept).
-    pub fn relabel(&mut self, lang: Lang) {
-        self.view.relabel(lang);
     }
 
     /// Tells the screen it was opened by going back from `from`.

@@ -11,10 +11,10 @@ use crate::domain::basic_info::{FIGURES, FigureDef, check_value, shown_value};
 use crate::domain::meeting::parse_date;
 use crate::domain::text::clean_name;
 use crate::domain::{CommuneId, Gender, Organisation, Person, PersonDraft, Village};
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Label, Lang, t, tf};
 use crate::store::{Facilitator, Figure, Store, StoreError};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::form::{Errors, Field, Form, FormEvent};
 use crate::tui::widgets::{Input, list_cursor, tabs};
 
 /// The three sections.
@@ -107,8 +107,7 @@ impl PreparationScreen {
     }
 
     /// Handles one input.
-    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        let lang = ctx.lang;
+    pub fn update(&mut self, input: Input, _ctx: ViewCtx) -> Outcome {
         if let Some((form, editing)) = &mut self.form {
             return match form.handle(&input) {
                 FormEvent::Editing => Outcome::Stay,
@@ -116,7 +115,7 @@ impl PreparationScreen {
                     self.form = None;
                     Outcome::Stay
                 }
-                FormEvent::Submit => submit(form, *editing, &self.village, lang),
+                FormEvent::Submit => submit(form, *editing, &self.village),
             };
         }
         let Input::Action(action) = input else {
@@ -130,7 +129,7 @@ impl PreparationScreen {
             Action::Section1 => self.switch(Section::Figures),
             Action::Section2 => self.switch(Section::Team),
             Action::Section3 => self.switch(Section::Trained),
-            Action::Open | Action::Add => self.open_form(action, lang),
+            Action::Open | Action::Add => self.open_form(action),
             Action::Back => return Outcome::Back,
             Action::Help => return Outcome::Help,
             _ => {}
@@ -143,7 +142,7 @@ impl PreparationScreen {
         self.selected = 0;
     }
 
-    fn open_form(&mut self, action: Action, lang: Lang) {
+    fn open_form(&mut self, action: Action) {
         self.form = match (self.section, action) {
             (Section::Figures, _) => FIGURES.get(self.selected).map(|def| {
                 let stored = self
@@ -152,10 +151,10 @@ impl PreparationScreen {
                     .find(|f| f.key == def.key)
                     .cloned()
                     .unwrap_or_default();
-                (figure_form(*def, &stored, lang), Editing::Figure(*def))
+                (figure_form(*def, &stored), Editing::Figure(*def))
             }),
-            (Section::Team, Action::Add) => Some((team_form(lang), Editing::Facilitator)),
-            (Section::Trained, Action::Add) => Some((trained_form(lang), Editing::TrainedRep)),
+            (Section::Team, Action::Add) => Some((team_form(), Editing::Facilitator)),
+            (Section::Trained, Action::Add) => Some((trained_form(), Editing::TrainedRep)),
             _ => None,
         };
     }
@@ -188,7 +187,7 @@ impl PreparationScreen {
             TableState::default().with_selected((self.rows() > 0).then_some(self.selected));
         StatefulWidget::render(table, body, buf, &mut state);
         if let Some((form, _)) = &self.form {
-            form.render(&ctx.theme, area, buf);
+            form.render(ctx.lang, &ctx.theme, area, buf);
         }
     }
 
@@ -288,56 +287,47 @@ impl PreparationScreen {
     }
 }
 
-fn figure_form(def: FigureDef, f: &Figure, lang: Lang) -> Form {
+fn figure_form(def: FigureDef, f: &Figure) -> Form {
     Form::new(
-        t(lang, &format!("figure.{}", def.key)),
+        Label::key(format!("figure.{}", def.key)),
         vec![
-            Field::text(t(lang, "prep.col.value"), &shown_value(def, &f.value)),
-            Field::text(t(lang, "prep.col.source"), &f.source),
-            Field::text(t(lang, "rec.date"), &f.as_of),
+            Field::text("prep.col.value", &shown_value(def, &f.value)),
+            Field::text("prep.col.source", &f.source),
+            Field::text("rec.date", &f.as_of),
         ],
     )
 }
 
-fn team_form(lang: Lang) -> Form {
+fn team_form() -> Form {
     Form::new(
-        t(lang, "prep.add_team"),
+        "prep.add_team",
         vec![
-            Field::text(t(lang, "prep.col.name"), ""),
-            Field::text(t(lang, "prep.col.role"), ""),
+            Field::text("prep.col.name", ""),
+            Field::text("prep.col.role", ""),
         ],
     )
 }
 
-fn trained_form(lang: Lang) -> Form {
+fn trained_form() -> Form {
     let orgs = Organisation::ALL
         .iter()
-        .map(|o| t(lang, &format!("org.short.{}", o.code())))
-        .collect();
+        .map(|o| Label::key(format!("org.short.{}", o.code())));
     Form::new(
-        t(lang, "prep.add_trained"),
+        "prep.add_trained",
         vec![
-            Field::text(t(lang, "att.name"), ""),
-            Field::choice(
-                t(lang, "att.gender"),
-                vec![t(lang, "gender.m"), t(lang, "gender.f")],
-                None,
-            ),
-            Field::text(t(lang, "att.ethnicity"), ""),
-            Field::flags(
-                t(lang, "att.flags"),
-                orgs,
-                vec![false; Organisation::ALL.len()],
-            ),
+            Field::text("att.name", ""),
+            Field::choice("att.gender", ["gender.m", "gender.f"], None),
+            Field::text("att.ethnicity", ""),
+            Field::flags("att.flags", orgs, vec![false; Organisation::ALL.len()]),
         ],
     )
 }
 
-fn submit(form: &mut Form, editing: Editing, village: &Village, lang: Lang) -> Outcome {
+fn submit(form: &mut Form, editing: Editing, village: &Village) -> Outcome {
     let result = match editing {
-        Editing::Figure(def) => figure_change(form, def, village, lang),
-        Editing::Facilitator => team_change(form, village, lang),
-        Editing::TrainedRep => trained_change(form, village, lang),
+        Editing::Figure(def) => figure_change(form, def, village),
+        Editing::Facilitator => team_change(form, village),
+        Editing::TrainedRep => trained_change(form, village),
     };
     match result {
         Ok(change) => Outcome::Save(change),
@@ -348,19 +338,12 @@ fn submit(form: &mut Form, editing: Editing, village: &Village, lang: Lang) -> O
     }
 }
 
-type Errors = Vec<(usize, String)>;
-
-fn figure_change(
-    form: &Form,
-    def: FigureDef,
-    village: &Village,
-    lang: Lang,
-) -> Result<Command, Errors> {
-    let value = check_value(def, &form.text(0)).map_err(|e| vec![(0, t(lang, e.key()))])?;
-    let as_of = parse_date(&form.text(2)).map_err(|_| vec![(2, t(lang, "err.date"))])?;
+fn figure_change(form: &Form, def: FigureDef, village: &Village) -> Result<Command, Errors> {
+    let value = check_value(def, &form.text(0)).map_err(|e| vec![(0, e.key().into())])?;
+    let as_of = parse_date(&form.text(2)).map_err(|_| vec![(2, "err.date".into())])?;
     let source = match form.text(1).trim() {
         "" => String::new(),
-        s => clean_name(s).map_err(|_| vec![(1, t(lang, "err.name_control"))])?,
+        s => clean_name(s).map_err(|_| vec![(1, "err.name_control".into())])?,
     };
     Ok(Command::SetFigure {
         village: village.id,
@@ -373,8 +356,8 @@ fn figure_change(
     })
 }
 
-fn team_change(form: &Form, village: &Village, lang: Lang) -> Result<Command, Errors> {
-    let name = clean_name(&form.text(0)).map_err(|_| vec![(0, t(lang, "err.name_empty"))])?;
+fn team_change(form: &Form, village: &Village) -> Result<Command, Errors> {
+    let name = clean_name(&form.text(0)).map_err(|_| vec![(0, "err.name_empty".into())])?;
     let role = clean_name(&form.text(1)).unwrap_or_default();
     Ok(Command::AddFacilitator {
         commune: village.commune_id,
@@ -383,7 +366,7 @@ fn team_change(form: &Form, village: &Village, lang: Lang) -> Result<Command, Er
     })
 }
 
-fn trained_change(form: &Form, village: &Village, lang: Lang) -> Result<Command, Errors> {
+fn trained_change(form: &Form, village: &Village) -> Result<Command, Errors> {
     let draft = PersonDraft {
         name: form.text(0),
         gender: form
@@ -404,12 +387,10 @@ fn trained_change(form: &Form, village: &Village, lang: Lang) -> Result<Command,
             .into_iter()
             .map(|e| match e {
                 crate::domain::person::PersonError::GenderMissing => {
-                    (1, t(lang, "err.gender_missing"))
+                    (1, "err.gender_missing".into())
                 }
-                crate::domain::person::PersonError::Ethnicity(_) => {
-                    (2, t(lang, "err.name_control"))
-                }
-                crate::domain::person::PersonError::Name(_) => (0, t(lang, "err.name_empty")),
+                crate::domain::person::PersonError::Ethnicity(_) => (2, "err.name_control".into()),
+                crate::domain::person::PersonError::Name(_) => (0, "err.name_empty".into()),
             })
             .collect::<Errors>()
     })?;

@@ -10,11 +10,11 @@ use super::{Command, Outcome, ViewCtx};
 use crate::domain::meeting::{ANNOUNCEMENTS, display_date, parse_date, parse_time, times_in_order};
 use crate::domain::text::clean_name;
 use crate::domain::{ChairRole, MeetingId};
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Label, t};
 use crate::store::{Facilitator, MeetingDetails, Store, StoreError};
 use crate::tui::keymap::Action;
 use crate::tui::widgets::Input;
-use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::form::{Errors, Field, Form, FormEvent};
 
 const ROLES: [ChairRole; 2] = [ChairRole::BoardHead, ChairRole::BoardDeputy];
 
@@ -31,12 +31,11 @@ impl RecordTab {
         store: &Store,
         meeting: MeetingId,
         commune: crate::domain::CommuneId,
-        lang: Lang,
     ) -> Result<Self, StoreError> {
         let details = store.meeting_details(meeting)?;
         let team = store.facilitators(commune)?;
         let present = store.meeting_facilitators(meeting)?;
-        Ok(RecordTab::new(meeting, &details, team, &present, lang))
+        Ok(RecordTab::new(meeting, &details, team, &present))
     }
 
     /// A form filled with the stored details and present facilitators.
@@ -45,7 +44,6 @@ impl RecordTab {
         d: &MeetingDetails,
         team: Vec<Facilitator>,
         present: &[i64],
-        lang: Lang,
     ) -> Self {
         let announced = ANNOUNCEMENTS
             .iter()
@@ -57,38 +55,36 @@ impl RecordTab {
             .map(|f| present.contains(&f.id))
             .collect();
         let fields = vec![
-            Field::text(t(lang, "rec.date"), &display_date(&d.date)),
-            Field::text(t(lang, "rec.place"), &d.place),
-            Field::text(t(lang, "rec.chair"), &d.chair),
+            Field::text("rec.date", &display_date(&d.date)),
+            Field::text("rec.place", &d.place),
+            Field::text("rec.chair", &d.chair),
             Field::choice(
-                t(lang, "rec.role"),
+                "rec.role",
                 ROLES
                     .iter()
-                    .map(|r| t(lang, &format!("role.{}", r.code())))
-                    .collect(),
+                    .map(|r| Label::key(format!("role.{}", r.code()))),
                 d.chair_role
                     .and_then(|r| ROLES.iter().position(|x| *x == r)),
             ),
-            Field::text(t(lang, "rec.start"), &d.start_time),
-            Field::text(t(lang, "rec.end"), &d.end_time),
+            Field::text("rec.start", &d.start_time),
+            Field::text("rec.end", &d.end_time),
             Field::flags(
-                t(lang, "rec.announced"),
+                "rec.announced",
                 ANNOUNCEMENTS
                     .iter()
-                    .map(|a| t(lang, &format!("rec.ann.{a}")))
-                    .collect(),
+                    .map(|a| Label::key(format!("rec.ann.{a}"))),
                 announced,
             ),
             Field::flags(
-                t(lang, "rec.facilitators"),
-                team.iter().take(9).map(|f| f.name.clone()).collect(),
+                "rec.facilitators",
+                team.iter().take(9).map(|f| Label::text(&f.name)),
                 team_on,
             ),
         ];
         RecordTab {
             meeting,
             team,
-            form: Form::new(t(lang, "rec.title"), fields),
+            form: Form::new("rec.title", fields),
         }
     }
 
@@ -98,33 +94,31 @@ impl RecordTab {
     }
 
     /// Handles one input.
-    pub fn update(&mut self, input: Input, lang: Lang) -> Outcome {
+    pub fn update(&mut self, input: Input) -> Outcome {
         if input == Input::Action(Action::Back) {
             return Outcome::Back;
         }
         match self.form.handle(&input) {
-            FormEvent::Submit => self.submit(lang),
+            FormEvent::Submit => self.submit(),
             _ => Outcome::Stay,
         }
     }
 
-    fn submit(&mut self, lang: Lang) -> Outcome {
-        let mut errors = Vec::new();
-        let date =
-            parse_date(&self.form.text(0)).map_err(|_| errors.push((0, t(lang, "err.date"))));
-        let start =
-            parse_time(&self.form.text(4)).map_err(|_| errors.push((4, t(lang, "err.time"))));
-        let end = parse_time(&self.form.text(5)).map_err(|_| errors.push((5, t(lang, "err.time"))));
+    fn submit(&mut self) -> Outcome {
+        let mut errors = Errors::new();
+        let date = parse_date(&self.form.text(0)).map_err(|_| errors.push((0, "err.date".into())));
+        let start = parse_time(&self.form.text(4)).map_err(|_| errors.push((4, "err.time".into())));
+        let end = parse_time(&self.form.text(5)).map_err(|_| errors.push((5, "err.time".into())));
         if let (Ok(start), Ok(end)) = (&start, &end)
             && !times_in_order(start, end)
         {
             let args = [start.clone(), end.clone()];
-            errors.push((5, tf(lang, "rec.err.end_before_start", &args)));
+            errors.push((5, Label::tf("rec.err.end_before_start", &args)));
         }
-        let text = |i: usize, errors: &mut Vec<(usize, String)>| match self.form.text(i).trim() {
+        let text = |i: usize, errors: &mut Errors| match self.form.text(i).trim() {
             "" => String::new(),
             raw => clean_name(raw).unwrap_or_else(|_| {
-                errors.push((i, t(lang, "err.name_control")));
+                errors.push((i, "err.name_control".into()));
                 String::new()
             }),
         };
@@ -163,7 +157,7 @@ impl RecordTab {
     /// Draws the form in a frame.
     pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         let mut block = Block::bordered().title(Line::styled(
-            format!(" {} ", self.form.title),
+            format!(" {} ", self.form.title.tr(ctx.lang)),
             ctx.theme.title,
         ));
         if self.team.is_empty() {
@@ -173,6 +167,7 @@ impl RecordTab {
         }
         let inner = block.inner(area);
         block.render(area, buf);
-        self.form.render_fields(&ctx.theme, inner, buf, true);
+        self.form
+            .render_fields(ctx.lang, &ctx.theme, inner, buf, true);
     }
 }

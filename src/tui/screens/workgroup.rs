@@ -105,7 +105,7 @@ impl WorkGroupTab {
     pub fn update(&mut self, input: Input, attendees: &[Attendee], lang: Lang) -> Outcome {
         if let Some(form) = &mut self.range_form {
             let event = form.handle(&input);
-            return self.update_range(lang, event);
+            return self.update_range(event);
         }
         if self.filter.finding() {
             return self.find(input, attendees, lang);
@@ -195,7 +195,7 @@ impl WorkGroupTab {
             Action::Toggle => return self.toggle(person),
             Action::SetLeader => return self.set_leader(person, lang),
             Action::Finalise => return self.finalise(attendees),
-            Action::EditRange => self.range_form = Some(range_form(self.wg.range, lang)),
+            Action::EditRange => self.range_form = Some(range_form(self.wg.range)),
             _ => {}
         }
         Outcome::Stay
@@ -240,7 +240,7 @@ impl WorkGroupTab {
         }
     }
 
-    fn update_range(&mut self, lang: Lang, event: FormEvent) -> Outcome {
+    fn update_range(&mut self, event: FormEvent) -> Outcome {
         let Some(form) = &mut self.range_form else {
             return Outcome::Stay;
         };
@@ -267,7 +267,7 @@ impl WorkGroupTab {
                         range,
                     }),
                     None => {
-                        form.show_errors(vec![(0, t(lang, "err.range"))]);
+                        form.show_errors([(0, "err.range")]);
                         Outcome::Stay
                     }
                 }
@@ -283,7 +283,7 @@ impl WorkGroupTab {
         self.render_candidates(attendees, list, buf, ctx);
         self.render_checks(attendees, checks, buf, ctx);
         if let Some(form) = &self.range_form {
-            form.render(&ctx.theme, area, buf);
+            form.render(ctx.lang, &ctx.theme, area, buf);
         }
     }
 
@@ -475,12 +475,12 @@ fn finding_line<'a>(f: &Finding, range: SizeRange, labelled: bool, ctx: ViewCtx)
     Line::from(vec![Span::styled(text, ctx.theme.warn)])
 }
 
-fn range_form(range: SizeRange, lang: Lang) -> Form {
+fn range_form(range: SizeRange) -> Form {
     Form::new(
-        t(lang, "wg.range_title"),
+        "wg.range_title",
         vec![
-            Field::text(t(lang, "wg.range_min"), &range.min.to_string()),
-            Field::text(t(lang, "wg.range_max"), &range.max.to_string()),
+            Field::text("wg.range_min", &range.min.to_string()),
+            Field::text("wg.range_max", &range.max.to_string()),
         ],
     )
 }

@@ -1,5 +1,7 @@
 //! A form: labelled fields with a focus ring and per-field errors. The form never saves;
-//! it reports `Submit` and the screen turns its values into a change.
+//! it reports `Submit` and the screen turns its values into a change. Title, labels,
+//! options and errors are [`Label`]s, translated when drawn: a language switch shows the
+//! open form in the new language with what was typed, chosen and focused.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
@@ -11,8 +13,12 @@ use unicode_width::UnicodeWidthStr;
 use super::Input;
 use super::popup;
 use super::text_field::TextField;
+use crate::i18n::{Label, Lang};
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
+
+/// The errors of a refused submit: each field's index and its message.
+pub type Errors = Vec<(usize, Label)>;
 
 /// What a field holds.
 #[derive(Debug, Clone)]
@@ -22,14 +28,14 @@ pub enum FieldKind {
     /// One of several labelled options, changed with ←/→, Space or its number.
     Choice {
         /// Option labels.
-        options: Vec<String>,
+        options: Vec<Label>,
         /// Index of the chosen option, `None` while nothing is chosen.
         chosen: Option<usize>,
     },
     /// Several yes/no flags, each toggled by its number key (1-9).
     Flags {
         /// Flag labels.
-        options: Vec<String>,
+        options: Vec<Label>,
         /// Which are on.
         on: Vec<bool>,
     },
@@ -39,37 +45,51 @@ pub enum FieldKind {
 #[derive(Debug, Clone)]
 pub struct Field {
     /// Label shown before the value.
-    pub label: String,
+    pub label: Label,
     /// The value.
     pub kind: FieldKind,
     /// Error shown under the field after a refused submit.
-    pub error: Option<String>,
+    pub error: Option<Label>,
 }
 
 impl Field {
     /// A text field.
-    pub fn text(label: String, value: &str) -> Self {
+    pub fn text(label: impl Into<Label>, value: &str) -> Self {
         Field {
-            label,
+            label: label.into(),
             kind: FieldKind::Text(Box::new(TextField::new(value))),
             error: None,
         }
     }
 
     /// A flags field.
-    pub fn flags(label: String, options: Vec<String>, on: Vec<bool>) -> Self {
+    pub fn flags<L: Into<Label>>(
+        label: impl Into<Label>,
+        options: impl IntoIterator<Item = L>,
+        on: Vec<bool>,
+    ) -> Self {
         Field {
-            label,
-            kind: FieldKind::Flags { options, on },
+            label: label.into(),
+            kind: FieldKind::Flags {
+                options: labels(options),
+                on,
+            },
             error: None,
         }
     }
 
     /// A choice field.
-    pub fn choice(label: String, options: Vec<String>, chosen: Option<usize>) -> Self {
+    pub fn choice<L: Into<Label>>(
+        label: impl Into<Label>,
+        options: impl IntoIterator<Item = L>,
+        chosen: Option<usize>,
+    ) -> Self {
         Field {
-            label,
-            kind: FieldKind::Choice { options, chosen },
+            label: label.into(),
+            kind: FieldKind::Choice {
+                options: labels(options),
+                chosen,
+            },
             error: None,
         }
     }
@@ -90,7 +110,7 @@ pub enum FormEvent {
 #[derive(Debug, Clone)]
 pub struct Form {
     /// Title of the popup.
-    pub title: String,
+    pub title: Label,
     /// The fields in focus order.
     pub fields: Vec<Field>,
     /// Index of the focused field.
@@ -99,9 +119,9 @@ pub struct Form {
 
 impl Form {
     /// A form with the first field focused.
-    pub fn new(title: String, fields: Vec<Field>) -> Self {
+    pub fn new(title: impl Into<Label>, fields: Vec<Field>) -> Self {
         Form {
-            title,
+            title: title.into(),
             fields,
             focus: 0,
         }
@@ -194,34 +214,20 @@ impl Form {
         }
     }
 
-    /// Takes the title, labels and option names of `fresh` (the same form built in another
-    /// language), keeping what was typed, chosen and focused.
-    pub fn relabel(&mut self, fresh: Form) {
-        self.title = fresh.title;
-        for (field, new) in self.fields.iter_mut().zip(fresh.fields) {
-            field.label = new.label;
-            match (&mut field.kind, new.kind) {
-                (FieldKind::Choice { options, .. }, FieldKind::Choice { options: o, .. })
-                | (FieldKind::Flags { options, .. }, FieldKind::Flags { options: o, .. }) => {
-                    *options = o
-                }
-                _ => {}
-            }
-        }
-    }
-
     /// Shows `errors` under their fields and focuses the first one.
-    pub fn show_errors(&mut self, errors: Vec<(usize, String)>) {
+    pub fn show_errors<L: Into<Label>>(&mut self, errors: impl IntoIterator<Item = (usize, L)>) {
         for f in &mut self.fields {
             f.error = None;
         }
-        if let Some((first, _)) = errors.first() {
-            self.focus = *first;
-        }
+        let mut first = None;
         for (i, message) in errors {
+            first.get_or_insert(i);
             if let Some(f) = self.fields.get_mut(i) {
-                f.error = Some(message);
+                f.error = Some(message.into());
             }
+        }
+        if let Some(first) = first {
+            self.focus = first;
         }
     }
 
@@ -233,24 +239,27 @@ impl Form {
             .sum()
     }
 
-    /// Renders the form as a centered popup over `area`.
-    pub fn render(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    /// Renders the form in `lang` as a centered popup over `area`.
+    pub fn render(&self, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let rect = popup::centered(area, 78, self.rows() + 2);
-        let inner = popup::frame(&self.title, theme, rect, buf);
-        self.render_fields(theme, inner, buf, true);
+        let inner = popup::frame(&self.title.tr(lang), theme, rect, buf);
+        self.render_fields(lang, theme, inner, buf, true);
     }
 
-    /// Renders the fields into `inner`; the cursor and focus show only when `active`.
-    pub fn render_fields(&self, theme: &Theme, inner: Rect, buf: &mut Buffer, active: bool) {
-        let label_w = self
-            .fields
-            .iter()
-            .map(|f| f.label.width())
-            .max()
-            .unwrap_or(0) as u16
-            + 2;
+    /// Renders the fields in `lang` into `inner`; the cursor and focus show only when
+    /// `active`.
+    pub fn render_fields(
+        &self,
+        lang: Lang,
+        theme: &Theme,
+        inner: Rect,
+        buf: &mut Buffer,
+        active: bool,
+    ) {
+        let names: Vec<String> = self.fields.iter().map(|f| f.label.tr(lang)).collect();
+        let label_w = names.iter().map(|l| l.width()).max().unwrap_or(0) as u16 + 2;
         let mut y = inner.y;
-        for (i, field) in self.fields.iter().enumerate() {
+        for ((i, field), name) in self.fields.iter().enumerate().zip(names) {
             if y >= inner.bottom() {
                 break;
             }
@@ -261,16 +270,17 @@ impl Form {
                 height: 1,
                 ..inner
             };
-            Line::styled(format!("{}:", field.label), label_style).render(row, buf);
+            Line::styled(format!("{name}:"), label_style).render(row, buf);
             let value = Rect {
                 x: row.x.saturating_add(label_w).min(row.right()),
                 width: row.width.saturating_sub(label_w),
                 ..row
             };
-            render_value(field, focused, theme, value, buf);
+            render_value(field, focused, (lang, theme), value, buf);
             y += 1;
             if let (Some(err), true) = (&field.error, y < inner.bottom()) {
                 let err_row = Rect { y, ..value };
+                let err = err.tr(lang);
                 Line::from(Span::styled(format!("✗ {err}"), theme.error)).render(err_row, buf);
                 y += 1;
             }
@@ -308,12 +318,28 @@ fn flag_label_room(options: &[String], width: usize) -> usize {
     (width / options.len()).saturating_sub(3).max(2)
 }
 
+/// A form's title followed by what it is about: "Title · subject".
+pub fn about(title: impl Into<Label>, subject: impl Into<Label>) -> Label {
+    Label::Args("form.about".into(), vec![title.into(), subject.into()])
+}
+
+/// The labels of a field's options.
+fn labels<L: Into<Label>>(options: impl IntoIterator<Item = L>) -> Vec<Label> {
+    options.into_iter().map(Into::into).collect()
+}
+
 /// `'1'` → 0 ... `'9'` → 8.
 fn digit_index(c: char) -> Option<usize> {
     c.to_digit(10).filter(|d| *d >= 1).map(|d| d as usize - 1)
 }
 
-fn render_value(field: &Field, focused: bool, theme: &Theme, area: Rect, buf: &mut Buffer) {
+fn render_value(
+    field: &Field,
+    focused: bool,
+    (lang, theme): (Lang, &Theme),
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let style = if focused {
         theme.focus
     } else {
@@ -324,6 +350,7 @@ fn render_value(field: &Field, focused: bool, theme: &Theme, area: Rect, buf: &m
         FieldKind::Choice { options, chosen } if focused => {
             let spans: Vec<Span> = options
                 .iter()
+                .map(|o| o.tr(lang))
                 .enumerate()
                 .map(|(i, label)| match Some(i) == *chosen {
                     true => Span::styled(format!("[{} {label}] ", i + 1), theme.selected),
@@ -336,11 +363,12 @@ fn render_value(field: &Field, focused: bool, theme: &Theme, area: Rect, buf: &m
         FieldKind::Choice { options, chosen } => {
             let label = chosen
                 .and_then(|c| options.get(c))
-                .map_or("—", |s| s.as_str());
-            Line::styled(label.to_string(), style).render(area, buf);
+                .map_or_else(|| "—".to_string(), |o| o.tr(lang));
+            Line::styled(label, style).render(area, buf);
         }
         FieldKind::Flags { options, on } => {
-            let room = flag_label_room(options, area.width as usize);
+            let options: Vec<String> = options.iter().map(|o| o.tr(lang)).collect();
+            let room = flag_label_room(&options, area.width as usize);
             let spans: Vec<Span> = options
                 .iter()
                 .zip(on)

@@ -18,11 +18,10 @@ use crate::domain::number::parse_whole;
 use crate::domain::text::fold;
 use crate::domain::{Gender, Person};
 use crate::export::html::number_text;
-use crate::i18n::{Lang, t, tf};
-use crate::tui::widgets::form::{Field, Form};
+use crate::i18n::{Label, Lang};
+use crate::tui::widgets::form::{Field, Form, about};
 
-/// Errors to show: (field index, message).
-pub(super) type Errors = Vec<(usize, String)>;
+pub(super) use crate::tui::widgets::form::Errors;
 
 /// Which record a form makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,12 +76,8 @@ impl Subject<'_> {
     }
 }
 
-pub(super) fn labels<T: Copy>(
-    all: &[T],
-    key: impl Fn(T) -> &'static str,
-    lang: Lang,
-) -> Vec<String> {
-    all.iter().map(|v| t(lang, key(*v))).collect()
+pub(super) fn labels<T: Copy>(all: &[T], key: impl Fn(T) -> &'static str) -> Vec<Label> {
+    all.iter().map(|v| Label::key(key(*v))).collect()
 }
 
 pub(super) fn position<T: PartialEq>(all: &[T], value: &T) -> Option<usize> {
@@ -141,14 +136,14 @@ fn short_result_key(result: AcceptanceResult) -> &'static str {
     }
 }
 
-pub(super) fn date_field(lang: Lang, iso: &str) -> Field {
-    Field::text(t(lang, "rec.date"), &display_date(iso))
+pub(super) fn date_field(iso: &str) -> Field {
+    Field::text("rec.date", &display_date(iso))
 }
 
 /// The form for `kind` about `s`, prefilled from what is recorded.
-pub(super) fn form(kind: Kind, s: &Subject, lang: Lang) -> Form {
-    let title = format!("{} · {}", t(lang, title_key(kind)), s.name);
-    Form::new(title, fields(kind, s, lang))
+pub(super) fn form(kind: Kind, s: &Subject) -> Form {
+    let title = about(title_key(kind), Label::text(s.name));
+    Form::new(title, fields(kind, s))
 }
 
 fn title_key(kind: Kind) -> &'static str {
@@ -163,58 +158,52 @@ fn title_key(kind: Kind) -> &'static str {
     }
 }
 
-fn fields(kind: Kind, s: &Subject, lang: Lang) -> Vec<Field> {
-    let l = |k: &str| t(lang, k);
+fn fields(kind: Kind, s: &Subject) -> Vec<Field> {
     match kind {
-        Kind::Assign => super::assign::fields(&s.assign_start(), lang),
+        Kind::Assign => super::assign::fields(&s.assign_start()),
         Kind::Member => vec![
-            Field::text(l("after.label.name"), ""),
+            Field::text("after.label.name", ""),
             Field::choice(
-                l("after.field.group"),
-                labels(GroupKind::ALL, short_group_key, lang),
+                "after.field.group",
+                labels(GroupKind::ALL, short_group_key),
                 Some(0),
             ),
-            Field::text(l("after.field.role"), ""),
-            Field::choice(
-                l("after.label.gender_outside"),
-                vec![l("gender.m"), l("gender.f")],
-                None,
-            ),
+            Field::text("after.field.role", ""),
+            Field::choice("after.label.gender_outside", ["gender.m", "gender.f"], None),
         ],
         Kind::Receipt => vec![
-            date_field(lang, s.last_date),
+            date_field(s.last_date),
             Field::choice(
-                l("after.field.source"),
+                "after.field.source",
                 FundingSource::ALL
                     .iter()
-                    .map(|f| t(lang, &short_source_key(*f)))
-                    .collect(),
+                    .map(|f| Label::key(short_source_key(*f))),
                 Some(0),
             ),
             Field::choice(
-                l("after.field.kind"),
-                labels(ContributionKind::ALL, short_kind_key, lang),
+                "after.field.kind",
+                labels(ContributionKind::ALL, short_kind_key),
                 Some(0),
             ),
-            Field::text(l("after.label.amount"), ""),
-            Field::text(l("after.label.from"), ""),
-            Field::text(l("after.field.note"), ""),
+            Field::text("after.label.amount", ""),
+            Field::text("after.label.from", ""),
+            Field::text("after.field.note", ""),
         ],
         Kind::Progress => vec![
-            date_field(lang, s.last_date),
-            Field::text(l("after.field.percent"), ""),
-            Field::text(l("after.field.note"), ""),
-            Field::text(l("after.field.problem"), ""),
-            Field::text(l("after.field.down_reason"), ""),
+            date_field(s.last_date),
+            Field::text("after.field.percent", ""),
+            Field::text("after.field.note", ""),
+            Field::text("after.field.problem", ""),
+            Field::text("after.field.down_reason", ""),
         ],
-        Kind::Accept => accept_fields(s, lang),
+        Kind::Accept => accept_fields(s),
         Kind::Disclose => vec![
-            date_field(lang, s.last_date),
-            Field::text(l("after.field.place"), ""),
-            Field::text(l("after.field.spent"), ""),
-            Field::text(l("after.field.note"), ""),
+            date_field(s.last_date),
+            Field::text("after.field.place", ""),
+            Field::text("after.field.spent", ""),
+            Field::text("after.field.note", ""),
         ],
-        Kind::Evaluate => evaluate_fields(s, None, lang),
+        Kind::Evaluate => evaluate_fields(s, None),
     }
 }
 
@@ -236,36 +225,34 @@ pub(super) fn short_round_key(round: Round) -> &'static str {
 }
 
 /// The acceptance form, prefilled from the acceptance recorded, if any (saving replaces it).
-fn accept_fields(s: &Subject, lang: Lang) -> Vec<Field> {
-    let l = |k: &str| t(lang, k);
+fn accept_fields(s: &Subject) -> Vec<Field> {
     let held = s.after.acceptance(s.item);
     vec![
-        date_field(lang, held.map_or(s.last_date, |a| a.date.as_str())),
+        date_field(held.map_or(s.last_date, |a| a.date.as_str())),
         Field::choice(
-            l("after.field.result"),
-            labels(AcceptanceResult::ALL, short_result_key, lang),
+            "after.field.result",
+            labels(AcceptanceResult::ALL, short_result_key),
             held.and_then(|a| position(AcceptanceResult::ALL, &a.result))
                 .or(Some(0)),
         ),
         Field::text(
-            l("after.field.signed_by"),
+            "after.field.signed_by",
             held.map_or("", |a| a.signed_by.as_str()),
         ),
-        Field::text(l("after.field.note"), held.map_or("", |a| a.note.as_str())),
+        Field::text("after.field.note", held.map_or("", |a| a.note.as_str())),
     ]
 }
 
 /// The evaluation form for round `round` (an index of [`Round::ALL`]), started from that
 /// round's record: the screen rebuilds it when the facilitator changes the round.
-pub(super) fn evaluate_form(s: &Subject, round: usize, lang: Lang) -> Form {
-    let title = format!("{} · {}", t(lang, title_key(Kind::Evaluate)), s.name);
-    Form::new(title, evaluate_fields(s, Some(round), lang))
+pub(super) fn evaluate_form(s: &Subject, round: usize) -> Form {
+    let title = about(title_key(Kind::Evaluate), Label::text(s.name));
+    Form::new(title, evaluate_fields(s, Some(round)))
 }
 
 /// The evaluation's fields for `round` (by default the 6-month round until it is
 /// recorded, then the year-end one).
-fn evaluate_fields(s: &Subject, round: Option<usize>, lang: Lang) -> Vec<Field> {
-    let l = |k: &str| t(lang, k);
+fn evaluate_fields(s: &Subject, round: Option<usize>) -> Vec<Field> {
     let round = round.unwrap_or(match s.after.evaluation(s.item, Round::SixMonths) {
         Some(_) => 1,
         None => 0,
@@ -285,76 +272,76 @@ fn evaluate_fields(s: &Subject, round: Option<usize>, lang: Lang) -> Vec<Field> 
     let text = |f: fn(&Evaluation) -> &str| held.map_or("", f);
     vec![
         Field::choice(
-            l("after.field.round"),
-            labels(Round::ALL, short_round_key, lang),
+            "after.field.round",
+            labels(Round::ALL, short_round_key),
             Some(round),
         ),
-        date_field(lang, held.map_or(s.last_date, |e| e.date.as_str())),
+        date_field(held.map_or(s.last_date, |e| e.date.as_str())),
         Field::choice(
-            l("after.field.progress"),
-            labels(&Progress::ALL, Progress::label_key, lang),
+            "after.field.progress",
+            labels(&Progress::ALL, Progress::label_key),
             held.and_then(|e| position(&Progress::ALL, &e.progress)),
         ),
-        Field::text(l("after.label.completion"), &percent),
+        Field::text("after.label.completion", &percent),
         Field::choice(
-            l("after.field.quality"),
-            labels(&Quality::ALL, Quality::label_key, lang),
+            "after.field.quality",
+            labels(&Quality::ALL, Quality::label_key),
             held.and_then(|e| e.quality)
                 .and_then(|q| position(&Quality::ALL, &q)),
         ),
-        Field::text(l("after.field.difficulties"), text(|e| &e.difficulties)),
-        Field::text(l("after.field.against_plan"), text(|e| &e.against_plan)),
+        Field::text("after.field.difficulties", text(|e| &e.difficulties)),
+        Field::text("after.field.against_plan", text(|e| &e.against_plan)),
         Field::text(
-            l("after.field.against_last_year"),
+            "after.field.against_last_year",
             text(|e| &e.against_last_year),
         ),
     ]
 }
 
 /// The command the form describes, or the errors to show.
-pub(super) fn read(kind: Kind, form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
+pub(super) fn read(kind: Kind, form: &Form, s: &Subject) -> Result<A, Errors> {
     match kind {
-        Kind::Assign => super::assign::read(form, s.item, lang).map(A::Assign),
-        Kind::Member => read_member(form, s, lang),
-        Kind::Receipt => read_receipt(form, s, lang),
-        Kind::Progress => read_progress(form, s, lang),
-        Kind::Accept => read_accept(form, s, lang),
-        Kind::Disclose => read_disclose(form, s, lang),
-        Kind::Evaluate => read_evaluate(form, s, lang),
+        Kind::Assign => super::assign::read(form, s.item).map(A::Assign),
+        Kind::Member => read_member(form, s),
+        Kind::Receipt => read_receipt(form, s),
+        Kind::Progress => read_progress(form, s),
+        Kind::Accept => read_accept(form, s),
+        Kind::Disclose => read_disclose(form, s),
+        Kind::Evaluate => read_evaluate(form, s),
     }
 }
 
 /// Reads field `i` with `parse`, noting its error.
-pub(super) fn field<T>(errors: &mut Errors, i: usize, parsed: Result<T, String>) -> Option<T> {
+pub(super) fn field<T>(errors: &mut Errors, i: usize, parsed: Result<T, Label>) -> Option<T> {
     parsed.map_err(|e| errors.push((i, e))).ok()
 }
 
-pub(super) fn date(form: &Form, i: usize, lang: Lang) -> Result<String, String> {
+pub(super) fn date(form: &Form, i: usize) -> Result<String, Label> {
     match parse_date(&form.text(i)) {
         Ok(d) if !d.is_empty() => Ok(d),
-        _ => Err(t(lang, "after.err.date_required")),
+        _ => Err("after.err.date_required".into()),
     }
 }
 
-pub(super) fn amount(form: &Form, i: usize, lang: Lang) -> Result<i64, String> {
+pub(super) fn amount(form: &Form, i: usize) -> Result<i64, Label> {
     let text = form.text(i);
     parse_spoken_amount(&text).ok_or_else(|| match parse_amount_or_zero(&text) {
-        Err(AnnualError::Number(e)) => t(lang, e.key()),
-        _ => t(lang, "after.fe.amount"),
+        Err(AnnualError::Number(e)) => e.key().into(),
+        _ => "after.fe.amount".into(),
     })
 }
 
-fn percent(form: &Form, i: usize, lang: Lang) -> Result<u8, String> {
+fn percent(form: &Form, i: usize) -> Result<u8, Label> {
     match parse_whole(form.text(i).trim().trim_end_matches('%')) {
         Ok(Some(p)) if p <= 100 => Ok(p as u8),
-        _ => Err(t(lang, "after.err.percent")),
+        _ => Err("after.err.percent".into()),
     }
 }
 
-pub(super) fn chosen<T: Copy>(form: &Form, i: usize, all: &[T], lang: Lang) -> Result<T, String> {
+pub(super) fn chosen<T: Copy>(form: &Form, i: usize, all: &[T]) -> Result<T, Label> {
     form.chosen(i)
         .and_then(|c| all.get(c).copied())
-        .ok_or_else(|| t(lang, "after.err.choose"))
+        .ok_or_else(|| "after.err.choose".into())
 }
 
 /// The value, or the errors in the form's order (the first one gets the focus).
@@ -390,20 +377,19 @@ pub(super) fn find_person<'a>(
     }
 }
 
-fn read_member(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
+fn read_member(form: &Form, s: &Subject) -> Result<A, Errors> {
     let mut e = Errors::new();
-    let kind = field(&mut e, 1, chosen(form, 1, GroupKind::ALL, lang));
+    let kind = field(&mut e, 1, chosen(form, 1, GroupKind::ALL));
     let typed = form.text(0).trim().to_string();
     let mut person = None;
     if typed.is_empty() {
-        e.push((0, t(lang, "after.err.name_required")));
+        e.push((0, "after.err.name_required".into()));
     } else {
         match find_person(s.people, &typed) {
             Ok(found) => person = found,
             Err(many) => {
                 let first = many.first().map_or("", |p| p.name.as_str());
-                let text = tf(
-                    lang,
+                let text = Label::tf(
                     "after.fe.which_person",
                     &[many.len().to_string(), first.to_string()],
                 );
@@ -414,27 +400,26 @@ fn read_member(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
     // Someone typed who is not in the register: only the board takes outsiders.
     let outsider = person.is_none() && e.is_empty();
     if outsider && kind.is_some_and(|k| k != GroupKind::Board) {
-        e.push((0, t(lang, "after.fe.not_in_register")));
+        e.push((0, "after.fe.not_in_register".into()));
     }
     if let (Some(p), Some(kind)) = (person, kind) {
         match check_new_member(&s.after.members, s.item, kind, Some(p.id), &p.name) {
             Err(AfterPlanError::AlreadyMember) => {
-                e.push((0, t(lang, "after.fe.already_member")));
+                e.push((0, "after.fe.already_member".into()));
             }
             Err(AfterPlanError::InBothGroups(_)) => {
                 let other = kind.other().map_or("", GroupKind::label_key);
-                e.push((0, tf(lang, "after.fe.in_both_groups", &[t(lang, other)])));
+                let args = vec![other.into()];
+                e.push((0, Label::Args("after.fe.in_both_groups".into(), args)));
             }
             _ => {}
         }
     }
     let gender = match person {
         Some(p) => Some(p.gender),
-        None if outsider && kind == Some(GroupKind::Board) => field(
-            &mut e,
-            3,
-            chosen(form, 3, &[Gender::Male, Gender::Female], lang),
-        ),
+        None if outsider && kind == Some(GroupKind::Board) => {
+            field(&mut e, 3, chosen(form, 3, &[Gender::Male, Gender::Female]))
+        }
         None => None,
     };
     let value = match (kind, gender) {
@@ -452,19 +437,19 @@ fn read_member(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
     done(e, value)
 }
 
-fn read_receipt(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
+fn read_receipt(form: &Form, s: &Subject) -> Result<A, Errors> {
     let mut e = Errors::new();
-    let date = field(&mut e, 0, date(form, 0, lang));
-    let source = field(&mut e, 1, chosen(form, 1, &FundingSource::ALL, lang));
-    let kind = field(&mut e, 2, chosen(form, 2, ContributionKind::ALL, lang));
+    let date = field(&mut e, 0, date(form, 0));
+    let source = field(&mut e, 1, chosen(form, 1, &FundingSource::ALL));
+    let kind = field(&mut e, 2, chosen(form, 2, ContributionKind::ALL));
     let amount = field(
         &mut e,
         3,
-        amount(form, 3, lang).and_then(|a| {
+        amount(form, 3).and_then(|a| {
             if a > 0 {
                 Ok(a)
             } else {
-                Err(t(lang, "after.fe.amount_zero"))
+                Err("after.fe.amount_zero".into())
             }
         }),
     );
@@ -484,17 +469,17 @@ fn read_receipt(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
     done(e, value)
 }
 
-fn read_progress(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
+fn read_progress(form: &Form, s: &Subject) -> Result<A, Errors> {
     let mut e = Errors::new();
-    let date = field(&mut e, 0, date(form, 0, lang));
-    let percent = field(&mut e, 1, percent(form, 1, lang));
+    let date = field(&mut e, 0, date(form, 0));
+    let percent = field(&mut e, 1, percent(form, 1));
     let reason = form.text(4).trim().to_string();
     let last = s.after.last_progress(s.item).map(|p| p.percent);
     if let (Some(p), Some(last)) = (percent, last)
         && p < last
         && reason.is_empty()
     {
-        let text = tf(lang, "after.err.progress_down_field", &[last.to_string()]);
+        let text = Label::tf("after.err.progress_down_field", &[last.to_string()]);
         e.push((4, text));
     }
     let value = match (date, percent) {
@@ -512,10 +497,10 @@ fn read_progress(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
     done(e, value)
 }
 
-fn read_accept(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
+fn read_accept(form: &Form, s: &Subject) -> Result<A, Errors> {
     let mut e = Errors::new();
-    let date = field(&mut e, 0, date(form, 0, lang));
-    let result = field(&mut e, 1, chosen(form, 1, AcceptanceResult::ALL, lang));
+    let date = field(&mut e, 0, date(form, 0));
+    let result = field(&mut e, 1, chosen(form, 1, AcceptanceResult::ALL));
     let value = match (date, result) {
         (Some(date), Some(result)) => Some(A::Accept(Acceptance {
             item: s.item,
@@ -529,12 +514,12 @@ fn read_accept(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
     done(e, value)
 }
 
-fn read_disclose(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
+fn read_disclose(form: &Form, s: &Subject) -> Result<A, Errors> {
     let mut e = Errors::new();
-    let date = field(&mut e, 0, date(form, 0, lang));
+    let date = field(&mut e, 0, date(form, 0));
     let place = form.text(1).trim().to_string();
     if place.is_empty() {
-        e.push((1, t(lang, "after.err.place_required")));
+        e.push((1, "after.err.place_required".into()));
     }
     if let Some(d) = &date {
         // The ledger is at hand: a posting before the money is refused on its date.
@@ -542,16 +527,16 @@ fn read_disclose(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
             Err(AfterPlanError::DisclosureBeforeMoney(first)) => {
                 e.push((
                     0,
-                    tf(lang, "after.fe.before_money", &[display_date(&first)]),
+                    Label::tf("after.fe.before_money", &[display_date(&first)]),
                 ));
             }
             Err(AfterPlanError::NothingReceived) => {
-                e.push((0, t(lang, "after.fe.nothing_received")));
+                e.push((0, "after.fe.nothing_received".into()));
             }
             _ => {}
         }
     }
-    let spent = field(&mut e, 2, amount(form, 2, lang));
+    let spent = field(&mut e, 2, amount(form, 2));
     let value = match (date, spent) {
         (Some(date), Some(spent)) => Some(A::Disclose {
             item: s.item,
@@ -565,15 +550,15 @@ fn read_disclose(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
     done(e, value)
 }
 
-fn read_evaluate(form: &Form, s: &Subject, lang: Lang) -> Result<A, Errors> {
+fn read_evaluate(form: &Form, s: &Subject) -> Result<A, Errors> {
     let mut e = Errors::new();
-    let round = field(&mut e, 0, chosen(form, 0, Round::ALL, lang));
-    let date = field(&mut e, 1, date(form, 1, lang));
-    let progress = field(&mut e, 2, chosen(form, 2, &Progress::ALL, lang));
-    let completion = field(&mut e, 3, percent(form, 3, lang));
+    let round = field(&mut e, 0, chosen(form, 0, Round::ALL));
+    let date = field(&mut e, 1, date(form, 1));
+    let progress = field(&mut e, 2, chosen(form, 2, &Progress::ALL));
+    let completion = field(&mut e, 3, percent(form, 3));
     let quality = form.chosen(4).and_then(|c| Quality::ALL.get(c).copied());
     if quality.is_none() && progress.is_some_and(|p| p != Progress::NotStarted) {
-        e.push((4, t(lang, "after.err.choose")));
+        e.push((4, "after.err.choose".into()));
     }
     let value = match (round, date, progress, completion) {
         (Some(round), Some(date), Some(progress), Some(completion)) => {

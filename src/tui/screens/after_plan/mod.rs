@@ -170,7 +170,7 @@ impl AfterPlanScreen {
 
     fn update(&mut self, input: Input, lang: Lang) -> Outcome {
         if self.editing.is_some() {
-            return self.edit(&input, lang);
+            return self.edit(&input);
         }
         let Input::Action(action) = input else {
             return Outcome::Stay;
@@ -229,7 +229,7 @@ impl AfterPlanScreen {
         if kind != Kind::Assign && !self.after().is_assigned(subject.item) {
             return Outcome::Refuse(crate::i18n::t(lang, "after.err.not_assigned"));
         }
-        let form = forms::form(kind, &subject, lang);
+        let form = forms::form(kind, &subject);
         self.editing = Some((kind, form));
         Outcome::Stay
     }
@@ -272,7 +272,7 @@ impl AfterPlanScreen {
         }
     }
 
-    fn edit(&mut self, input: &Input, lang: Lang) -> Outcome {
+    fn edit(&mut self, input: &Input) -> Outcome {
         let Some((kind, mut form)) = self.editing.take() else {
             return Outcome::Stay;
         };
@@ -283,12 +283,12 @@ impl AfterPlanScreen {
             && form.chosen(0) != round
             && let (Some(round), Some(s)) = (form.chosen(0), self.subject())
         {
-            form = forms::evaluate_form(&s, round, lang);
+            form = forms::evaluate_form(&s, round);
         }
         let outcome = match event {
             FormEvent::Editing => Outcome::Stay,
             FormEvent::Cancel => return Outcome::Stay,
-            FormEvent::Submit => match self.subject().map(|s| forms::read(kind, &form, &s, lang)) {
+            FormEvent::Submit => match self.subject().map(|s| forms::read(kind, &form, &s)) {
                 Some(Ok(command)) => {
                     self.remember_date(&command);
                     Outcome::Save(Command::AfterPlan(command))
@@ -400,15 +400,5 @@ impl super::View for AfterPlanScreen {
 
     fn render(&self, area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer, ctx: ViewCtx) {
         render::render(self, area, buf, ctx);
-    }
-
-    fn relabel(&mut self, lang: Lang) {
-        let Some(kind) = self.editing.as_ref().map(|(kind, _)| *kind) else {
-            return;
-        };
-        let fresh = self.subject().map(|s| forms::form(kind, &s, lang));
-        if let (Some(fresh), Some((_, form))) = (fresh, &mut self.editing) {
-            form.relabel(fresh);
-        }
     }
 }

@@ -183,7 +183,7 @@ pub(super) fn render(s: &AfterPlanScreen, area: Rect, buf: &mut Buffer, ctx: Vie
         Mode::Life => render_life(s, body, buf, ctx),
     }
     if let Some((_, form)) = &s.editing {
-        form.render(&ctx.theme, area, buf);
+        form.render(ctx.lang, &ctx.theme, area, buf);
     }
 }
 

@@ -105,14 +105,14 @@ pub struct AnnualScreen {
 
 impl AnnualScreen {
     /// Loads the annual step of `id` (creating its approval meeting on first visit).
-    pub fn load(store: &Store, id: CycleId, lang: Lang) -> Result<Self, StoreError> {
+    pub fn load(store: &Store, id: CycleId) -> Result<Self, StoreError> {
         let cycle = store.cycle(id)?;
         let village = store.village(cycle.village_id)?;
         let meeting = store
             .find_meeting(id, MeetingKind::AnnualApproval)?
             .ok_or(StoreError::NotFound)?;
-        let record = RecordTab::load(store, meeting.id, village.commune_id, lang)?;
-        let approval = AttendancePanel::load(store, meeting, village.id, lang)?;
+        let record = RecordTab::load(store, meeting.id, village.commune_id)?;
+        let approval = AttendancePanel::load(store, meeting, village.id)?;
         let workgroup = WorkGroupTab::load(store, id, String::new())?;
         let mut screen = AnnualScreen {
             cycle,
@@ -199,7 +199,7 @@ impl AnnualScreen {
     }
 
     /// Reloads after a save.
-    pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) -> Result<(), StoreError> {
+    pub fn on_saved(&mut self, store: &Store, ok: bool) -> Result<(), StoreError> {
         if ok {
             self.popup = None;
             // A saved record leads on to the register.
@@ -207,7 +207,7 @@ impl AnnualScreen {
         }
         self.workgroup.reload(store, ok)?;
         self.approval
-            .on_saved(store, ok, self.section == Section::Approval, lang)?;
+            .on_saved(store, ok, self.section == Section::Approval)?;
         self.reload(store)
     }
 
@@ -216,7 +216,7 @@ impl AnnualScreen {
         let lang = ctx.lang;
         if let Some((form, purpose)) = &mut self.popup {
             let purpose = *purpose;
-            return match popup_event(form, purpose, &input, self.cycle.id, lang) {
+            return match popup_event(form, purpose, &input, self.cycle.id) {
                 Some(outcome) => outcome,
                 None => {
                     self.popup = None;
@@ -241,7 +241,7 @@ impl AnnualScreen {
             return Outcome::Stay;
         }
         if input == Input::Action(Action::Approve) {
-            return self.approve_or_reopen(lang);
+            return self.approve_or_reopen();
         }
         match self.section {
             Section::WorkGroup => self.workgroup_input(input, lang),
@@ -286,7 +286,7 @@ impl AnnualScreen {
         if !self.record_shown {
             return self.approval.update(input, lang);
         }
-        match self.record.update(input, lang) {
+        match self.record.update(input) {
             Outcome::Back => {
                 self.record_shown = false;
                 Outcome::Stay
@@ -308,7 +308,7 @@ impl AnnualScreen {
         self.workgroup.update(input, &self.data.people, lang)
     }
 
-    fn approve_or_reopen(&mut self, lang: Lang) -> Outcome {
+    fn approve_or_reopen(&mut self) -> Outcome {
         if self.data.approval.is_some() {
             let reopen = AnnualCommand::Reopen {
                 cycle: self.cycle.id,
@@ -319,7 +319,7 @@ impl AnnualScreen {
         let below = self.approval_needs_reason();
         let present = self.approval.tally().total();
         let date = self.record.date_text();
-        self.popup = Some((approval_form(lang, below, &date), Popup::Approve(present)));
+        self.popup = Some((approval_form(below, &date), Popup::Approve(present)));
         Outcome::Stay
     }
 
@@ -354,14 +354,14 @@ impl AnnualScreen {
                 if let Some(row) = self.data.reviews.get(self.review_selected) {
                     let prefill = self.prefill(row.item.id, lang);
                     self.popup = Some((
-                        review::item_form(row, prefill.as_ref(), lang),
+                        review::item_form(row, prefill.as_ref()),
                         Popup::Review(ReviewForm::Item(row.item.id)),
                     ));
                 }
             }
             Action::Add => {
                 self.popup = Some((
-                    review::summary_form(&self.data.summary, lang),
+                    review::summary_form(&self.data.summary),
                     Popup::Review(ReviewForm::Summary),
                 ));
             }
@@ -380,7 +380,7 @@ impl AnnualScreen {
             Action::PartOne => return self.put_in_part(Part::One, lang),
             Action::PartTwo => return self.put_in_part(Part::Two, lang),
             Action::NextField | Action::PrevField => self.on_items = !self.on_items,
-            Action::Add => self.popup = Some((new_activity::form(lang), Popup::NewActivity)),
+            Action::Add => self.popup = Some((new_activity::form(), Popup::NewActivity)),
             // `x` removes what is highlighted in the list that has the focus.
             Action::Remove => match self.highlighted_item() {
                 Some(item) => {
@@ -531,7 +531,7 @@ impl AnnualScreen {
             Section::Approval => self.approval.render(body, buf, ctx),
         }
         if let Some((form, _)) = &self.popup {
-            form.render(&ctx.theme, area, buf);
+            form.render(ctx.lang, &ctx.theme, area, buf);
         }
     }
 
@@ -638,9 +638,9 @@ impl super::View for AnnualScreen {
         &mut self,
         store: &Store,
         result: &Result<super::Effect, String>,
-        lang: Lang,
+        _lang: Lang,
     ) -> Result<(), StoreError> {
-        AnnualScreen::on_saved(self, store, result.is_ok(), lang)
+        AnnualScreen::on_saved(self, store, result.is_ok())
     }
 
     fn breadcrumb(&self, lang: Lang) -> String {

@@ -5,10 +5,9 @@ use super::AnnualCommand;
 use crate::domain::CycleId;
 use crate::domain::activity::{ActivityDraft, Category, Field as ActivityField, Sector, validate};
 use crate::domain::annual::Part;
-use crate::i18n::{Lang, t};
 use crate::tui::screens::{Command, Outcome};
 use crate::tui::widgets::Input;
-use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::form::{Errors, Field, Form, FormEvent};
 
 const FIELDS: [ActivityField; 8] = [
     ActivityField::Name,
@@ -24,45 +23,42 @@ const PART: usize = FIELDS.len();
 const REASON: usize = PART + 1;
 
 /// The form for a new activity.
-pub fn form(lang: Lang) -> Form {
+pub fn form() -> Form {
     let mut fields: Vec<Field> = FIELDS
         .iter()
         .map(|f| match f {
             ActivityField::Sector => Field::choice(
-                t(lang, f.label_key()),
-                Sector::ALL.iter().map(|s| t(lang, s.label_key())).collect(),
+                f.label_key(),
+                Sector::ALL.iter().map(|s| s.label_key()),
                 None,
             ),
             ActivityField::Category => Field::choice(
-                t(lang, f.label_key()),
-                Category::ALL
-                    .iter()
-                    .map(|c| t(lang, c.label_key()))
-                    .collect(),
+                f.label_key(),
+                Category::ALL.iter().map(|c| c.label_key()),
                 None,
             ),
-            _ => Field::text(t(lang, f.label_key()), ""),
+            _ => Field::text(f.label_key(), ""),
         })
         .collect();
     fields.push(Field::choice(
-        t(lang, "ann.part"),
-        vec![t(lang, "ann.part1"), t(lang, "ann.part2")],
+        "ann.part",
+        ["ann.part1", "ann.part2"],
         Some(0),
     ));
-    fields.push(Field::text(t(lang, "ann.new_reason"), ""));
-    Form::new(t(lang, "ann.new_title"), fields)
+    fields.push(Field::text("ann.new_reason", ""));
+    Form::new("ann.new_title", fields)
 }
 
 /// Handles input for the open form; `None` when cancelled.
-pub fn event(form: &mut Form, input: &Input, cycle: CycleId, lang: Lang) -> Option<Outcome> {
+pub fn event(form: &mut Form, input: &Input, cycle: CycleId) -> Option<Outcome> {
     match form.handle(input) {
         FormEvent::Editing => Some(Outcome::Stay),
         FormEvent::Cancel => None,
-        FormEvent::Submit => Some(submit(form, cycle, lang)),
+        FormEvent::Submit => Some(submit(form, cycle)),
     }
 }
 
-fn submit(form: &mut Form, cycle: CycleId, lang: Lang) -> Outcome {
+fn submit(form: &mut Form, cycle: CycleId) -> Outcome {
     let draft = ActivityDraft {
         name: form.text(0),
         sector: form.chosen(1).and_then(|i| Sector::ALL.get(i)).copied(),
@@ -75,20 +71,20 @@ fn submit(form: &mut Form, cycle: CycleId, lang: Lang) -> Outcome {
         ..ActivityDraft::default()
     };
     let reason = form.text(REASON).trim().to_string();
-    let mut errors: Vec<(usize, String)> = match validate(&draft) {
+    let mut errors: Errors = match validate(&draft) {
         Ok(_) => Vec::new(),
         Err(errs) => errs
             .iter()
             .map(|e| {
                 (
                     FIELDS.iter().position(|f| *f == e.field).unwrap_or(0),
-                    t(lang, e.key),
+                    e.key.into(),
                 )
             })
             .collect(),
     };
     if reason.is_empty() {
-        errors.push((REASON, t(lang, "reason.required")));
+        errors.push((REASON, "reason.required".into()));
     }
     match validate(&draft) {
         Ok(activity) if errors.is_empty() => {

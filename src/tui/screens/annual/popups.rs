@@ -5,25 +5,25 @@ use super::{AnnualCommand, Popup, new_activity, review};
 use crate::domain::CycleId;
 use crate::domain::annual::vote::{VoteCheck, check_vote};
 use crate::domain::meeting::parse_date;
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::Label;
 use crate::store::AnnualApproval;
 use crate::tui::screens::{Command, Outcome};
 use crate::tui::widgets::Input;
-use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::form::{Errors, Field, Form, FormEvent};
 
 /// Date (the meeting record's, as typed there) and votes; with `below`, also the reason
 /// fewer than 30% of those present were women.
-pub(super) fn approval_form(lang: Lang, below: bool, date: &str) -> Form {
+pub(super) fn approval_form(below: bool, date: &str) -> Form {
     let mut fields = vec![
-        Field::text(t(lang, "rec.date"), date),
-        Field::text(t(lang, "ann.votes_for"), ""),
-        Field::text(t(lang, "ann.votes_against"), "0"),
-        Field::text(t(lang, "ann.abstain"), "0"),
+        Field::text("rec.date", date),
+        Field::text("ann.votes_for", ""),
+        Field::text("ann.votes_against", "0"),
+        Field::text("ann.abstain", "0"),
     ];
     if below {
-        fields.push(Field::text(t(lang, "ann.below_reason"), ""));
+        fields.push(Field::text("ann.below_reason", ""));
     }
-    Form::new(t(lang, "ann.approve_title"), fields)
+    Form::new("ann.approve_title", fields)
 }
 
 /// `None` when cancelled; otherwise the outcome of the popup's input.
@@ -32,13 +32,12 @@ pub(super) fn popup_event(
     purpose: Popup,
     input: &Input,
     cycle: CycleId,
-    lang: Lang,
 ) -> Option<Outcome> {
     if let Popup::Review(which) = purpose {
-        return review::form_event(form, which, input, cycle, lang);
+        return review::form_event(form, which, input, cycle);
     }
     if purpose == Popup::NewActivity {
-        return new_activity::event(form, input, cycle, lang);
+        return new_activity::event(form, input, cycle);
     }
     let Popup::Approve(present) = purpose else {
         return None;
@@ -46,7 +45,7 @@ pub(super) fn popup_event(
     match form.handle(input) {
         FormEvent::Editing => Some(Outcome::Stay),
         FormEvent::Cancel => None,
-        FormEvent::Submit => Some(submit_approval(form, cycle, present, lang)),
+        FormEvent::Submit => Some(submit_approval(form, cycle, present)),
     }
 }
 
@@ -56,20 +55,20 @@ const REASON_FIELD: usize = 4;
 /// Checks the typed approval against the `present` registered: more votes than people is
 /// an error on the count; half or fewer for adds the reason field (if not there yet) and
 /// asks for it; then the command is built.
-fn submit_approval(form: &mut Form, cycle: CycleId, present: u32, lang: Lang) -> Outcome {
+fn submit_approval(form: &mut Form, cycle: CycleId, present: u32) -> Outcome {
     let date = parse_date(&form.text(0)).ok().filter(|d| !d.is_empty());
     let number = |i: usize| form.text(i).trim().parse::<u32>().ok();
     let (Some(date), Some(votes_for), Some(votes_against), Some(abstain)) =
         (date.clone(), number(1), number(2), number(3))
     else {
-        let mut errors = Vec::new();
+        let mut errors = Errors::new();
         if date.is_none() {
-            errors.push((0, t(lang, "err.date")));
+            errors.push((0, "err.date".into()));
         }
         errors.extend(
             (1..4)
                 .filter(|i| number(*i).is_none())
-                .map(|i| (i, t(lang, "ann.err.votes"))),
+                .map(|i| (i, "ann.err.votes".into())),
         );
         form.show_errors(errors);
         return Outcome::Stay;
@@ -78,11 +77,11 @@ fn submit_approval(form: &mut Form, cycle: CycleId, present: u32, lang: Lang) ->
     if check == VoteCheck::TooMany {
         let cast = u64::from(votes_for) + u64::from(votes_against) + u64::from(abstain);
         let args = [cast.to_string(), present.to_string()];
-        form.show_errors(vec![(1, tf(lang, "vote.err.exceed_field", &args))]);
+        form.show_errors([(1, Label::tf("vote.err.exceed_field", &args))]);
         return Outcome::Stay;
     }
     if check == VoteCheck::NoMajority && form.fields.len() <= REASON_FIELD {
-        form.fields.push(Field::text(t(lang, "vote.reason"), ""));
+        form.fields.push(Field::text("vote.reason", ""));
     }
     let reason =
         (form.fields.len() > REASON_FIELD).then(|| form.text(REASON_FIELD).trim().to_string());
@@ -92,7 +91,7 @@ fn submit_approval(form: &mut Form, cycle: CycleId, present: u32, lang: Lang) ->
         } else {
             "reason.required"
         };
-        form.show_errors(vec![(REASON_FIELD, t(lang, key))]);
+        form.show_errors([(REASON_FIELD, key)]);
         return Outcome::Stay;
     }
     let approval = AnnualApproval {

@@ -13,11 +13,11 @@ use crate::domain::annual::{
     AnnualItemId, Progress, Quality, Review, ReviewDraft, ReviewField, Source, Spending,
     YearSummary,
 };
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Label, Lang, t, tf};
 use crate::store::ReviewRow;
 use crate::tui::screens::{Command, Outcome, ViewCtx};
 use crate::tui::widgets::Input;
-use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::form::{Field, Form, FormEvent, about};
 
 const PROGRESS: usize = 0;
 const PERCENT: usize = 1;
@@ -52,57 +52,50 @@ fn draft_of(r: &Review) -> ReviewDraft {
 
 /// A review form for `row`: its stored review, else `prefill` (what was recorded after
 /// last year's plan: the latest evaluation, the ledger, the groups), else empty.
-pub fn item_form(row: &ReviewRow, prefill: Option<&ReviewDraft>, lang: Lang) -> Form {
+pub fn item_form(row: &ReviewRow, prefill: Option<&ReviewDraft>) -> Form {
     let stored = row.review.as_ref().map(draft_of);
     let prefilled = stored.is_none() && prefill.is_some();
     let d = stored.or_else(|| prefill.cloned()).unwrap_or_default();
-    let progress = Progress::ALL
-        .iter()
-        .map(|p| t(lang, p.label_key()))
-        .collect();
-    let quality = Quality::ALL
-        .iter()
-        .map(|q| t(lang, q.label_key()))
-        .collect();
+    let progress = Progress::ALL.iter().map(|p| p.label_key());
+    let quality = Quality::ALL.iter().map(|q| q.label_key());
     let mut fields = vec![
         Field::choice(
-            t(lang, "ann.progress"),
+            "ann.progress",
             progress,
             d.progress
                 .and_then(|p| Progress::ALL.iter().position(|x| *x == p)),
         ),
-        Field::text(t(lang, "ann.percent"), &d.percent),
+        Field::text("ann.percent", &d.percent),
         Field::choice(
-            t(lang, "ann.quality"),
+            "ann.quality",
             quality,
             d.quality
                 .and_then(|q| Quality::ALL.iter().position(|x| *x == q)),
         ),
     ];
     for source in Source::ALL {
-        fields.push(Field::text(t(lang, source.label_key()), d.amount(source)));
+        fields.push(Field::text(source.label_key(), d.amount(source)));
     }
-    fields.push(Field::text(t(lang, "ann.management"), &d.management));
-    fields.push(Field::text(t(lang, "ann.impact"), &d.impact));
-    let mut title = tf(
-        lang,
+    fields.push(Field::text("ann.management", &d.management));
+    fields.push(Field::text("ann.impact", &d.impact));
+    let mut title = Label::tf(
         "ann.review_title",
         std::slice::from_ref(&row.item.activity.fields.name),
     );
     if prefilled {
-        title = format!("{title} · {}", t(lang, "ann.review_prefilled"));
+        title = about(title, "ann.review_prefilled");
     }
     Form::new(title, fields)
 }
 
 /// The year-summary form.
-pub fn summary_form(s: &YearSummary, lang: Lang) -> Form {
+pub fn summary_form(s: &YearSummary) -> Form {
     Form::new(
-        t(lang, "ann.summary_title"),
+        "ann.summary_title",
         vec![
-            Field::text(t(lang, "ann.advantages"), &s.advantages),
-            Field::text(t(lang, "ann.difficulties"), &s.difficulties),
-            Field::text(t(lang, "ann.production"), &s.production_results),
+            Field::text("ann.advantages", &s.advantages),
+            Field::text("ann.difficulties", &s.difficulties),
+            Field::text("ann.production", &s.production_results),
         ],
     )
 }
@@ -113,7 +106,6 @@ pub fn form_event(
     which: ReviewForm,
     input: &Input,
     cycle: CycleId,
-    lang: Lang,
 ) -> Option<Outcome> {
     match form.handle(input) {
         FormEvent::Editing => Some(Outcome::Stay),
@@ -134,16 +126,12 @@ pub fn form_event(
                     review,
                 })),
                 Err(errors) => {
-                    let shown = errors
-                        .iter()
-                        .map(|e| {
-                            (
-                                field_index(e.field),
-                                tf(lang, e.error.key(), &e.error.args()),
-                            )
-                        })
-                        .collect();
-                    form.show_errors(shown);
+                    form.show_errors(errors.iter().map(|e| {
+                        (
+                            field_index(e.field),
+                            Label::tf(e.error.key(), &e.error.args()),
+                        )
+                    }));
                     Outcome::Stay
                 }
             },

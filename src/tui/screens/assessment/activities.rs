@@ -12,7 +12,7 @@ use super::{AssessmentCommand, Data, PendingRemoval, save, step_index};
 use crate::domain::activity::{
     self, Activity, ActivityDraft, ActivityId, Category, Field as AField, Sector, format_decimal,
 };
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Label, Lang, t, tf};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::screens::cycle::unicode_pad;
 use crate::tui::screens::{Outcome, ViewCtx};
@@ -80,7 +80,7 @@ impl ActivitiesTab {
     }
 
     /// Handles one input.
-    pub fn update(&mut self, input: Input, data: &Data, lang: Lang) -> Outcome {
+    pub fn update(&mut self, input: Input, data: &Data) -> Outcome {
         if let Some((form, id)) = &mut self.form {
             return match form.handle(&input) {
                 FormEvent::Editing => Outcome::Stay,
@@ -88,7 +88,7 @@ impl ActivitiesTab {
                     self.form = None;
                     Outcome::Stay
                 }
-                FormEvent::Submit => submit(form, *id, data, lang),
+                FormEvent::Submit => submit(form, *id, data),
             };
         }
         let Input::Action(action) = input else {
@@ -99,13 +99,13 @@ impl ActivitiesTab {
             Action::Back => Outcome::Back,
             Action::Help => Outcome::Help,
             Action::Add => {
-                self.form = Some((new_form(&ActivityDraft::default(), data, lang), None));
+                self.form = Some((new_form(&ActivityDraft::default(), data), None));
                 Outcome::Stay
             }
             Action::Open => {
                 if let Some(a) = list.get(self.selected) {
                     let draft = ActivityDraft::from_valid(&a.fields);
-                    self.form = Some((new_form(&draft, data, lang), Some(a.id)));
+                    self.form = Some((new_form(&draft, data), Some(a.id)));
                 }
                 Outcome::Stay
             }
@@ -142,7 +142,7 @@ impl ActivitiesTab {
             StatefulWidget::render(widget, body, buf, &mut state);
         }
         if let Some((form, _)) = &self.form {
-            form.render(&ctx.theme, full, buf);
+            form.render(ctx.lang, &ctx.theme, full, buf);
         }
     }
 }
@@ -210,34 +210,18 @@ pub fn short(text: &str, width: usize) -> String {
     crate::tui::widgets::wrap::cut(text, width)
 }
 
-fn labels(lang: Lang, keys: &[&str]) -> Vec<String> {
-    keys.iter().map(|k| t(lang, k)).collect()
-}
-
-fn new_form(d: &ActivityDraft, data: &Data, lang: Lang) -> Form {
-    let text = |f: AField, v: &str| Field::text(t(lang, f.label_key()), v);
-    let sectors: Vec<&str> = Sector::ALL.iter().map(|s| s.label_key()).collect();
-    let categories: Vec<&str> = Category::ALL.iter().map(|c| c.label_key()).collect();
-    let groups: Vec<String> = data.subgroups.iter().map(|g| g.name.clone()).collect();
-    let tools: Vec<String> = data
-        .selected
-        .iter()
-        .map(|c| data.tool_name(c, lang))
-        .collect();
+fn new_form(d: &ActivityDraft, data: &Data) -> Form {
+    let text = |f: AField, v: &str| Field::text(f.label_key(), v);
+    let sectors = Sector::ALL.iter().map(|s| s.label_key());
+    let categories = Category::ALL.iter().map(|c| c.label_key());
+    let groups = data.subgroups.iter().map(|g| Label::text(&g.name));
+    let tools = data.selected.iter().map(|c| data.tool_label(c));
     let pos = |s: Option<Sector>| s.and_then(|s| Sector::ALL.iter().position(|x| *x == s));
     let cat = |c: Option<Category>| c.and_then(|c| Category::ALL.iter().position(|x| *x == c));
     let fields = vec![
         text(AField::Name, &d.name),
-        Field::choice(
-            t(lang, AField::Sector.label_key()),
-            labels(lang, &sectors),
-            pos(d.sector),
-        ),
-        Field::choice(
-            t(lang, AField::Category.label_key()),
-            labels(lang, &categories),
-            cat(d.category),
-        ),
+        Field::choice(AField::Sector.label_key(), sectors, pos(d.sector)),
+        Field::choice(AField::Category.label_key(), categories, cat(d.category)),
         text(AField::Quantity, &d.quantity),
         text(AField::Unit, &d.unit),
         text(AField::Time, &d.time),
@@ -248,27 +232,22 @@ fn new_form(d: &ActivityDraft, data: &Data, lang: Lang) -> Form {
         text(AField::LabourDays, &d.labour_days),
         text(AField::Materials, &d.materials),
         text(AField::EstimatedCost, &d.estimated_cost_vnd),
-        Field::flags(
-            t(lang, "assess.by_women"),
-            vec![t(lang, "assess.yes")],
-            vec![d.proposed_by_women],
-        ),
+        Field::flags("assess.by_women", ["assess.yes"], vec![d.proposed_by_women]),
         Field::choice(
-            t(lang, "assess.from_group"),
+            "assess.from_group",
             groups,
             d.subgroup_id
                 .and_then(|id| data.subgroups.iter().position(|g| g.id == id)),
         ),
         Field::choice(
-            t(lang, "assess.from_tool"),
+            "assess.from_tool",
             tools,
             d.tool_code
                 .as_ref()
                 .and_then(|c| data.selected.iter().position(|s| s == c)),
         ),
     ];
-    let title = t(lang, "assess.activity_form");
-    Form::new(title, fields)
+    Form::new("assess.activity_form", fields)
 }
 
 fn draft(form: &Form, data: &Data) -> ActivityDraft {
@@ -313,7 +292,7 @@ fn field_index(field: AField) -> usize {
     }
 }
 
-fn submit(form: &mut Form, id: Option<ActivityId>, data: &Data, lang: Lang) -> Outcome {
+fn submit(form: &mut Form, id: Option<ActivityId>, data: &Data) -> Outcome {
     match activity::validate(&draft(form, data)) {
         Ok(valid) => save(match id {
             Some(id) => AssessmentCommand::UpdateActivity {
@@ -326,11 +305,7 @@ fn submit(form: &mut Form, id: Option<ActivityId>, data: &Data, lang: Lang) -> O
             },
         }),
         Err(errors) => {
-            let shown = errors
-                .iter()
-                .map(|e| (field_index(e.field), t(lang, e.key)))
-                .collect();
-            form.show_errors(shown);
+            form.show_errors(errors.iter().map(|e| (field_index(e.field), e.key)));
             Outcome::Stay
         }
     }

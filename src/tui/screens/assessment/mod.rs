@@ -24,7 +24,7 @@ use crate::domain::activity::Activity;
 use crate::domain::pra::Catalogue;
 use crate::domain::subgroup::{SubGroup, SubGroupId};
 use crate::domain::{Cycle, CycleId, Person, PersonId, Village};
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Label, Lang, t, tf};
 use crate::store::{AssessmentFacts, Store, StoreError, ToolFinding};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::widgets::{Input, list_cursor};
@@ -98,10 +98,17 @@ impl Data {
 
     /// The tool's name in `lang` (the code when unknown).
     pub fn tool_name(&self, code: &str, lang: Lang) -> String {
-        match (self.catalogue.tool(code), lang) {
-            (Some(tool), Lang::Vi) => tool.name_vi.clone(),
-            (Some(tool), Lang::En) => tool.name_en.clone(),
-            (None, _) => code.to_string(),
+        self.tool_label(code).tr(lang)
+    }
+
+    /// The tool's name in both languages (its code when the catalogue lacks it).
+    pub fn tool_label(&self, code: &str) -> Label {
+        match self.catalogue.tool(code) {
+            Some(tool) => Label::Both {
+                vi: tool.name_vi.clone(),
+                en: tool.name_en.clone(),
+            },
+            None => Label::text(code),
         }
     }
 
@@ -216,7 +223,7 @@ impl AssessmentScreen {
             Section::Tools => self.tools.update(input, data),
             Section::SubGroups => self.subgroups.update(input, data, ctx.lang),
             Section::Findings => self.findings.update(input, data, ctx.lang),
-            Section::Activities => self.activities.update(input, data, ctx.lang),
+            Section::Activities => self.activities.update(input, data),
             Section::Progress => progress::update(input),
         }
     }

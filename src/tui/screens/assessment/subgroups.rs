@@ -127,14 +127,14 @@ impl SubGroupsTab {
                     "assess.group_default",
                     &[(data.subgroups.len() + 1).to_string()],
                 );
-                let field = Field::text(t(lang, "assess.group_name"), &name);
-                self.form = Some((Form::new(t(lang, "assess.group_new"), vec![field]), None));
+                let field = Field::text("assess.group_name", &name);
+                self.form = Some((Form::new("assess.group_new", vec![field]), None));
                 Outcome::Stay
             }
             Action::Rename if self.pane == Pane::Groups => {
                 if let Some(group) = self.current(data) {
-                    let field = Field::text(t(lang, "assess.group_name"), &group.name);
-                    let form = Form::new(t(lang, "assess.group_rename"), vec![field]);
+                    let field = Field::text("assess.group_name", &group.name);
+                    let form = Form::new("assess.group_rename", vec![field]);
                     self.form = Some((form, Some(group.id)));
                 }
                 Outcome::Stay
@@ -253,7 +253,7 @@ impl SubGroupsTab {
         }
         render_checks(data, checks, buf, ctx);
         if let Some((form, _)) = &self.form {
-            form.render(&ctx.theme, area, buf);
+            form.render(ctx.lang, &ctx.theme, area, buf);
         }
     }
 

@@ -28,9 +28,9 @@ impl CommuneAssignScreen {
                     true => crate::tui::screens::export::default_folder(),
                     false => self.folder.clone(),
                 };
-                let folder = Field::text(t(lang, "exp.folder"), &last);
+                let folder = Field::text("exp.folder", &last);
                 self.editing = Some(Editing::Folder(Form::new(
-                    t(lang, "assign.screen.export_title"),
+                    "assign.screen.export_title",
                     vec![folder],
                 )));
             }
@@ -49,7 +49,7 @@ impl CommuneAssignScreen {
         let Some(item) = self.items.get(self.selected) else {
             return Outcome::Refuse(t(lang, "after.screen.no_items"));
         };
-        let form = assign::form(&self.start(item), lang);
+        let form = assign::form(&self.start(item));
         self.editing = Some(Editing::Assign(form));
         Outcome::Stay
     }
@@ -62,7 +62,7 @@ impl CommuneAssignScreen {
         let outcome = match form.handle(input) {
             FormEvent::Editing => Outcome::Stay,
             FormEvent::Cancel => return Outcome::Stay,
-            FormEvent::Submit if is_assign => self.submit(&mut form, lang),
+            FormEvent::Submit if is_assign => self.submit(&mut form),
             FormEvent::Submit => return self.export(&form, lang),
         };
         self.editing = Some(match is_assign {
@@ -72,11 +72,11 @@ impl CommuneAssignScreen {
         outcome
     }
 
-    fn submit(&mut self, form: &mut Form, lang: Lang) -> Outcome {
+    fn submit(&mut self, form: &mut Form) -> Outcome {
         let (Some(item), Some(plan)) = (self.items.get(self.selected), &self.plan) else {
             return Outcome::Stay;
         };
-        match assign::read(form, item.id, lang) {
+        match assign::read(form, item.id) {
             Ok(assignment) => {
                 self.last_date.clone_from(&assignment.date);
                 Outcome::Save(Command::CommuneAssign(CommuneAssign {

@@ -178,17 +178,4 @@ impl super::View for CommuneAssignScreen {
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         CommuneAssignScreen::render(self, area, buf, ctx);
     }
-
-    fn relabel(&mut self, lang: Lang) {
-        if !matches!(self.editing, Some(Editing::Assign(_))) {
-            return;
-        }
-        let fresh = self
-            .items
-            .get(self.selected)
-            .map(|i| assign::form(&self.start(i), lang));
-        if let (Some(fresh), Some(Editing::Assign(form))) = (fresh, &mut self.editing) {
-            form.relabel(fresh);
-        }
-    }
 }

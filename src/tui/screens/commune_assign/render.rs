@@ -59,7 +59,7 @@ impl CommuneAssignScreen {
         );
         match &self.editing {
             Some(Editing::Assign(form) | Editing::Folder(form)) => {
-                form.render(&ctx.theme, area, buf);
+                form.render(ctx.lang, &ctx.theme, area, buf);
             }
             None => {}
         }

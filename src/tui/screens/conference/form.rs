@@ -8,8 +8,8 @@ use crate::domain::annual::Part;
 use crate::domain::commune::{AnswerKind, ChangeKind, NeedRow};
 use crate::domain::number::parse_decimal;
 use crate::domain::text::fold;
-use crate::i18n::{Lang, t};
-use crate::tui::widgets::form::{Field, Form};
+use crate::i18n::Label;
+use crate::tui::widgets::form::{Errors, Field, Form, about};
 
 /// The kinds offered, in the form's order, with their short labels.
 const KINDS: [&str; 6] = [
@@ -22,28 +22,25 @@ const KINDS: [&str; 6] = [
 ];
 
 /// The change form for an activity.
-pub(super) fn change_form(name: &str, lang: Lang) -> Form {
-    let kinds = KINDS.iter().map(|k| t(lang, k)).collect();
+pub(super) fn change_form(name: &str) -> Form {
     Form::new(
-        format!("{} · {name}", t(lang, "conference.screen.change_title")),
+        about("conference.screen.change_title", Label::text(name)),
         vec![
-            Field::choice(t(lang, "conference.field.kind"), kinds, Some(0)),
-            Field::text(t(lang, "conference.field.value"), ""),
-            Field::text(t(lang, "conference.field.reason"), ""),
+            Field::choice("conference.field.kind", KINDS, Some(0)),
+            Field::text("conference.field.value", ""),
+            Field::text("conference.field.reason", ""),
         ],
     )
 }
 
 /// The answer form for a change.
-pub(super) fn answer_form(lang: Lang) -> Form {
-    let answers = [AnswerKind::Accepted, AnswerKind::Defended]
-        .map(|a| t(lang, a.label_key()))
-        .to_vec();
+pub(super) fn answer_form() -> Form {
+    let answers = [AnswerKind::Accepted, AnswerKind::Defended].map(|a| a.label_key());
     Form::new(
-        t(lang, "conference.screen.answer_title"),
+        "conference.screen.answer_title",
         vec![
-            Field::choice(t(lang, "conference.field.answer"), answers, Some(0)),
-            Field::text(t(lang, "conference.field.words"), ""),
+            Field::choice("conference.field.answer", answers, Some(0)),
+            Field::text("conference.field.words", ""),
         ],
     )
 }
@@ -61,20 +58,16 @@ pub(super) struct Target<'a> {
 }
 
 /// The change the form describes, or the errors to show (field index, message).
-pub(super) fn read_change(
-    form: &Form,
-    to: &Target,
-    lang: Lang,
-) -> Result<ConferenceCommand, Vec<(usize, String)>> {
+pub(super) fn read_change(form: &Form, to: &Target) -> Result<ConferenceCommand, Errors> {
     let value = form.text(1).trim().to_string();
     let reason = form.text(2).trim().to_string();
     let kind = kind_of(form.chosen(0).unwrap_or(0), &value, to.others);
-    let mut errors = Vec::new();
+    let mut errors = Errors::new();
     if kind.is_none() {
-        errors.push((1, t(lang, value_error(form.chosen(0).unwrap_or(0)))));
+        errors.push((1, value_error(form.chosen(0).unwrap_or(0)).into()));
     }
     if reason.is_empty() {
-        errors.push((2, t(lang, "conference.err.no_reason")));
+        errors.push((2, "conference.err.no_reason".into()));
     }
     match kind {
         Some(kind) if errors.is_empty() => Ok(ConferenceCommand::Record {
@@ -134,18 +127,14 @@ fn value_error(index: usize) -> &'static str {
 }
 
 /// The answer the form describes, or the errors to show.
-pub(super) fn read_answer(
-    form: &Form,
-    change: i64,
-    lang: Lang,
-) -> Result<ConferenceCommand, Vec<(usize, String)>> {
+pub(super) fn read_answer(form: &Form, change: i64) -> Result<ConferenceCommand, Errors> {
     let answer = match form.chosen(0) {
         Some(1) => AnswerKind::Defended,
         Some(_) | None => AnswerKind::Accepted,
     };
     let words = form.text(1).trim().to_string();
     if answer == AnswerKind::Defended && words.is_empty() {
-        return Err(vec![(1, t(lang, "conference.err.no_words"))]);
+        return Err(vec![(1, "conference.err.no_words".into())]);
     }
     Ok(ConferenceCommand::Answer {
         change,

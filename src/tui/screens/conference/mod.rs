@@ -86,7 +86,7 @@ impl ConferenceScreen {
 
     fn update(&mut self, input: Input, lang: Lang) -> Outcome {
         if self.editing.is_some() {
-            return self.edit(&input, lang);
+            return self.edit(&input);
         }
         let Input::Action(action) = input else {
             return Outcome::Stay;
@@ -119,11 +119,11 @@ impl ConferenceScreen {
         let last = row.decisions.last().map(|d| d.change.id);
         match (action, last) {
             (Action::Add, _) => {
-                self.editing = Some(Editing::Change(form::change_form(&row.activity.name, lang)));
+                self.editing = Some(Editing::Change(form::change_form(&row.activity.name)));
                 Outcome::Stay
             }
             (Action::Toggle, Some(id)) => {
-                self.editing = Some(Editing::Answer(id, form::answer_form(lang)));
+                self.editing = Some(Editing::Answer(id, form::answer_form()));
                 Outcome::Stay
             }
             (Action::Remove, Some(change)) => {
@@ -134,7 +134,7 @@ impl ConferenceScreen {
     }
 
     /// Feeds the open form; a valid submit becomes the command.
-    fn edit(&mut self, input: &Input, lang: Lang) -> Outcome {
+    fn edit(&mut self, input: &Input) -> Outcome {
         let target = self.rows.get(self.selected);
         let (event, read) = match (&mut self.editing, target) {
             (Some(Editing::Change(f)), Some(row)) => {
@@ -145,9 +145,9 @@ impl ConferenceScreen {
                     row,
                     others: &self.others,
                 };
-                (event, form::read_change(f, &to, lang))
+                (event, form::read_change(f, &to))
             }
-            (Some(Editing::Answer(id, f)), _) => (f.handle(input), form::read_answer(f, *id, lang)),
+            (Some(Editing::Answer(id, f)), _) => (f.handle(input), form::read_answer(f, *id)),
             (Some(Editing::Change(_)), None) | (None, _) => (FormEvent::Cancel, Err(Vec::new())),
         };
         match (event, read) {
@@ -199,7 +199,9 @@ impl ConferenceScreen {
             .wrap(Wrap { trim: true })
             .render(detail, buf);
         match &self.editing {
-            Some(Editing::Change(f) | Editing::Answer(_, f)) => f.render(&ctx.theme, area, buf),
+            Some(Editing::Change(f) | Editing::Answer(_, f)) => {
+                f.render(ctx.lang, &ctx.theme, area, buf)
+            }
             None => {}
         }
     }

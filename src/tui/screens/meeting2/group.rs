@@ -7,11 +7,11 @@ use super::{Meeting2Command, save};
 use crate::domain::scoring::{
     ActivityKey, Group, InputMode, VoteError, check_votes, parse_position, parse_votes,
 };
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Label, Lang, t, tf};
 use crate::store::GroupInfo;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::screens::Outcome;
-use crate::tui::widgets::form::{Field, Form, FormEvent};
+use crate::tui::widgets::form::{Errors, Field, Form, FormEvent};
 use crate::tui::widgets::{Input, list_cursor};
 
 mod view;
@@ -81,7 +81,7 @@ impl GroupTab {
     /// Handles one input.
     pub fn update(&mut self, input: Input, data: &Data, lang: Lang) -> Outcome {
         if self.form.is_some() {
-            return self.update_form(&input, data, lang);
+            return self.update_form(&input, data);
         }
         if self.jump.is_some() {
             return self.update_jump(input, data.rows.len(), lang);
@@ -96,7 +96,7 @@ impl GroupTab {
         match input {
             Input::Action(Action::Submit) => return self.submit(data, lang),
             Input::Action(Action::Remove) => return self.clear(data),
-            Input::Action(Action::Open) => self.form = Some(details_form(data, self.group, lang)),
+            Input::Action(Action::Open) => self.form = Some(details_form(data, self.group)),
             Input::Action(Action::GoTo) => self.jump = Some(String::new()),
             Input::Action(Action::Back) if !self.typed.is_empty() => self.move_to(self.selected),
             Input::Action(Action::Back) => return Outcome::Back,
@@ -215,7 +215,7 @@ impl GroupTab {
         Outcome::Stay
     }
 
-    fn update_form(&mut self, input: &Input, data: &Data, lang: Lang) -> Outcome {
+    fn update_form(&mut self, input: &Input, data: &Data) -> Outcome {
         let Some(form) = self.form.as_mut() else {
             return Outcome::Stay;
         };
@@ -225,7 +225,7 @@ impl GroupTab {
                 self.form = None;
                 Outcome::Stay
             }
-            FormEvent::Submit => match read_details(form, lang) {
+            FormEvent::Submit => match read_details(form) {
                 Ok(info) => save(Meeting2Command::GroupInfo {
                     cycle: data.cycle,
                     group: self.group,
@@ -276,24 +276,24 @@ pub fn check_value(
 }
 
 /// The group's details; a size not typed yet is taken from the register.
-fn details_form(data: &Data, group: Group, lang: Lang) -> Form {
+fn details_form(data: &Data, group: Group) -> Form {
     let info = &data.group(group).info;
     let members = match info.members {
         0 => data.present(group),
         typed => typed,
     };
     Form::new(
-        tf(lang, "m2.form.title", &[t(lang, group.label_key())]),
+        Label::Args("m2.form.title".into(), vec![group.label_key().into()]),
         vec![
-            Field::text(t(lang, "m2.form.members"), &members.to_string()),
-            Field::text(t(lang, "m2.form.votes_each"), &info.votes_each.to_string()),
-            Field::text(t(lang, "m2.form.recorder"), &info.recorder),
+            Field::text("m2.form.members", &members.to_string()),
+            Field::text("m2.form.votes_each", &info.votes_each.to_string()),
+            Field::text("m2.form.recorder", &info.recorder),
         ],
     )
 }
 
-fn read_details(form: &Form, lang: Lang) -> Result<GroupInfo, Vec<(usize, String)>> {
-    let number = |i: usize| parse_votes(&form.text(i)).map_err(|e| (i, t(lang, e.message_key())));
+fn read_details(form: &Form) -> Result<GroupInfo, Errors> {
+    let number = |i: usize| parse_votes(&form.text(i)).map_err(|e| (i, e.message_key().into()));
     let members = number(0);
     let votes_each = number(1);
     match (members, votes_each) {

@@ -75,15 +75,15 @@ pub struct Meeting2Screen {
 
 impl Meeting2Screen {
     /// Loads (creating on first visit) meeting 2 of `cycle`; opens on the men's group.
-    pub fn load(store: &Store, id: CycleId, lang: Lang) -> Result<Self, StoreError> {
+    pub fn load(store: &Store, id: CycleId) -> Result<Self, StoreError> {
         let cycle = store.cycle(id)?;
         let village = store.village(cycle.village_id)?;
         let meeting = store
             .find_meeting(id, MeetingKind::Village2)?
             .ok_or(StoreError::NotFound)?;
-        let attendance = AttendancePanel::load(store, meeting.clone(), village.id, lang)?;
+        let attendance = AttendancePanel::load(store, meeting.clone(), village.id)?;
         let data = Data::load(store, id)?;
-        let record = RecordTab::load(store, meeting.id, village.commune_id, lang)?;
+        let record = RecordTab::load(store, meeting.id, village.commune_id)?;
         Ok(Meeting2Screen {
             cycle,
             village,
@@ -138,7 +138,7 @@ impl Meeting2Screen {
             Section::Attendance => self.attendance.update(input, lang),
             Section::Men | Section::Women => self.update_group(input, lang),
             Section::Results => self.update_results(input, lang),
-            Section::Record => self.record.update(input, lang),
+            Section::Record => self.record.update(input),
         }
     }
 
@@ -253,14 +253,14 @@ impl Meeting2Screen {
     }
 
     /// Reloads after a save.
-    pub fn on_saved(&mut self, store: &Store, ok: bool, lang: Lang) -> Result<(), StoreError> {
+    pub fn on_saved(&mut self, store: &Store, ok: bool) -> Result<(), StoreError> {
         self.meeting = store
             .find_meeting(self.cycle.id, MeetingKind::Village2)?
             .ok_or(StoreError::NotFound)?;
         self.data = Data::load(store, self.cycle.id)?;
         let rows = self.data.rows.len();
         match self.section {
-            Section::Attendance => self.attendance.on_saved(store, ok, true, lang)?,
+            Section::Attendance => self.attendance.on_saved(store, ok, true)?,
             Section::Men => self.men.on_saved(ok, rows),
             Section::Women => self.women.on_saved(ok, rows),
             Section::Results => self.results.on_saved(ok),
@@ -335,9 +335,9 @@ impl super::View for Meeting2Screen {
         &mut self,
         store: &Store,
         result: &Result<super::Effect, String>,
-        lang: Lang,
+        _lang: Lang,
     ) -> Result<(), StoreError> {
-        Meeting2Screen::on_saved(self, store, result.is_ok(), lang)
+        Meeting2Screen::on_saved(self, store, result.is_ok())
     }
 
     fn breadcrumb(&self, lang: Lang) -> String {

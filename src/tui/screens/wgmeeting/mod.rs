@@ -120,7 +120,7 @@ impl WgMeetingScreen {
     pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
         let lang = ctx.lang;
         if let Some(form) = &mut self.scale_form {
-            return scale_form_event(form, &input, self.cycle, lang).unwrap_or_else(|| {
+            return scale_form_event(form, &input, self.cycle).unwrap_or_else(|| {
                 self.scale_form = None;
                 Outcome::Stay
             });
@@ -129,9 +129,7 @@ impl WgMeetingScreen {
             Input::Action(Action::Section1) => self.section = Section::Reports,
             Input::Action(Action::Section2) => self.section = Section::Matrix,
             Input::Action(Action::Section3) => self.section = Section::Draft,
-            Input::Action(Action::EditRange) => {
-                self.scale_form = Some(scale_form(self.scale, lang))
-            }
+            Input::Action(Action::EditRange) => self.scale_form = Some(scale_form(self.scale)),
             Input::Action(Action::ToggleView) => self.section = Section::Draft,
             other => return self.section_input(other, lang),
         }
@@ -276,24 +274,24 @@ impl WgMeetingScreen {
             .render(body, buf, ctx),
         }
         if let Some(form) = &self.scale_form {
-            form.render(&ctx.theme, area, buf);
+            form.render(ctx.lang, &ctx.theme, area, buf);
         }
     }
 }
 
-fn scale_form(scale: Scale, lang: Lang) -> Form {
+fn scale_form(scale: Scale) -> Form {
     Form::new(
-        t(lang, "wgm.scale_title"),
+        "wgm.scale_title",
         vec![
-            Field::text(t(lang, "wgm.scale_min"), &scale.min.to_string()),
-            Field::text(t(lang, "wgm.scale_max"), &scale.max.to_string()),
-            Field::text(t(lang, "reason.label"), ""),
+            Field::text("wgm.scale_min", &scale.min.to_string()),
+            Field::text("wgm.scale_max", &scale.max.to_string()),
+            Field::text("reason.label", ""),
         ],
     )
 }
 
 /// `None` when the form is cancelled; otherwise what to do.
-fn scale_form_event(form: &mut Form, input: &Input, cycle: CycleId, lang: Lang) -> Option<Outcome> {
+fn scale_form_event(form: &mut Form, input: &Input, cycle: CycleId) -> Option<Outcome> {
     match form.handle(input) {
         FormEvent::Editing => Some(Outcome::Stay),
         FormEvent::Cancel => None,
@@ -310,7 +308,7 @@ fn scale_form_event(form: &mut Form, input: &Input, cycle: CycleId, lang: Lang) 
                     reason,
                 })),
                 None => {
-                    form.show_errors(vec![(0, t(lang, "wgm.err.scale"))]);
+                    form.show_errors([(0, "wgm.err.scale")]);
                     Outcome::Stay
                 }
             })

@@ -39,7 +39,7 @@ impl GroupTab {
         self.render_rows(data, table, buf, ctx);
         self.render_message(message, buf, ctx);
         if let Some(form) = &self.form {
-            form.render(&ctx.theme, area, buf);
+            form.render(ctx.lang, &ctx.theme, area, buf);
         }
     }
 
