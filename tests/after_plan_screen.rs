@@ -9,7 +9,7 @@
 #[path = "common/app.rs"]
 mod driver;
 
-use driver::{demo_app, keys, open_demo_step, press, screen, type_text};
+use driver::{demo_app, keys, open_cycle_step, open_demo_step, press, screen, type_text};
 use kehoach::domain::after_plan::{Decision, GroupKind};
 use kehoach::i18n::Lang;
 use kehoach::store::HomeEntry;
@@ -32,22 +32,14 @@ fn shown(app: &App) -> String {
 /// Opens step 8 of the demo village's 2027 cycle (approved, nothing after it yet).
 fn open_2027(app: &mut App) -> kehoach::domain::CycleId {
     let entries = app.store().home_entries().unwrap();
-    let (row, cycle) = entries
+    let cycle = entries
         .iter()
-        .enumerate()
-        .find_map(|(i, e)| match e {
-            HomeEntry::Cycle { year: 2027, id, .. } => Some((i, *id)),
+        .find_map(|e| match e {
+            HomeEntry::Cycle { year: 2027, id, .. } => Some(*id),
             _ => None,
         })
         .unwrap();
-    for _ in 0..row {
-        press(app, KeyCode::Down);
-    }
-    press(app, KeyCode::Enter);
-    for _ in 1..AFTER_PLAN_STEP {
-        press(app, KeyCode::Down);
-    }
-    press(app, KeyCode::Enter);
+    open_cycle_step(app, cycle, AFTER_PLAN_STEP);
     cycle
 }
 

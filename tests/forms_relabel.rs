@@ -16,30 +16,20 @@ use kehoach::store::Store;
 use kehoach::tui::app::App;
 use ratatui::crossterm::event::KeyCode;
 
-/// What an open form shows: i18n keys of a title or label and of the error shown, and
-/// the text typed.
-struct Shown<'a> {
-    labels: &'a [&'a str],
-    error: &'a str,
-    typed: &'a str,
-}
-
-/// Checks the form in Vietnamese, presses F2 and checks it again in English.
-fn follows_f2(app: &mut App, shown: Shown) {
+/// Checks the open form in Vietnamese (the i18n keys of titles or labels, of the error
+/// shown, and the text typed), presses F2 and checks it again in English.
+fn follows_f2(app: &mut App, labels: &[&str], error: &str, typed: &str) {
     let before = screen(app, 80, 24);
-    assert_in(&before, shown.labels, shown.error, Lang::Vi);
-    assert!(before.contains(shown.typed), "typed:\n{before}");
+    assert_in(&before, labels, error, Lang::Vi);
+    assert!(before.contains(typed), "typed:\n{before}");
     press(app, KeyCode::F(2));
     let after = screen(app, 80, 24);
-    assert_in(&after, shown.labels, shown.error, Lang::En);
+    assert_in(&after, labels, error, Lang::En);
     assert!(
-        !after.contains(&t(Lang::Vi, shown.error)),
+        !after.contains(&t(Lang::Vi, error)),
         "the Vietnamese error is gone:\n{after}"
     );
-    assert!(
-        after.contains(shown.typed),
-        "what was typed stays:\n{after}"
-    );
+    assert!(after.contains(typed), "what was typed stays:\n{after}");
 }
 
 fn assert_in(text: &str, labels: &[&str], error: &str, lang: Lang) {
@@ -66,6 +56,18 @@ fn next_year_annual() -> App {
     app
 }
 
+/// The demo on step `n` after `keys` opened a form whose focused field then holds `typed`,
+/// submitted with Enter.
+fn demo_form(n: usize, opening: &[KeyCode], typed: &str) -> App {
+    let mut app = demo_app(Lang::Vi);
+    open_demo_step(&mut app, n);
+    keys(&mut app, opening);
+    clear_field(&mut app);
+    type_text(&mut app, typed);
+    press(&mut app, KeyCode::Enter);
+    app
+}
+
 /// Deletes what a prefilled field holds.
 fn clear_field(app: &mut App) {
     for _ in 0..80 {
@@ -85,14 +87,7 @@ fn the_annual_approval_follows_f2() {
     let labels = ["ann.approve_title", "ann.votes_for"];
     let error = "ann.err.votes";
     let typed = "25/05/2028";
-    follows_f2(
-        &mut app,
-        Shown {
-            labels: &labels,
-            error,
-            typed,
-        },
-    );
+    follows_f2(&mut app, &labels, error, typed);
 }
 
 #[test]
@@ -107,14 +102,7 @@ fn the_review_of_last_year_follows_f2() {
     press(&mut app, KeyCode::Enter);
     let labels = ["ann.progress", "ann.percent"];
     let error = "annual.err.percent_above_100";
-    follows_f2(
-        &mut app,
-        Shown {
-            labels: &labels,
-            error,
-            typed: "150",
-        },
-    );
+    follows_f2(&mut app, &labels, error, "150");
 }
 
 #[test]
@@ -125,14 +113,7 @@ fn a_new_annual_activity_follows_f2() {
     press(&mut app, KeyCode::Enter);
     let labels = ["ann.new_title", "ann.new_reason"];
     let error = "reason.required";
-    follows_f2(
-        &mut app,
-        Shown {
-            labels: &labels,
-            error,
-            typed: "Sửa cầu treo",
-        },
-    );
+    follows_f2(&mut app, &labels, error, "Sửa cầu treo");
 }
 
 /// The demo's assessment (step 3 of its 2026 cycle).
@@ -151,14 +132,7 @@ fn the_assessment_activity_form_follows_f2() {
     press(&mut app, KeyCode::Enter);
     let labels = ["assess.activity_form"];
     let error = "activity.error.name_required";
-    follows_f2(
-        &mut app,
-        Shown {
-            labels: &labels,
-            error,
-            typed: "-3",
-        },
-    );
+    follows_f2(&mut app, &labels, error, "-3");
 }
 
 #[test]
@@ -197,14 +171,7 @@ fn the_conference_change_follows_f2() {
         "conference.short.quantity",
     ];
     let error = "conference.err.no_reason";
-    follows_f2(
-        &mut app,
-        Shown {
-            labels: &labels,
-            error,
-            typed: "333",
-        },
-    );
+    follows_f2(&mut app, &labels, error, "333");
 }
 
 #[test]
@@ -218,73 +185,30 @@ fn the_export_form_follows_f2() {
     press(&mut app, KeyCode::Enter);
     let labels = ["exp.formats", "exp.folder", "exp.privacy", "exp.full"];
     let error = "exp.err.no_format";
-    follows_f2(
-        &mut app,
-        Shown {
-            labels: &labels,
-            error,
-            typed: "/tmp/usb",
-        },
-    );
+    follows_f2(&mut app, &labels, error, "/tmp/usb");
 }
 
 #[test]
 fn the_meeting_2_group_details_follow_f2() {
-    let mut app = demo_app(Lang::Vi);
-    open_demo_step(&mut app, 5);
-    keys(&mut app, &[KeyCode::F(4), KeyCode::Char('e')]);
-    clear_field(&mut app);
-    type_text(&mut app, "abc");
-    press(&mut app, KeyCode::Enter);
+    let mut app = demo_form(5, &[KeyCode::F(4), KeyCode::Char('e')], "abc");
     let labels = ["m2.form.members", "m2.form.votes_each"];
     let error = "scoring.err.not_a_number";
-    follows_f2(
-        &mut app,
-        Shown {
-            labels: &labels,
-            error,
-            typed: "abc",
-        },
-    );
+    follows_f2(&mut app, &labels, error, "abc");
 }
 
 #[test]
 fn a_preparation_figure_follows_f2() {
-    let mut app = demo_app(Lang::Vi);
-    open_demo_step(&mut app, 1);
-    press(&mut app, KeyCode::Enter);
-    clear_field(&mut app);
-    type_text(&mut app, "abc");
-    press(&mut app, KeyCode::Enter);
+    let mut app = demo_form(1, &[KeyCode::Enter], "abc");
     let labels = ["prep.col.value", "prep.col.source"];
     let error = "number.err.not_a_number";
-    follows_f2(
-        &mut app,
-        Shown {
-            labels: &labels,
-            error,
-            typed: "abc",
-        },
-    );
+    follows_f2(&mut app, &labels, error, "abc");
 }
 
 #[test]
 fn the_meeting_record_follows_f2() {
-    let mut app = demo_app(Lang::Vi);
-    open_demo_step(&mut app, 2);
-    press(&mut app, KeyCode::F(3));
-    clear_field(&mut app);
-    type_text(&mut app, "31/02");
-    press(&mut app, KeyCode::Enter);
+    let mut app = demo_form(2, &[KeyCode::F(3)], "31/02");
     let labels = ["rec.title", "rec.place", "rec.announced"];
-    follows_f2(
-        &mut app,
-        Shown {
-            labels: &labels,
-            error: "err.date",
-            typed: "31/02",
-        },
-    );
+    follows_f2(&mut app, &labels, "err.date", "31/02");
 }
 
 #[test]
@@ -296,33 +220,14 @@ fn the_working_group_range_follows_f2() {
     type_text(&mut app, "000");
     press(&mut app, KeyCode::Enter);
     let labels = ["wg.range_title", "wg.range_min"];
-    follows_f2(
-        &mut app,
-        Shown {
-            labels: &labels,
-            error: "err.range",
-            typed: "000",
-        },
-    );
+    follows_f2(&mut app, &labels, "err.range", "000");
 }
 
 #[test]
 fn the_scoring_scale_follows_f2() {
-    let mut app = demo_app(Lang::Vi);
-    open_demo_step(&mut app, 4);
-    press(&mut app, KeyCode::Char('s'));
-    clear_field(&mut app);
-    type_text(&mut app, "099");
-    press(&mut app, KeyCode::Enter);
+    let mut app = demo_form(4, &[KeyCode::Char('s')], "099");
     let labels = ["wgm.scale_title", "wgm.scale_min"];
-    follows_f2(
-        &mut app,
-        Shown {
-            labels: &labels,
-            error: "wgm.err.scale",
-            typed: "099",
-        },
-    );
+    follows_f2(&mut app, &labels, "wgm.err.scale", "099");
 }
 
 #[test]
@@ -334,12 +239,5 @@ fn a_new_commune_form_follows_f2() {
     press(&mut app, KeyCode::Enter);
     let labels = ["form.new_commune", "field.district"];
     let error = "err.name_empty";
-    follows_f2(
-        &mut app,
-        Shown {
-            labels: &labels,
-            error,
-            typed: "Cư Kuin",
-        },
-    );
+    follows_f2(&mut app, &labels, error, "Cư Kuin");
 }

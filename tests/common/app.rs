@@ -79,14 +79,7 @@ pub fn open_demo_step(app: &mut App, n: usize) {
         .iter()
         .position(|e| matches!(e, kehoach::store::HomeEntry::Cycle { year, .. } if *year == kehoach::demo::DEMO_YEAR))
         .expect("demo cycle listed");
-    for _ in 0..row {
-        press(app, KeyCode::Down);
-    }
-    press(app, KeyCode::Enter);
-    for _ in 1..n {
-        press(app, KeyCode::Down);
-    }
-    press(app, KeyCode::Enter);
+    open_row_step(app, row, n);
 }
 
 /// From home, opens step `n` (1-based) of the cycle `id`, wherever the home list shows it.
@@ -96,6 +89,11 @@ pub fn open_cycle_step(app: &mut App, id: kehoach::domain::CycleId, n: usize) {
         .iter()
         .position(|e| matches!(e, kehoach::store::HomeEntry::Cycle { id: c, .. } if *c == id))
         .expect("cycle listed");
+    open_row_step(app, row, n);
+}
+
+/// Opens the cycle on home row `row`, then its step `n` (1-based).
+fn open_row_step(app: &mut App, row: usize, n: usize) {
     for _ in 0..row {
         press(app, KeyCode::Down);
     }

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::attendance::AttendancePanel;
 use super::record::RecordTab;
+use super::step::Step;
 use super::workgroup::WorkGroupTab;
 use super::{Outcome, ViewCtx};
 use crate::domain::{Cycle, CycleId, MeetingKind, Village};
@@ -65,13 +66,29 @@ impl Meeting1Screen {
         })
     }
 
+    fn render_tabs(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let tabs: Vec<(&str, &str)> = SECTIONS
+            .iter()
+            .map(|(_, key, label)| (*key, *label))
+            .collect();
+        let active = SECTIONS
+            .iter()
+            .position(|(s, _, _)| *s == self.section)
+            .unwrap_or(0);
+        tabs::render(&tabs, active, ctx.lang, &ctx.theme, area, buf);
+    }
+}
+
+impl Step for Meeting1Screen {
+    const HELP: &'static str = "help.step.meeting1";
+
     /// The cycle this meeting belongs to.
-    pub fn cycle_id(&self) -> CycleId {
+    fn cycle_id(&self) -> CycleId {
         self.cycle.id
     }
 
     /// Keymap context of the active section.
-    pub fn context(&self) -> Context {
+    fn context(&self) -> Context {
         match self.section {
             Section::Record => Context::Record,
             Section::Attendance => self.attendance.context(),
@@ -80,7 +97,7 @@ impl Meeting1Screen {
     }
 
     /// Handles one input.
-    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+    fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
         let section = match input {
             Input::Action(Action::Section1 | Action::ShowRecord) => Some(Section::Record),
             Input::Action(Action::Section2) => Some(Section::Attendance),
@@ -102,7 +119,7 @@ impl Meeting1Screen {
     }
 
     /// Reloads after a save.
-    pub fn on_saved(&mut self, store: &Store, ok: bool) -> Result<(), StoreError> {
+    fn on_saved(&mut self, store: &Store, ok: bool, _lang: Lang) -> Result<(), StoreError> {
         self.attendance
             .on_saved(store, ok, self.section == Section::Attendance)?;
         if let Some(meeting) = store.find_meeting(self.cycle.id, MeetingKind::Village1)? {
@@ -113,7 +130,7 @@ impl Meeting1Screen {
     }
 
     /// "Xã … › Buôn … › 2026 › Họp thôn, buôn lần 1".
-    pub fn breadcrumb(&self, lang: Lang) -> String {
+    fn breadcrumb(&self, lang: Lang) -> String {
         tf(
             lang,
             "m1.breadcrumb",
@@ -122,7 +139,7 @@ impl Meeting1Screen {
     }
 
     /// Draws section tabs, the meter and the active section.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         let [tabs, gauge, body] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
@@ -141,58 +158,11 @@ impl Meeting1Screen {
         }
     }
 
-    fn render_tabs(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        let tabs: Vec<(&str, &str)> = SECTIONS
-            .iter()
-            .map(|(_, key, label)| (*key, *label))
-            .collect();
-        let active = SECTIONS
-            .iter()
-            .position(|(s, _, _)| *s == self.section)
-            .unwrap_or(0);
-        tabs::render(&tabs, active, ctx.lang, &ctx.theme, area, buf);
-    }
-}
-
-impl super::View for Meeting1Screen {
-    fn parent(&self) -> Option<super::Nav> {
-        Some(super::Nav::Cycle(self.cycle_id()))
-    }
-
-    fn context(&self) -> crate::tui::keymap::Context {
-        Meeting1Screen::context(self)
-    }
-
     fn live(&self, action: Action) -> bool {
         match self.section {
             Section::Attendance => self.attendance.live(action),
             Section::WorkGroup => self.workgroup.live(action),
             Section::Record => true,
         }
-    }
-
-    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
-        Meeting1Screen::update(self, input, ctx)
-    }
-
-    fn on_saved(
-        &mut self,
-        store: &Store,
-        result: &Result<super::Effect, String>,
-        _lang: Lang,
-    ) -> Result<(), StoreError> {
-        Meeting1Screen::on_saved(self, store, result.is_ok())
-    }
-
-    fn breadcrumb(&self, lang: Lang) -> String {
-        Meeting1Screen::breadcrumb(self, lang)
-    }
-
-    fn help_key(&self) -> String {
-        "help.step.meeting1".into()
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        Meeting1Screen::render(self, area, buf, ctx);
     }
 }

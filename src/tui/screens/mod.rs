@@ -21,6 +21,7 @@ pub mod meeting1;
 pub mod meeting2;
 pub mod preparation;
 pub mod record;
+pub mod step;
 pub mod wgmeeting;
 pub mod workgroup;
 

@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Block, Cell, Row, StatefulWidget, Table, TableState};
 
+use super::step::Step;
 use super::{Command, Outcome, ViewCtx};
 use crate::domain::basic_info::{FIGURES, FigureDef, check_value, shown_value};
 use crate::domain::meeting::parse_date;
@@ -67,11 +68,6 @@ impl PreparationScreen {
         self.village.commune_id
     }
 
-    /// The cycle the screen was opened from.
-    pub fn cycle_id(&self) -> crate::domain::CycleId {
-        self.cycle
-    }
-
     /// Re-reads everything.
     pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
         self.figures = store.figures(self.village.id)?;
@@ -81,60 +77,12 @@ impl PreparationScreen {
         Ok(())
     }
 
-    /// Closes the form after a successful save.
-    pub fn on_saved(&mut self, store: &Store, ok: bool) -> Result<(), StoreError> {
-        if ok {
-            self.form = None;
-        }
-        self.reload(store)
-    }
-
-    /// Form context while a form is open.
-    pub fn context(&self) -> Context {
-        if self.form.is_some() {
-            Context::Form
-        } else {
-            Context::Prep
-        }
-    }
-
     fn rows(&self) -> usize {
         match self.section {
             Section::Figures => FIGURES.len(),
             Section::Team => self.team.len(),
             Section::Trained => self.trained.len(),
         }
-    }
-
-    /// Handles one input.
-    pub fn update(&mut self, input: Input, _ctx: ViewCtx) -> Outcome {
-        if let Some((form, editing)) = &mut self.form {
-            return match form.handle(&input) {
-                FormEvent::Editing => Outcome::Stay,
-                FormEvent::Cancel => {
-                    self.form = None;
-                    Outcome::Stay
-                }
-                FormEvent::Submit => submit(form, *editing, &self.village),
-            };
-        }
-        let Input::Action(action) = input else {
-            return Outcome::Stay;
-        };
-        let rows = self.rows();
-        if list_cursor::step(&mut self.selected, action, rows) {
-            return Outcome::Stay;
-        }
-        match action {
-            Action::Section1 => self.switch(Section::Figures),
-            Action::Section2 => self.switch(Section::Team),
-            Action::Section3 => self.switch(Section::Trained),
-            Action::Open | Action::Add => self.open_form(action),
-            Action::Back => return Outcome::Back,
-            Action::Help => return Outcome::Help,
-            _ => {}
-        }
-        Outcome::Stay
     }
 
     fn switch(&mut self, section: Section) {
@@ -157,38 +105,6 @@ impl PreparationScreen {
             (Section::Trained, Action::Add) => Some((trained_form(), Editing::TrainedRep)),
             _ => None,
         };
-    }
-
-    /// "Buôn Kram › 2026 › Chuẩn bị".
-    pub fn breadcrumb(&self, lang: Lang) -> String {
-        tf(
-            lang,
-            "prep.breadcrumb",
-            std::slice::from_ref(&self.village.name),
-        )
-    }
-
-    /// Draws the section tabs, the active table and any form.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        let [tabs, body] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-        self.render_tabs(tabs, buf, ctx);
-        let (header, rows, widths) = match self.section {
-            Section::Figures => self.figure_rows(ctx.lang),
-            Section::Team => self.team_rows(ctx.lang),
-            Section::Trained => self.trained_rows(ctx.lang),
-        };
-        let table = Table::new(rows, widths)
-            .header(header.style(ctx.theme.title))
-            .block(Block::bordered())
-            .row_highlight_style(ctx.theme.selected)
-            .highlight_symbol("▶");
-        let mut state =
-            TableState::default().with_selected((self.rows() > 0).then_some(self.selected));
-        StatefulWidget::render(table, body, buf, &mut state);
-        if let Some((form, _)) = &self.form {
-            form.render(ctx.lang, &ctx.theme, area, buf);
-        }
     }
 
     fn render_tabs(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
@@ -400,37 +316,91 @@ fn trained_change(form: &Form, village: &Village) -> Result<Command, Errors> {
     })
 }
 
-impl super::View for PreparationScreen {
-    fn parent(&self) -> Option<super::Nav> {
-        Some(super::Nav::Cycle(self.cycle_id()))
+impl Step for PreparationScreen {
+    const HELP: &'static str = "help.step.preparation";
+
+    /// The cycle the screen was opened from.
+    fn cycle_id(&self) -> crate::domain::CycleId {
+        self.cycle
     }
 
-    fn context(&self) -> crate::tui::keymap::Context {
-        PreparationScreen::context(self)
+    /// Form context while a form is open.
+    fn context(&self) -> Context {
+        if self.form.is_some() {
+            Context::Form
+        } else {
+            Context::Prep
+        }
     }
 
-    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
-        PreparationScreen::update(self, input, ctx)
+    /// Handles one input.
+    fn update(&mut self, input: Input, _ctx: ViewCtx) -> Outcome {
+        if let Some((form, editing)) = &mut self.form {
+            return match form.handle(&input) {
+                FormEvent::Editing => Outcome::Stay,
+                FormEvent::Cancel => {
+                    self.form = None;
+                    Outcome::Stay
+                }
+                FormEvent::Submit => submit(form, *editing, &self.village),
+            };
+        }
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        let rows = self.rows();
+        if list_cursor::step(&mut self.selected, action, rows) {
+            return Outcome::Stay;
+        }
+        match action {
+            Action::Section1 => self.switch(Section::Figures),
+            Action::Section2 => self.switch(Section::Team),
+            Action::Section3 => self.switch(Section::Trained),
+            Action::Open | Action::Add => self.open_form(action),
+            Action::Back => return Outcome::Back,
+            Action::Help => return Outcome::Help,
+            _ => {}
+        }
+        Outcome::Stay
     }
 
-    fn on_saved(
-        &mut self,
-        store: &Store,
-        result: &Result<super::Effect, String>,
-        _lang: Lang,
-    ) -> Result<(), StoreError> {
-        PreparationScreen::on_saved(self, store, result.is_ok())
+    /// Closes the form after a successful save.
+    fn on_saved(&mut self, store: &Store, ok: bool, _lang: Lang) -> Result<(), StoreError> {
+        if ok {
+            self.form = None;
+        }
+        self.reload(store)
     }
 
+    /// "Buôn Kram › 2026 › Chuẩn bị".
     fn breadcrumb(&self, lang: Lang) -> String {
-        PreparationScreen::breadcrumb(self, lang)
+        tf(
+            lang,
+            "prep.breadcrumb",
+            std::slice::from_ref(&self.village.name),
+        )
     }
 
-    fn help_key(&self) -> String {
-        "help.step.preparation".into()
-    }
-
+    /// Draws the section tabs, the active table and any form.
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        PreparationScreen::render(self, area, buf, ctx);
+        let [tabs, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        self.render_tabs(tabs, buf, ctx);
+        let (header, rows, widths) = match self.section {
+            Section::Figures => self.figure_rows(ctx.lang),
+            Section::Team => self.team_rows(ctx.lang),
+            Section::Trained => self.trained_rows(ctx.lang),
+        };
+        let table = Table::new(rows, widths)
+            .header(header.style(ctx.theme.title))
+            .block(Block::bordered())
+            .row_highlight_style(ctx.theme.selected)
+            .highlight_symbol("▶");
+        let mut state =
+            TableState::default().with_selected((self.rows() > 0).then_some(self.selected));
+        StatefulWidget::render(table, body, buf, &mut state);
+        if let Some((form, _)) = &self.form {
+            form.render(ctx.lang, &ctx.theme, area, buf);
+        }
     }
 }

@@ -26,6 +26,7 @@ use crate::i18n::{Lang, t, tf};
 use crate::store::{AnnualApproval, AnnualItem, Attendee, ReviewRow, Store, StoreError};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::modal::ask_reason;
+use crate::tui::screens::step::Step;
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::score_table::{self, MatrixCursor, ScoreEvent};
 use crate::tui::widgets::{Input, list_cursor, meter, tabs};
@@ -176,105 +177,6 @@ impl AnnualScreen {
     /// (`commands::frozen`) until it is reopened.
     fn approved(&self) -> bool {
         self.data.approval.is_some()
-    }
-
-    /// The cycle.
-    pub fn cycle_id(&self) -> CycleId {
-        self.cycle.id
-    }
-
-    /// Keymap context of the active section or popup.
-    pub fn context(&self) -> Context {
-        if self.popup.is_some() {
-            return Context::Form;
-        }
-        match self.section {
-            Section::WorkGroup => self.workgroup.context(),
-            Section::Review => Context::AnnualReview,
-            Section::Selection => Context::AnnualList,
-            Section::Scoring => Context::WgMatrix,
-            Section::Approval if self.record_shown => Context::Record,
-            Section::Approval => self.approval.context(),
-        }
-    }
-
-    /// Reloads after a save.
-    pub fn on_saved(&mut self, store: &Store, ok: bool) -> Result<(), StoreError> {
-        if ok {
-            self.popup = None;
-            // A saved record leads on to the register.
-            self.record_shown = false;
-        }
-        self.workgroup.reload(store, ok)?;
-        self.approval
-            .on_saved(store, ok, self.section == Section::Approval)?;
-        self.reload(store)
-    }
-
-    /// Handles one input.
-    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        let lang = ctx.lang;
-        if let Some((form, purpose)) = &mut self.popup {
-            let purpose = *purpose;
-            return match popup_event(form, purpose, &input, self.cycle.id) {
-                Some(outcome) => outcome,
-                None => {
-                    self.popup = None;
-                    Outcome::Stay
-                }
-            };
-        }
-        let section = match input {
-            Input::Action(Action::Section1) => Some(Section::WorkGroup),
-            Input::Action(Action::Section2) => Some(Section::Review),
-            Input::Action(Action::Section3) => Some(Section::Selection),
-            Input::Action(Action::Section4) => Some(Section::Scoring),
-            Input::Action(Action::Section5) => Some(Section::Approval),
-            _ => None,
-        };
-        if let Some(s) = section {
-            self.section = s;
-            // The approval meeting opens on its record until the record has a date.
-            self.record_shown = s == Section::Approval
-                && self.record.date_text().is_empty()
-                && !self.approval.is_closed();
-            return Outcome::Stay;
-        }
-        if input == Input::Action(Action::Approve) {
-            return self.approve_or_reopen();
-        }
-        match self.section {
-            Section::WorkGroup => self.workgroup_input(input, lang),
-            Section::Review => self.review_input(input, lang),
-            Section::Selection => self.selection_input(input, lang),
-            Section::Scoring => self.score_input(input, lang),
-            Section::Approval => self.approval_input(input, lang),
-        }
-    }
-
-    /// Whether `action` would be taken now: the working group's keys as its tab says; the
-    /// review's; the selection's Tab, and while the plan is not approved (the freeze
-    /// refuses them) `1`, `2`, `a` and `x` (on an activity in the plan); form 4's Enter and
-    /// `b` (not the scale, fixed for form 4); at the approval meeting F8 (approve, or
-    /// reopen once approved) and the register's keys (an approved plan's register stays
-    /// closed).
-    fn live(&self, action: Action) -> bool {
-        if self.popup.is_some() {
-            return true;
-        }
-        match self.section {
-            Section::WorkGroup => self.workgroup.live(action),
-            Section::Review => true,
-            Section::Selection => match action {
-                Action::PartOne | Action::PartTwo | Action::Add => !self.approved(),
-                Action::Remove => !self.approved() && self.highlighted_item().is_some(),
-                _ => true,
-            },
-            Section::Scoring => action != Action::EditRange,
-            Section::Approval if self.record_shown => true,
-            Section::Approval if action == Action::Approve => true,
-            Section::Approval => self.approval.live(action),
-        }
     }
 
     /// The approval meeting's register, or its record (`b` shows it, Esc goes back).
@@ -491,50 +393,6 @@ impl AnnualScreen {
         }
     }
 
-    /// "Buôn Kram › 2027 › Kế hoạch năm".
-    pub fn breadcrumb(&self, lang: Lang) -> String {
-        tf(
-            lang,
-            "ann.breadcrumb",
-            &[self.village.name.clone(), self.cycle.year.to_string()],
-        )
-    }
-
-    /// Draws the tabs, a status line and the active section.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        let [tab_area, status, body] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Min(0),
-        ])
-        .areas(area);
-        let active = SECTIONS
-            .iter()
-            .position(|s| *s == self.section)
-            .unwrap_or(0);
-        tabs::render(&TABS, active, ctx.lang, &ctx.theme, tab_area, buf);
-        self.render_status(status, buf, ctx);
-        match self.section {
-            Section::WorkGroup => self.workgroup.render(&self.data.people, body, buf, ctx),
-            Section::Review => review::render(
-                &self.data.reviews,
-                &self.data.totals,
-                &self.data.summary,
-                self.review_selected,
-                body,
-                buf,
-                ctx,
-            ),
-            Section::Selection => self.selection_view().render(body, buf, ctx),
-            Section::Scoring => self.render_scores(body, buf, ctx),
-            Section::Approval if self.record_shown => self.record.render(body, buf, ctx),
-            Section::Approval => self.approval.render(body, buf, ctx),
-        }
-        if let Some((form, _)) = &self.popup {
-            form.render(ctx.lang, &ctx.theme, area, buf);
-        }
-    }
-
     fn render_status(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         let lang = ctx.lang;
         match (&self.data.approval, self.section) {
@@ -617,45 +475,6 @@ impl AnnualScreen {
     }
 }
 
-impl super::View for AnnualScreen {
-    fn parent(&self) -> Option<super::Nav> {
-        Some(super::Nav::Cycle(self.cycle_id()))
-    }
-
-    fn context(&self) -> crate::tui::keymap::Context {
-        AnnualScreen::context(self)
-    }
-
-    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
-        AnnualScreen::update(self, input, ctx)
-    }
-
-    fn live(&self, action: Action) -> bool {
-        AnnualScreen::live(self, action)
-    }
-
-    fn on_saved(
-        &mut self,
-        store: &Store,
-        result: &Result<super::Effect, String>,
-        _lang: Lang,
-    ) -> Result<(), StoreError> {
-        AnnualScreen::on_saved(self, store, result.is_ok())
-    }
-
-    fn breadcrumb(&self, lang: Lang) -> String {
-        AnnualScreen::breadcrumb(self, lang)
-    }
-
-    fn help_key(&self) -> String {
-        "help.step.annual".into()
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        AnnualScreen::render(self, area, buf, ctx);
-    }
-}
-
 /// Saves `command`, or asks first for the reason a third activity goes into part 2.
 fn part_two_reason(full: bool, command: Command) -> Outcome {
     if full {
@@ -670,5 +489,152 @@ fn part_number(part: Part) -> String {
     match part {
         Part::One => "1".into(),
         Part::Two => "2".into(),
+    }
+}
+
+impl Step for AnnualScreen {
+    const HELP: &'static str = "help.step.annual";
+
+    /// The cycle.
+    fn cycle_id(&self) -> CycleId {
+        self.cycle.id
+    }
+
+    /// Keymap context of the active section or popup.
+    fn context(&self) -> Context {
+        if self.popup.is_some() {
+            return Context::Form;
+        }
+        match self.section {
+            Section::WorkGroup => self.workgroup.context(),
+            Section::Review => Context::AnnualReview,
+            Section::Selection => Context::AnnualList,
+            Section::Scoring => Context::WgMatrix,
+            Section::Approval if self.record_shown => Context::Record,
+            Section::Approval => self.approval.context(),
+        }
+    }
+
+    /// Handles one input.
+    fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        let lang = ctx.lang;
+        if let Some((form, purpose)) = &mut self.popup {
+            let purpose = *purpose;
+            return match popup_event(form, purpose, &input, self.cycle.id) {
+                Some(outcome) => outcome,
+                None => {
+                    self.popup = None;
+                    Outcome::Stay
+                }
+            };
+        }
+        let section = match input {
+            Input::Action(Action::Section1) => Some(Section::WorkGroup),
+            Input::Action(Action::Section2) => Some(Section::Review),
+            Input::Action(Action::Section3) => Some(Section::Selection),
+            Input::Action(Action::Section4) => Some(Section::Scoring),
+            Input::Action(Action::Section5) => Some(Section::Approval),
+            _ => None,
+        };
+        if let Some(s) = section {
+            self.section = s;
+            // The approval meeting opens on its record until the record has a date.
+            self.record_shown = s == Section::Approval
+                && self.record.date_text().is_empty()
+                && !self.approval.is_closed();
+            return Outcome::Stay;
+        }
+        if input == Input::Action(Action::Approve) {
+            return self.approve_or_reopen();
+        }
+        match self.section {
+            Section::WorkGroup => self.workgroup_input(input, lang),
+            Section::Review => self.review_input(input, lang),
+            Section::Selection => self.selection_input(input, lang),
+            Section::Scoring => self.score_input(input, lang),
+            Section::Approval => self.approval_input(input, lang),
+        }
+    }
+
+    /// Reloads after a save.
+    fn on_saved(&mut self, store: &Store, ok: bool, _lang: Lang) -> Result<(), StoreError> {
+        if ok {
+            self.popup = None;
+            // A saved record leads on to the register.
+            self.record_shown = false;
+        }
+        self.workgroup.reload(store, ok)?;
+        self.approval
+            .on_saved(store, ok, self.section == Section::Approval)?;
+        self.reload(store)
+    }
+
+    /// "Buôn Kram › 2027 › Kế hoạch năm".
+    fn breadcrumb(&self, lang: Lang) -> String {
+        tf(
+            lang,
+            "ann.breadcrumb",
+            &[self.village.name.clone(), self.cycle.year.to_string()],
+        )
+    }
+
+    /// Draws the tabs, a status line and the active section.
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+        let [tab_area, status, body] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(area);
+        let active = SECTIONS
+            .iter()
+            .position(|s| *s == self.section)
+            .unwrap_or(0);
+        tabs::render(&TABS, active, ctx.lang, &ctx.theme, tab_area, buf);
+        self.render_status(status, buf, ctx);
+        match self.section {
+            Section::WorkGroup => self.workgroup.render(&self.data.people, body, buf, ctx),
+            Section::Review => review::render(
+                &self.data.reviews,
+                &self.data.totals,
+                &self.data.summary,
+                self.review_selected,
+                body,
+                buf,
+                ctx,
+            ),
+            Section::Selection => self.selection_view().render(body, buf, ctx),
+            Section::Scoring => self.render_scores(body, buf, ctx),
+            Section::Approval if self.record_shown => self.record.render(body, buf, ctx),
+            Section::Approval => self.approval.render(body, buf, ctx),
+        }
+        if let Some((form, _)) = &self.popup {
+            form.render(ctx.lang, &ctx.theme, area, buf);
+        }
+    }
+
+    /// Whether `action` would be taken now: the working group's keys as its tab says; the
+    /// review's; the selection's Tab, and while the plan is not approved (the freeze
+    /// refuses them) `1`, `2`, `a` and `x` (on an activity in the plan); form 4's Enter and
+    /// `b` (not the scale, fixed for form 4); at the approval meeting F8 (approve, or
+    /// reopen once approved) and the register's keys (an approved plan's register stays
+    /// closed).
+    fn live(&self, action: Action) -> bool {
+        if self.popup.is_some() {
+            return true;
+        }
+        match self.section {
+            Section::WorkGroup => self.workgroup.live(action),
+            Section::Review => true,
+            Section::Selection => match action {
+                Action::PartOne | Action::PartTwo | Action::Add => !self.approved(),
+                Action::Remove => !self.approved() && self.highlighted_item().is_some(),
+                _ => true,
+            },
+            Section::Scoring => action != Action::EditRange,
+            Section::Approval if self.record_shown => true,
+            Section::Approval if action == Action::Approve => true,
+            Section::Approval => self.approval.live(action),
+        }
     }
 }

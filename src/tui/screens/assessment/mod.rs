@@ -13,6 +13,7 @@ pub mod subgroups;
 pub mod tools;
 
 use crate::tui::modal::Confirm;
+use crate::tui::screens::step::Step;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -179,78 +180,9 @@ impl AssessmentScreen {
         })
     }
 
-    /// The cycle assessed.
-    pub fn cycle_id(&self) -> CycleId {
-        self.cycle.id
-    }
-
     /// Opens `section` (tests and the demo tour use it).
     pub fn show(&mut self, section: Section) {
         self.section = section;
-    }
-
-    /// Keymap context of the active section.
-    pub fn context(&self) -> Context {
-        match self.section {
-            Section::Tools | Section::Progress => Context::Assess,
-            Section::SubGroups => self.subgroups.context(),
-            Section::Findings => self.findings.context(),
-            Section::Activities => self.activities.context(),
-        }
-    }
-
-    /// Handles one input.
-    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        if input == Input::Action(Action::Remove) && self.on_list() {
-            return self.removal(ctx.lang).map_or(Outcome::Stay, |pending| {
-                Confirm::new(pending.key, pending.args, save(pending.change)).ask()
-            });
-        }
-        let section = match input {
-            Input::Action(Action::Section1) => Some(Section::Tools),
-            Input::Action(Action::Section2) => Some(Section::SubGroups),
-            Input::Action(Action::Section3) => Some(Section::Findings),
-            Input::Action(Action::Section4) => Some(Section::Activities),
-            Input::Action(Action::Section5) => Some(Section::Progress),
-            _ => None,
-        };
-        if let Some(s) = section {
-            self.section = s;
-            return Outcome::Stay;
-        }
-        let data = &self.data;
-        match self.section {
-            Section::Tools => self.tools.update(input, data),
-            Section::SubGroups => self.subgroups.update(input, data, ctx.lang),
-            Section::Findings => self.findings.update(input, data, ctx.lang),
-            Section::Activities => self.activities.update(input, data),
-            Section::Progress => progress::update(input),
-        }
-    }
-
-    /// Whether `action` would be taken in the section's list now: `x` only when there is
-    /// something to delete, `a` where something can be added, Space where it selects or
-    /// assigns, Tab where there are panes (the tool list and the progress have neither).
-    pub fn live(&self, action: Action) -> bool {
-        if !self.on_list() {
-            return true;
-        }
-        let section = self.section;
-        match action {
-            Action::Remove => self.removal(Lang::Vi).is_some(),
-            Action::Add => !matches!(section, Section::Tools | Section::Progress),
-            Action::Toggle => match section {
-                Section::Tools => true,
-                Section::SubGroups => !self.subgroups.on_groups(),
-                _ => false,
-            },
-            Action::NextField | Action::PrevField => section == Section::SubGroups,
-            Action::Open => match section {
-                Section::SubGroups => self.subgroups.on_groups(),
-                _ => section != Section::Progress,
-            },
-            _ => true,
-        }
     }
 
     /// Whether a section's list has the keys (no form or editor open).
@@ -266,46 +198,6 @@ impl AssessmentScreen {
             Section::Findings => self.findings.removal(data, lang),
             Section::Activities => self.activities.removal(data),
             Section::Tools | Section::Progress => None,
-        }
-    }
-
-    /// Reloads after a save; editors close only when it worked.
-    pub fn on_saved(&mut self, store: &Store, ok: bool, _lang: Lang) -> Result<(), StoreError> {
-        if ok {
-            self.subgroups.saved();
-            self.findings.saved();
-            self.activities.saved();
-        }
-        self.data = Data::load(store, self.cycle.id)?;
-        Ok(())
-    }
-
-    /// "Buôn … › 2026 › Đánh giá thực trạng".
-    pub fn breadcrumb(&self, lang: Lang) -> String {
-        tf(
-            lang,
-            "assess.breadcrumb",
-            &[self.village.name.clone(), self.cycle.year.to_string()],
-        )
-    }
-
-    /// Draws the section tabs, the progress line and the active section.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        let [tabs, line, body] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Min(0),
-        ])
-        .areas(area);
-        self.render_tabs(tabs, buf, ctx);
-        progress::render_line(&self.data, ctx, line, buf);
-        let data = &self.data;
-        match self.section {
-            Section::Tools => self.tools.render(data, body, buf, ctx),
-            Section::SubGroups => self.subgroups.render(data, body, buf, ctx),
-            Section::Findings => self.findings.render(data, body, buf, ctx),
-            Section::Activities => self.activities.render(data, area, body, buf, ctx),
-            Section::Progress => progress::render(data, body, buf, ctx),
         }
     }
 
@@ -342,41 +234,115 @@ fn step_index(mut index: usize, len: usize, action: Action) -> usize {
     index
 }
 
-impl super::View for AssessmentScreen {
-    fn parent(&self) -> Option<super::Nav> {
-        Some(super::Nav::Cycle(self.cycle_id()))
+impl Step for AssessmentScreen {
+    const HELP: &'static str = "help.step.assessment";
+
+    /// The cycle assessed.
+    fn cycle_id(&self) -> CycleId {
+        self.cycle.id
     }
 
-    fn context(&self) -> crate::tui::keymap::Context {
-        AssessmentScreen::context(self)
+    /// Keymap context of the active section.
+    fn context(&self) -> Context {
+        match self.section {
+            Section::Tools | Section::Progress => Context::Assess,
+            Section::SubGroups => self.subgroups.context(),
+            Section::Findings => self.findings.context(),
+            Section::Activities => self.activities.context(),
+        }
     }
 
-    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
-        AssessmentScreen::update(self, input, ctx)
+    /// Handles one input.
+    fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        if input == Input::Action(Action::Remove) && self.on_list() {
+            return self.removal(ctx.lang).map_or(Outcome::Stay, |pending| {
+                Confirm::new(pending.key, pending.args, save(pending.change)).ask()
+            });
+        }
+        let section = match input {
+            Input::Action(Action::Section1) => Some(Section::Tools),
+            Input::Action(Action::Section2) => Some(Section::SubGroups),
+            Input::Action(Action::Section3) => Some(Section::Findings),
+            Input::Action(Action::Section4) => Some(Section::Activities),
+            Input::Action(Action::Section5) => Some(Section::Progress),
+            _ => None,
+        };
+        if let Some(s) = section {
+            self.section = s;
+            return Outcome::Stay;
+        }
+        let data = &self.data;
+        match self.section {
+            Section::Tools => self.tools.update(input, data),
+            Section::SubGroups => self.subgroups.update(input, data, ctx.lang),
+            Section::Findings => self.findings.update(input, data, ctx.lang),
+            Section::Activities => self.activities.update(input, data),
+            Section::Progress => progress::update(input),
+        }
     }
 
-    fn live(&self, action: Action) -> bool {
-        AssessmentScreen::live(self, action)
+    /// Reloads after a save; editors close only when it worked.
+    fn on_saved(&mut self, store: &Store, ok: bool, _lang: Lang) -> Result<(), StoreError> {
+        if ok {
+            self.subgroups.saved();
+            self.findings.saved();
+            self.activities.saved();
+        }
+        self.data = Data::load(store, self.cycle.id)?;
+        Ok(())
     }
 
-    fn on_saved(
-        &mut self,
-        store: &Store,
-        result: &Result<super::Effect, String>,
-        lang: Lang,
-    ) -> Result<(), StoreError> {
-        AssessmentScreen::on_saved(self, store, result.is_ok(), lang)
-    }
-
+    /// "Buôn … › 2026 › Đánh giá thực trạng".
     fn breadcrumb(&self, lang: Lang) -> String {
-        AssessmentScreen::breadcrumb(self, lang)
+        tf(
+            lang,
+            "assess.breadcrumb",
+            &[self.village.name.clone(), self.cycle.year.to_string()],
+        )
     }
 
-    fn help_key(&self) -> String {
-        "help.step.assessment".into()
-    }
-
+    /// Draws the section tabs, the progress line and the active section.
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        AssessmentScreen::render(self, area, buf, ctx);
+        let [tabs, line, body] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(area);
+        self.render_tabs(tabs, buf, ctx);
+        progress::render_line(&self.data, ctx, line, buf);
+        let data = &self.data;
+        match self.section {
+            Section::Tools => self.tools.render(data, body, buf, ctx),
+            Section::SubGroups => self.subgroups.render(data, body, buf, ctx),
+            Section::Findings => self.findings.render(data, body, buf, ctx),
+            Section::Activities => self.activities.render(data, area, body, buf, ctx),
+            Section::Progress => progress::render(data, body, buf, ctx),
+        }
+    }
+
+    /// Whether `action` would be taken in the section's list now: `x` only when there is
+    /// something to delete, `a` where something can be added, Space where it selects or
+    /// assigns, Tab where there are panes (the tool list and the progress have neither).
+    fn live(&self, action: Action) -> bool {
+        if !self.on_list() {
+            return true;
+        }
+        let section = self.section;
+        match action {
+            Action::Remove => self.removal(Lang::Vi).is_some(),
+            Action::Add => !matches!(section, Section::Tools | Section::Progress),
+            Action::Toggle => match section {
+                Section::Tools => true,
+                Section::SubGroups => !self.subgroups.on_groups(),
+                _ => false,
+            },
+            Action::NextField | Action::PrevField => section == Section::SubGroups,
+            Action::Open => match section {
+                Section::SubGroups => self.subgroups.on_groups(),
+                _ => section != Section::Progress,
+            },
+            _ => true,
+        }
     }
 }

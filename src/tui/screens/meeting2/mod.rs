@@ -26,6 +26,7 @@ use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::modal::{Confirm, ask_reason};
+use crate::tui::screens::step::Step;
 use crate::tui::widgets::{Input, meter, tabs};
 
 /// Wraps a meeting-2 command as an outcome.
@@ -98,48 +99,9 @@ impl Meeting2Screen {
         })
     }
 
-    /// The cycle this meeting belongs to.
-    pub fn cycle_id(&self) -> CycleId {
-        self.cycle.id
-    }
-
     /// The view model (tests read the combined ranking shown).
     pub fn data(&self) -> &Data {
         &self.data
-    }
-
-    /// Keymap context of the active section.
-    pub fn context(&self) -> Context {
-        match self.section {
-            Section::Attendance => self.attendance.context(),
-            Section::Men => self.men.context(),
-            Section::Women => self.women.context(),
-            Section::Results => Context::Results,
-            Section::Record => Context::Record,
-        }
-    }
-
-    /// Handles one input.
-    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        let section = match input {
-            Input::Action(Action::Section1) => Some(Section::Attendance),
-            Input::Action(Action::Section2) => Some(Section::Men),
-            Input::Action(Action::Section3) => Some(Section::Women),
-            Input::Action(Action::Section4) => Some(Section::Results),
-            Input::Action(Action::Section5 | Action::ShowRecord) => Some(Section::Record),
-            _ => None,
-        };
-        if let Some(s) = section {
-            self.section = s;
-            return Outcome::Stay;
-        }
-        let lang = ctx.lang;
-        match self.section {
-            Section::Attendance => self.attendance.update(input, lang),
-            Section::Men | Section::Women => self.update_group(input, lang),
-            Section::Results => self.update_results(input, lang),
-            Section::Record => self.record.update(input),
-        }
     }
 
     fn group_tab(&mut self) -> (&mut GroupTab, Group) {
@@ -251,9 +213,52 @@ impl Meeting2Screen {
             }
         }
     }
+}
+
+impl Step for Meeting2Screen {
+    const HELP: &'static str = "help.step.meeting2";
+
+    /// The cycle this meeting belongs to.
+    fn cycle_id(&self) -> CycleId {
+        self.cycle.id
+    }
+
+    /// Keymap context of the active section.
+    fn context(&self) -> Context {
+        match self.section {
+            Section::Attendance => self.attendance.context(),
+            Section::Men => self.men.context(),
+            Section::Women => self.women.context(),
+            Section::Results => Context::Results,
+            Section::Record => Context::Record,
+        }
+    }
+
+    /// Handles one input.
+    fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        let section = match input {
+            Input::Action(Action::Section1) => Some(Section::Attendance),
+            Input::Action(Action::Section2) => Some(Section::Men),
+            Input::Action(Action::Section3) => Some(Section::Women),
+            Input::Action(Action::Section4) => Some(Section::Results),
+            Input::Action(Action::Section5 | Action::ShowRecord) => Some(Section::Record),
+            _ => None,
+        };
+        if let Some(s) = section {
+            self.section = s;
+            return Outcome::Stay;
+        }
+        let lang = ctx.lang;
+        match self.section {
+            Section::Attendance => self.attendance.update(input, lang),
+            Section::Men | Section::Women => self.update_group(input, lang),
+            Section::Results => self.update_results(input, lang),
+            Section::Record => self.record.update(input),
+        }
+    }
 
     /// Reloads after a save.
-    pub fn on_saved(&mut self, store: &Store, ok: bool) -> Result<(), StoreError> {
+    fn on_saved(&mut self, store: &Store, ok: bool, _lang: Lang) -> Result<(), StoreError> {
         self.meeting = store
             .find_meeting(self.cycle.id, MeetingKind::Village2)?
             .ok_or(StoreError::NotFound)?;
@@ -273,7 +278,7 @@ impl Meeting2Screen {
     }
 
     /// "Buôn … › 2026 › Họp dân lần 2".
-    pub fn breadcrumb(&self, lang: Lang) -> String {
+    fn breadcrumb(&self, lang: Lang) -> String {
         tf(
             lang,
             "m2.breadcrumb",
@@ -282,7 +287,7 @@ impl Meeting2Screen {
     }
 
     /// Draws section tabs, the meter and the active section.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         let [tabs_area, gauge, body] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
@@ -308,16 +313,6 @@ impl Meeting2Screen {
             Section::Record => self.record.render(body, buf, ctx),
         }
     }
-}
-
-impl super::View for Meeting2Screen {
-    fn parent(&self) -> Option<super::Nav> {
-        Some(super::Nav::Cycle(self.cycle_id()))
-    }
-
-    fn context(&self) -> crate::tui::keymap::Context {
-        Meeting2Screen::context(self)
-    }
 
     fn live(&self, action: Action) -> bool {
         match self.section {
@@ -325,30 +320,5 @@ impl super::View for Meeting2Screen {
             Section::Results => results::live(&self.data, action),
             _ => true,
         }
-    }
-
-    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
-        Meeting2Screen::update(self, input, ctx)
-    }
-
-    fn on_saved(
-        &mut self,
-        store: &Store,
-        result: &Result<super::Effect, String>,
-        _lang: Lang,
-    ) -> Result<(), StoreError> {
-        Meeting2Screen::on_saved(self, store, result.is_ok())
-    }
-
-    fn breadcrumb(&self, lang: Lang) -> String {
-        Meeting2Screen::breadcrumb(self, lang)
-    }
-
-    fn help_key(&self) -> String {
-        "help.step.meeting2".into()
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        Meeting2Screen::render(self, area, buf, ctx);
     }
 }

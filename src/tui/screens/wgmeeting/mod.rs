@@ -18,6 +18,7 @@ use crate::domain::{CycleId, Village};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError, ToolFinding};
 use crate::tui::keymap::{Action, Context};
+use crate::tui::screens::step::Step;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
 use crate::tui::widgets::score_table::{self, MatrixCursor, ScoreEvent};
 use crate::tui::widgets::{Input, list_cursor, tabs};
@@ -90,50 +91,6 @@ impl WgMeetingScreen {
         self.cursor.clamp(self.activities.len());
         self.selected = list_cursor::clamp(self.selected, self.activities.len());
         Ok(())
-    }
-
-    /// The cycle.
-    pub fn cycle_id(&self) -> CycleId {
-        self.cycle
-    }
-
-    /// Keymap context of the active section.
-    pub fn context(&self) -> Context {
-        match (self.scale_form.is_some(), self.section) {
-            (true, _) => Context::Form,
-            (false, Section::Reports) => Context::WgReports,
-            (false, Section::Matrix) => Context::WgMatrix,
-            (false, Section::Draft) => Context::WgDraft,
-        }
-    }
-
-    /// Reloads after a save; closes the scale form when it was saved.
-    pub fn on_saved(&mut self, store: &Store, ok: bool) -> Result<(), StoreError> {
-        if ok {
-            self.scale_form = None;
-            self.marked = None;
-        }
-        self.reload(store)
-    }
-
-    /// Handles one input.
-    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        let lang = ctx.lang;
-        if let Some(form) = &mut self.scale_form {
-            return scale_form_event(form, &input, self.cycle).unwrap_or_else(|| {
-                self.scale_form = None;
-                Outcome::Stay
-            });
-        }
-        match input {
-            Input::Action(Action::Section1) => self.section = Section::Reports,
-            Input::Action(Action::Section2) => self.section = Section::Matrix,
-            Input::Action(Action::Section3) => self.section = Section::Draft,
-            Input::Action(Action::EditRange) => self.scale_form = Some(scale_form(self.scale)),
-            Input::Action(Action::ToggleView) => self.section = Section::Draft,
-            other => return self.section_input(other, lang),
-        }
-        Outcome::Stay
     }
 
     fn section_input(&mut self, input: Input, lang: Lang) -> Outcome {
@@ -215,9 +172,94 @@ impl WgMeetingScreen {
         }
         Outcome::Stay
     }
+}
+
+fn scale_form(scale: Scale) -> Form {
+    Form::new(
+        "wgm.scale_title",
+        vec![
+            Field::text("wgm.scale_min", &scale.min.to_string()),
+            Field::text("wgm.scale_max", &scale.max.to_string()),
+            Field::text("reason.label", ""),
+        ],
+    )
+}
+
+/// `None` when the form is cancelled; otherwise what to do.
+fn scale_form_event(form: &mut Form, input: &Input, cycle: CycleId) -> Option<Outcome> {
+    match form.handle(input) {
+        FormEvent::Editing => Some(Outcome::Stay),
+        FormEvent::Cancel => None,
+        FormEvent::Submit => {
+            let parse = |i: usize| form.text(i).trim().parse::<u8>().ok();
+            let scale = parse(0)
+                .zip(parse(1))
+                .and_then(|(a, b)| Scale::new(a, b).ok());
+            let reason = Some(form.text(2).trim().to_string()).filter(|r| !r.is_empty());
+            Some(match scale {
+                Some(scale) => Outcome::Save(Command::Scoring(ScoringCommand::Scale {
+                    cycle,
+                    scale,
+                    reason,
+                })),
+                None => {
+                    form.show_errors([(0, "wgm.err.scale")]);
+                    Outcome::Stay
+                }
+            })
+        }
+    }
+}
+
+impl Step for WgMeetingScreen {
+    const HELP: &'static str = "help.step.wg_meeting";
+
+    /// The cycle.
+    fn cycle_id(&self) -> CycleId {
+        self.cycle
+    }
+
+    /// Keymap context of the active section.
+    fn context(&self) -> Context {
+        match (self.scale_form.is_some(), self.section) {
+            (true, _) => Context::Form,
+            (false, Section::Reports) => Context::WgReports,
+            (false, Section::Matrix) => Context::WgMatrix,
+            (false, Section::Draft) => Context::WgDraft,
+        }
+    }
+
+    /// Handles one input.
+    fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        let lang = ctx.lang;
+        if let Some(form) = &mut self.scale_form {
+            return scale_form_event(form, &input, self.cycle).unwrap_or_else(|| {
+                self.scale_form = None;
+                Outcome::Stay
+            });
+        }
+        match input {
+            Input::Action(Action::Section1) => self.section = Section::Reports,
+            Input::Action(Action::Section2) => self.section = Section::Matrix,
+            Input::Action(Action::Section3) => self.section = Section::Draft,
+            Input::Action(Action::EditRange) => self.scale_form = Some(scale_form(self.scale)),
+            Input::Action(Action::ToggleView) => self.section = Section::Draft,
+            other => return self.section_input(other, lang),
+        }
+        Outcome::Stay
+    }
+
+    /// Reloads after a save; closes the scale form when it was saved.
+    fn on_saved(&mut self, store: &Store, ok: bool, _lang: Lang) -> Result<(), StoreError> {
+        if ok {
+            self.scale_form = None;
+            self.marked = None;
+        }
+        self.reload(store)
+    }
 
     /// "Buôn Kram › 2026 › Họp tổ công tác".
-    pub fn breadcrumb(&self, lang: Lang) -> String {
+    fn breadcrumb(&self, lang: Lang) -> String {
         tf(
             lang,
             "wgm.breadcrumb",
@@ -226,7 +268,7 @@ impl WgMeetingScreen {
     }
 
     /// Draws the tabs and the active section.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         let [tab_area, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
         let active = [Section::Reports, Section::Matrix, Section::Draft]
@@ -276,77 +318,5 @@ impl WgMeetingScreen {
         if let Some(form) = &self.scale_form {
             form.render(ctx.lang, &ctx.theme, area, buf);
         }
-    }
-}
-
-fn scale_form(scale: Scale) -> Form {
-    Form::new(
-        "wgm.scale_title",
-        vec![
-            Field::text("wgm.scale_min", &scale.min.to_string()),
-            Field::text("wgm.scale_max", &scale.max.to_string()),
-            Field::text("reason.label", ""),
-        ],
-    )
-}
-
-/// `None` when the form is cancelled; otherwise what to do.
-fn scale_form_event(form: &mut Form, input: &Input, cycle: CycleId) -> Option<Outcome> {
-    match form.handle(input) {
-        FormEvent::Editing => Some(Outcome::Stay),
-        FormEvent::Cancel => None,
-        FormEvent::Submit => {
-            let parse = |i: usize| form.text(i).trim().parse::<u8>().ok();
-            let scale = parse(0)
-                .zip(parse(1))
-                .and_then(|(a, b)| Scale::new(a, b).ok());
-            let reason = Some(form.text(2).trim().to_string()).filter(|r| !r.is_empty());
-            Some(match scale {
-                Some(scale) => Outcome::Save(Command::Scoring(ScoringCommand::Scale {
-                    cycle,
-                    scale,
-                    reason,
-                })),
-                None => {
-                    form.show_errors([(0, "wgm.err.scale")]);
-                    Outcome::Stay
-                }
-            })
-        }
-    }
-}
-
-impl super::View for WgMeetingScreen {
-    fn parent(&self) -> Option<super::Nav> {
-        Some(super::Nav::Cycle(self.cycle_id()))
-    }
-
-    fn context(&self) -> crate::tui::keymap::Context {
-        WgMeetingScreen::context(self)
-    }
-
-    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
-        WgMeetingScreen::update(self, input, ctx)
-    }
-
-    fn on_saved(
-        &mut self,
-        store: &Store,
-        result: &Result<super::Effect, String>,
-        _lang: Lang,
-    ) -> Result<(), StoreError> {
-        WgMeetingScreen::on_saved(self, store, result.is_ok())
-    }
-
-    fn breadcrumb(&self, lang: Lang) -> String {
-        WgMeetingScreen::breadcrumb(self, lang)
-    }
-
-    fn help_key(&self) -> String {
-        "help.step.wg_meeting".into()
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        WgMeetingScreen::render(self, area, buf, ctx);
     }
 }
