@@ -166,6 +166,14 @@ impl Step for Meeting1Screen {
         }
     }
 
+    fn blocked(&self, action: Action) -> Option<&'static str> {
+        match self.section {
+            Section::Attendance => self.attendance.blocked(action),
+            Section::WorkGroup => self.workgroup.blocked(action),
+            Section::Record => None,
+        }
+    }
+
     /// Translates the open forms after a language switch.
     fn relabel(&mut self, lang: Lang) {
         self.attendance.relabel(lang);
