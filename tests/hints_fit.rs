@@ -324,3 +324,31 @@ fn the_sub_group_list_says_enter_goes_to_the_members() {
         );
     }
 }
+
+/// Issue 12: a key a freeze refuses is shown greyed, in brackets, with the short reason
+/// the same check gives; a key that means nothing now is left out.
+#[test]
+fn keys_a_freeze_refuses_are_shown_bracketed_with_the_reason() {
+    let mut app = demo_app(Lang::Vi);
+    open_demo_step(&mut app, 6);
+    press(&mut app, KeyCode::F(5));
+    let footer_f5 = footer(&app);
+    assert!(
+        footer_f5.contains("[1 2 a x] Kế hoạch năm đã thông qua"),
+        "{footer_f5}"
+    );
+    let mut app = demo_app(Lang::En);
+    open_demo_step(&mut app, 2);
+    press(&mut app, KeyCode::F(4));
+    let register = footer(&app);
+    assert!(
+        register.contains("[a Enter x k d] Meeting closed"),
+        "{register}"
+    );
+    // Reopened, nothing is blocked: no bracket, no reason.
+    let mut app = driver::fresh_cycle_app(Lang::Vi);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::F(5));
+    assert!(!footer(&app).contains('['), "{}", footer(&app));
+}

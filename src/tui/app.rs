@@ -13,7 +13,8 @@ pub use super::modal::Modal;
 use super::modal::{Reply, Surroundings};
 use super::screens::{Nav, Outcome, Screen, ViewCtx};
 use super::theme::Theme;
-use super::widgets::{Input, hints, too_small, wrap};
+use super::widgets::hints::{self, Offer};
+use super::widgets::{Input, too_small, wrap};
 use crate::commands::{self, Command, CommandError, Effect};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
@@ -382,8 +383,13 @@ impl Widget for &App {
             Some(modal) => (modal.context(), false),
             None => (self.screen.context(), true),
         };
-        let live = |action| !screen_keys || self.screen.live(action);
-        hints::render(context, &live, self.lang, &self.theme, keys, buf);
+        let offer = |action| match self.screen.blocked(action) {
+            _ if !screen_keys => Offer::Live,
+            Some(why) => Offer::Blocked(why),
+            None if self.screen.live(action) => Offer::Live,
+            None => Offer::Hidden,
+        };
+        hints::render(context, &offer, self.lang, &self.theme, keys, buf);
         self.render_modal(body, buf);
     }
 }

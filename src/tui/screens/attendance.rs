@@ -150,6 +150,27 @@ impl AttendancePanel {
         }
     }
 
+    /// Why a closed register refuses `action` (the check `update_list` refuses by): its
+    /// edits, and reopening it while the annual plan that closed it is approved.
+    pub fn blocked(&self, action: Action) -> Option<&'static str> {
+        if self.context() != Context::Register || !self.meeting.is_closed() {
+            return None;
+        }
+        let why = match self.locked {
+            Some(_) => "blocked.annual",
+            None => "blocked.meeting",
+        };
+        match action {
+            Action::Add
+            | Action::PickPresent
+            | Action::Open
+            | Action::Remove
+            | Action::CloseMeeting => Some(why),
+            Action::Reopen => self.locked.map(|_| why),
+            _ => None,
+        }
+    }
+
     /// Whether the register is closed (its tally frozen).
     pub fn is_closed(&self) -> bool {
         self.meeting.is_closed()

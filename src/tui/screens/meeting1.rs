@@ -165,4 +165,12 @@ impl Step for Meeting1Screen {
             Section::Record => true,
         }
     }
+
+    fn blocked(&self, action: Action) -> Option<&'static str> {
+        match self.section {
+            Section::Attendance => self.attendance.blocked(action),
+            Section::WorkGroup => self.workgroup.blocked(action),
+            Section::Record => None,
+        }
+    }
 }

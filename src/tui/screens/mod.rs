@@ -153,6 +153,12 @@ pub trait View {
     fn live(&self, _action: Action) -> bool {
         true
     }
+    /// Why `action` is refused now by a freeze (an approved plan, a closed meeting), as
+    /// the i18n key of a short reason: the hint bar shows the key greyed with it. The
+    /// same check as the refusal answers it.
+    fn blocked(&self, _action: Action) -> Option<&'static str> {
+        None
+    }
     /// Takes an export's result (the export screen shows it).
     fn on_export(&mut self, _result: &Result<Vec<PathBuf>, DeliverError>) {}
     /// Where "back" from a cycle opened from here leads (the history screen), if not home.
@@ -300,6 +306,11 @@ impl Screen {
     /// Whether `action` would be taken now (see [`View::live`]).
     pub fn live(&self, action: Action) -> bool {
         self.view.live(action)
+    }
+
+    /// Why a freeze refuses `action` now, if it does (see [`View::blocked`]).
+    pub fn blocked(&self, action: Action) -> Option<&'static str> {
+        self.view.blocked(action)
     }
 
     /// Tells the screen it was opened by going back from `from`.

@@ -33,6 +33,10 @@ pub trait Step {
     fn live(&self, _action: Action) -> bool {
         true
     }
+    /// Why `action` is refused now by a freeze (i18n key of a short reason), if it is.
+    fn blocked(&self, _action: Action) -> Option<&'static str> {
+        None
+    }
 }
 
 impl<T: Step> View for T {
@@ -71,5 +75,9 @@ impl<T: Step> View for T {
 
     fn live(&self, action: Action) -> bool {
         Step::live(self, action)
+    }
+
+    fn blocked(&self, action: Action) -> Option<&'static str> {
+        Step::blocked(self, action)
     }
 }

@@ -87,6 +87,16 @@ impl WorkGroupTab {
         }
     }
 
+    /// Why a finalised group refuses `action` (the check `act` refuses by).
+    pub fn blocked(&self, action: Action) -> Option<&'static str> {
+        let edits = matches!(
+            action,
+            Action::Toggle | Action::SetLeader | Action::Finalise | Action::EditRange
+        );
+        (self.context() == Context::WorkGroup && self.wg.is_final() && edits)
+            .then_some("blocked.wg")
+    }
+
     /// The procedure's checks on the current members.
     pub fn findings(&self, attendees: &[Attendee]) -> Vec<Finding> {
         let ethnicities: Vec<String> = attendees

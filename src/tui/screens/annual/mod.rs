@@ -637,4 +637,23 @@ impl Step for AnnualScreen {
             Section::Approval => self.approval.live(action),
         }
     }
+
+    /// Why the approved plan refuses `action` (the freeze the commands refuse by): the
+    /// selection's edits, the working group's and the approval register's.
+    fn blocked(&self, action: Action) -> Option<&'static str> {
+        if self.popup.is_some() {
+            return None;
+        }
+        let edits = matches!(
+            action,
+            Action::PartOne | Action::PartTwo | Action::Add | Action::Remove
+        );
+        match self.section {
+            Section::WorkGroup => self.workgroup.blocked(action),
+            Section::Selection => (self.approved() && edits).then_some("blocked.annual"),
+            Section::Approval if self.record_shown => None,
+            Section::Approval => self.approval.blocked(action),
+            Section::Review | Section::Scoring => None,
+        }
+    }
 }

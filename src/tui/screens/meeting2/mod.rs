@@ -321,4 +321,12 @@ impl Step for Meeting2Screen {
             _ => true,
         }
     }
+
+    fn blocked(&self, action: Action) -> Option<&'static str> {
+        match self.section {
+            Section::Attendance => self.attendance.blocked(action),
+            Section::Results => results::blocked(&self.data, action),
+            _ => None,
+        }
+    }
 }

@@ -275,6 +275,13 @@ pub fn live(data: &Data, action: Action) -> bool {
     }
 }
 
+/// Why the approved plan refuses `action` on the results: choosing the method and
+/// approving again (the freeze `change_setting` and [`approval_blocker`] refuse by).
+pub fn blocked(data: &Data, action: Action) -> Option<&'static str> {
+    let edits = matches!(action, Action::ChooseMethod | Action::Finalise);
+    (data.settings.plan_frozen && edits).then_some("blocked.plan")
+}
+
 /// Why the combined ranking cannot be approved yet, as a translated message.
 pub fn approval_blocker(data: &Data, lang: Lang) -> Option<String> {
     if data.rows.is_empty() {
