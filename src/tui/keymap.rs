@@ -144,8 +144,10 @@ pub enum Action {
     CloseMeeting,
     /// Reopen a closed meeting or finalised election (asks for a reason).
     Reopen,
-    /// Command the working group's size range.
-    EditRange,
+    /// Change the working group's size range.
+    EditSizeRange,
+    /// Change the scoring scale (its lowest and highest score).
+    EditScale,
     /// Carry last cycle's working group over.
     Carry,
     /// Approve the annual plan (or reopen it with a reason).
@@ -511,7 +513,7 @@ pub static BINDINGS: &[Binding] = &[
     b(C::WorkGroup, K::Char(' '), A::Toggle, "key.toggle_member"),
     b(C::WorkGroup, K::Char('t'), A::SetLeader, "key.leader"),
     b(C::WorkGroup, K::Char('f'), A::Finalise, "key.finalise"),
-    b(C::WorkGroup, K::Char('r'), A::EditRange, "key.range"),
+    b(C::WorkGroup, K::Char('r'), A::EditSizeRange, "key.range"),
     b(C::WgFind, K::Enter, A::Submit, "key.toggle_member"),
     b(C::WgFind, K::Up, A::Up, ""),
     b(C::WgFind, K::Down, A::Down, ""),
@@ -587,7 +589,7 @@ pub static BINDINGS: &[Binding] = &[
     b(C::WgReports, K::Esc, A::Back, "key.back"),
     b(C::WgReports, K::Char('?'), A::Help, "key.help"),
     b(C::WgMatrix, K::Enter, A::Open, "key.jump"),
-    b(C::WgMatrix, K::Char('s'), A::EditRange, "key.scale"),
+    b(C::WgMatrix, K::Char('s'), A::EditScale, "key.scale"),
     b(C::WgMatrix, K::Char('b'), A::ToggleView, "key.ranked"),
     b(C::WgMatrix, K::Up, A::Up, ""),
     b(C::WgMatrix, K::Down, A::Down, ""),

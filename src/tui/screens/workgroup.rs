@@ -82,7 +82,9 @@ impl WorkGroupTab {
         let final_ = self.wg.is_final();
         match action {
             Action::Reopen => final_,
-            Action::Toggle | Action::SetLeader | Action::Finalise | Action::EditRange => !final_,
+            Action::Toggle | Action::SetLeader | Action::Finalise | Action::EditSizeRange => {
+                !final_
+            }
             _ => true,
         }
     }
@@ -91,7 +93,7 @@ impl WorkGroupTab {
     pub fn blocked(&self, action: Action) -> Option<&'static str> {
         let edits = matches!(
             action,
-            Action::Toggle | Action::SetLeader | Action::Finalise | Action::EditRange
+            Action::Toggle | Action::SetLeader | Action::Finalise | Action::EditSizeRange
         );
         (self.context() == Context::WorkGroup && self.wg.is_final() && edits)
             .then_some("blocked.wg")
@@ -199,13 +201,15 @@ impl WorkGroupTab {
                 };
                 return ask_reason("reason.reopen_wg", reopen);
             }
-            Action::Toggle | Action::SetLeader | Action::Finalise | Action::EditRange if final_ => {
+            Action::Toggle | Action::SetLeader | Action::Finalise | Action::EditSizeRange
+                if final_ =>
+            {
                 return Outcome::Refuse(t(lang, "err.wg_final"));
             }
             Action::Toggle => return self.toggle(person),
             Action::SetLeader => return self.set_leader(person, lang),
             Action::Finalise => return self.finalise(attendees),
-            Action::EditRange => self.range_form = Some(range_form(self.wg.range)),
+            Action::EditSizeRange => self.range_form = Some(range_form(self.wg.range)),
             _ => {}
         }
         Outcome::Stay

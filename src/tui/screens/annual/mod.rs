@@ -631,7 +631,7 @@ impl Step for AnnualScreen {
                 Action::Remove => !self.approved() && self.highlighted_item().is_some(),
                 _ => true,
             },
-            Section::Scoring => action != Action::EditRange,
+            Section::Scoring => action != Action::EditScale,
             Section::Approval if self.record_shown => true,
             Section::Approval if action == Action::Approve => true,
             Section::Approval => self.approval.live(action),

@@ -242,7 +242,7 @@ impl Step for WgMeetingScreen {
             Input::Action(Action::Section1) => self.section = Section::Reports,
             Input::Action(Action::Section2) => self.section = Section::Matrix,
             Input::Action(Action::Section3) => self.section = Section::Draft,
-            Input::Action(Action::EditRange) => self.scale_form = Some(scale_form(self.scale)),
+            Input::Action(Action::EditScale) => self.scale_form = Some(scale_form(self.scale)),
             Input::Action(Action::ToggleView) => self.section = Section::Draft,
             other => return self.section_input(other, lang),
         }
