@@ -63,38 +63,6 @@ impl CommuneScreen {
         })
     }
 
-    fn update(&mut self, input: Input, lang: Lang) -> Outcome {
-        let Input::Action(action) = input else {
-            return Outcome::Stay;
-        };
-        if list_cursor::step(&mut self.selected, action, self.lines.len()) {
-            return Outcome::Stay;
-        }
-        match action {
-            Action::PrevYear => return Outcome::Go(Nav::Commune(self.commune.id, self.year - 1)),
-            Action::NextYear => return Outcome::Go(Nav::Commune(self.commune.id, self.year + 1)),
-            Action::Import => {
-                return Outcome::Go(Nav::Import(Some(self.commune.id), self.year));
-            }
-            Action::Export if self.lines.is_empty() => {
-                return Outcome::Refuse(t(lang, "commune.screen.no_villages"));
-            }
-            Action::Export => return Outcome::Go(Nav::CommuneExport(self.commune.id, self.year)),
-            Action::Open | Action::Approve | Action::Reopen => {
-                return self.conference(action, lang);
-            }
-            Action::Assign => {
-                return match self.lines.get(self.selected) {
-                    Some(l) => Outcome::Go(Nav::CommuneAssign(self.commune.id, self.year, l.id)),
-                    None => Outcome::Refuse(t(lang, "commune.screen.no_villages")),
-                };
-            }
-            Action::Back => return Outcome::Back,
-            _ => {}
-        }
-        Outcome::Stay
-    }
-
     /// Enter opens the selected village's activities; `p` approves the commune plan;
     /// `o` reopens it with a reason.
     fn conference(&mut self, action: Action, lang: Lang) -> Outcome {
@@ -133,51 +101,6 @@ impl CommuneScreen {
             Some(v) => tf(lang, "conference.screen.frozen_commune", &[v.to_string()]),
             None => t(lang, "conference.screen.open_commune"),
         }
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        let lang = ctx.lang;
-        let [head, table_area] =
-            Layout::vertical([Constraint::Length(3), Constraint::Min(4)]).areas(area);
-        let text = format!("{}\n{}", self.summary(lang), self.approval_line(lang));
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .render(head, buf);
-        if self.lines.is_empty() {
-            Paragraph::new(t(lang, "commune.screen.no_villages"))
-                .block(Block::bordered())
-                .wrap(Wrap { trim: true })
-                .render(table_area, buf);
-            return;
-        }
-        let header = [
-            "commune.screen.col.village",
-            "commune.screen.col.plan",
-            "commune.screen.col.check",
-            "commune.screen.col.women",
-            "commune.screen.col.part_two",
-        ]
-        .map(|k| t(lang, k));
-        let widths = [
-            Constraint::Min(12),
-            Constraint::Length(24),
-            Constraint::Length(11),
-            Constraint::Length(7),
-            Constraint::Length(6),
-        ];
-        let title = tf(
-            lang,
-            "commune.screen.title",
-            &[self.commune.name.clone(), self.year.to_string()],
-        );
-        listing::render(
-            (title, header.to_vec()),
-            self.lines.iter().map(|l| row(l, ctx)),
-            &widths,
-            self.selected,
-            &ctx.theme,
-            (table_area, buf),
-        );
     }
 
     /// "2 thôn, buôn: 1 đã thông qua, 1 chưa thông qua, 0 chưa nhận kế hoạch".
@@ -258,7 +181,35 @@ impl super::View for CommuneScreen {
     }
 
     fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        CommuneScreen::update(self, input, ctx.lang)
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        if list_cursor::step(&mut self.selected, action, self.lines.len()) {
+            return Outcome::Stay;
+        }
+        match action {
+            Action::PrevYear => return Outcome::Go(Nav::Commune(self.commune.id, self.year - 1)),
+            Action::NextYear => return Outcome::Go(Nav::Commune(self.commune.id, self.year + 1)),
+            Action::Import => {
+                return Outcome::Go(Nav::Import(Some(self.commune.id), self.year));
+            }
+            Action::Export if self.lines.is_empty() => {
+                return Outcome::Refuse(t(ctx.lang, "commune.screen.no_villages"));
+            }
+            Action::Export => return Outcome::Go(Nav::CommuneExport(self.commune.id, self.year)),
+            Action::Open | Action::Approve | Action::Reopen => {
+                return self.conference(action, ctx.lang);
+            }
+            Action::Assign => {
+                return match self.lines.get(self.selected) {
+                    Some(l) => Outcome::Go(Nav::CommuneAssign(self.commune.id, self.year, l.id)),
+                    None => Outcome::Refuse(t(ctx.lang, "commune.screen.no_villages")),
+                };
+            }
+            Action::Back => return Outcome::Back,
+            _ => {}
+        }
+        Outcome::Stay
     }
 
     /// `o` (reopen) only while the commune plan is approved, `p` only while it is not;
@@ -298,6 +249,47 @@ impl super::View for CommuneScreen {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        CommuneScreen::render(self, area, buf, ctx);
+        let lang = ctx.lang;
+        let [head, table_area] =
+            Layout::vertical([Constraint::Length(3), Constraint::Min(4)]).areas(area);
+        let text = format!("{}\n{}", self.summary(lang), self.approval_line(lang));
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .render(head, buf);
+        if self.lines.is_empty() {
+            Paragraph::new(t(lang, "commune.screen.no_villages"))
+                .block(Block::bordered())
+                .wrap(Wrap { trim: true })
+                .render(table_area, buf);
+            return;
+        }
+        let header = [
+            "commune.screen.col.village",
+            "commune.screen.col.plan",
+            "commune.screen.col.check",
+            "commune.screen.col.women",
+            "commune.screen.col.part_two",
+        ]
+        .map(|k| t(lang, k));
+        let widths = [
+            Constraint::Min(12),
+            Constraint::Length(24),
+            Constraint::Length(11),
+            Constraint::Length(7),
+            Constraint::Length(6),
+        ];
+        let title = tf(
+            lang,
+            "commune.screen.title",
+            &[self.commune.name.clone(), self.year.to_string()],
+        );
+        listing::render(
+            (title, header.to_vec()),
+            self.lines.iter().map(|l| row(l, ctx)),
+            &widths,
+            self.selected,
+            &ctx.theme,
+            (table_area, buf),
+        );
     }
 }

@@ -9,7 +9,7 @@ use super::{Nav, Outcome, ViewCtx};
 use crate::domain::{Commune, Cycle, CycleFacts, CycleId, Village};
 use crate::i18n::{Lang, t, tf};
 use crate::store::{Store, StoreError};
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{Action, Context};
 use crate::tui::widgets::{Input, list_cursor};
 use crate::workflow::{Step, StepStatus, can_enter, missing_prerequisite, status};
 
@@ -62,24 +62,6 @@ impl CycleScreen {
             .unwrap_or(Step::Preparation)
     }
 
-    /// Handles one input.
-    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        let Input::Action(action) = input else {
-            return Outcome::Stay;
-        };
-        if list_cursor::step(&mut self.selected, action, Step::ALL.len()) {
-            return Outcome::Stay;
-        }
-        match action {
-            Action::Open => return self.open(ctx.lang),
-            Action::Back => return Outcome::Back,
-            Action::Help => return Outcome::Help,
-            Action::ToggleLang => return Outcome::ToggleLang,
-            _ => {}
-        }
-        Outcome::Stay
-    }
-
     fn open(&self, lang: Lang) -> Outcome {
         match (self.nav(), missing_prerequisite(self.step(), &self.facts)) {
             (Ok(nav), Some(first)) => Outcome::GoHint(nav, t(lang, first.0)),
@@ -125,57 +107,6 @@ impl CycleScreen {
             | Nav::District(..)
             | Nav::DistrictExport(..) => return None,
         })
-    }
-
-    /// "Xã … › Thôn … › 2026".
-    pub fn breadcrumb(&self, lang: Lang) -> String {
-        let commune = self
-            .commune
-            .as_ref()
-            .map(|c| c.short_name().to_owned())
-            .unwrap_or_default();
-        tf(
-            lang,
-            "cycle.breadcrumb",
-            &[
-                commune,
-                self.village.name.clone(),
-                self.cycle.year.to_string(),
-            ],
-        )
-    }
-
-    /// Help for the selected step.
-    pub fn help_key(&self) -> String {
-        format!("help.step.{}", self.step().code())
-    }
-
-    /// Draws the period line and the step list.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        let [head, list] =
-            Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
-        let mut lines = vec![Line::raw(self.period_line(ctx.lang))];
-        if self.cycle.closed {
-            lines.push(Line::styled(
-                t(ctx.lang, "hist.cycle_banner"),
-                ctx.theme.warn,
-            ));
-        }
-        Paragraph::new(lines).render(head, buf);
-        let items: Vec<ListItem> = Step::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, s)| step_item(i, *s, status(*s, &self.facts), ctx))
-            .collect();
-        let block =
-            Block::bordered().title(Line::styled(t(ctx.lang, "cycle.steps"), ctx.theme.title));
-        let list_widget = List::new(items)
-            .block(block)
-            .highlight_style(ctx.theme.selected)
-            .highlight_symbol("▶ ");
-        let mut state = ListState::default().with_selected(Some(self.selected));
-        StatefulWidget::render(list_widget, list, buf, &mut state);
-        self.render_prerequisite(list, buf, ctx);
     }
 
     /// "→ what comes first" for the selected step, a line below the steps.
@@ -236,16 +167,29 @@ pub fn unicode_pad(text: &str, width: usize) -> String {
 }
 
 impl super::View for CycleScreen {
-    fn parent(&self) -> Option<super::Nav> {
-        Some(super::Nav::Home)
+    fn parent(&self) -> Option<Nav> {
+        Some(Nav::Home)
     }
 
-    fn context(&self) -> crate::tui::keymap::Context {
-        crate::tui::keymap::Context::Cycle
+    fn context(&self) -> Context {
+        Context::Cycle
     }
 
-    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
-        CycleScreen::update(self, input, ctx)
+    fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        if list_cursor::step(&mut self.selected, action, Step::ALL.len()) {
+            return Outcome::Stay;
+        }
+        match action {
+            Action::Open => return self.open(ctx.lang),
+            Action::Back => return Outcome::Back,
+            Action::Help => return Outcome::Help,
+            Action::ToggleLang => return Outcome::ToggleLang,
+            _ => {}
+        }
+        Outcome::Stay
     }
 
     fn on_saved(
@@ -257,16 +201,55 @@ impl super::View for CycleScreen {
         self.reload(store)
     }
 
+    /// "Xã … › Thôn … › 2026".
     fn breadcrumb(&self, lang: Lang) -> String {
-        CycleScreen::breadcrumb(self, lang)
+        let commune = self
+            .commune
+            .as_ref()
+            .map(|c| c.short_name().to_owned())
+            .unwrap_or_default();
+        tf(
+            lang,
+            "cycle.breadcrumb",
+            &[
+                commune,
+                self.village.name.clone(),
+                self.cycle.year.to_string(),
+            ],
+        )
     }
 
+    /// Help for the selected step.
     fn help_key(&self) -> String {
-        CycleScreen::help_key(self)
+        format!("help.step.{}", self.step().code())
     }
 
+    /// Draws the period line and the step list.
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        CycleScreen::render(self, area, buf, ctx);
+        let [head, list] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+        let mut lines = vec![Line::raw(self.period_line(ctx.lang))];
+        if self.cycle.closed {
+            lines.push(Line::styled(
+                t(ctx.lang, "hist.cycle_banner"),
+                ctx.theme.warn,
+            ));
+        }
+        Paragraph::new(lines).render(head, buf);
+        let items: Vec<ListItem> = Step::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| step_item(i, *s, status(*s, &self.facts), ctx))
+            .collect();
+        let block =
+            Block::bordered().title(Line::styled(t(ctx.lang, "cycle.steps"), ctx.theme.title));
+        let list_widget = List::new(items)
+            .block(block)
+            .highlight_style(ctx.theme.selected)
+            .highlight_symbol("▶ ");
+        let mut state = ListState::default().with_selected(Some(self.selected));
+        StatefulWidget::render(list_widget, list, buf, &mut state);
+        self.render_prerequisite(list, buf, ctx);
     }
 
     fn came_back_from(&mut self, from: Nav) {

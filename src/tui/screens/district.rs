@@ -64,25 +64,6 @@ impl DistrictScreen {
         })
     }
 
-    fn update(&mut self, input: Input, lang: Lang) -> Outcome {
-        let Input::Action(action) = input else {
-            return Outcome::Stay;
-        };
-        if list_cursor::step(&mut self.selected, action, self.lines.len()) {
-            return Outcome::Stay;
-        }
-        match action {
-            Action::PrevYear => return Outcome::Go(Nav::District(self.from, self.year - 1)),
-            Action::NextYear => return Outcome::Go(Nav::District(self.from, self.year + 1)),
-            Action::Import => return Outcome::Go(Nav::Import(None, self.year)),
-            Action::Export => return Outcome::Go(Nav::DistrictExport(self.from, self.year)),
-            Action::Open => return self.open(lang),
-            Action::Back => return Outcome::Back,
-            _ => {}
-        }
-        Outcome::Stay
-    }
-
     /// Enter opens a commune held here village by village; one received whole is not
     /// opened (its villages are in its file).
     fn open(&self, lang: Lang) -> Outcome {
@@ -91,43 +72,6 @@ impl DistrictScreen {
             Some(l) => Outcome::Go(Nav::Commune(l.id, self.year)),
             None => Outcome::Stay,
         }
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        let lang = ctx.lang;
-        let [head, table_area] =
-            Layout::vertical([Constraint::Length(2), Constraint::Min(4)]).areas(area);
-        Paragraph::new(self.summary(lang))
-            .wrap(Wrap { trim: true })
-            .render(head, buf);
-        let header = [
-            "district.col.commune",
-            "district.col.status",
-            "commune.screen.col.check",
-            "district.screen.col.villages",
-            "district.screen.col.asked",
-        ]
-        .map(|k| t(lang, k));
-        let widths = [
-            Constraint::Min(12),
-            Constraint::Length(26),
-            Constraint::Length(11),
-            Constraint::Length(8),
-            Constraint::Length(12),
-        ];
-        let title = tf(
-            lang,
-            "district.screen.title",
-            &[self.district.clone(), self.year.to_string()],
-        );
-        listing::render(
-            (title, header.to_vec()),
-            self.lines.iter().map(|l| row(l, ctx)),
-            &widths,
-            self.selected,
-            &ctx.theme,
-            (table_area, buf),
-        );
     }
 
     /// "3 xã: 1 đã thông qua, 1 chưa thông qua, 1 chưa nhận kế hoạch".
@@ -207,7 +151,22 @@ impl super::View for DistrictScreen {
     }
 
     fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        DistrictScreen::update(self, input, ctx.lang)
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        if list_cursor::step(&mut self.selected, action, self.lines.len()) {
+            return Outcome::Stay;
+        }
+        match action {
+            Action::PrevYear => return Outcome::Go(Nav::District(self.from, self.year - 1)),
+            Action::NextYear => return Outcome::Go(Nav::District(self.from, self.year + 1)),
+            Action::Import => return Outcome::Go(Nav::Import(None, self.year)),
+            Action::Export => return Outcome::Go(Nav::DistrictExport(self.from, self.year)),
+            Action::Open => return self.open(ctx.lang),
+            Action::Back => return Outcome::Back,
+            _ => {}
+        }
+        Outcome::Stay
     }
 
     fn on_saved(
@@ -232,6 +191,39 @@ impl super::View for DistrictScreen {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        DistrictScreen::render(self, area, buf, ctx);
+        let lang = ctx.lang;
+        let [head, table_area] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(4)]).areas(area);
+        Paragraph::new(self.summary(lang))
+            .wrap(Wrap { trim: true })
+            .render(head, buf);
+        let header = [
+            "district.col.commune",
+            "district.col.status",
+            "commune.screen.col.check",
+            "district.screen.col.villages",
+            "district.screen.col.asked",
+        ]
+        .map(|k| t(lang, k));
+        let widths = [
+            Constraint::Min(12),
+            Constraint::Length(26),
+            Constraint::Length(11),
+            Constraint::Length(8),
+            Constraint::Length(12),
+        ];
+        let title = tf(
+            lang,
+            "district.screen.title",
+            &[self.district.clone(), self.year.to_string()],
+        );
+        listing::render(
+            (title, header.to_vec()),
+            self.lines.iter().map(|l| row(l, ctx)),
+            &widths,
+            self.selected,
+            &ctx.theme,
+            (table_area, buf),
+        );
     }
 }

@@ -133,22 +133,6 @@ impl ExportScreen {
         }
     }
 
-    /// The export form's keys.
-    pub fn context(&self) -> Context {
-        Context::Export
-    }
-
-    /// Handles one input.
-    pub fn update(&mut self, input: Input) -> Outcome {
-        if input == Input::Action(Action::Back) {
-            return Outcome::Back;
-        }
-        match self.form.handle(&input) {
-            FormEvent::Submit => self.submit(),
-            _ => Outcome::Stay,
-        }
-    }
-
     fn submit(&mut self) -> Outcome {
         let formats: Vec<Format> = Format::ALL
             .iter()
@@ -175,18 +159,38 @@ impl ExportScreen {
         };
         Outcome::Export(request)
     }
+}
 
-    /// Shows what was written (the app asks before overwriting).
-    pub fn on_export(&mut self, result: &Result<Vec<PathBuf>, DeliverError>) {
-        match result {
-            Ok(paths) => self.written = paths.clone(),
-            Err(DeliverError::Exists(_)) => {}
-            Err(DeliverError::Failed(_)) => self.written.clear(),
+impl super::View for ExportScreen {
+    fn parent(&self) -> Option<Nav> {
+        Some(self.back_to())
+    }
+
+    fn context(&self) -> Context {
+        Context::Export
+    }
+
+    fn update(&mut self, input: Input, _ctx: ViewCtx) -> Outcome {
+        if input == Input::Action(Action::Back) {
+            return Outcome::Back;
+        }
+        match self.form.handle(&input) {
+            FormEvent::Submit => self.submit(),
+            _ => Outcome::Stay,
         }
     }
 
+    fn on_saved(
+        &mut self,
+        _store: &Store,
+        _result: &Result<super::Effect, String>,
+        _lang: Lang,
+    ) -> Result<(), StoreError> {
+        Ok(())
+    }
+
     /// "Buôn Kram › 2026 › Xuất kế hoạch", or the commune's.
-    pub fn breadcrumb(&self, lang: Lang) -> String {
+    fn breadcrumb(&self, lang: Lang) -> String {
         match &self.whose {
             Whose::Village(cycle, village) => tf(
                 lang,
@@ -209,8 +213,12 @@ impl ExportScreen {
         }
     }
 
+    fn help_key(&self) -> String {
+        "help.step.export".into()
+    }
+
     /// Draws the form and the files written.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         let [top, bottom] =
             Layout::vertical([Constraint::Length(6), Constraint::Min(0)]).areas(area);
         let block = Block::bordered().title(Line::styled(
@@ -240,43 +248,13 @@ impl ExportScreen {
             .wrap(Wrap { trim: false })
             .render(bottom, buf);
     }
-}
 
-impl super::View for ExportScreen {
-    fn parent(&self) -> Option<super::Nav> {
-        Some(self.back_to())
-    }
-
-    fn context(&self) -> crate::tui::keymap::Context {
-        ExportScreen::context(self)
-    }
-
-    fn update(&mut self, input: crate::tui::widgets::Input, _ctx: ViewCtx) -> Outcome {
-        ExportScreen::update(self, input)
-    }
-
-    fn on_saved(
-        &mut self,
-        _store: &Store,
-        _result: &Result<super::Effect, String>,
-        _lang: Lang,
-    ) -> Result<(), StoreError> {
-        Ok(())
-    }
-
-    fn breadcrumb(&self, lang: Lang) -> String {
-        ExportScreen::breadcrumb(self, lang)
-    }
-
-    fn help_key(&self) -> String {
-        "help.step.export".into()
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        ExportScreen::render(self, area, buf, ctx);
-    }
-
+    /// Shows what was written (the app asks before overwriting).
     fn on_export(&mut self, result: &Result<Vec<PathBuf>, DeliverError>) {
-        ExportScreen::on_export(self, result);
+        match result {
+            Ok(paths) => self.written = paths.clone(),
+            Err(DeliverError::Exists(_)) => {}
+            Err(DeliverError::Failed(_)) => self.written.clear(),
+        }
     }
 }

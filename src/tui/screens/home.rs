@@ -52,38 +52,6 @@ impl HomeScreen {
         })
     }
 
-    /// The open question's or form's context; on a cycle line the cycle's hints.
-    pub fn context(&self) -> Context {
-        if self.form.is_some() || self.deleting.is_some() {
-            Context::Form
-        } else if matches!(self.selected_entry(), Some(HomeEntry::Cycle { .. })) {
-            Context::HomeCycle
-        } else {
-            Context::Home
-        }
-    }
-
-    /// Handles one input.
-    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        if let Some(outcome) = DeletePrompt::drive(&mut self.deleting, &input) {
-            return outcome;
-        }
-        if let Some((form, purpose)) = &mut self.form {
-            return match form.handle(&input) {
-                FormEvent::Editing => Outcome::Stay,
-                FormEvent::Cancel => {
-                    self.form = None;
-                    Outcome::Stay
-                }
-                FormEvent::Submit => submit(form, *purpose),
-            };
-        }
-        match input {
-            Input::Action(action) => self.act(action, ctx.lang),
-            _ => Outcome::Stay,
-        }
-    }
-
     fn act(&mut self, action: Action, lang: Lang) -> Outcome {
         if list_cursor::step(&mut self.selected, action, self.entries.len()) {
             return Outcome::Stay;
@@ -265,41 +233,6 @@ impl HomeScreen {
         self.form = Some((new_form(purpose), purpose));
     }
 
-    /// Closes the form and reloads after a save; keeps the form open on failure.
-    pub fn on_saved(
-        &mut self,
-        store: &Store,
-        result: &Result<Effect, String>,
-    ) -> Result<(), StoreError> {
-        let Ok(saved) = result else { return Ok(()) };
-        self.form = None;
-        self.deleting = None;
-        self.entries = store.home_entries()?;
-        let found = self.entries.iter().position(|e| match (e, saved) {
-            (HomeEntry::Commune(c), Effect::Commune(id)) => c.id == *id,
-            (HomeEntry::Village(v), Effect::Village(id)) => v.id == *id,
-            (HomeEntry::Cycle { id, .. }, Effect::Cycle(want)) => id == want,
-            _ => false,
-        });
-        self.selected = list_cursor::clamp(found.unwrap_or(self.selected), self.entries.len());
-        Ok(())
-    }
-
-    /// Draws the tree (or the first-run welcome) and any open form.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        if self.entries.is_empty() {
-            render_welcome(area, buf, ctx);
-        } else {
-            self.render_tree(area, buf, ctx);
-        }
-        if let Some((form, _)) = &self.form {
-            form.render(ctx.lang, &ctx.theme, area, buf);
-        }
-        if let Some(prompt) = &self.deleting {
-            prompt.render(area, buf, ctx);
-        }
-    }
-
     fn render_tree(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         // Only the lines in view are built (a commune can hold hundreds): the window is the
         // one `List` would show with the selection and no stored offset, so the frame is
@@ -469,25 +402,60 @@ fn named_change(form: &Form, named: Named) -> Result<Command, Errors> {
 }
 
 impl super::View for HomeScreen {
-    fn parent(&self) -> Option<super::Nav> {
+    fn parent(&self) -> Option<Nav> {
         None
     }
 
-    fn context(&self) -> crate::tui::keymap::Context {
-        HomeScreen::context(self)
+    /// The open question's or form's context; on a cycle line the cycle's hints.
+    fn context(&self) -> Context {
+        if self.form.is_some() || self.deleting.is_some() {
+            Context::Form
+        } else if matches!(self.selected_entry(), Some(HomeEntry::Cycle { .. })) {
+            Context::HomeCycle
+        } else {
+            Context::Home
+        }
     }
 
-    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
-        HomeScreen::update(self, input, ctx)
+    fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        if let Some(outcome) = DeletePrompt::drive(&mut self.deleting, &input) {
+            return outcome;
+        }
+        if let Some((form, purpose)) = &mut self.form {
+            return match form.handle(&input) {
+                FormEvent::Editing => Outcome::Stay,
+                FormEvent::Cancel => {
+                    self.form = None;
+                    Outcome::Stay
+                }
+                FormEvent::Submit => submit(form, *purpose),
+            };
+        }
+        match input {
+            Input::Action(action) => self.act(action, ctx.lang),
+            _ => Outcome::Stay,
+        }
     }
 
+    /// Closes the form and reloads after a save; keeps the form open on failure.
     fn on_saved(
         &mut self,
         store: &Store,
-        result: &Result<super::Effect, String>,
+        result: &Result<Effect, String>,
         _lang: Lang,
     ) -> Result<(), StoreError> {
-        HomeScreen::on_saved(self, store, result)
+        let Ok(saved) = result else { return Ok(()) };
+        self.form = None;
+        self.deleting = None;
+        self.entries = store.home_entries()?;
+        let found = self.entries.iter().position(|e| match (e, saved) {
+            (HomeEntry::Commune(c), Effect::Commune(id)) => c.id == *id,
+            (HomeEntry::Village(v), Effect::Village(id)) => v.id == *id,
+            (HomeEntry::Cycle { id, .. }, Effect::Cycle(want)) => id == want,
+            _ => false,
+        });
+        self.selected = list_cursor::clamp(found.unwrap_or(self.selected), self.entries.len());
+        Ok(())
     }
 
     fn breadcrumb(&self, lang: Lang) -> String {
@@ -498,8 +466,19 @@ impl super::View for HomeScreen {
         "help.home".into()
     }
 
+    /// Draws the tree (or the first-run welcome) and any open form.
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        HomeScreen::render(self, area, buf, ctx);
+        if self.entries.is_empty() {
+            render_welcome(area, buf, ctx);
+        } else {
+            self.render_tree(area, buf, ctx);
+        }
+        if let Some((form, _)) = &self.form {
+            form.render(ctx.lang, &ctx.theme, area, buf);
+        }
+        if let Some(prompt) = &self.deleting {
+            prompt.render(area, buf, ctx);
+        }
     }
 }
 

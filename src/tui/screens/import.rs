@@ -77,20 +77,6 @@ impl ImportScreen {
         })
     }
 
-    fn update(&mut self, input: Input, lang: Lang) -> Outcome {
-        if self.looked_at.is_none() {
-            return match self.chooser.handle(&input) {
-                FormEvent::Submit => self.look(),
-                FormEvent::Cancel => Outcome::Back,
-                FormEvent::Editing => Outcome::Stay,
-            };
-        }
-        match input {
-            Input::Action(action) => self.act(action, lang),
-            _ => Outcome::Stay,
-        }
-    }
-
     fn look(&mut self) -> Outcome {
         let typed = self.chooser.text(0).trim().to_string();
         if typed.is_empty() {
@@ -188,27 +174,6 @@ impl ImportScreen {
         Ok(())
     }
 
-    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        if self.looked_at.is_none() {
-            let [top, help] =
-                Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
-            let block = Block::bordered().title(Line::styled(
-                format!(" {} ", self.chooser.title.tr(ctx.lang)),
-                ctx.theme.title,
-            ));
-            let inner = block.inner(top);
-            block.render(top, buf);
-            self.chooser
-                .render_fields(ctx.lang, &ctx.theme, inner, buf, true);
-            Paragraph::new(t(ctx.lang, "import.screen.explain"))
-                .block(Block::bordered())
-                .wrap(Wrap { trim: true })
-                .render(help, buf);
-            return;
-        }
-        self.render_review(area, buf, ctx);
-    }
-
     fn render_review(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         let lang = ctx.lang;
         let [list_area, detail] =
@@ -284,7 +249,17 @@ impl super::View for ImportScreen {
     }
 
     fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        ImportScreen::update(self, input, ctx.lang)
+        if self.looked_at.is_none() {
+            return match self.chooser.handle(&input) {
+                FormEvent::Submit => self.look(),
+                FormEvent::Cancel => Outcome::Back,
+                FormEvent::Editing => Outcome::Stay,
+            };
+        }
+        match input {
+            Input::Action(action) => self.act(action, ctx.lang),
+            _ => Outcome::Stay,
+        }
     }
 
     fn on_saved(
@@ -312,7 +287,24 @@ impl super::View for ImportScreen {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        ImportScreen::render(self, area, buf, ctx);
+        if self.looked_at.is_none() {
+            let [top, help] =
+                Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
+            let block = Block::bordered().title(Line::styled(
+                format!(" {} ", self.chooser.title.tr(ctx.lang)),
+                ctx.theme.title,
+            ));
+            let inner = block.inner(top);
+            block.render(top, buf);
+            self.chooser
+                .render_fields(ctx.lang, &ctx.theme, inner, buf, true);
+            Paragraph::new(t(ctx.lang, "import.screen.explain"))
+                .block(Block::bordered())
+                .wrap(Wrap { trim: true })
+                .render(help, buf);
+            return;
+        }
+        self.render_review(area, buf, ctx);
     }
 
     fn refresh(&mut self, store: &Store, lang: Lang) -> Result<(), StoreError> {

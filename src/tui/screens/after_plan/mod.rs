@@ -168,29 +168,6 @@ impl AfterPlanScreen {
         })
     }
 
-    fn update(&mut self, input: Input, lang: Lang) -> Outcome {
-        if self.editing.is_some() {
-            return self.edit(&input);
-        }
-        let Input::Action(action) = input else {
-            return Outcome::Stay;
-        };
-        if self.scroll(action) {
-            return Outcome::Stay;
-        }
-        match action {
-            Action::Open => self.mode = Mode::Rows,
-            Action::Life => self.mode = Mode::Life,
-            Action::Remove if self.mode == Mode::Rows => return self.remove(lang),
-            Action::Back if self.mode != Mode::List => self.mode = Mode::List,
-            Action::Back => return Outcome::Back,
-            Action::Help => return Outcome::Help,
-            Action::ToggleLang => return Outcome::ToggleLang,
-            other => return self.open_form(other, lang),
-        }
-        Outcome::Stay
-    }
-
     /// Moves the selected item, or in an item's rows the selected row, for a movement
     /// action; false for any other.
     fn scroll(&mut self, action: Action) -> bool {
@@ -346,7 +323,26 @@ impl super::View for AfterPlanScreen {
     }
 
     fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        AfterPlanScreen::update(self, input, ctx.lang)
+        if self.editing.is_some() {
+            return self.edit(&input);
+        }
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        if self.scroll(action) {
+            return Outcome::Stay;
+        }
+        match action {
+            Action::Open => self.mode = Mode::Rows,
+            Action::Life => self.mode = Mode::Life,
+            Action::Remove if self.mode == Mode::Rows => return self.remove(ctx.lang),
+            Action::Back if self.mode != Mode::List => self.mode = Mode::List,
+            Action::Back => return Outcome::Back,
+            Action::Help => return Outcome::Help,
+            Action::ToggleLang => return Outcome::ToggleLang,
+            other => return self.open_form(other, ctx.lang),
+        }
+        Outcome::Stay
     }
 
     /// The record keys are offered only while a record would be taken: the year open, the

@@ -1,48 +1,18 @@
-//! The commune assignment screen's keys: moving, the assignment form and the folder form.
+//! The commune assignment screen's forms: opening and feeding the assignment form and the
+//! folder form.
 
 use super::{CommuneAssignScreen, Editing, assign};
 use crate::commands::CommuneAssign;
 use crate::deliver::{ExportRequest, ExportTarget};
 use crate::domain::after_plan::AssignedItem;
 use crate::i18n::{Lang, t};
-use crate::tui::keymap::Action;
 use crate::tui::screens::{Command, Outcome};
+use crate::tui::widgets::Input;
 use crate::tui::widgets::form::{Field, Form, FormEvent};
-use crate::tui::widgets::{Input, list_cursor};
 
 impl CommuneAssignScreen {
-    pub(super) fn update(&mut self, input: Input, lang: Lang) -> Outcome {
-        if let Some(editing) = self.editing.take() {
-            return self.edit(editing, &input, lang);
-        }
-        let Input::Action(action) = input else {
-            return Outcome::Stay;
-        };
-        if list_cursor::step(&mut self.selected, action, self.items.len()) {
-            return Outcome::Stay;
-        }
-        match action {
-            Action::Open | Action::Assign => return self.open_form(lang),
-            Action::Export => {
-                let last = match self.folder.is_empty() {
-                    true => crate::tui::screens::export::default_folder(),
-                    false => self.folder.clone(),
-                };
-                let folder = Field::text("exp.folder", &last);
-                self.editing = Some(Editing::Folder(Form::new(
-                    "assign.screen.export_title",
-                    vec![folder],
-                )));
-            }
-            Action::Back => return Outcome::Back,
-            Action::Help => return Outcome::Help,
-            Action::ToggleLang => return Outcome::ToggleLang,
-            _ => {}
-        }
-        Outcome::Stay
-    }
-
-    fn open_form(&mut self, lang: Lang) -> Outcome {
+    /// Opens the assignment form on the selected activity, if the plan is approved.
+    pub(super) fn open_form(&mut self, lang: Lang) -> Outcome {
         if self.plan.is_none() {
             return Outcome::Refuse(t(lang, "after.err.plan_not_approved"));
         }
@@ -54,7 +24,21 @@ impl CommuneAssignScreen {
         Outcome::Stay
     }
 
-    fn edit(&mut self, editing: Editing, input: &Input, lang: Lang) -> Outcome {
+    /// Opens the folder form, offering the folder the bundles were last written to.
+    pub(super) fn open_folder(&mut self) {
+        let last = match self.folder.is_empty() {
+            true => crate::tui::screens::export::default_folder(),
+            false => self.folder.clone(),
+        };
+        let folder = Field::text("exp.folder", &last);
+        self.editing = Some(Editing::Folder(Form::new(
+            "assign.screen.export_title",
+            vec![folder],
+        )));
+    }
+
+    /// Feeds the open form; a valid submit becomes the command or the export.
+    pub(super) fn edit(&mut self, editing: Editing, input: &Input, lang: Lang) -> Outcome {
         let (mut form, is_assign) = match editing {
             Editing::Assign(form) => (form, true),
             Editing::Folder(form) => (form, false),

@@ -123,7 +123,24 @@ impl super::View for CommuneAssignScreen {
     }
 
     fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        CommuneAssignScreen::update(self, input, ctx.lang)
+        if let Some(editing) = self.editing.take() {
+            return self.edit(editing, &input, ctx.lang);
+        }
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        if list_cursor::step(&mut self.selected, action, self.items.len()) {
+            return Outcome::Stay;
+        }
+        match action {
+            Action::Open | Action::Assign => return self.open_form(ctx.lang),
+            Action::Export => self.open_folder(),
+            Action::Back => return Outcome::Back,
+            Action::Help => return Outcome::Help,
+            Action::ToggleLang => return Outcome::ToggleLang,
+            _ => {}
+        }
+        Outcome::Stay
     }
 
     /// Enter and `g` only on an approved plan with activities.
@@ -176,6 +193,6 @@ impl super::View for CommuneAssignScreen {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        CommuneAssignScreen::render(self, area, buf, ctx);
+        render::render(self, area, buf, ctx);
     }
 }

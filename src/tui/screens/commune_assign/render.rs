@@ -14,57 +14,54 @@ use crate::tui::screens::ViewCtx;
 use crate::tui::screens::after_plan::{Item, short_decision_key};
 use crate::tui::widgets::listing;
 
-impl CommuneAssignScreen {
-    pub(super) fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        let lang = ctx.lang;
-        let tall = match self.above_cost(self.selected) {
-            Some(_) => 5,
-            None => 3,
-        };
-        let [head, table] =
-            Layout::vertical([Constraint::Length(tall), Constraint::Min(4)]).areas(area);
-        Paragraph::new(self.head(lang))
-            .wrap(Wrap { trim: true })
-            .render(head, buf);
-        let header = [
-            "assign.screen.col.activity",
-            "assign.screen.col.decision",
-            "assign.screen.col.budget",
-            "assign.screen.col.date",
-        ]
-        .map(|k| t(lang, k));
-        let widths = [
-            Constraint::Min(20),
-            Constraint::Length(14),
-            Constraint::Length(15),
-            Constraint::Length(10),
-        ];
-        let title = tf(
-            lang,
-            "assign.screen.title",
-            &[self.name.clone(), self.year.to_string()],
-        );
-        let rows = self
-            .items
-            .iter()
-            .enumerate()
-            .map(|(n, i)| self.row(n, i, ctx));
-        listing::render(
-            (title, header.to_vec()),
-            rows,
-            &widths,
-            self.selected,
-            &ctx.theme,
-            (table, buf),
-        );
-        match &self.editing {
-            Some(Editing::Assign(form) | Editing::Folder(form)) => {
-                form.render(ctx.lang, &ctx.theme, area, buf);
-            }
-            None => {}
+/// Draws the plan's standing, the activities and any open form.
+pub(super) fn render(s: &CommuneAssignScreen, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+    let lang = ctx.lang;
+    let tall = match s.above_cost(s.selected) {
+        Some(_) => 5,
+        None => 3,
+    };
+    let [head, table] =
+        Layout::vertical([Constraint::Length(tall), Constraint::Min(4)]).areas(area);
+    Paragraph::new(s.head(lang))
+        .wrap(Wrap { trim: true })
+        .render(head, buf);
+    let header = [
+        "assign.screen.col.activity",
+        "assign.screen.col.decision",
+        "assign.screen.col.budget",
+        "assign.screen.col.date",
+    ]
+    .map(|k| t(lang, k));
+    let widths = [
+        Constraint::Min(20),
+        Constraint::Length(14),
+        Constraint::Length(15),
+        Constraint::Length(10),
+    ];
+    let title = tf(
+        lang,
+        "assign.screen.title",
+        &[s.name.clone(), s.year.to_string()],
+    );
+    let rows = s.items.iter().enumerate().map(|(n, i)| s.row(n, i, ctx));
+    listing::render(
+        (title, header.to_vec()),
+        rows,
+        &widths,
+        s.selected,
+        &ctx.theme,
+        (table, buf),
+    );
+    match &s.editing {
+        Some(Editing::Assign(form) | Editing::Folder(form)) => {
+            form.render(ctx.lang, &ctx.theme, area, buf);
         }
+        None => {}
     }
+}
 
+impl CommuneAssignScreen {
     /// The plan's standing and how many activities are assigned, or the files written.
     fn head(&self, lang: Lang) -> String {
         if !self.written.is_empty() {

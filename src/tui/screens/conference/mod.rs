@@ -84,26 +84,6 @@ impl ConferenceScreen {
         })
     }
 
-    fn update(&mut self, input: Input, lang: Lang) -> Outcome {
-        if self.editing.is_some() {
-            return self.edit(&input);
-        }
-        let Input::Action(action) = input else {
-            return Outcome::Stay;
-        };
-        if list_cursor::step(&mut self.selected, action, self.rows.len()) {
-            return Outcome::Stay;
-        }
-        match action {
-            Action::Add | Action::Toggle | Action::Remove => return self.act(action, lang),
-            Action::Back => return Outcome::Back,
-            Action::Help => return Outcome::Help,
-            Action::ToggleLang => return Outcome::ToggleLang,
-            _ => {}
-        }
-        Outcome::Stay
-    }
-
     /// `c`, `a` or `x` on the selected activity.
     fn act(&mut self, action: Action, lang: Lang) -> Outcome {
         if let Some(version) = self.approved {
@@ -163,46 +143,6 @@ impl ConferenceScreen {
                 }
                 Outcome::Stay
             }
-        }
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        let lang = ctx.lang;
-        let [head, table_area, detail] = Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Min(4),
-            Constraint::Length(7),
-        ])
-        .areas(area);
-        let state = match self.approved {
-            Some(v) => tf(lang, "conference.screen.frozen", &[v.to_string()]),
-            None => t(lang, "conference.screen.open"),
-        };
-        Paragraph::new(state)
-            .wrap(Wrap { trim: true })
-            .render(head, buf);
-        self.render_table(table_area, buf, ctx);
-        let selected = self.rows.get(self.selected);
-        let mut notes: Vec<String> = selected.iter().map(|r| r.activity.name.clone()).collect();
-        notes.extend(
-            selected
-                .iter()
-                .flat_map(|r| &r.decisions)
-                .map(|d| decision_note(d, lang)),
-        );
-        if notes.len() == 1 {
-            notes.push(t(lang, "conference.screen.kept"));
-        }
-        let text = notes.join("\n");
-        Paragraph::new(text)
-            .block(Block::bordered().title(t(lang, "conference.screen.detail")))
-            .wrap(Wrap { trim: true })
-            .render(detail, buf);
-        match &self.editing {
-            Some(Editing::Change(f) | Editing::Answer(_, f)) => {
-                f.render(ctx.lang, &ctx.theme, area, buf)
-            }
-            None => {}
         }
     }
 
@@ -283,7 +223,23 @@ impl super::View for ConferenceScreen {
     }
 
     fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        ConferenceScreen::update(self, input, ctx.lang)
+        if self.editing.is_some() {
+            return self.edit(&input);
+        }
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        if list_cursor::step(&mut self.selected, action, self.rows.len()) {
+            return Outcome::Stay;
+        }
+        match action {
+            Action::Add | Action::Toggle | Action::Remove => return self.act(action, ctx.lang),
+            Action::Back => return Outcome::Back,
+            Action::Help => return Outcome::Help,
+            Action::ToggleLang => return Outcome::ToggleLang,
+            _ => {}
+        }
+        Outcome::Stay
     }
 
     fn on_saved(
@@ -316,6 +272,42 @@ impl super::View for ConferenceScreen {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        ConferenceScreen::render(self, area, buf, ctx);
+        let lang = ctx.lang;
+        let [head, table_area, detail] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(4),
+            Constraint::Length(7),
+        ])
+        .areas(area);
+        let state = match self.approved {
+            Some(v) => tf(lang, "conference.screen.frozen", &[v.to_string()]),
+            None => t(lang, "conference.screen.open"),
+        };
+        Paragraph::new(state)
+            .wrap(Wrap { trim: true })
+            .render(head, buf);
+        self.render_table(table_area, buf, ctx);
+        let selected = self.rows.get(self.selected);
+        let mut notes: Vec<String> = selected.iter().map(|r| r.activity.name.clone()).collect();
+        notes.extend(
+            selected
+                .iter()
+                .flat_map(|r| &r.decisions)
+                .map(|d| decision_note(d, lang)),
+        );
+        if notes.len() == 1 {
+            notes.push(t(lang, "conference.screen.kept"));
+        }
+        let text = notes.join("\n");
+        Paragraph::new(text)
+            .block(Block::bordered().title(t(lang, "conference.screen.detail")))
+            .wrap(Wrap { trim: true })
+            .render(detail, buf);
+        match &self.editing {
+            Some(Editing::Change(f) | Editing::Answer(_, f)) => {
+                f.render(ctx.lang, &ctx.theme, area, buf)
+            }
+            None => {}
+        }
     }
 }

@@ -87,35 +87,6 @@ impl HistoryScreen {
         })
     }
 
-    /// Where to come back to: this village with the selected year.
-    pub fn return_nav(&self) -> Nav {
-        Nav::History(
-            self.village.id,
-            self.years.get(self.selected).map(|y| y.cycle.id),
-        )
-    }
-
-    /// The keymap context in force.
-    pub fn context(&self) -> Context {
-        match &self.view {
-            View::Years => Context::History,
-            _ => Context::HistoryView,
-        }
-    }
-
-    /// Handles one input.
-    pub fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
-        let Input::Action(action) = input else {
-            return Outcome::Stay;
-        };
-        match action {
-            Action::Help => Outcome::Help,
-            Action::ToggleLang => Outcome::ToggleLang,
-            _ if self.view == View::Years => self.on_years(action, ctx.lang),
-            _ => self.on_view(action),
-        }
-    }
-
     fn on_years(&mut self, action: Action, lang: Lang) -> Outcome {
         if list_cursor::step(&mut self.selected, action, self.years.len()) {
             return Outcome::Stay;
@@ -209,15 +180,45 @@ impl HistoryScreen {
             _ => Outcome::Stay,
         }
     }
+}
+
+impl super::View for HistoryScreen {
+    fn parent(&self) -> Option<Nav> {
+        Some(Nav::Home)
+    }
+
+    fn context(&self) -> Context {
+        match &self.view {
+            View::Years => Context::History,
+            _ => Context::HistoryView,
+        }
+    }
+
+    fn update(&mut self, input: Input, ctx: ViewCtx) -> Outcome {
+        let Input::Action(action) = input else {
+            return Outcome::Stay;
+        };
+        match action {
+            Action::Help => Outcome::Help,
+            Action::ToggleLang => Outcome::ToggleLang,
+            _ if self.view == View::Years => self.on_years(action, ctx.lang),
+            _ => self.on_view(action),
+        }
+    }
 
     /// Reloads the years after closing or reopening a cycle.
-    pub fn on_saved(&mut self, store: &Store) -> Result<(), StoreError> {
+    fn on_saved(
+        &mut self,
+        store: &Store,
+        _result: &Result<super::Effect, String>,
+        _lang: Lang,
+    ) -> Result<(), StoreError> {
         self.years = store.village_history(self.village.id)?;
         Ok(())
     }
 
     /// "Xã … › Buôn … › Lịch sử".
-    pub fn breadcrumb(&self, lang: Lang) -> String {
+    fn breadcrumb(&self, lang: Lang) -> String {
         let commune = self
             .commune
             .as_ref()
@@ -230,51 +231,24 @@ impl HistoryScreen {
         )
     }
 
+    fn help_key(&self) -> String {
+        "help.history".into()
+    }
+
     /// Draws the current view and any open question.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
+    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
         match &self.view {
             View::Years => view::years(self, area, buf, ctx),
             View::Year(i) => view::year(self, *i, area, buf, ctx),
             View::Compare(c) => view::comparison(self, c, area, buf, ctx),
         }
     }
-}
 
-impl super::View for HistoryScreen {
-    fn parent(&self) -> Option<super::Nav> {
-        Some(super::Nav::Home)
-    }
-
-    fn context(&self) -> crate::tui::keymap::Context {
-        HistoryScreen::context(self)
-    }
-
-    fn update(&mut self, input: crate::tui::widgets::Input, ctx: ViewCtx) -> Outcome {
-        HistoryScreen::update(self, input, ctx)
-    }
-
-    fn on_saved(
-        &mut self,
-        store: &Store,
-        _result: &Result<super::Effect, String>,
-        _lang: Lang,
-    ) -> Result<(), StoreError> {
-        HistoryScreen::on_saved(self, store)
-    }
-
-    fn breadcrumb(&self, lang: Lang) -> String {
-        HistoryScreen::breadcrumb(self, lang)
-    }
-
-    fn help_key(&self) -> String {
-        "help.history".into()
-    }
-
-    fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx) {
-        HistoryScreen::render(self, area, buf, ctx);
-    }
-
-    fn return_nav(&self) -> Option<super::Nav> {
-        Some(HistoryScreen::return_nav(self))
+    /// Where to come back to: this village with the selected year.
+    fn return_nav(&self) -> Option<Nav> {
+        Some(Nav::History(
+            self.village.id,
+            self.years.get(self.selected).map(|y| y.cycle.id),
+        ))
     }
 }
