@@ -241,3 +241,24 @@ fn a_new_commune_form_follows_f2() {
     let error = "err.name_empty";
     follows_f2(&mut app, &labels, error, "Cư Kuin");
 }
+
+#[test]
+fn the_findings_editor_error_follows_f2() {
+    let mut app = assessment();
+    keys(&mut app, &[KeyCode::F(5), KeyCode::Enter, KeyCode::Tab]);
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "abc");
+    press(&mut app, KeyCode::F(9));
+    follows_f2(&mut app, &["assess.minutes"], "assess.err.minutes", "abc");
+}
+
+#[test]
+fn a_refusal_under_meeting_2_results_follows_f2() {
+    let mut app = demo_app(Lang::Vi);
+    open_demo_step(&mut app, 5);
+    // The demo's plan is approved: choosing another method is refused in place.
+    keys(&mut app, &[KeyCode::F(6), KeyCode::Char('p')]);
+    follows_f2(&mut app, &[], "m2.err.frozen", "");
+}

@@ -352,3 +352,19 @@ fn keys_a_freeze_refuses_are_shown_bracketed_with_the_reason() {
     press(&mut app, KeyCode::F(5));
     assert!(!footer(&app).contains('['), "{}", footer(&app));
 }
+
+/// On an approved plan's F5 the blocked keys are refused at once, naming the freeze: no
+/// reason asked for part 2, no new-activity form to type in vain.
+#[test]
+fn an_approved_plans_blocked_keys_are_refused_at_once() {
+    let mut app = demo_app(Lang::Vi);
+    open_demo_step(&mut app, 6);
+    press(&mut app, KeyCode::F(5));
+    for key in [KeyCode::Char('1'), KeyCode::Char('2'), KeyCode::Char('a')] {
+        press(&mut app, key);
+        let shown = screen(&app, 80, 24);
+        assert!(shown.contains("✗"), "{key:?}: {shown}");
+        assert!(shown.contains("thông qua"), "{key:?}: {shown}");
+        assert!(!shown.contains("Lý do"), "{key:?}: {shown}");
+    }
+}

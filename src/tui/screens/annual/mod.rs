@@ -282,6 +282,10 @@ impl AnnualScreen {
             Action::PartOne => return self.put_in_part(Part::One, lang),
             Action::PartTwo => return self.put_in_part(Part::Two, lang),
             Action::NextField | Action::PrevField => self.on_items = !self.on_items,
+            // Refused before the form is typed, by the check `blocked` greys `a` by.
+            Action::Add if self.approved() => {
+                return Outcome::Refuse(t(lang, "annual.err.frozen"));
+            }
             Action::Add => self.popup = Some((new_activity::form(), Popup::NewActivity)),
             // `x` removes what is highlighted in the list that has the focus.
             Action::Remove => match self.highlighted_item() {
@@ -307,7 +311,11 @@ impl AnnualScreen {
 
     /// Puts the selected activity into `part` (`1` or `2`; a reason beyond 2 in part 2).
     fn put_in_part(&mut self, part: Part, lang: Lang) -> Outcome {
-        let full = part == Part::Two
+        // On an approved plan the command is sent as it is: the freeze refuses it with
+        // the message naming the plan and how to reopen it (no reason asked first).
+        let approved = self.approved();
+        let full = !approved
+            && part == Part::Two
             && self
                 .data
                 .items
@@ -323,7 +331,7 @@ impl AnnualScreen {
                 .items
                 .iter()
                 .any(|i| i.id == item && i.part == part);
-            if already {
+            if already && !approved {
                 return Outcome::Hint(tf(lang, "ann.already_in_part", &[part_number(part)]));
             }
             let set_part = Command::Annual(AnnualCommand::SetPart {

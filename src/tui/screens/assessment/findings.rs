@@ -55,7 +55,8 @@ struct Editor {
     minutes: TextField,
     day: TextField,
     focus: usize,
-    error: Option<String>,
+    /// i18n key of the error shown under the editor (translated when drawn).
+    error: Option<&'static str>,
 }
 
 /// The findings section's state.
@@ -92,9 +93,9 @@ impl FindingsTab {
     }
 
     /// Handles one input.
-    pub fn update(&mut self, input: Input, data: &Data, lang: Lang) -> Outcome {
+    pub fn update(&mut self, input: Input, data: &Data) -> Outcome {
         if let Some(editor) = &mut self.editor {
-            return match editor.handle(input, lang) {
+            return match editor.handle(input) {
                 EditorEvent::Editing => Outcome::Stay,
                 EditorEvent::Cancel => {
                     self.editor = None;
@@ -232,10 +233,10 @@ impl Editor {
         }
     }
 
-    fn handle(&mut self, input: Input, lang: Lang) -> EditorEvent {
+    fn handle(&mut self, input: Input) -> EditorEvent {
         match input {
             Input::Action(Action::Back) => return EditorEvent::Cancel,
-            Input::Action(Action::Submit) => return self.submit(lang),
+            Input::Action(Action::Submit) => return self.submit(),
             Input::Action(Action::NextField) => self.focus = (self.focus + 1) % 3,
             Input::Action(Action::PrevField) => self.focus = (self.focus + 2) % 3,
             Input::Key(key) => {
@@ -256,15 +257,15 @@ impl Editor {
         EditorEvent::Editing
     }
 
-    fn submit(&mut self, lang: Lang) -> EditorEvent {
+    fn submit(&mut self) -> EditorEvent {
         let text = clean_multiline(self.text.lines().join("\n").trim());
         if text.is_empty() {
-            self.error = Some(t(lang, "assess.err.finding_empty"));
+            self.error = Some("assess.err.finding_empty");
             self.focus = 0;
             return EditorEvent::Editing;
         }
         let Some(minutes) = self.minutes.value().trim().parse::<u32>().ok() else {
-            self.error = Some(t(lang, "assess.err.minutes"));
+            self.error = Some("assess.err.minutes");
             self.focus = 1;
             return EditorEvent::Editing;
         };
@@ -303,7 +304,7 @@ impl Editor {
         self.render_field(1, "assess.minutes", &self.minutes, minutes, buf, ctx);
         self.render_field(2, "assess.day", &self.day, day, buf, ctx);
         if let Some(err) = &self.error {
-            Line::styled(format!("✗ {err}"), ctx.theme.error).render(error, buf);
+            Line::styled(format!("✗ {}", t(ctx.lang, err)), ctx.theme.error).render(error, buf);
         }
     }
 

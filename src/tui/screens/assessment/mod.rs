@@ -275,7 +275,7 @@ impl Step for AssessmentScreen {
         match self.section {
             Section::Tools => self.tools.update(input, data),
             Section::SubGroups => self.subgroups.update(input, data, ctx.lang),
-            Section::Findings => self.findings.update(input, data, ctx.lang),
+            Section::Findings => self.findings.update(input, data),
             Section::Activities => self.activities.update(input, data),
             Section::Progress => progress::update(input),
         }

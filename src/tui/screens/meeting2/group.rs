@@ -7,7 +7,7 @@ use super::{Meeting2Command, save};
 use crate::domain::scoring::{
     ActivityKey, Group, InputMode, VoteError, check_votes, parse_position, parse_votes,
 };
-use crate::i18n::{Label, Lang, t, tf};
+use crate::i18n::Label;
 use crate::store::GroupInfo;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::screens::Outcome;
@@ -25,7 +25,7 @@ pub struct GroupTab {
     group: Group,
     selected: usize,
     typed: String,
-    error: Option<String>,
+    error: Option<Label>,
     form: Option<Form>,
     jump: Option<String>,
     pending: bool,
@@ -51,7 +51,7 @@ impl GroupTab {
     }
 
     /// Shows `message` as the inline error (e.g. a refused mode change).
-    pub fn set_error(&mut self, message: String) {
+    pub fn set_error(&mut self, message: Label) {
         self.error = Some(message);
     }
 
@@ -79,12 +79,12 @@ impl GroupTab {
     }
 
     /// Handles one input.
-    pub fn update(&mut self, input: Input, data: &Data, lang: Lang) -> Outcome {
+    pub fn update(&mut self, input: Input, data: &Data) -> Outcome {
         if self.form.is_some() {
             return self.update_form(&input, data);
         }
         if self.jump.is_some() {
-            return self.update_jump(input, data.rows.len(), lang);
+            return self.update_jump(input, data.rows.len());
         }
         let mut row = self.selected;
         if let Input::Action(action) = input
@@ -94,16 +94,16 @@ impl GroupTab {
             return Outcome::Stay;
         }
         match input {
-            Input::Action(Action::Submit) => return self.submit(data, lang),
+            Input::Action(Action::Submit) => return self.submit(data),
             Input::Action(Action::Remove) => return self.clear(data),
             Input::Action(Action::Open) => self.form = Some(details_form(data, self.group)),
             Input::Action(Action::GoTo) => self.jump = Some(String::new()),
             Input::Action(Action::Back) if !self.typed.is_empty() => self.move_to(self.selected),
             Input::Action(Action::Back) => return Outcome::Back,
-            Input::Key(key) => self.type_key(key.code, data, lang),
+            Input::Key(key) => self.type_key(key.code, data),
             Input::Paste(text) => {
                 self.typed.extend(text.chars().take(MAX_TYPED));
-                self.live_check(data, lang);
+                self.live_check(data);
             }
             Input::Action(_) => {}
         }
@@ -116,7 +116,7 @@ impl GroupTab {
         self.error = None;
     }
 
-    fn type_key(&mut self, code: ratatui::crossterm::event::KeyCode, data: &Data, lang: Lang) {
+    fn type_key(&mut self, code: ratatui::crossterm::event::KeyCode, data: &Data) {
         use ratatui::crossterm::event::KeyCode;
         match code {
             KeyCode::Char(c) if self.typed.chars().count() < MAX_TYPED => self.typed.push(c),
@@ -125,29 +125,29 @@ impl GroupTab {
             }
             _ => return,
         }
-        self.live_check(data, lang);
+        self.live_check(data);
     }
 
-    fn live_check(&mut self, data: &Data, lang: Lang) {
+    fn live_check(&mut self, data: &Data) {
         self.error = match self.typed.is_empty() {
             true => None,
-            false => self.check(data, lang).err(),
+            false => self.check(data).err(),
         };
     }
 
     /// The typed value checked against the group's rules.
-    fn check(&self, data: &Data, lang: Lang) -> Result<u32, String> {
+    fn check(&self, data: &Data) -> Result<u32, Label> {
         let Some(row) = data.rows.get(self.selected) else {
-            return Err(String::new());
+            return Err(Label::text(""));
         };
         let g = data.group(self.group);
         check_value(g, &data.keys(), row.key, &self.typed).map_err(|e| match e {
-            VoteError::EmptyGroup => size_unset(data, self.group, lang),
-            e => tf(lang, e.message_key(), &e.args()),
+            VoteError::EmptyGroup => size_unset(data, self.group),
+            e => Label::tf(e.message_key(), &e.args()),
         })
     }
 
-    fn submit(&mut self, data: &Data, lang: Lang) -> Outcome {
+    fn submit(&mut self, data: &Data) -> Outcome {
         let Some(row) = data.rows.get(self.selected) else {
             return Outcome::Stay;
         };
@@ -156,10 +156,10 @@ impl GroupTab {
             return Outcome::Stay;
         }
         if data.settings.plan_frozen {
-            self.error = Some(t(lang, "m2.err.frozen"));
+            self.error = Some(Label::key("m2.err.frozen"));
             return Outcome::Stay;
         }
-        match self.check(data, lang) {
+        match self.check(data) {
             Ok(value) => {
                 self.pending = true;
                 save(Meeting2Command::Entry {
@@ -190,7 +190,7 @@ impl GroupTab {
         })
     }
 
-    fn update_jump(&mut self, input: Input, n: usize, lang: Lang) -> Outcome {
+    fn update_jump(&mut self, input: Input, n: usize) -> Outcome {
         let Some(jump) = self.jump.as_mut() else {
             return Outcome::Stay;
         };
@@ -207,7 +207,7 @@ impl GroupTab {
                     self.jump = None;
                     self.move_to(k - 1);
                 }
-                _ => self.error = Some(tf(lang, "m2.err.no_such_row", &[n.to_string()])),
+                _ => self.error = Some(Label::tf("m2.err.no_such_row", &[n.to_string()])),
             },
             Input::Action(Action::Back) => self.jump = None,
             _ => {}

@@ -22,7 +22,7 @@ pub use crate::commands::Meeting2Command;
 use crate::domain::attendance::meets_women_threshold;
 use crate::domain::scoring::{Group, InputMode, Method};
 use crate::domain::{Cycle, CycleId, Meeting, MeetingKind, Village};
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Label, Lang, tf};
 use crate::store::{Store, StoreError};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::modal::{Confirm, ask_reason};
@@ -111,7 +111,7 @@ impl Meeting2Screen {
         }
     }
 
-    fn update_group(&mut self, input: Input, lang: Lang) -> Outcome {
+    fn update_group(&mut self, input: Input) -> Outcome {
         let toggling = input == Input::Action(Action::Toggle);
         let data = &self.data;
         let (tab, group) = match self.section {
@@ -119,7 +119,7 @@ impl Meeting2Screen {
             _ => (&mut self.men, Group::Men),
         };
         if !toggling || tab.context() == Context::Form {
-            return tab.update(input, data, lang);
+            return tab.update(input, data);
         }
         let mode = match data.group(group).mode() {
             InputMode::Votes => InputMode::Ranking,
@@ -132,10 +132,10 @@ impl Meeting2Screen {
             mode,
             reason,
         };
-        self.change_setting(change, lang)
+        self.change_setting(change)
     }
 
-    fn update_results(&mut self, input: Input, lang: Lang) -> Outcome {
+    fn update_results(&mut self, input: Input) -> Outcome {
         let cycle = self.cycle.id;
         match input {
             Input::Action(Action::ChooseMethod) => {
@@ -148,9 +148,9 @@ impl Meeting2Screen {
                     method: next,
                     reason,
                 };
-                self.change_setting(change, lang)
+                self.change_setting(change)
             }
-            Input::Action(Action::Finalise) => self.approve(lang),
+            Input::Action(Action::Finalise) => self.approve(),
             Input::Action(Action::Reopen) if self.data.settings.plan_frozen => {
                 let reopen = Meeting2Command::Reopen {
                     cycle,
@@ -159,7 +159,7 @@ impl Meeting2Screen {
                 ask_reason("m2.reason.reopen_plan", Command::Meeting2(reopen))
             }
             Input::Action(Action::Reopen) => {
-                self.results.set_error(t(lang, "m2.err.not_approved"));
+                self.results.set_error(Label::key("m2.err.not_approved"));
                 Outcome::Stay
             }
             other => self.results.update(&other, self.data.combined.rows.len()),
@@ -168,14 +168,10 @@ impl Meeting2Screen {
 
     /// A method or mode change (`change` given its reason): refused while frozen, a
     /// reason once locked, else saved.
-    fn change_setting(
-        &mut self,
-        change: impl Fn(Option<String>) -> Meeting2Command,
-        lang: Lang,
-    ) -> Outcome {
+    fn change_setting(&mut self, change: impl Fn(Option<String>) -> Meeting2Command) -> Outcome {
         let settings = self.data.settings;
         if settings.plan_frozen {
-            let message = t(lang, "m2.err.frozen");
+            let message = Label::key("m2.err.frozen");
             match self.section {
                 Section::Results => self.results.set_error(message),
                 _ => self.group_tab().0.set_error(message),
@@ -188,8 +184,8 @@ impl Meeting2Screen {
         save(change(None))
     }
 
-    fn approve(&mut self, lang: Lang) -> Outcome {
-        if let Some(message) = approval_blocker(&self.data, lang) {
+    fn approve(&mut self) -> Outcome {
+        if let Some(message) = approval_blocker(&self.data) {
             self.results.set_error(message);
             return Outcome::Stay;
         }
@@ -251,8 +247,8 @@ impl Step for Meeting2Screen {
         let lang = ctx.lang;
         match self.section {
             Section::Attendance => self.attendance.update(input, lang),
-            Section::Men | Section::Women => self.update_group(input, lang),
-            Section::Results => self.update_results(input, lang),
+            Section::Men | Section::Women => self.update_group(input),
+            Section::Results => self.update_results(input),
             Section::Record => self.record.update(input),
         }
     }

@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::data::Data;
 use super::group::fit;
 use crate::domain::scoring::{CombinedRow, Group, InputMode, Method, VoteError};
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Label, Lang, t, tf};
 use crate::tui::keymap::Action;
 use crate::tui::screens::{Outcome, ViewCtx};
 use crate::tui::widgets::{Input, list_cursor};
@@ -20,12 +20,12 @@ use crate::tui::widgets::{Input, list_cursor};
 #[derive(Debug, Default)]
 pub struct ResultsTab {
     selected: usize,
-    error: Option<String>,
+    error: Option<Label>,
 }
 
 impl ResultsTab {
     /// Shows `message` as an inline error (a refused approval, a frozen plan).
-    pub fn set_error(&mut self, message: String) {
+    pub fn set_error(&mut self, message: Label) {
         self.error = Some(message);
     }
 
@@ -64,7 +64,7 @@ impl ResultsTab {
         Line::styled(text, style).render(state, buf);
         self.render_table(data, table, buf, ctx);
         let legend_text = match &self.error {
-            Some(e) => Line::styled(format!("✗ {e}"), ctx.theme.error),
+            Some(e) => Line::styled(format!("✗ {}", e.tr(ctx.lang)), ctx.theme.error),
             None => Line::styled(t(ctx.lang, "m2.res.legend"), ctx.theme.muted),
         };
         legend_text.render(legend, buf);
@@ -74,8 +74,8 @@ impl ResultsTab {
         let lang = ctx.lang;
         match (data.settings.plan_frozen, data.version) {
             (true, Some(v)) => (tf(lang, "m2.res.approved", &[v.to_string()]), ctx.theme.ok),
-            _ if let Some(why) = approval_blocker(data, lang) => {
-                (format!("→ {why}"), ctx.theme.muted)
+            _ if let Some(why) = approval_blocker(data) => {
+                (format!("→ {}", why.tr(lang)), ctx.theme.muted)
             }
             _ if data.settings.locked => (t(lang, "m2.res.locked"), ctx.theme.warn),
             _ => (t(lang, "m2.res.open"), ctx.theme.muted),
@@ -268,7 +268,7 @@ fn short_statement_key(method: Method) -> &'static str {
 pub fn live(data: &Data, action: Action) -> bool {
     let frozen = data.settings.plan_frozen;
     match action {
-        Action::Finalise => approval_blocker(data, Lang::Vi).is_none(),
+        Action::Finalise => approval_blocker(data).is_none(),
         Action::ChooseMethod => !frozen,
         Action::Reopen => frozen,
         _ => true,
@@ -282,27 +282,27 @@ pub fn blocked(data: &Data, action: Action) -> Option<&'static str> {
     (data.settings.plan_frozen && edits).then_some("blocked.plan")
 }
 
-/// Why the combined ranking cannot be approved yet, as a translated message.
-pub fn approval_blocker(data: &Data, lang: Lang) -> Option<String> {
+/// Why the combined ranking cannot be approved yet (translated when shown).
+pub fn approval_blocker(data: &Data) -> Option<Label> {
     if data.rows.is_empty() {
-        return Some(t(lang, "m2.err.no_activities"));
+        return Some(Label::key("m2.err.no_activities"));
     }
     if data.settings.plan_frozen {
-        return Some(t(lang, "m2.err.already_approved"));
+        return Some(Label::key("m2.err.already_approved"));
     }
     let keys = data.keys();
     for group in Group::ALL {
         let g = data.group(group);
-        let name = t(lang, group.label_key());
+        let name = Label::key(group.label_key());
         if g.entered() == 0 {
-            return Some(tf(lang, "m2.err.no_result", &[name]));
+            return Some(Label::Args("m2.err.no_result".into(), vec![name]));
         }
         if let Err(e) = g.result.validate(&keys) {
             let message = match e {
-                VoteError::EmptyGroup => super::group::size_unset(data, group, lang),
-                e => tf(lang, e.message_key(), &e.args()),
+                VoteError::EmptyGroup => super::group::size_unset(data, group),
+                e => Label::tf(e.message_key(), &e.args()),
             };
-            return Some(format!("{name}: {message}"));
+            return Some(Label::Args("m2.err.group_says".into(), vec![name, message]));
         }
     }
     None

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::GroupTab;
 use crate::domain::scoring::{Group, InputMode, check_votes};
-use crate::i18n::{Lang, t, tf};
+use crate::i18n::{Label, Lang, t, tf};
 use crate::tui::screens::ViewCtx;
 use crate::tui::screens::meeting2::data::{Data, GroupData};
 use crate::tui::widgets::list_cursor;
@@ -27,7 +27,7 @@ impl GroupTab {
         let g = data.group(self.group);
         Line::styled(header(g, ctx.lang), ctx.theme.title).render(head, buf);
         let (text, bad) = match g.info.members {
-            0 => (size_unset(data, self.group, ctx.lang), true),
+            0 => (size_unset(data, self.group).tr(ctx.lang), true),
             _ => status_line(g, data.rows.len(), ctx.lang),
         };
         let style = if bad {
@@ -91,11 +91,14 @@ impl GroupTab {
             let prompt = format!("{} {jump}▏", t(ctx.lang, "m2.goto_prompt"));
             let mut spans = vec![Span::styled(prompt, ctx.theme.focus)];
             if let Some(e) = &self.error {
-                spans.push(Span::styled(format!("  ✗ {e}"), ctx.theme.error));
+                spans.push(Span::styled(
+                    format!("  ✗ {}", e.tr(ctx.lang)),
+                    ctx.theme.error,
+                ));
             }
             Line::from(spans)
         } else if let Some(e) = &self.error {
-            Line::styled(format!("✗ {e}"), ctx.theme.error)
+            Line::styled(format!("✗ {}", e.tr(ctx.lang)), ctx.theme.error)
         } else {
             Line::styled(t(ctx.lang, "m2.type_hint"), ctx.theme.muted)
         };
@@ -122,10 +125,10 @@ fn header(g: &GroupData, lang: Lang) -> String {
 
 /// What to do while the group's size is not set, told against meeting 2's register: how
 /// many of the group are on it (`e` sets the size, filled in from it), or that nobody is.
-pub fn size_unset(data: &Data, group: Group, lang: Lang) -> String {
+pub fn size_unset(data: &Data, group: Group) -> Label {
     match data.present(group) {
-        0 => t(lang, "m2.group.nobody"),
-        n => tf(lang, "m2.group.size_unset", &[n.to_string()]),
+        0 => Label::key("m2.group.nobody"),
+        n => Label::tf("m2.group.size_unset", &[n.to_string()]),
     }
 }
 
