@@ -1108,3 +1108,30 @@ fn every_bad_input_gets_a_clear_message_and_changes_nothing() {
         fixed.join("\n")
     );
 }
+
+/// Each way a typed name is refused has its own message, in both languages, and every
+/// form that takes a name says which (the preparation's forms said "empty" for all).
+#[test]
+fn each_name_error_names_what_is_wrong() {
+    use kehoach::domain::text::{MAX_NAME_CHARS, NameError, clean_name};
+    let errors = [
+        clean_name("   ").unwrap_err(),
+        clean_name(&"a".repeat(MAX_NAME_CHARS + 1)).unwrap_err(),
+        clean_name("Y\u{7}Khu").unwrap_err(),
+    ];
+    assert_eq!(
+        errors,
+        [
+            NameError::Empty,
+            NameError::TooLong,
+            NameError::ControlCharacters
+        ]
+    );
+    let keys: Vec<&str> = errors.iter().map(|e| e.message_key()).collect();
+    for key in &keys {
+        assert!(kehoach::i18n::has(key), "{key} has no message");
+    }
+    let mut distinct = keys.clone();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 3, "{keys:?}");
+}

@@ -16,6 +16,17 @@ pub enum NameError {
     ControlCharacters,
 }
 
+impl NameError {
+    /// The i18n key of the message that says what is wrong.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            NameError::Empty => "err.name_empty",
+            NameError::TooLong => "err.name_too_long",
+            NameError::ControlCharacters => "err.name_control",
+        }
+    }
+}
+
 /// Validates a name and returns it trimmed, with inner runs of spaces collapsed and in
 /// Unicode NFC (so text from different Vietnamese input methods compares equal).
 pub fn clean_name(raw: &str) -> Result<String, NameError> {

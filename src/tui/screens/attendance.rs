@@ -650,16 +650,10 @@ fn draft_of(form: &Form) -> PersonDraft {
 }
 
 fn field_error(e: PersonError) -> (usize, &'static str) {
-    use crate::domain::text::NameError;
-    let name_key = |e: NameError| match e {
-        NameError::Empty => "err.name_empty",
-        NameError::TooLong => "err.name_too_long",
-        NameError::ControlCharacters => "err.name_control",
-    };
     match e {
-        PersonError::Name(n) => (NAME, name_key(n)),
+        PersonError::Name(n) => (NAME, n.message_key()),
         PersonError::GenderMissing => (GENDER, "err.gender_missing"),
-        PersonError::Ethnicity(n) => (ETHNICITY, name_key(n)),
+        PersonError::Ethnicity(n) => (ETHNICITY, n.message_key()),
     }
 }
 

@@ -338,12 +338,7 @@ fn new_form(purpose: Purpose) -> Form {
 }
 
 fn name_error(e: NameError) -> Label {
-    let key = match e {
-        NameError::Empty => "err.name_empty",
-        NameError::TooLong => "err.name_too_long",
-        NameError::ControlCharacters => "err.name_control",
-    };
-    key.into()
+    e.message_key().into()
 }
 
 /// Validates the form for `purpose`: a change to save, or the errors shown in the form.

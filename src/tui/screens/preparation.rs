@@ -273,7 +273,7 @@ fn figure_change(form: &Form, def: FigureDef, village: &Village) -> Result<Comma
 }
 
 fn team_change(form: &Form, village: &Village) -> Result<Command, Errors> {
-    let name = clean_name(&form.text(0)).map_err(|_| vec![(0, "err.name_empty".into())])?;
+    let name = clean_name(&form.text(0)).map_err(|e| vec![(0, e.message_key().into())])?;
     let role = clean_name(&form.text(1)).unwrap_or_default();
     Ok(Command::AddFacilitator {
         commune: village.commune_id,
@@ -305,8 +305,8 @@ fn trained_change(form: &Form, village: &Village) -> Result<Command, Errors> {
                 crate::domain::person::PersonError::GenderMissing => {
                     (1, "err.gender_missing".into())
                 }
-                crate::domain::person::PersonError::Ethnicity(_) => (2, "err.name_control".into()),
-                crate::domain::person::PersonError::Name(_) => (0, "err.name_empty".into()),
+                crate::domain::person::PersonError::Ethnicity(e) => (2, e.message_key().into()),
+                crate::domain::person::PersonError::Name(e) => (0, e.message_key().into()),
             })
             .collect::<Errors>()
     })?;
