@@ -154,10 +154,9 @@ impl App {
             }
             Reply::Save(command) => {
                 let prompt = self.modals.pop();
-                let rescue_offered =
-                    |app: &Self| matches!(app.modals.last(), Some(Modal::Rescue(_)));
-                if !self.save(command) && !rescue_offered(self) {
-                    // Refused: the prompt comes back with the reason typed.
+                // Refused: the prompt comes back with the reason typed (unless the file
+                // is gone and the rescue question stands instead).
+                if !self.save(command) && !self.store.is_gone() {
                     self.modals.extend(prompt);
                 }
             }

@@ -146,9 +146,9 @@ impl Modal {
         }
         match self {
             Modal::Help(_, scroll) => help_key(scroll, action),
-            Modal::ConfirmQuit => yes_no(action, Reply::Quit),
-            Modal::Rescue(places) => yes_no(action, Reply::Rescue(places.clone())),
-            Modal::Confirm(confirm) => yes_no(action, Reply::Follow((*confirm.yes).clone())),
+            Modal::ConfirmQuit => yes_no(action, || Reply::Quit),
+            Modal::Rescue(places) => yes_no(action, || Reply::Rescue(places.clone())),
+            Modal::Confirm(confirm) => yes_no(action, || Reply::Follow((*confirm.yes).clone())),
             Modal::Reason(prompt) => match action {
                 Some(Action::Help) => Reply::Help,
                 Some(Action::Quit) => Reply::AskQuit,
@@ -179,9 +179,10 @@ fn help_key(scroll: &mut u16, action: Option<Action>) -> Reply {
     Reply::Stay
 }
 
-fn yes_no(action: Option<Action>, yes: Reply) -> Reply {
+/// `yes()` on yes (built only then), closing on no.
+fn yes_no(action: Option<Action>, yes: impl FnOnce() -> Reply) -> Reply {
     match action {
-        Some(Action::Yes) => yes,
+        Some(Action::Yes) => yes(),
         Some(Action::No) => Reply::Close,
         _ => Reply::Stay,
     }

@@ -128,24 +128,13 @@ impl AttendancePanel {
         Ok(())
     }
 
-    /// Whether `action` would be taken now: a closed register offers only reopening
-    /// (and moving, going back, help); an open one everything but reopening.
+    /// Whether `action` means something here now: reopening only a closed register
+    /// (what a closed register refuses is [`Self::blocked`]).
     pub fn live(&self, action: Action) -> bool {
-        if action == Action::Approve {
-            // Only the annual approval meeting approves (its screen offers F8 itself).
-            return false;
-        }
-        if self.context() != Context::Register {
-            return true;
-        }
-        let closed = self.meeting.is_closed();
         match action {
-            Action::Reopen => closed && self.locked.is_none(),
-            Action::Add
-            | Action::PickPresent
-            | Action::Open
-            | Action::Remove
-            | Action::CloseMeeting => !closed,
+            // Only the annual approval meeting approves (its screen offers F8 itself).
+            Action::Approve => false,
+            Action::Reopen if self.context() == Context::Register => self.meeting.is_closed(),
             _ => true,
         }
     }

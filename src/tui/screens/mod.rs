@@ -148,8 +148,9 @@ pub trait View {
     fn help_key(&self) -> String;
     /// Draws the screen body.
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx);
-    /// Whether `action` would be taken now rather than refused: the hint bar offers only
-    /// the live ones (gitui's `CommandInfo { enabled }`).
+    /// Whether `action` means something now (something to remove, something to reopen):
+    /// the hint bar leaves the others out. A freeze's refusals are [`View::blocked`], which
+    /// the hint bar asks first (gitui's `CommandInfo { enabled }`).
     fn live(&self, _action: Action) -> bool {
         true
     }

@@ -29,7 +29,7 @@ pub trait Step {
     fn breadcrumb(&self, lang: Lang) -> String;
     /// Draws the step.
     fn render(&self, area: Rect, buf: &mut Buffer, ctx: ViewCtx);
-    /// Whether `action` would be taken now rather than refused.
+    /// Whether `action` means something now (see [`View::live`]).
     fn live(&self, _action: Action) -> bool {
         true
     }

@@ -73,20 +73,10 @@ impl WorkGroupTab {
         }
     }
 
-    /// Whether `action` would be taken now: a finalised group offers reopening only, an
-    /// open one everything but reopening (the checks `act` refuses by).
+    /// Whether `action` means something here now: reopening only a finalised group
+    /// (what a finalised group refuses is [`Self::blocked`]).
     pub fn live(&self, action: Action) -> bool {
-        if self.context() != Context::WorkGroup {
-            return true;
-        }
-        let final_ = self.wg.is_final();
-        match action {
-            Action::Reopen => final_,
-            Action::Toggle | Action::SetLeader | Action::Finalise | Action::EditSizeRange => {
-                !final_
-            }
-            _ => true,
-        }
+        action != Action::Reopen || self.context() != Context::WorkGroup || self.wg.is_final()
     }
 
     /// Why a finalised group refuses `action` (the check `act` refuses by).

@@ -634,11 +634,8 @@ impl Step for AnnualScreen {
         match self.section {
             Section::WorkGroup => self.workgroup.live(action),
             Section::Review => true,
-            Section::Selection => match action {
-                Action::PartOne | Action::PartTwo | Action::Add => !self.approved(),
-                Action::Remove => !self.approved() && self.highlighted_item().is_some(),
-                _ => true,
-            },
+            // An approved plan's edits are `blocked`, not hidden.
+            Section::Selection => action != Action::Remove || self.highlighted_item().is_some(),
             Section::Scoring => action != Action::EditScale,
             Section::Approval if self.record_shown => true,
             Section::Approval if action == Action::Approve => true,

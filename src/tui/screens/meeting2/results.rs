@@ -268,8 +268,8 @@ fn short_statement_key(method: Method) -> &'static str {
 pub fn live(data: &Data, action: Action) -> bool {
     let frozen = data.settings.plan_frozen;
     match action {
-        Action::Finalise => approval_blocker(data).is_none(),
-        Action::ChooseMethod => !frozen,
+        // Once approved, approving and the method are `blocked` instead.
+        Action::Finalise => frozen || approval_blocker(data).is_none(),
         Action::Reopen => frozen,
         _ => true,
     }
